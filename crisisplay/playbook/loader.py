@@ -1,0 +1,334 @@
+"""Safe YAML/JSON loading that remembers where every value came from.
+
+PyYAML's composer gives us nodes with marks; we build plain Python values from them
+ourselves (instead of ``yaml.load``) so that we can refuse duplicate keys, bound the
+expansion of aliases ("billion laughs"), bound nesting, and record the position of every
+key and value under its path, e.g. ``("stages", 0, "templates", "sms")``.
+
+Only the YAML *core*-like scalars are resolved: strings, integers, floats, ``true``/
+``false`` and ``null``. Dates stay strings (the model parses them with a time zone), and
+YAML 1.1's ``yes``/``no``/``on``/``off`` stay strings ("no" is a valid answer, not False).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crisisplay.diagnostics.model import Location
+from crisisplay.errors import CrisisplayError
+
+PathKey = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits; each breach is a clear error, never a hang or a memory blow-up."""
+
+    max_bytes: int = MAX_FILE_BYTES
+    max_depth: int = MAX_DEPTH
+    max_nodes: int = MAX_NODES
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class SourceMap:
+    """Positions of values and keys by path, across one or more files."""
+
+    values: dict[PathKey, Location] = field(default_factory=dict)
+    keys: dict[PathKey, Location] = field(default_factory=dict)
+    default_file: str = "<unknown>"
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location:
+        """The best-known location for ``path``: the key itself, or the nearest ancestor."""
+        table = self.keys if key else self.values
+        probe: PathKey = tuple(path)
+        while True:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return Location(self.default_file)
+            probe = probe[:-1]
+
+    def key_location(self, path: PathKey) -> Location:
+        return self.locate(path, key=True)
+
+    def merged_with(self, other: SourceMap) -> SourceMap:
+        """Positions of ``other`` win where both know a path (it is the overriding file)."""
+        return SourceMap(
+            values={**self.values, **other.values},
+            keys={**self.keys, **other.keys},
+            default_file=other.default_file,
+        )
+
+
+@dataclass
+class Document:
+    """A loaded file: its plain data and where each piece came from."""
+
+    data: Any
+    source: SourceMap
+    path: str
+    text: str
+
+
+_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_HEX_RE = re.compile(r"^0x[0-9a-fA-F_]+$")
+_FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+_NULLS = {"", "~", "null"}
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_SCALAR_TAGS = {
+    _STR_TAG,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_BOOLS = {"true": True, "false": False}
+
+
+def _resolve_plain(text: str) -> Any:
+    lowered = text.lower()
+    if lowered in _NULLS:
+        return None
+    if lowered in _BOOLS:
+        return _BOOLS[lowered]
+    if _INT_RE.match(text):
+        return int(text.replace("_", ""))
+    if _HEX_RE.match(text):
+        return int(text.replace("_", ""), 16)
+    if lowered in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[lowered]
+    if _FLOAT_RE.match(text) and any(ch.isdigit() for ch in text):
+        return float(text.replace("_", ""))
+    return text
+
+
+def _loc(file: str, mark: Any, end: Any = None) -> Location:
+    if mark is None:
+        return Location(file)
+    end_line = end.line + 1 if end is not None else 0
+    end_col = end.column + 1 if end is not None else 0
+    return Location(file, mark.line + 1, mark.column + 1, end_line, end_col)
+
+
+class _Builder:
+    """Turns a composed node graph into plain values, checking limits as it walks."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.nodes = 0
+        self.source = SourceMap(default_file=file)
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise CrisisplayError(
+                f"document expands to more than {self.limits.max_nodes} values "
+                "(aliases that multiply? a 'billion laughs' file is refused)",
+                _loc(self.file, node.start_mark),
+            )
+        if depth > self.limits.max_depth:
+            raise CrisisplayError(
+                f"nesting deeper than {self.limits.max_depth} levels",
+                _loc(self.file, node.start_mark),
+            )
+        self.source.values[path] = _loc(self.file, node.start_mark, node.end_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+            raise CrisisplayError(
+                f"YAML tag {node.tag!r} is not allowed (playbooks are plain data)",
+                _loc(self.file, node.start_mark),
+            )
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        raise CrisisplayError("unsupported YAML node", _loc(self.file, node.start_mark))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _ALLOWED_SCALAR_TAGS:
+            raise CrisisplayError(
+                f"YAML tag {node.tag!r} is not allowed (playbooks are plain data)",
+                _loc(self.file, node.start_mark),
+            )
+        if node.style:  # quoted or block scalar: always text
+            return node.value
+        if node.tag == _STR_TAG:  # plain text, or an explicit !!str
+            return node.value
+        return _resolve_plain(node.value)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and not key_node.style
+            ):
+                raise CrisisplayError(
+                    "YAML merge keys ('<<') are not supported; use 'extends' to reuse a playbook",
+                    _loc(self.file, key_node.start_mark),
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise CrisisplayError(
+                    "mapping keys must be plain text, not lists or mappings",
+                    _loc(self.file, key_node.start_mark),
+                )
+            key = key_node.value if key_node.style else _resolve_plain(key_node.value)
+            if key is None or isinstance(key, (bool, float)):
+                raise CrisisplayError(
+                    f"mapping key {key_node.value!r} must be text",
+                    _loc(self.file, key_node.start_mark),
+                )
+            key = str(key)
+            key_loc = _loc(self.file, key_node.start_mark, key_node.end_mark)
+            if key in first_seen:
+                raise CrisisplayError(
+                    f"duplicate key {key!r} (first defined at line {first_seen[key].line}); "
+                    "YAML would silently keep only the last one",
+                    key_loc,
+                )
+            first_seen[key] = key_loc
+            child_path = (*path, key)
+            self.source.keys[child_path] = key_loc
+            result[key] = self.build(value_node, child_path, depth + 1)
+        return result
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CrisisplayError(
+            "file is UTF-16 encoded; save it as UTF-8", Location(file, 1, 1)
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        # A UTF-8 BOM carries no information; editors on Windows add it. Drop it.
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CrisisplayError(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            Location(file, line, column),
+        ) from None
+
+
+def _yaml_error_location(exc: yaml.MarkedYAMLError, file: str) -> Location:
+    mark = exc.problem_mark or exc.context_mark
+    return _loc(file, mark)
+
+
+def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or "YAML syntax error"
+    mark = exc.problem_mark
+    if mark is not None:
+        lines = text.splitlines()
+        if 0 <= mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            return "tab character in indentation; YAML indents with spaces only"
+    if exc.context:
+        return f"{problem} ({exc.context})"
+    return str(problem)
+
+
+def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse YAML (JSON is YAML) text into a :class:`Document`."""
+    if not text.strip():
+        raise CrisisplayError("file is empty", Location(file, 1, 1))
+    if len(text.encode("utf-8")) > limits.max_bytes:
+        raise CrisisplayError(f"file is larger than {limits.max_bytes} bytes", Location(file))
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        raise CrisisplayError(
+            _describe_yaml_error(exc, text), _yaml_error_location(exc, file)
+        ) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise CrisisplayError(f"cannot read YAML: {exc}", Location(file)) from None
+    except RecursionError:
+        raise CrisisplayError(
+            f"nesting deeper than {limits.max_depth} levels", Location(file)
+        ) from None
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        raise CrisisplayError("file holds no YAML document (only comments?)", Location(file, 1, 1))
+    if len(nodes) > 1:
+        raise CrisisplayError(
+            "file holds more than one YAML document ('---'); put one playbook per file",
+            _loc(file, nodes[1].start_mark),
+        )
+    builder = _Builder(file, limits)
+    try:
+        data = builder.build(nodes[0], (), 0)
+    except RecursionError:
+        raise CrisisplayError(
+            f"nesting deeper than {limits.max_depth} levels", Location(file)
+        ) from None
+    return Document(data=data, source=builder.source, path=file, text=text)
+
+
+def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Read a file with a size limit and user-facing errors."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise CrisisplayError("is a directory, expected a file", Location(name))
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            raise CrisisplayError(
+                f"file is {size} bytes, larger than the limit of {limits.max_bytes}", Location(name)
+            )
+        with p.open("rb") as handle:
+            return handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise CrisisplayError("no such file", Location(name)) from None
+    except PermissionError:
+        raise CrisisplayError("permission denied", Location(name)) from None
+    except OSError as exc:
+        raise CrisisplayError(f"cannot read file: {exc.strerror}", Location(name)) from None
+
+
+def load_file(
+    path: str | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    display_name: str | None = None,
+) -> Document:
+    """Load a YAML or JSON file with positions. Errors are :class:`CrisisplayError`."""
+    name = display_name or str(path)
+    raw = read_bytes(path, limits)
+    return parse_text(_decode(raw, name), name, limits)
+
+
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    if len(raw) > limits.max_bytes:
+        raise CrisisplayError(f"input is larger than {limits.max_bytes} bytes", Location(name))
+    return parse_text(_decode(raw, name), name, limits)
+
+
+def dump_json(data: Any) -> str:
+    """JSON with non-ASCII kept readable (Cyrillic stays Cyrillic)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+Walker = Callable[[Any, PathKey], None]
