@@ -1,0 +1,396 @@
+"""From YAML files to a resolved :class:`Playbook`: extends, schema, model.
+
+``resolve`` follows the ``extends`` chain (cycles and missing parents are findings with
+the chain shown), checks each file against the schema where its own lines are known,
+merges parent and child, and builds the typed model. ``load_playbook`` is the strict
+entry point for render/checklist: it raises when the playbook has errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.errors import CrisisplayError, DiagnosticsError
+from crisisplay.playbook.loader import DEFAULT_LIMITS, Document, Limits, PathKey, SourceMap, load_file
+from crisisplay.playbook.model import (
+    ChannelConfig,
+    ChannelTemplate,
+    Checklist,
+    ChecklistItem,
+    FactSpec,
+    Playbook,
+    Policy,
+    Service,
+    Stage,
+    Template,
+    ToneProfile,
+    parse_duration,
+)
+from crisisplay.playbook.schema import validate_schema
+
+RULE_SYNTAX = "CP001"
+RULE_EXTENDS_MISSING = "CP010"
+RULE_EXTENDS_CYCLE = "CP011"
+RULE_TEMPLATE_FILE = "CP012"
+BUNDLED_PREFIX = "bundled:"
+MAX_CHAIN = 8
+CHANNEL_LIMIT_KEYS = (
+    "max_segments",
+    "max_length",
+    "max_title_length",
+    "max_subject_length",
+    "max_seconds",
+)
+
+
+def bundled_root() -> Path:
+    """Where the bundled playbooks live inside the installed package."""
+    return Path(str(resources.files("crisisplay").joinpath("data", "playbooks")))
+
+
+def bundled_templates() -> Path:
+    return Path(str(resources.files("crisisplay").joinpath("data", "templates")))
+
+
+@dataclass
+class Resolution:
+    """What ``resolve`` found: the model (when buildable) and every finding on the way."""
+
+    playbook: Playbook | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity >= Severity.ERROR for d in self.diagnostics)
+
+
+def _diag(rule: str, category: str, message: str, location: Location | None) -> Diagnostic:
+    return Diagnostic(rule, Severity.ERROR, category, message, location, source="validate")
+
+
+def resolve_parent_path(reference: str, child_file: str) -> Path:
+    if reference.startswith(BUNDLED_PREFIX):
+        name = reference[len(BUNDLED_PREFIX) :].strip("/")
+        candidate = bundled_root() / name
+        return candidate if candidate.suffix else candidate.with_suffix(".yaml")
+    base = Path(child_file).parent if child_file not in ("-", "<stdin>") else Path.cwd()
+    return (base / reference).resolve()
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    """Child wins; mappings merge key by key; lists and scalars are replaced whole."""
+    if isinstance(parent, dict) and isinstance(child, dict):
+        merged = dict(parent)
+        for key, value in child.items():
+            merged[key] = _merge(parent[key], value) if key in parent else value
+        return merged
+    return child
+
+
+def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[Diagnostic]]:
+    """The document and its ancestors, child first."""
+    chain = [first]
+    seen = {str(Path(first.path).resolve()) if first.path != "-" else "-"}
+    diagnostics: list[Diagnostic] = []
+    current = first
+    while isinstance(current.data, dict) and isinstance(current.data.get("extends"), str):
+        reference = current.data["extends"]
+        where = current.source.locate(("extends",))
+        parent_path = resolve_parent_path(reference, current.path)
+        names = " -> ".join([*(d.path for d in chain), str(parent_path)])
+        if str(parent_path) in seen:
+            diagnostics.append(
+                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' makes a cycle: {names}", where)
+            )
+            break
+        if len(chain) >= MAX_CHAIN:
+            diagnostics.append(
+                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' chain longer than {MAX_CHAIN}: {names}", where)
+            )
+            break
+        if not parent_path.is_file():
+            diagnostics.append(
+                _diag(
+                    RULE_EXTENDS_MISSING,
+                    "reference",
+                    f"parent playbook {reference!r} not found (looked at {parent_path}); chain: {names}",
+                    where,
+                )
+            )
+            break
+        try:
+            parent = load_file(parent_path, limits, display_name=_display(parent_path))
+        except CrisisplayError as exc:
+            diagnostics.append(_diag(RULE_SYNTAX, "syntax", exc.message, exc.location))
+            break
+        seen.add(str(parent_path))
+        chain.append(parent)
+        current = parent
+    return chain, diagnostics
+
+
+def _display(path: Path) -> str:
+    """Paths relative to the working directory when possible: shorter diagnostics."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Resolution:
+    """Resolve ``extends``, check the schema and build the model, collecting findings."""
+    chain, diagnostics = _load_chain(document, limits)
+    for doc in chain:
+        diagnostics.extend(validate_schema(doc.data, doc.source))
+    if any(d.severity >= Severity.ERROR for d in diagnostics):
+        return Resolution(None, diagnostics, chain)
+    data: dict[str, Any] = {}
+    source = SourceMap(default_file=document.path)
+    for doc in reversed(chain):  # base first, child last: the child wins
+        layer = dict(doc.data)
+        layer.pop("extends", None)
+        if doc is not document:
+            layer.pop("abstract", None)
+        data = _merge(data, layer)
+        source = source.merged_with(doc.source)
+    builder = _ModelBuilder(data, source, chain, limits)
+    playbook = builder.build()
+    diagnostics.extend(builder.diagnostics)
+    return Resolution(playbook, diagnostics, chain)
+
+
+def resolve(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Resolution:
+    """Load ``path`` and resolve it; syntax problems become findings, not exceptions."""
+    try:
+        document = load_file(path, limits, display_name=str(path))
+    except CrisisplayError as exc:
+        return Resolution(None, [_diag(RULE_SYNTAX, "syntax", exc.message, exc.location)])
+    return resolve_document(document, limits)
+
+
+def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook:
+    """Load a playbook for use; raise :class:`DiagnosticsError` if it has errors."""
+    path = str(path)
+    if path.startswith(BUNDLED_PREFIX):
+        path = str(resolve_parent_path(path, "."))
+    resolution = resolve(path, limits)
+    errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
+    if errors or resolution.playbook is None:
+        raise DiagnosticsError(
+            f"playbook {path} has {len(errors)} error(s); run 'crisisplay validate {path}'",
+            errors,
+        )
+    return resolution.playbook
+
+
+class _ModelBuilder:
+    """Turns schema-valid merged data into model objects (positions attached)."""
+
+    def __init__(self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits):
+        self.data = data
+        self.source = source
+        self.chain = chain
+        self.limits = limits
+        self.diagnostics: list[Diagnostic] = []
+        self._lines = {doc.path: doc.text.splitlines() for doc in chain}
+
+    def loc(self, *path: str | int) -> Location:
+        return self.source.locate(tuple(path))
+
+    def key_loc(self, *path: str | int) -> Location:
+        return self.source.locate(tuple(path), key=True)
+
+    def build(self) -> Playbook:
+        d = self.data
+        main = self.chain[0]
+        template_dirs = [Path(doc.path).parent.resolve() for doc in self.chain if doc.path != "-"]
+        template_dirs.append(bundled_templates())
+        policy_raw = d.get("policy", {})
+        policy = Policy(
+            first_notice_within=parse_duration(policy_raw.get("first_notice_within", "1h")) or Policy().first_notice_within,
+            max_update_gap=parse_duration(policy_raw.get("max_update_gap", "4h")) or Policy().max_update_gap,
+            location=self.key_loc("policy"),
+        )
+        return Playbook(
+            id=str(d["id"]),
+            title=str(d["title"]),
+            locale=str(d["locale"]),
+            version=str(d.get("version", "")),
+            owner=str(d.get("owner", "")),
+            timezone=str(d.get("timezone", "UTC")),
+            description=str(d.get("description", "")),
+            facts=self._facts(d.get("facts", {})),
+            services=self._services(d.get("services", {})),
+            channels=self._channels(d.get("channels", {})),
+            channel_order=tuple(d.get("channel_order", ())),
+            mandatory_facts=tuple(d.get("mandatory_facts", ())),
+            partials={
+                name: self._template(value, ("partials", name))
+                for name, value in d.get("partials", {}).items()
+            },
+            stages=self._stages(d.get("stages", {})),
+            tone=self._tone(d.get("tone", {})),
+            checklists=self._checklists(d.get("checklists", {})),
+            policy=policy,
+            path=main.path,
+            chain=tuple(doc.path for doc in self.chain),
+            template_dirs=tuple(template_dirs),
+            source=self.source,
+            raw=d,
+        )
+
+    def _facts(self, raw: dict[str, Any]) -> dict[str, FactSpec]:
+        return {
+            name: FactSpec(
+                name=name,
+                type=spec["type"],
+                required=bool(spec.get("required", False)),
+                description=str(spec.get("description", "")),
+                example=spec.get("example"),
+                default=spec.get("default"),
+                values=tuple(spec.get("values", ())),
+                location=self.key_loc("facts", name),
+            )
+            for name, spec in raw.items()
+        }
+
+    def _services(self, raw: dict[str, Any]) -> tuple[Service, ...]:
+        return tuple(
+            Service(
+                id=sid,
+                name=str(spec["name"]),
+                tier=spec["tier"],
+                status=spec.get("status"),
+                alternative=str(spec.get("alternative", "")),
+                channels=tuple(spec.get("channels", ())),
+                service_level=str(spec.get("service_level", "")),
+                location=self.key_loc("services", sid),
+            )
+            for sid, spec in raw.items()
+        )
+
+    def _channels(self, raw: dict[str, Any]) -> dict[str, ChannelConfig]:
+        channels = {}
+        for name, spec in raw.items():
+            spec = spec or {}
+            mandatory = spec.get("mandatory_facts")
+            channels[name] = ChannelConfig(
+                name=name,
+                enabled=bool(spec.get("enabled", True)),
+                limits={k: int(spec[k]) for k in CHANNEL_LIMIT_KEYS if k in spec},
+                mandatory_facts=tuple(mandatory) if mandatory is not None else None,
+                options={
+                    k: v
+                    for k, v in spec.items()
+                    if k not in CHANNEL_LIMIT_KEYS and k not in ("enabled", "mandatory_facts")
+                },
+                location=self.key_loc("channels", name),
+            )
+        return channels
+
+    def _template(self, value: Any, path: PathKey) -> Template:
+        location = self.source.locate(path)
+        if isinstance(value, dict):
+            return self._template_file(str(value["file"]), path)
+        text = str(value)
+        lines = self._lines.get(location.file, [])
+        first_line = location.line
+        if 0 < location.line <= len(lines):
+            indicator = lines[location.line - 1][max(location.column - 1, 0) :].lstrip()
+            if indicator[:1] in ("|", ">"):
+                first_line = location.line + 1
+        return Template(source=text, location=location, first_line=first_line)
+
+    def _template_file(self, reference: str, path: PathKey) -> Template:
+        location = self.source.locate((*path, "file"))
+        base = Path(location.file).parent if location.file not in ("-", "<stdin>") else Path.cwd()
+        candidates = [base / reference, bundled_templates() / reference]
+        for candidate in candidates:
+            if candidate.is_file():
+                try:
+                    size = candidate.stat().st_size
+                    if size > self.limits.max_bytes:
+                        raise OSError(f"larger than {self.limits.max_bytes} bytes")
+                    text = candidate.read_text("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    self.diagnostics.append(
+                        _diag(RULE_TEMPLATE_FILE, "reference", f"cannot read template file {reference!r}: {exc}", location)
+                    )
+                    return Template(source="", location=location, first_line=location.line)
+                name = _display(candidate)
+                return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
+        self.diagnostics.append(
+            _diag(
+                RULE_TEMPLATE_FILE,
+                "reference",
+                f"template file {reference!r} not found (looked in {base} and the bundled templates)",
+                location,
+            )
+        )
+        return Template(source="", location=location, first_line=location.line)
+
+    def _stages(self, raw: dict[str, Any]) -> dict[str, Stage]:
+        stages = {}
+        for sid, spec in raw.items():
+            templates = {}
+            for channel, value in spec.get("templates", {}).items():
+                tpath: PathKey = ("stages", sid, "templates", channel)
+                if isinstance(value, dict) and "file" not in value:
+                    parts = {part: self._template(v, (*tpath, part)) for part, v in value.items()}
+                else:
+                    parts = {"body": self._template(value, tpath)}
+                templates[channel] = ChannelTemplate(channel, parts, self.source.locate(tpath, key=True))
+            stages[sid] = Stage(
+                id=sid,
+                kind=spec["kind"],
+                title=str(spec.get("title", "")),
+                due=parse_duration(spec["due"]) if "due" in spec else None,
+                every=parse_duration(spec["every"]) if "every" in spec else None,
+                templates=templates,
+                mandatory_facts=tuple(spec.get("mandatory_facts", ())),
+                location=self.key_loc("stages", sid),
+            )
+        return stages
+
+    def _tone(self, raw: dict[str, Any]) -> ToneProfile:
+        return ToneProfile(
+            formal_address=raw.get("formal_address"),
+            forbidden=tuple(raw.get("forbidden", ())),
+            preferred=dict(raw.get("preferred", {})),
+            required=tuple(raw.get("required", ())),
+            max_exclamations=raw.get("max_exclamations"),
+            max_caps_words=raw.get("max_caps_words"),
+            max_sentence_words=raw.get("max_sentence_words"),
+            rules=tuple(raw.get("rules", ())),
+            location=self.key_loc("tone"),
+        )
+
+    def _checklists(self, raw: dict[str, Any]) -> dict[str, Checklist]:
+        checklists = {}
+        for cid, spec in raw.items():
+            items = tuple(
+                ChecklistItem(
+                    id=item["id"],
+                    text=item["text"],
+                    owner=str(item.get("owner", "")),
+                    due=parse_duration(item["due"]) if "due" in item else None,
+                    priority=item.get("priority", "normal"),
+                    principle=item.get("principle", ""),
+                    depends_on=tuple(item.get("depends_on", ())),
+                    services=tuple(item.get("services", ())),
+                    location=self.loc("checklists", cid, "items", index),
+                )
+                for index, item in enumerate(spec["items"])
+            )
+            checklists[cid] = Checklist(
+                id=cid,
+                title=str(spec.get("title", cid)),
+                items=items,
+                location=self.key_loc("checklists", cid),
+            )
+        return checklists
