@@ -49,11 +49,11 @@ CHANNEL_LIMIT_KEYS = (
 
 def bundled_root() -> Path:
     """Where the bundled playbooks live inside the installed package."""
-    return Path(str(resources.files("crisisplay").joinpath("data", "playbooks")))
+    return Path(str(resources.files("crisisplay") / "data" / "playbooks"))
 
 
 def bundled_templates() -> Path:
-    return Path(str(resources.files("crisisplay").joinpath("data", "templates")))
+    return Path(str(resources.files("crisisplay") / "data" / "templates"))
 
 
 @dataclass

@@ -32,6 +32,20 @@ FACT_TYPES = (
     "enum",
     "list",
 )
+#: The channel catalogue: every channel render knows how to measure and emit.
+CHANNEL_NAMES = (
+    "sms",
+    "email",
+    "telegram",
+    "whatsapp",
+    "vk",
+    "x",
+    "push",
+    "website_banner",
+    "status_page",
+    "contact_center",
+    "voice",
+)
 TIERS = ("vital", "important", "deferrable")
 SERVICE_STATUSES = ("available", "degraded", "unavailable", "moved_online", "frozen")
 STAGE_KINDS = ("first_notice", "update", "resolution", "follow_up", "internal", "custom")

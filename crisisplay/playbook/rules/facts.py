@@ -1,0 +1,91 @@
+"""Fact declarations: names, examples and mandatory lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from crisisplay.diagnostics.model import Severity
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.model import RESERVED_NAMES
+from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+
+
+@rule("CP110", "reserved-fact-name", Severity.ERROR, "schema")
+def reserved_fact_name(context: RuleContext) -> Iterator[Finding]:
+    """A fact takes a name the render context already defines (services, stage, now, …)."""
+    for name, spec in context.playbook.facts.items():
+        if name in RESERVED_NAMES:
+            yield f"fact name {name!r} is reserved; choose another name", spec.location
+
+
+@rule("CP111", "undeclared-mandatory-fact", Severity.ERROR, "reference")
+def undeclared_mandatory_fact(context: RuleContext) -> Iterator[Finding]:
+    """A ``mandatory_facts`` list (playbook, channel or stage) names a fact that is not declared.
+
+    Abstract base playbooks may name facts that the scenarios extending them declare.
+    """
+    playbook = context.playbook
+    if context.is_abstract:
+        return
+    declared = set(playbook.facts)
+    for name in playbook.mandatory_facts:
+        if name not in declared:
+            yield f"mandatory fact {name!r} is not declared under 'facts'", playbook.locate(("mandatory_facts",))
+    for channel in playbook.channels.values():
+        for name in channel.mandatory_facts or ():
+            if name not in declared:
+                yield (
+                    f"channel {channel.name!r}: mandatory fact {name!r} is not declared",
+                    playbook.locate(("channels", channel.name, "mandatory_facts")),
+                )
+    for stage in playbook.stages.values():
+        for name in stage.mandatory_facts:
+            if name not in declared:
+                yield (
+                    f"stage {stage.id!r}: mandatory fact {name!r} is not declared",
+                    playbook.locate(("stages", stage.id, "mandatory_facts")),
+                )
+
+
+@rule("CP112", "fact-without-example", Severity.WARNING, "coverage")
+def fact_without_example(context: RuleContext) -> Iterator[Finding]:
+    """A required fact has neither an example nor a default, so the playbook cannot render out of the box.
+
+    The embedded example is what lets a CX lead preview every message before the crisis.
+    """
+    if context.is_abstract:
+        return
+    for name, spec in context.playbook.facts.items():
+        if spec.required and not spec.has_example:
+            yield f"required fact {name!r} has no 'example' (or 'default')", spec.location
+
+
+@rule("CP113", "enum-values", Severity.ERROR, "schema")
+def enum_values(context: RuleContext) -> Iterator[Finding]:
+    """An ``enum`` fact lists no ``values``, or a non-enum fact lists some."""
+    for name, spec in context.playbook.facts.items():
+        if spec.type == "enum" and not spec.values:
+            yield f"enum fact {name!r} needs 'values'", spec.location
+        if spec.type != "enum" and spec.values:
+            yield f"fact {name!r} has 'values' but is of type {spec.type!r}, not 'enum'", spec.location
+
+
+@rule("CP114", "fact-example-type", Severity.ERROR, "schema")
+def fact_example_type(context: RuleContext) -> Iterator[Finding]:
+    """A fact's example or default does not fit its declared type (a date that is not a date)."""
+    try:
+        from crisisplay.playbook.facts import check_value
+    except ImportError:  # pragma: no cover - facts module ships with the package
+        return
+    playbook = context.playbook
+    for name, spec in playbook.facts.items():
+        for key in ("example", "default"):
+            value = getattr(spec, key)
+            if value is None:
+                continue
+            try:
+                problem = check_value(spec, value, playbook)
+            except CrisisplayError:
+                return  # e.g. an unknown time zone: CP151 reports it once
+            if problem:
+                yield f"fact {name!r}: {key} {problem}", playbook.locate(("facts", name, key))

@@ -1,0 +1,238 @@
+"""Template rules: every template compiles and uses only names the render context has.
+
+Templates are parsed (never executed) with Jinja2; names come from its AST through
+``jinja2.meta``, not from regexes, and included partials are followed so that a fact
+phrased once in a partial counts for every channel that includes it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Template
+from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+
+#: Names Jinja2 itself provides to every template.
+JINJA_GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"})
+MAX_INCLUDE_DEPTH = 10
+
+
+@dataclass
+class TemplateInfo:
+    """What one template (with the partials it includes) refers to."""
+
+    names: set[str] = field(default_factory=set)
+    filters: set[tuple[str, Location]] = field(default_factory=set)
+    error: tuple[str, Location] | None = None
+    missing_includes: list[tuple[str, Location]] = field(default_factory=list)
+
+
+class _AnyName(dict):  # type: ignore[type-arg]
+    """Accepts every filter/test name: analysis must not depend on which filters exist.
+
+    ``jinja2.meta`` runs the code generator, which refuses unknown filters; whether a
+    filter exists is rule CP102's question, asked with the render engine's own list.
+    """
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return super().get(key, _placeholder)
+
+
+def _placeholder(*args: Any, **kwargs: Any) -> None:
+    """Stands in for filters the analysis environment does not know; never called."""
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Any:
+    from jinja2 import Environment
+
+    env = Environment(trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters = _AnyName(env.filters)
+    env.tests = _AnyName(env.tests)
+    return env
+
+
+def _parse(source: str) -> Any:
+    return _environment().parse(source)
+
+
+def _find_partial(playbook: Playbook, name: str) -> Template | None:
+    if name in playbook.partials:
+        return playbook.partials[name]
+    for directory in playbook.template_dirs:
+        candidate = Path(directory) / name
+        if candidate.is_file():
+            try:
+                text = candidate.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            return Template(text, Location(str(candidate), 1, 1), 1, path=str(candidate))
+    return None
+
+
+def analyse(playbook: Playbook, template: Template, cache: dict[str, Any] | None = None) -> TemplateInfo:
+    """Names, filters and problems of ``template``, following includes of partials."""
+    cache = cache if cache is not None else {}
+    key = f"{template.location}|{hash(template.source)}"
+    if key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    info = TemplateInfo()
+    _collect(playbook, template, info, depth=0, seen=set())
+    cache[key] = info
+    return info
+
+
+def _collect(playbook: Playbook, template: Template, info: TemplateInfo, depth: int, seen: set[str]) -> None:
+    from jinja2 import TemplateSyntaxError, meta, nodes
+
+    try:
+        ast = _parse(template.source)
+    except TemplateSyntaxError as exc:
+        if info.error is None:
+            info.error = (exc.message or "syntax error", template.yaml_location(exc.lineno))
+        return
+    info.names |= meta.find_undeclared_variables(ast)
+    for node in ast.find_all(nodes.Filter):
+        info.filters.add((node.name, template.yaml_location(node.lineno)))
+    for node in ast.find_all(nodes.Test):
+        info.filters.add(("test:" + node.name, template.yaml_location(node.lineno)))
+    if depth >= MAX_INCLUDE_DEPTH:
+        return
+    for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport)):
+        target = node.template
+        if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
+            continue  # dynamic include: cannot follow statically
+        name = target.value
+        if name in seen:
+            continue
+        partial = _find_partial(playbook, name)
+        if partial is None:
+            if not getattr(node, "ignore_missing", False):
+                info.missing_includes.append((name, template.yaml_location(node.lineno)))
+            continue
+        # Only includes share the caller's context; imported macros get their values as args.
+        if isinstance(node, nodes.Include):
+            _collect(playbook, partial, info, depth + 1, seen | {name})
+        else:
+            sub = TemplateInfo()
+            _collect(playbook, partial, sub, depth + 1, seen | {name})
+            if sub.error and info.error is None:
+                info.error = sub.error
+            info.missing_includes.extend(sub.missing_includes)
+            info.filters |= sub.filters
+
+
+def iter_templates(playbook: Playbook) -> Iterator[tuple[str, str, str, Template]]:
+    """(stage id, channel, part, template) for every stage template of the playbook."""
+    for stage in playbook.stages.values():
+        for channel, channel_template in stage.templates.items():
+            for part, template in channel_template.parts.items():
+                yield stage.id, channel, part, template
+
+
+def known_names(context: RuleContext) -> set[str]:
+    return set(context.playbook.facts) | set(RESERVED_NAMES) | set(JINJA_GLOBALS) | set(context.extra_names)
+
+
+def _all_templates(context: RuleContext) -> Iterator[Template]:
+    for _stage, _channel, _part, template in iter_templates(context.playbook):
+        yield template
+    yield from context.playbook.partials.values()
+
+
+@rule("CP100", "template-syntax", Severity.ERROR, "template")
+def template_syntax(context: RuleContext) -> Iterator[Finding]:
+    """A template does not compile.
+
+    The error points at the template's own line mapped back to the YAML line (or the
+    template file's line for ``file:`` templates and included partials).
+    """
+    cache = context.cache.setdefault("templates", {})
+    seen: set[tuple[str, Location]] = set()
+    for template in _all_templates(context):
+        info = analyse(context.playbook, template, cache)
+        if info.error is not None and info.error not in seen:
+            seen.add(info.error)
+            yield f"template does not compile: {info.error[0]}", info.error[1]
+        for name, location in info.missing_includes:
+            if (name, location) not in seen:
+                seen.add((name, location))
+                yield f"included template {name!r} not found (not a partial, not in the template folders)", location
+
+
+@rule("CP101", "unknown-variable", Severity.ERROR, "template")
+def unknown_variable(context: RuleContext) -> Iterator[Finding]:
+    """A template uses a name that is neither a declared fact nor a render-context name.
+
+    Rendering would fail (templates render with StrictUndefined: a crisis message never
+    goes out with a silently blank field), so this is caught here, from the template AST.
+    """
+    import difflib
+
+    cache = context.cache.setdefault("templates", {})
+    allowed = known_names(context)
+    for template in _all_templates(context):
+        info = analyse(context.playbook, template, cache)
+        for name in sorted(info.names - allowed):
+            close = difflib.get_close_matches(name, sorted(context.playbook.facts), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; declare it under 'facts'"
+            yield f"template uses {name!r}, which is not a declared fact{hint}", template.location
+
+
+@rule("CP102", "unknown-filter", Severity.ERROR, "template")
+def unknown_filter(context: RuleContext) -> Iterator[Finding]:
+    """A template uses a filter or test the render engine does not provide."""
+    if context.known_filters is None:
+        return
+    cache = context.cache.setdefault("templates", {})
+    reported: set[tuple[str, Location]] = set()
+    for template in _all_templates(context):
+        for name, location in sorted(analyse(context.playbook, template, cache).filters):
+            if name.startswith("test:"):
+                continue
+            if name not in context.known_filters and (name, location) not in reported:
+                reported.add((name, location))
+                yield f"unknown filter {name!r}", location
+
+
+@rule("CP103", "mandatory-fact-missing", Severity.WARNING, "coverage")
+def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
+    """A channel template does not mention a fact every message on that channel must carry.
+
+    One voice in every channel: the next-update time, the contact, the status must be
+    stated everywhere. Mandatory facts come from ``mandatory_facts`` (playbook, channel or
+    stage level). Checked statically, following included partials.
+    """
+    playbook = context.playbook
+    cache = context.cache.setdefault("templates", {})
+    for stage in playbook.stages.values():
+        if stage.kind == "internal":
+            continue
+        for channel, channel_template in stage.templates.items():
+            names: set[str] = set()
+            for template in channel_template.parts.values():
+                names |= analyse(playbook, template, cache).names
+            if "facts" in names:
+                continue  # templates that read the whole facts mapping: cannot tell statically
+            for fact in playbook.mandatory_facts_for(channel, stage):
+                if fact in playbook.facts and fact not in names and not _optional_for_stage(fact, stage.kind, playbook):
+                    yield (
+                        f"stage {stage.id!r}, channel {channel!r} does not mention mandatory fact {fact!r}",
+                        channel_template.location,
+                    )
+
+
+def _optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
+    """A resolution or follow-up needs no next-update time."""
+    if kind not in ("resolution", "follow_up"):
+        return False
+    spec = playbook.facts.get(fact)
+    return "next_update" in fact or (spec is not None and spec.type in ("datetime", "time") and "next" in fact)

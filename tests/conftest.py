@@ -1,0 +1,92 @@
+"""Shared fixtures: a known-good playbook to mutate, a temp writer, the CLI runner."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+GOOD_PLAYBOOK: dict[str, Any] = {
+    "crisisplay": 1,
+    "id": "good",
+    "title": "Good playbook",
+    "locale": "en",
+    "timezone": "Europe/London",
+    "policy": {"first_notice_within": "30m", "max_update_gap": "3h"},
+    "facts": {
+        "incident": {"type": "text", "required": True, "example": "the mobile app does not open"},
+        "next_update_at": {"type": "datetime", "required": True, "example": "2026-03-15T14:00"},
+        "hotline": {"type": "phone", "required": True, "default": "+44 20 7946 0000"},
+    },
+    "services": {
+        "payments": {
+            "name": "Payments",
+            "tier": "vital",
+            "status": "degraded",
+            "alternative": "pay by card on the website",
+        },
+        "redesign": {"name": "Website redesign", "tier": "deferrable", "status": "frozen"},
+    },
+    "channels": {"sms": {"max_segments": 2}, "email": {}, "voice": {}},
+    "mandatory_facts": ["hotline"],
+    "stages": {
+        "first_notice": {
+            "kind": "first_notice",
+            "due": "20m",
+            "templates": {
+                "sms": "{{ incident }}. Next update at {{ next_update_at }}. Call {{ hotline }}.",
+                "email": {
+                    "subject": "About {{ incident }}",
+                    "body": "{{ incident }}.\nNext update: {{ next_update_at }}.\nCall {{ hotline }}.",
+                },
+                "voice": "{{ incident }}. Next update at {{ next_update_at }}. Call {{ hotline }}.",
+            },
+        },
+        "update": {
+            "kind": "update",
+            "every": "2h",
+            "templates": {"sms": "Update: {{ incident }}. Next at {{ next_update_at }}. {{ hotline }}"},
+        },
+        "resolved": {"kind": "resolution", "templates": {"sms": "Fixed. Thank you. {{ hotline }}"}},
+    },
+    "checklists": {
+        "first_hour": {
+            "title": "First hour",
+            "items": [
+                {"id": "notify", "text": "Send the first notice", "owner": "cx_lead", "due": "20m",
+                 "priority": "critical", "principle": "proactivity"},
+                {"id": "freeze", "text": "Freeze the redesign", "owner": "product", "due": "1h",
+                 "depends_on": ["notify"], "services": ["redesign"], "principle": "vital_first"},
+            ],
+        }
+    },
+}
+
+
+@pytest.fixture
+def good_playbook() -> dict[str, Any]:
+    return copy.deepcopy(GOOD_PLAYBOOK)
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[..., Path]:
+    def write(data: Any, name: str = "playbook.yaml") -> Path:
+        path = tmp_path / name
+        text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
