@@ -32,11 +32,22 @@ def generate(directory: Path, count: int) -> list[Path]:
         data["id"] = f"generated-{index}"
         data["title"] = f"Generated playbook {index}"
         for extra in range(index % 7):
-            data["services"][f"service_{extra}"] = {"name": f"Service {extra}", "tier": "important", "status": "available"}
+            data["services"][f"service_{extra}"] = {
+                "name": f"Service {extra}",
+                "tier": "important",
+                "status": "available",
+            }
         items = data["checklists"]["first_hour"]["items"]
         for extra in range(index % 11):
-            items.append({"id": f"task_{extra}", "text": f"Task {extra}", "due": f"{30 + extra}m",
-                          "depends_on": ["notify"], "principle": "one_voice"})
+            items.append(
+                {
+                    "id": f"task_{extra}",
+                    "text": f"Task {extra}",
+                    "due": f"{30 + extra}m",
+                    "depends_on": ["notify"],
+                    "principle": "one_voice",
+                }
+            )
         path = directory / f"playbook_{index:04d}.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         paths.append(path)
@@ -62,27 +73,43 @@ def main() -> None:
         assert not report.diagnostics, report.diagnostics[:3]
 
         start = time.perf_counter()
-        cli = subprocess.run([sys.executable, "-m", "crisisplay", "validate", str(directory)],
-                             capture_output=True, text=True)
+        cli = subprocess.run(
+            [sys.executable, "-m", "crisisplay", "validate", str(directory)],
+            capture_output=True,
+            text=True,
+        )
         cli_time = time.perf_counter() - start
         assert cli.returncode == 0, cli.stdout[-500:]
 
         print(f"files: {len(paths)}")
-        print(f"crisisplay validate (in-process, schema + {_rule_count()} rules): "
-              f"{in_process:.2f} s, {len(paths) / in_process:.0f} files/s")
-        print(f"crisisplay validate (CLI process):              {cli_time:.2f} s, {len(paths) / cli_time:.0f} files/s")
+        print(
+            f"crisisplay validate (in-process, schema + {_rule_count()} rules): "
+            f"{in_process:.2f} s, {len(paths) / in_process:.0f} files/s"
+        )
+        print(
+            f"crisisplay validate (CLI process):              {cli_time:.2f} s, {len(paths) / cli_time:.0f} files/s"
+        )
         checker = shutil.which("check-jsonschema")
         if checker is None:
-            print("check-jsonschema: not installed (pip install check-jsonschema) - baseline skipped")
+            print(
+                "check-jsonschema: not installed (pip install check-jsonschema) - baseline skipped"
+            )
             return
         start = time.perf_counter()
-        baseline = subprocess.run([checker, "--schemafile", str(schema_file), *map(str, paths)],
-                                  capture_output=True, text=True)
+        baseline = subprocess.run(
+            [checker, "--schemafile", str(schema_file), *map(str, paths)],
+            capture_output=True,
+            text=True,
+        )
         baseline_time = time.perf_counter() - start
         status = "ok" if baseline.returncode == 0 else f"exit {baseline.returncode}"
-        print(f"check-jsonschema (schema only, {status}):          {baseline_time:.2f} s, "
-              f"{len(paths) / baseline_time:.0f} files/s")
-        print(f"ratio crisisplay CLI / check-jsonschema: {baseline_time / cli_time:.2f}x the throughput")
+        print(
+            f"check-jsonschema (schema only, {status}):          {baseline_time:.2f} s, "
+            f"{len(paths) / baseline_time:.0f} files/s"
+        )
+        print(
+            f"ratio crisisplay CLI / check-jsonschema: {baseline_time / cli_time:.2f}x the throughput"
+        )
 
 
 def _rule_count() -> int:

@@ -7,17 +7,18 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[str] | IO[bytes]]:
+def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path``, fsync, then rename over it.
 
-    If the block raises, the temporary file is removed and ``path`` is untouched.
+    If the block raises (or the process dies), ``path`` is untouched and the
+    temporary file is removed (or left as an ignorable ``.name.*.tmp``).
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -27,9 +28,12 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[str]
     except OSError as exc:
         raise CrisisplayError(f"cannot write: {exc.strerror}", Location(str(target))) from None
     try:
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        handle: IO[Any]
+        if binary:
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -42,9 +46,9 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[str]
 
 def write_text_atomic(path: str | Path, text: str) -> None:
     with atomic_writer(path) as handle:
-        handle.write(text)  # type: ignore[arg-type]
+        handle.write(text)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     with atomic_writer(path, binary=True) as handle:
-        handle.write(data)  # type: ignore[arg-type]
+        handle.write(data)

@@ -53,7 +53,9 @@ GOOD_PLAYBOOK: dict[str, Any] = {
         "update": {
             "kind": "update",
             "every": "2h",
-            "templates": {"sms": "Update: {{ incident }}. Next at {{ next_update_at }}. {{ hotline }}"},
+            "templates": {
+                "sms": "Update: {{ incident }}. Next at {{ next_update_at }}. {{ hotline }}"
+            },
         },
         "resolved": {"kind": "resolution", "templates": {"sms": "Fixed. Thank you. {{ hotline }}"}},
     },
@@ -61,10 +63,23 @@ GOOD_PLAYBOOK: dict[str, Any] = {
         "first_hour": {
             "title": "First hour",
             "items": [
-                {"id": "notify", "text": "Send the first notice", "owner": "cx_lead", "due": "20m",
-                 "priority": "critical", "principle": "proactivity"},
-                {"id": "freeze", "text": "Freeze the redesign", "owner": "product", "due": "1h",
-                 "depends_on": ["notify"], "services": ["redesign"], "principle": "vital_first"},
+                {
+                    "id": "notify",
+                    "text": "Send the first notice",
+                    "owner": "cx_lead",
+                    "due": "20m",
+                    "priority": "critical",
+                    "principle": "proactivity",
+                },
+                {
+                    "id": "freeze",
+                    "text": "Freeze the redesign",
+                    "owner": "product",
+                    "due": "1h",
+                    "depends_on": ["notify"],
+                    "services": ["redesign"],
+                    "principle": "vital_first",
+                },
             ],
         }
     },
@@ -80,7 +95,11 @@ def good_playbook() -> dict[str, Any]:
 def write_yaml(tmp_path: Path) -> Callable[..., Path]:
     def write(data: Any, name: str = "playbook.yaml") -> Path:
         path = tmp_path / name
-        text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        text = (
+            data
+            if isinstance(data, str)
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        )
         path.write_text(text, encoding="utf-8")
         return path
 

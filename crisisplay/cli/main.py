@@ -26,12 +26,28 @@ EXIT_USAGE = 2
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "validate": ("crisisplay.cli.validate", "validate", "Check playbooks: schema and meaning."),
     "render": ("crisisplay.cli.render", "render", "Render a stage's messages for every channel."),
-    "lint": ("crisisplay.cli.lint", "lint", "Check tone and cross-channel consistency of messages."),
+    "lint": (
+        "crisisplay.cli.lint",
+        "lint",
+        "Check tone and cross-channel consistency of messages.",
+    ),
     "checklist": ("crisisplay.cli.checklist", "checklist", "Run a playbook's checklists."),
-    "preview": ("crisisplay.cli.preview", "preview", "Write one HTML page to review an announcement."),
-    "metrics": ("crisisplay.cli.metrics", "metrics", "NPS, CSAT, CES, churn and LTV from survey exports."),
+    "preview": (
+        "crisisplay.cli.preview",
+        "preview",
+        "Write one HTML page to review an announcement.",
+    ),
+    "metrics": (
+        "crisisplay.cli.metrics",
+        "metrics",
+        "NPS, CSAT, CES, churn and LTV from survey exports.",
+    ),
     "new": ("crisisplay.cli.new", "new", "Start a company playbook from a bundled scenario."),
-    "rules": ("crisisplay.cli.rules", "rules", "List every rule with its id, severity and meaning."),
+    "rules": (
+        "crisisplay.cli.rules",
+        "rules",
+        "List every rule with its id, severity and meaning.",
+    ),
     "schema": ("crisisplay.cli.schema", "schema", "Print the playbook JSON Schema."),
 }
 
@@ -72,7 +88,7 @@ def _available(name: str) -> bool:
         "  crisisplay validate playbooks/\n\n"
         "  crisisplay render playbooks/it-outage/it-outage.ru.yaml --stage first_notice\n\n"
         "Exit codes: 0 ok, 1 findings, 2 usage or input error. "
-        "Shell completion: eval \"$(_CRISISPLAY_COMPLETE=bash_source crisisplay)\"."
+        'Shell completion: eval "$(_CRISISPLAY_COMPLETE=bash_source crisisplay)".'
     ),
 )
 @click.version_option(__version__, "--version", prog_name="crisisplay")

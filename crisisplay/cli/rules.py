@@ -29,8 +29,16 @@ def collect_rules() -> list[RuleInfo]:
     return rules
 
 
-@click.command(epilog="Examples:\n\n  crisisplay rules\n\n  crisisplay rules --format json\n\n  crisisplay rules --doc CP131")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.command(
+    epilog="Examples:\n\n  crisisplay rules\n\n  crisisplay rules --format json\n\n  crisisplay rules --doc CP131"
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
 @click.option("--doc", "doc_id", metavar="RULE", help="Show the full documentation of one rule.")
 @handle_errors
 def rules(output_format: str, doc_id: str | None) -> None:
@@ -44,22 +52,37 @@ def rules(output_format: str, doc_id: str | None) -> None:
             import difflib
 
             close = difflib.get_close_matches(doc_id, [r.id for r in infos], n=3)
-            raise CrisisplayError(f"unknown rule {doc_id!r}" + (f"; near: {', '.join(close)}" if close else ""))
+            raise CrisisplayError(
+                f"unknown rule {doc_id!r}" + (f"; near: {', '.join(close)}" if close else "")
+            )
         info = match[0]
-        click.echo(f"{info.id} {info.name} ({info.severity.label}, {info.category}, {info.tool})\n\n{info.doc or info.summary}")
+        click.echo(
+            f"{info.id} {info.name} ({info.severity.label}, {info.category}, {info.tool})\n\n{info.doc or info.summary}"
+        )
         return
     if output_format == "json":
         data = [
-            {"id": r.id, "name": r.name, "severity": r.severity.label, "category": r.category,
-             "tool": r.tool, "summary": r.summary, "doc": r.doc}
+            {
+                "id": r.id,
+                "name": r.name,
+                "severity": r.severity.label,
+                "category": r.category,
+                "tool": r.tool,
+                "summary": r.summary,
+                "doc": r.doc,
+            }
             for r in infos
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if output_format == "md":
-        click.echo("| id | name | severity | category | tool | meaning |\n|---|---|---|---|---|---|")
+        click.echo(
+            "| id | name | severity | category | tool | meaning |\n|---|---|---|---|---|---|"
+        )
         for r in infos:
-            click.echo(f"| {r.id} | {r.name} | {r.severity.label} | {r.category} | {r.tool} | {r.summary} |")
+            click.echo(
+                f"| {r.id} | {r.name} | {r.severity.label} | {r.category} | {r.tool} | {r.summary} |"
+            )
         return
     width = max((len(r.id) for r in infos), default=5)
     for r in infos:

@@ -6,7 +6,13 @@ import sys
 
 import click
 
-from crisisplay.cli.common import exit_code_for, fail_on_option, format_option, handle_errors, use_color
+from crisisplay.cli.common import (
+    exit_code_for,
+    fail_on_option,
+    format_option,
+    handle_errors,
+    use_color,
+)
 
 
 def _render_knowledge() -> tuple[frozenset[str] | None, frozenset[str]]:

@@ -53,9 +53,7 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-_DMY = re.compile(
-    r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
-)
+_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
 def parse_datetime(text: str) -> datetime | None:

@@ -15,7 +15,14 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.loader import DEFAULT_LIMITS, Document, Limits, PathKey, SourceMap, load_file
+from crisisplay.playbook.loader import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    PathKey,
+    SourceMap,
+    load_file,
+)
 from crisisplay.playbook.model import (
     ChannelConfig,
     ChannelTemplate,
@@ -110,7 +117,12 @@ def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[D
             break
         if len(chain) >= MAX_CHAIN:
             diagnostics.append(
-                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' chain longer than {MAX_CHAIN}: {names}", where)
+                _diag(
+                    RULE_EXTENDS_CYCLE,
+                    "reference",
+                    f"'extends' chain longer than {MAX_CHAIN}: {names}",
+                    where,
+                )
             )
             break
         if not parent_path.is_file():
@@ -191,7 +203,9 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
 class _ModelBuilder:
     """Turns schema-valid merged data into model objects (positions attached)."""
 
-    def __init__(self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits):
+    def __init__(
+        self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits
+    ):
         self.data = data
         self.source = source
         self.chain = chain
@@ -212,8 +226,10 @@ class _ModelBuilder:
         template_dirs.append(bundled_templates())
         policy_raw = d.get("policy", {})
         policy = Policy(
-            first_notice_within=parse_duration(policy_raw.get("first_notice_within", "1h")) or Policy().first_notice_within,
-            max_update_gap=parse_duration(policy_raw.get("max_update_gap", "4h")) or Policy().max_update_gap,
+            first_notice_within=parse_duration(policy_raw.get("first_notice_within", "1h"))
+            or Policy().first_notice_within,
+            max_update_gap=parse_duration(policy_raw.get("max_update_gap", "4h"))
+            or Policy().max_update_gap,
             location=self.key_loc("policy"),
         )
         return Playbook(
@@ -319,7 +335,12 @@ class _ModelBuilder:
                     text = candidate.read_text("utf-8")
                 except (OSError, UnicodeDecodeError) as exc:
                     self.diagnostics.append(
-                        _diag(RULE_TEMPLATE_FILE, "reference", f"cannot read template file {reference!r}: {exc}", location)
+                        _diag(
+                            RULE_TEMPLATE_FILE,
+                            "reference",
+                            f"cannot read template file {reference!r}: {exc}",
+                            location,
+                        )
                     )
                     return Template(source="", location=location, first_line=location.line)
                 name = _display(candidate)
@@ -344,7 +365,9 @@ class _ModelBuilder:
                     parts = {part: self._template(v, (*tpath, part)) for part, v in value.items()}
                 else:
                     parts = {"body": self._template(value, tpath)}
-                templates[channel] = ChannelTemplate(channel, parts, self.source.locate(tpath, key=True))
+                templates[channel] = ChannelTemplate(
+                    channel, parts, self.source.locate(tpath, key=True)
+                )
             stages[sid] = Stage(
                 id=sid,
                 kind=spec["kind"],

@@ -186,7 +186,9 @@ class _Builder:
         first_seen: dict[str, Location] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and not key_node.style
+                isinstance(key_node, yaml.ScalarNode)
+                and key_node.value == "<<"
+                and not key_node.style
             ):
                 raise CrisisplayError(
                     "YAML merge keys ('<<') are not supported; use 'extends' to reuse a playbook",
@@ -220,9 +222,7 @@ class _Builder:
 
 def _decode(raw: bytes, file: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CrisisplayError(
-            "file is UTF-16 encoded; save it as UTF-8", Location(file, 1, 1)
-        )
+        raise CrisisplayError("file is UTF-16 encoded; save it as UTF-8", Location(file, 1, 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         # A UTF-8 BOM carries no information; editors on Windows add it. Drop it.
         raw = raw[3:]

@@ -76,7 +76,9 @@ RESERVED_NAMES = frozenset(
     {"services", "playbook", "stage", "channel", "recipient", "facts", "now", "t0", "loop"}
 )
 
-_DURATION_RE = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+_DURATION_RE = re.compile(
+    r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$"
+)
 
 
 def parse_duration(value: object) -> timedelta | None:

@@ -168,7 +168,9 @@ def validate_schema(data: Any, source: SourceMap) -> list[Diagnostic]:
             )
         ]
     diagnostics: list[Diagnostic] = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        _validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+    ):
         message, location = _human(error, source)
         diagnostics.append(
             Diagnostic(RULE_SCHEMA, Severity.ERROR, "schema", message, location, source="validate")

@@ -60,11 +60,17 @@ def validate_one(
     try:
         document = load_bytes(data, name, limits) if data is not None else load_file(name, limits)
     except CrisisplayError as exc:
-        return [Diagnostic(RULE_SYNTAX, Severity.ERROR, "syntax", exc.message, exc.location, source="validate")]
+        return [
+            Diagnostic(
+                RULE_SYNTAX, Severity.ERROR, "syntax", exc.message, exc.location, source="validate"
+            )
+        ]
     resolution = resolve_document(document, limits)
     diagnostics = list(resolution.diagnostics)
     if resolution.playbook is not None:
-        context = RuleContext(resolution.playbook, known_filters=known_filters, extra_names=extra_names)
+        context = RuleContext(
+            resolution.playbook, known_filters=known_filters, extra_names=extra_names
+        )
         diagnostics.extend(check_playbook(context))
     unique = list(dict.fromkeys(diagnostics))
     return sorted(unique, key=Diagnostic.sort_key)

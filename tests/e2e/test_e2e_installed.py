@@ -25,9 +25,16 @@ def _exe() -> str:
     return exe
 
 
-def _run(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        list(args), capture_output=True, text=True, cwd=cwd, input=stdin, timeout=120,
+        list(args),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        timeout=120,
         env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
 
@@ -74,21 +81,31 @@ def test_non_editable_install_ships_bundled_data(tmp_path: Path) -> None:
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     build = _run(
-        str(python), "-m", "pip", "install", "--no-deps", "--quiet",
-        "--ignore-installed", str(ROOT), cwd=tmp_path,
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--no-deps",
+        "--quiet",
+        "--ignore-installed",
+        str(ROOT),
+        cwd=tmp_path,
     )
     assert build.returncode == 0, build.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     probe = _run(
-        str(python), "-c",
+        str(python),
+        "-c",
         "import crisisplay, pathlib; from crisisplay.playbook.build import bundled_root, bundled_templates;"
         "print(crisisplay.__file__); print(sorted(p.name for p in bundled_root().rglob('*.yaml'))[:3]);"
         "print(bundled_templates().is_dir())",
         cwd=elsewhere,
     )
     assert probe.returncode == 0, probe.stderr
-    assert str(env_dir) in probe.stdout.splitlines()[0], "imported the source tree, not the installed copy"
+    assert str(env_dir) in probe.stdout.splitlines()[0], (
+        "imported the source tree, not the installed copy"
+    )
     exe = env_dir / "bin" / "crisisplay"
     schema = _run(str(exe), "schema", cwd=elsewhere)
     assert schema.returncode == 0 and '"$schema"' in schema.stdout

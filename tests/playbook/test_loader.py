@@ -13,7 +13,9 @@ from crisisplay.playbook.loader import Limits, load_bytes, load_file, parse_text
 
 
 def test_values_and_positions() -> None:
-    doc = parse_text("a: 1\nb:\n  - x\n  - 'no'\n  - no\n  - 2026-03-15\nc: {d: null, e: true}\n", "f.yaml")
+    doc = parse_text(
+        "a: 1\nb:\n  - x\n  - 'no'\n  - no\n  - 2026-03-15\nc: {d: null, e: true}\n", "f.yaml"
+    )
     assert doc.data == {"a": 1, "b": ["x", "no", "no", "2026-03-15"], "c": {"d": None, "e": True}}
     assert str(doc.source.values[("b", 1)]) == "f.yaml:4:5"
     assert str(doc.source.keys[("c", "e")]) == "f.yaml:7:14"

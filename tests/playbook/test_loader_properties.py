@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,12 +14,19 @@ from crisisplay.playbook.validate import validate_one
 from tests.conftest import GOOD_PLAYBOOK
 
 GOOD_TEXT = yaml.safe_dump(GOOD_PLAYBOOK, allow_unicode=True, sort_keys=False)
-YAML_ALPHABET = st.sampled_from(list(":-[]{}!&*#|>'\"%@`,?\n\t ") + list("abcxyzйцу0129") + ["  ", "\n  ", "---", "<<"])
+YAML_ALPHABET = st.sampled_from(
+    list(":-[]{}!&*#|>'\"%@`,?\n\t ") + list("abcxyzйцу0129") + ["  ", "\n  ", "---", "<<"]
+)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
+)
 trees = st.recursive(
     scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4),
+    ),
     max_leaves=20,
 )
 
@@ -25,19 +34,15 @@ trees = st.recursive(
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(YAML_ALPHABET, max_size=60).map("".join))
 def test_random_yaml_only_raises_project_error(text: str) -> None:
-    try:
+    with contextlib.suppress(CrisisplayError):
         parse_text(text, "fuzz.yaml")
-    except CrisisplayError:
-        pass
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=200))
 def test_random_bytes_only_raise_project_error(raw: bytes) -> None:
-    try:
+    with contextlib.suppress(CrisisplayError):
         load_bytes(raw, "fuzz.yaml")
-    except CrisisplayError:
-        pass
 
 
 @settings(max_examples=100, deadline=None)
@@ -80,9 +85,15 @@ def test_mutated_playbooks_give_findings_not_crashes(data: st.DataObject) -> Non
         elif action == "dup":
             lines.insert(index, lines[index])
         elif action == "garble":
-            lines[index] = lines[index] + data.draw(st.sampled_from([" [", ": :", " {{", "{% if", " !!int x", "\t"]))
+            lines[index] = lines[index] + data.draw(
+                st.sampled_from([" [", ": :", " {{", "{% if", " !!int x", "\t"])
+            )
         else:
-            lines[index] = lines[index].split(":")[0] + ": " + data.draw(st.sampled_from(["[]", "{}", "12", "null", "-1", "'x'"]))
+            lines[index] = (
+                lines[index].split(":")[0]
+                + ": "
+                + data.draw(st.sampled_from(["[]", "{}", "12", "null", "-1", "'x'"]))
+            )
         if not lines:
             lines = ["x"]
     text = "\n".join(lines) + "\n"

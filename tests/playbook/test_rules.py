@@ -16,7 +16,9 @@ def rule_ids(path: Path) -> list[str]:
     return [d.rule for d in validate_one(str(path))]
 
 
-def test_good_playbook_is_clean(good_playbook: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
+def test_good_playbook_is_clean(
+    good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
     assert validate_one(str(write_yaml(good_playbook))) == []
 
 
@@ -40,8 +42,16 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP002", "services.payments.tier", "vitall"),
     ("CP010", "extends", "missing-parent.yaml"),
     ("CP012", "stages.resolved.templates.sms", {"file": "nope.j2"}),
-    ("CP100", "stages.update.templates.sms", "{% if incident %}no end {{ hotline }} {{ next_update_at }}"),
-    ("CP100", "stages.update.templates.sms", "{% include 'no_such_partial' %} {{ next_update_at }} {{ hotline }}"),
+    (
+        "CP100",
+        "stages.update.templates.sms",
+        "{% if incident %}no end {{ hotline }} {{ next_update_at }}",
+    ),
+    (
+        "CP100",
+        "stages.update.templates.sms",
+        "{% include 'no_such_partial' %} {{ next_update_at }} {{ hotline }}",
+    ),
     ("CP101", "stages.update.templates.sms", "{{ incidnet }} {{ next_update_at }} {{ hotline }}"),
     ("CP103", "stages.first_notice.templates.sms", "{{ incident }}, next at {{ next_update_at }}"),
     ("CP110", "facts.services", {"type": "string", "example": "x"}),
@@ -71,9 +81,15 @@ MUTATIONS: list[tuple[str, str, Any]] = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "dotted", "value"), MUTATIONS, ids=[f"{r}-{d}" for r, d, _ in MUTATIONS])
+@pytest.mark.parametrize(
+    ("rule", "dotted", "value"), MUTATIONS, ids=[f"{r}-{d}" for r, d, _ in MUTATIONS]
+)
 def test_rule_fires_on_mutation(
-    rule: str, dotted: str, value: Any, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+    rule: str,
+    dotted: str,
+    value: Any,
+    good_playbook: dict[str, Any],
+    write_yaml: Callable[..., Path],
 ) -> None:
     _set(good_playbook, dotted, value)
     ids = rule_ids(write_yaml(good_playbook))
@@ -89,16 +105,24 @@ def test_every_semantic_rule_has_a_test_and_a_docstring() -> None:
             assert info.id in tested | {"CP102", "CP114"}, f"{info.id} has no failing fixture"
 
 
-def test_unknown_filter_needs_render_knowledge(good_playbook: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
-    good_playbook["stages"]["update"]["templates"]["sms"] = "{{ incident | shout }} {{ next_update_at }} {{ hotline }}"
+def test_unknown_filter_needs_render_knowledge(
+    good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    good_playbook["stages"]["update"]["templates"]["sms"] = (
+        "{{ incident | shout }} {{ next_update_at }} {{ hotline }}"
+    )
     path = str(write_yaml(good_playbook))
     assert "CP102" not in [d.rule for d in validate_one(path)]
     found = validate_one(path, known_filters=frozenset({"upper"}))
     assert [d.rule for d in found] == ["CP102"]
 
 
-def test_template_error_maps_to_yaml_line(write_yaml: Callable[..., Path], good_playbook: dict[str, Any]) -> None:
-    good_playbook["stages"]["update"]["templates"]["sms"] = "line one {{ next_update_at }} {{ hotline }}\nline two {% if x %}\n"
+def test_template_error_maps_to_yaml_line(
+    write_yaml: Callable[..., Path], good_playbook: dict[str, Any]
+) -> None:
+    good_playbook["stages"]["update"]["templates"]["sms"] = (
+        "line one {{ next_update_at }} {{ hotline }}\nline two {% if x %}\n"
+    )
     path = write_yaml(good_playbook)
     text = path.read_text()
     found = [d for d in validate_one(str(path)) if d.rule == "CP100"]
@@ -108,15 +132,22 @@ def test_template_error_maps_to_yaml_line(write_yaml: Callable[..., Path], good_
     assert found[0].location.line >= sms_line
 
 
-def test_cycle_message_shows_chain(good_playbook: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
+def test_cycle_message_shows_chain(
+    good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
     items = good_playbook["checklists"]["first_hour"]["items"]
     items[0]["depends_on"] = ["freeze"]
     found = [d for d in validate_one(str(write_yaml(good_playbook))) if d.rule == "CP142"]
     assert len(found) == 1
-    assert "notify -> freeze -> notify" in found[0].message or "freeze -> notify -> freeze" in found[0].message
+    assert (
+        "notify -> freeze -> notify" in found[0].message
+        or "freeze -> notify -> freeze" in found[0].message
+    )
 
 
-def test_extends_cycle_and_chain(write_yaml: Callable[..., Path], good_playbook: dict[str, Any]) -> None:
+def test_extends_cycle_and_chain(
+    write_yaml: Callable[..., Path], good_playbook: dict[str, Any]
+) -> None:
     a = dict(good_playbook, extends="b.yaml")
     write_yaml({"id": "b", "title": "B", "locale": "en", "extends": "a.yaml"}, "b.yaml")
     path = write_yaml(a, "a.yaml")
@@ -124,12 +155,19 @@ def test_extends_cycle_and_chain(write_yaml: Callable[..., Path], good_playbook:
     assert found and "a.yaml" in found[0].message and "b.yaml" in found[0].message
 
 
-def test_extends_merges_and_child_wins(write_yaml: Callable[..., Path], good_playbook: dict[str, Any]) -> None:
+def test_extends_merges_and_child_wins(
+    write_yaml: Callable[..., Path], good_playbook: dict[str, Any]
+) -> None:
     from crisisplay.playbook.build import load_playbook
 
-    base = {"id": "base", "title": "Base", "locale": "en", "abstract": True,
-            "facts": {"hotline": {"type": "phone", "default": "+44 20 7946 0000"}},
-            "tone": {"formal_address": True, "forbidden": ["panic"]}}
+    base = {
+        "id": "base",
+        "title": "Base",
+        "locale": "en",
+        "abstract": True,
+        "facts": {"hotline": {"type": "phone", "default": "+44 20 7946 0000"}},
+        "tone": {"formal_address": True, "forbidden": ["panic"]},
+    }
     write_yaml(base, "base.yaml")
     child = dict(good_playbook, extends="base.yaml")
     del child["facts"]["hotline"]
@@ -143,7 +181,9 @@ def test_extends_merges_and_child_wins(write_yaml: Callable[..., Path], good_pla
     assert playbook.chain[-1].endswith("base.yaml")
 
 
-def test_schema_typo_suggests_closest_key(write_yaml: Callable[..., Path], good_playbook: dict[str, Any]) -> None:
+def test_schema_typo_suggests_closest_key(
+    write_yaml: Callable[..., Path], good_playbook: dict[str, Any]
+) -> None:
     good_playbook["stages"]["update"]["evry"] = "2h"
     found = [d for d in validate_one(str(write_yaml(good_playbook))) if d.rule == "CP002"]
     assert found and "did you mean 'every'" in found[0].message

@@ -33,10 +33,16 @@ def test_findings_exit_1_with_locations(
     result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first.startswith(f"{path}:") and "error [CP002]" in first and "did you mean 'services'" in first
+    assert (
+        first.startswith(f"{path}:")
+        and "error [CP002]" in first
+        and "did you mean 'services'" in first
+    )
 
 
-def test_fail_on_threshold(runner: CliRunner, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
+def test_fail_on_threshold(
+    runner: CliRunner, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
     del good_playbook["facts"]["incident"]["example"]  # CP112 is a warning
     path = write_yaml(good_playbook)
     assert runner.invoke(cli, ["validate", str(path)]).exit_code == 0
@@ -57,12 +63,18 @@ def test_json_and_sarif_and_github(
     assert github.startswith("::error file=")
 
 
-def test_stdin(runner: CliRunner, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
+def test_stdin(
+    runner: CliRunner, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
     text = write_yaml(good_playbook).read_text()
     result = runner.invoke(cli, ["validate", "-"], input=text)
     assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["validate", "-"], input="id: a\nid: b\n")
-    assert result.exit_code == 1 and "<stdin>:2:1" in result.output and "duplicate key" in result.output
+    assert (
+        result.exit_code == 1
+        and "<stdin>:2:1" in result.output
+        and "duplicate key" in result.output
+    )
 
 
 def test_unreadable_input_exit_2(runner: CliRunner, tmp_path: Path) -> None:
@@ -77,7 +89,9 @@ def test_syntax_error_is_a_finding(runner: CliRunner, write_yaml: Callable[..., 
     assert result.exit_code == 1 and "[CP001]" in result.output and "Traceback" not in result.output
 
 
-def test_directory_recursion_skips_hidden(runner: CliRunner, tmp_path: Path, good_playbook: dict[str, Any]) -> None:
+def test_directory_recursion_skips_hidden(
+    runner: CliRunner, tmp_path: Path, good_playbook: dict[str, Any]
+) -> None:
     import yaml
 
     (tmp_path / "a" / "b").mkdir(parents=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from crisisplay.playbook.rules.registry import RuleContext, all_rule_infos, check_playbook, rule
 
 # Importing the families registers their rules.
-from crisisplay.playbook.rules import (  # noqa: E402,F401  isort: skip
+from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     checklists,
     facts,
     locale,

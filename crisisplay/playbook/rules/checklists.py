@@ -24,7 +24,10 @@ def duplicate_item_id(context: RuleContext) -> Iterator[Finding]:
     for item in _items(context):
         if item.id in first:
             other = first[item.id].location
-            yield f"checklist item id {item.id!r} is already used (line {other.line if other else '?'})", item.location
+            yield (
+                f"checklist item id {item.id!r} is already used (line {other.line if other else '?'})",
+                item.location,
+            )
         else:
             first[item.id] = item
 

@@ -30,7 +30,10 @@ def undeclared_mandatory_fact(context: RuleContext) -> Iterator[Finding]:
     declared = set(playbook.facts)
     for name in playbook.mandatory_facts:
         if name not in declared:
-            yield f"mandatory fact {name!r} is not declared under 'facts'", playbook.locate(("mandatory_facts",))
+            yield (
+                f"mandatory fact {name!r} is not declared under 'facts'",
+                playbook.locate(("mandatory_facts",)),
+            )
     for channel in playbook.channels.values():
         for name in channel.mandatory_facts or ():
             if name not in declared:
@@ -67,7 +70,10 @@ def enum_values(context: RuleContext) -> Iterator[Finding]:
         if spec.type == "enum" and not spec.values:
             yield f"enum fact {name!r} needs 'values'", spec.location
         if spec.type != "enum" and spec.values:
-            yield f"fact {name!r} has 'values' but is of type {spec.type!r}, not 'enum'", spec.location
+            yield (
+                f"fact {name!r} has 'values' but is of type {spec.type!r}, not 'enum'",
+                spec.location,
+            )
 
 
 @rule("CP114", "fact-example-type", Severity.ERROR, "schema")

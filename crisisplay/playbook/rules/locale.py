@@ -33,4 +33,7 @@ def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
     try:
         ZoneInfo(playbook.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        yield f"unknown time zone {playbook.timezone!r} (use an IANA name such as Europe/Moscow)", playbook.locate(("timezone",))
+        yield (
+            f"unknown time zone {playbook.timezone!r} (use an IANA name such as Europe/Moscow)",
+            playbook.locate(("timezone",)),
+        )

@@ -37,7 +37,9 @@ class RegisteredRule:
 _REGISTRY: dict[str, RegisteredRule] = {}
 
 
-def rule(rule_id: str, name: str, severity: Severity, category: str) -> Callable[[RuleFunc], RuleFunc]:
+def rule(
+    rule_id: str, name: str, severity: Severity, category: str
+) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule; its docstring becomes its documentation."""
 
     def decorate(func: RuleFunc) -> RuleFunc:
@@ -58,21 +60,48 @@ def registered() -> list[RegisteredRule]:
 
 #: Rules found before the model exists (loader, schema, extends) documented here too.
 BUILTIN_INFOS = (
-    RuleInfo("CP001", "syntax", Severity.ERROR, "syntax",
-             "The file cannot be read as YAML or breaks an input limit.",
-             "Not UTF-8, empty, tabs in indentation, duplicate keys, custom tags, too large, "
-             "too deep, or aliases that expand too far. PyYAML would keep the last of two "
-             "duplicate keys silently; crisisplay refuses the file instead."),
-    RuleInfo("CP002", "schema", Severity.ERROR, "schema",
-             "A key or value does not fit the playbook format (see `crisisplay schema`).",
-             "Unknown keys come with the closest allowed key; wrong values with the allowed ones."),
-    RuleInfo("CP010", "extends-missing", Severity.ERROR, "reference",
-             "The parent named by 'extends' does not exist.", "The chain of files is shown."),
-    RuleInfo("CP011", "extends-cycle", Severity.ERROR, "reference",
-             "'extends' forms a cycle or a chain that is too long.", "The chain of files is shown."),
-    RuleInfo("CP012", "template-file", Severity.ERROR, "reference",
-             "A template named by 'file:' cannot be found or read.",
-             "Template files are looked up beside the playbook, then in the bundled templates."),
+    RuleInfo(
+        "CP001",
+        "syntax",
+        Severity.ERROR,
+        "syntax",
+        "The file cannot be read as YAML or breaks an input limit.",
+        "Not UTF-8, empty, tabs in indentation, duplicate keys, custom tags, too large, "
+        "too deep, or aliases that expand too far. PyYAML would keep the last of two "
+        "duplicate keys silently; crisisplay refuses the file instead.",
+    ),
+    RuleInfo(
+        "CP002",
+        "schema",
+        Severity.ERROR,
+        "schema",
+        "A key or value does not fit the playbook format (see `crisisplay schema`).",
+        "Unknown keys come with the closest allowed key; wrong values with the allowed ones.",
+    ),
+    RuleInfo(
+        "CP010",
+        "extends-missing",
+        Severity.ERROR,
+        "reference",
+        "The parent named by 'extends' does not exist.",
+        "The chain of files is shown.",
+    ),
+    RuleInfo(
+        "CP011",
+        "extends-cycle",
+        Severity.ERROR,
+        "reference",
+        "'extends' forms a cycle or a chain that is too long.",
+        "The chain of files is shown.",
+    ),
+    RuleInfo(
+        "CP012",
+        "template-file",
+        Severity.ERROR,
+        "reference",
+        "A template named by 'file:' cannot be found or read.",
+        "Template files are looked up beside the playbook, then in the bundled templates.",
+    ),
 )
 
 
@@ -87,7 +116,9 @@ def check_playbook(context: RuleContext) -> list[Diagnostic]:
         info = registered_rule.info
         for message, location in _run(registered_rule, context):
             diagnostics.append(
-                Diagnostic(info.id, info.severity, info.category, message, location, source="validate")
+                Diagnostic(
+                    info.id, info.severity, info.category, message, location, source="validate"
+                )
             )
     return sorted(diagnostics, key=Diagnostic.sort_key)
 

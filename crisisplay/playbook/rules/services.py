@@ -47,7 +47,10 @@ def vital_frozen(context: RuleContext) -> Iterator[Finding]:
     """A vital service is marked frozen; only deferrable services may wait for the crisis to end."""
     for service in context.playbook.services:
         if service.status == "frozen" and service.tier != "deferrable":
-            yield f"{service.tier} service {service.id!r} cannot be 'frozen'; only deferrable ones", service.location
+            yield (
+                f"{service.tier} service {service.id!r} cannot be 'frozen'; only deferrable ones",
+                service.location,
+            )
 
 
 @rule("CP123", "unknown-channel", Severity.ERROR, "reference")
@@ -66,7 +69,10 @@ def unknown_channel(context: RuleContext) -> Iterator[Finding]:
     for stage in playbook.stages.values():
         for channel_name, template in stage.templates.items():
             if channel_name not in catalogue:
-                yield f"stage {stage.id!r}: unknown channel {channel_name!r} (catalogue: {listed})", template.location
+                yield (
+                    f"stage {stage.id!r}: unknown channel {channel_name!r} (catalogue: {listed})",
+                    template.location,
+                )
             elif playbook.channels and channel_name not in enabled:
                 yield (
                     f"stage {stage.id!r} has a template for channel {channel_name!r}, "
@@ -75,7 +81,10 @@ def unknown_channel(context: RuleContext) -> Iterator[Finding]:
                 )
     for index, name in enumerate(playbook.channel_order):
         if name not in catalogue:
-            yield f"channel_order names unknown channel {name!r}", playbook.locate(("channel_order", index))
+            yield (
+                f"channel_order names unknown channel {name!r}",
+                playbook.locate(("channel_order", index)),
+            )
 
 
 @rule("CP124", "voice-channel-missing", Severity.WARNING, "coverage")
@@ -90,4 +99,7 @@ def voice_channel_missing(context: RuleContext) -> Iterator[Finding]:
         return
     enabled = {name for name, c in playbook.channels.items() if c.enabled}
     if not enabled & {"voice", "contact_center"}:
-        yield "no voice channel ('voice' or 'contact_center') is enabled", playbook.locate(("channels",), key=True)
+        yield (
+            "no voice channel ('voice' or 'contact_center') is enabled",
+            playbook.locate(("channels",), key=True),
+        )

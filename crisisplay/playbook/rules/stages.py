@@ -19,7 +19,10 @@ def no_first_notice(context: RuleContext) -> Iterator[Finding]:
     if context.is_abstract:
         return
     if not any(stage.kind == "first_notice" for stage in playbook.stages.values()):
-        yield "no stage of kind 'first_notice'; proactivity needs a first message", playbook.locate(("stages",), key=True)
+        yield (
+            "no stage of kind 'first_notice'; proactivity needs a first message",
+            playbook.locate(("stages",), key=True),
+        )
 
 
 @rule("CP131", "first-notice-late", Severity.ERROR, "proactivity")
@@ -68,7 +71,12 @@ def update_gap(context: RuleContext) -> Iterator[Finding]:
                 playbook.locate(("stages", stage.id, "every")),
             )
     kinds = {stage.kind for stage in playbook.stages.values()}
-    if not context.is_abstract and "first_notice" in kinds and "update" not in kinds and "resolution" not in kinds:
+    if (
+        not context.is_abstract
+        and "first_notice" in kinds
+        and "update" not in kinds
+        and "resolution" not in kinds
+    ):
         yield (
             "after the first notice there is no 'update' or 'resolution' stage: customers would be left waiting",
             playbook.locate(("stages",), key=True),

@@ -18,7 +18,9 @@ from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Template
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 
 #: Names Jinja2 itself provides to every template.
-JINJA_GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"})
+JINJA_GLOBALS = frozenset(
+    {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
+)
 MAX_INCLUDE_DEPTH = 10
 
 
@@ -78,7 +80,9 @@ def _find_partial(playbook: Playbook, name: str) -> Template | None:
     return None
 
 
-def analyse(playbook: Playbook, template: Template, cache: dict[str, Any] | None = None) -> TemplateInfo:
+def analyse(
+    playbook: Playbook, template: Template, cache: dict[str, Any] | None = None
+) -> TemplateInfo:
     """Names, filters and problems of ``template``, following includes of partials."""
     cache = cache if cache is not None else {}
     key = f"{template.location}|{hash(template.source)}"
@@ -90,7 +94,9 @@ def analyse(playbook: Playbook, template: Template, cache: dict[str, Any] | None
     return info
 
 
-def _collect(playbook: Playbook, template: Template, info: TemplateInfo, depth: int, seen: set[str]) -> None:
+def _collect(
+    playbook: Playbook, template: Template, info: TemplateInfo, depth: int, seen: set[str]
+) -> None:
     from jinja2 import TemplateSyntaxError, meta, nodes
 
     try:
@@ -139,7 +145,12 @@ def iter_templates(playbook: Playbook) -> Iterator[tuple[str, str, str, Template
 
 
 def known_names(context: RuleContext) -> set[str]:
-    return set(context.playbook.facts) | set(RESERVED_NAMES) | set(JINJA_GLOBALS) | set(context.extra_names)
+    return (
+        set(context.playbook.facts)
+        | set(RESERVED_NAMES)
+        | set(JINJA_GLOBALS)
+        | set(context.extra_names)
+    )
 
 
 def _all_templates(context: RuleContext) -> Iterator[Template]:
@@ -165,7 +176,10 @@ def template_syntax(context: RuleContext) -> Iterator[Finding]:
         for name, location in info.missing_includes:
             if (name, location) not in seen:
                 seen.add((name, location))
-                yield f"included template {name!r} not found (not a partial, not in the template folders)", location
+                yield (
+                    f"included template {name!r} not found (not a partial, not in the template folders)",
+                    location,
+                )
 
 
 @rule("CP101", "unknown-variable", Severity.ERROR, "template")
@@ -223,7 +237,11 @@ def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
             if "facts" in names:
                 continue  # templates that read the whole facts mapping: cannot tell statically
             for fact in playbook.mandatory_facts_for(channel, stage):
-                if fact in playbook.facts and fact not in names and not _optional_for_stage(fact, stage.kind, playbook):
+                if (
+                    fact in playbook.facts
+                    and fact not in names
+                    and not _optional_for_stage(fact, stage.kind, playbook)
+                ):
                     yield (
                         f"stage {stage.id!r}, channel {channel!r} does not mention mandatory fact {fact!r}",
                         channel_template.location,
@@ -235,4 +253,6 @@ def _optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
     if kind not in ("resolution", "follow_up"):
         return False
     spec = playbook.facts.get(fact)
-    return "next_update" in fact or (spec is not None and spec.type in ("datetime", "time") and "next" in fact)
+    return "next_update" in fact or (
+        spec is not None and spec.type in ("datetime", "time") and "next" in fact
+    )

@@ -1,0 +1,319 @@
+"""Survey exports to NPS, CSAT or CES per period and group, with changes and bad data.
+
+The flow is one way: :func:`read_table` → :func:`load_responses` (every cell checked; a row
+with any bad cell is left out and each bad cell becomes an :class:`Issue` with its CSV line)
+→ :func:`summarise` (one :class:`Estimate` per period and group, and the change between
+periods) → a :class:`SurveyReport` that the formatters turn into text, JSON, CSV or SVG.
+
+Duplicated respondents: the same respondent id answering twice in one period counts once;
+the first answer (in file order) is kept, every later one is reported as ``duplicate``. The
+same respondent in two different periods is not a duplicate: that is a repeated survey.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.metrics import stats
+from crisisplay.metrics.parsing import parse_number
+from crisisplay.metrics.periods import Period, Periodizer
+from crisisplay.metrics.table import Issue, Table, date_cell, read_table
+
+TOTAL = "(all)"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What to compute and on which declared scale."""
+
+    kind: str  # nps | csat | ces
+    low: int
+    high: int
+    integer: bool = False
+    satisfied_from: float | None = None  # CSAT only
+
+    @classmethod
+    def nps(cls) -> Metric:
+        return cls("nps", 0, 10, integer=True)
+
+    @classmethod
+    def csat(cls, scale: tuple[int, int] = (1, 5), satisfied_from: float | None = None) -> Metric:
+        low, high = scale
+        threshold = float(high - 1) if satisfied_from is None else satisfied_from
+        if not low < threshold <= high:
+            raise CrisisplayError(
+                f"the satisfied threshold {threshold:g} must lie above {low} and at most {high} "
+                f"(the {low}–{high} scale)"
+            )
+        return cls("csat", low, high, satisfied_from=threshold)
+
+    @classmethod
+    def ces(cls, scale: tuple[int, int] = (0, 5)) -> Metric:
+        return cls("ces", scale[0], scale[1])
+
+    @property
+    def scale(self) -> str:
+        return f"{self.low}–{self.high}"
+
+    @property
+    def unit(self) -> str:
+        return "points" if self.kind == "ces" else "%"
+
+    def estimate(self, scores: Sequence[float]) -> stats.Estimate:
+        if self.kind == "nps":
+            return stats.nps(scores)
+        if self.kind == "csat":
+            assert self.satisfied_from is not None
+            return stats.csat(scores, self.satisfied_from)
+        return stats.ces(scores)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"metric": self.kind, "scale": [self.low, self.high]}
+        if self.kind == "csat":
+            data["satisfied_from"] = self.satisfied_from
+        data["unit"] = "percentage points" if self.kind == "nps" else self.unit
+        return data
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column names. Date and respondent columns are optional unless marked required."""
+
+    score: str = "score"
+    date: str = "date"
+    respondent: str = "respondent_id"
+    group: str | None = None
+    date_required: bool = False
+    respondent_required: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    line: int
+    score: float
+    period: Period
+    group: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    period: Period
+    group: str
+    estimate: stats.Estimate
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": self.period.label, "group": self.group, **self.estimate.to_dict()}
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    group: str
+    start: Period
+    end: Period
+    change: stats.Change
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "from": self.start.label,
+            "to": self.end.label,
+            **self.change.to_dict(),
+        }
+
+
+@dataclass
+class SurveyReport:
+    path: str
+    metric: Metric
+    period_mode: str
+    grouped: bool
+    rows: list[ResultRow] = field(default_factory=list)
+    changes: list[ChangeRow] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    rows_read: int = 0
+    rows_used: int = 0
+    notes: list[str] = field(default_factory=list)
+    t0: datetime | None = None
+    resolved: datetime | None = None
+
+    @property
+    def issue_counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(i.kind for i in self.issues).items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"file": self.path, **self.metric.to_dict()}
+        data["period"] = self.period_mode
+        if self.t0 is not None:
+            data["t0"] = self.t0.isoformat()
+            data["resolved"] = self.resolved.isoformat() if self.resolved else None
+        data["responses"] = {
+            "read": self.rows_read,
+            "used": self.rows_used,
+            "excluded": self.rows_read - self.rows_used,
+        }
+        data["rows"] = [r.to_dict() for r in self.rows]
+        data["changes"] = [c.to_dict() for c in self.changes]
+        data["issue_counts"] = self.issue_counts
+        data["issues"] = [i.to_dict() for i in self.issues]
+        data["notes"] = list(self.notes)
+        return data
+
+
+def analyse(
+    path: str | Path,
+    metric: Metric,
+    columns: Columns | None = None,
+    periodizer: Periodizer | None = None,
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str | None = None,
+) -> SurveyReport:
+    """Read a survey export and compute ``metric`` per period and group."""
+
+    table = read_table(path, encoding=encoding, delimiter=delimiter)
+    return summarise_table(table, metric, columns or Columns(), periodizer or Periodizer())
+
+
+def summarise_table(
+    table: Table, metric: Metric, columns: Columns, periodizer: Periodizer
+) -> SurveyReport:
+    responses, issues, notes, periodizer = load_responses(table, metric, columns, periodizer)
+    report = SurveyReport(
+        path=table.path,
+        metric=metric,
+        period_mode=periodizer.mode,
+        grouped=columns.group is not None,
+        issues=issues,
+        rows_read=len(table.rows),
+        rows_used=len(responses),
+        notes=notes,
+        t0=periodizer.t0,
+        resolved=periodizer.resolved,
+    )
+    report.rows, report.changes = summarise(responses, metric, periodizer, report.grouped)
+    return report
+
+
+def load_responses(
+    table: Table, metric: Metric, columns: Columns, periodizer: Periodizer
+) -> tuple[list[Response], list[Issue], list[str], Periodizer]:
+    """Check every cell; return the good responses, the issues, notes and the periodizer used."""
+
+    notes: list[str] = []
+    i_score = table.column(columns.score, option="--score-column")
+    i_date = table.column(columns.date, option="--date-column", required=columns.date_required)
+    i_id = table.column(
+        columns.respondent, option="--id-column", required=columns.respondent_required
+    )
+    i_group = table.column(columns.group, option="--by") if columns.group is not None else None
+    if i_date is None and periodizer.needs_dates:
+        notes.append(f"no {columns.date!r} column: all answers form one period")
+        periodizer = Periodizer("all")
+    elif i_date is not None and not periodizer.needs_dates:
+        i_date = None
+    if i_id is None:
+        notes.append(f"no {columns.respondent!r} column: duplicated respondents not checked")
+
+    def name(index: int | None, default: str) -> str:  # as spelled in the header
+        return default if index is None else table.header[index]
+
+    n_score, n_date = name(i_score, columns.score), name(i_date, columns.date)
+    n_id, n_group = name(i_id, columns.respondent), name(i_group, columns.group or "")
+    responses: list[Response] = []
+    issues: list[Issue] = []
+    first_seen: dict[tuple[str, tuple[int, int]], int] = {}
+    width = len(table.header)
+    for row in table.rows:
+        found: list[Issue] = []
+        extra = row.extra_cells(width)
+        if extra is not None:
+            found.append(extra)
+        score = _score(row.get(i_score), row.line, n_score, metric, found)
+        when: datetime | None = None
+        if i_date is not None:
+            when = date_cell(row.get(i_date), row.line, n_date, found)
+        respondent = row.get(i_id)
+        if i_id is not None and not respondent:
+            found.append(Issue(row.line, n_id, "empty", "", "no respondent id"))
+        group = TOTAL
+        if i_group is not None:
+            group = row.get(i_group)
+            if not group:
+                found.append(Issue(row.line, n_group, "empty", "", "no group value"))
+        if found or score is None:
+            issues.extend(found)
+            continue
+        period = periodizer.period_of(when)
+        if i_id is not None:
+            key = (respondent, period.key)
+            if key in first_seen:
+                where = "" if period.label == "all" else f" in {period.label}"
+                issues.append(
+                    Issue(
+                        row.line,
+                        n_id,
+                        "duplicate",
+                        respondent,
+                        f"respondent {respondent!r} already answered{where} "
+                        f"(line {first_seen[key]}); only the first answer counts",
+                    )
+                )
+                continue
+            first_seen[key] = row.line
+        responses.append(Response(row.line, score, period, group))
+    return responses, issues, notes, periodizer
+
+
+def _score(text: str, line: int, column: str, metric: Metric, found: list[Issue]) -> float | None:
+    def bad(kind: str, message: str) -> None:
+        found.append(Issue(line, column, kind, text, message))
+
+    if not text:
+        bad("empty", "no score")
+        return None
+    value = parse_number(text)
+    if value is None:
+        bad("non_numeric", f"{text!r} is not a number")
+        return None
+    if not metric.low <= value <= metric.high:
+        bad("out_of_range", f"{value:g} is outside the {metric.scale} scale")
+        return None
+    if metric.integer and value != int(value):
+        bad("not_integer", f"{value:g} is not a whole point of the {metric.scale} scale")
+        return None
+    return value
+
+
+def summarise(
+    responses: Sequence[Response], metric: Metric, periodizer: Periodizer, grouped: bool
+) -> tuple[list[ResultRow], list[ChangeRow]]:
+    """One estimate per (period, group) and, when grouped, per period for all groups;
+    then the change between compared periods for every group."""
+
+    buckets: dict[tuple[Period, str], list[float]] = defaultdict(list)
+    for r in responses:
+        buckets[(r.period, r.group)].append(r.score)
+        if grouped:
+            buckets[(r.period, TOTAL)].append(r.score)
+
+    def order(key: tuple[Period, str]) -> tuple[Period, bool, str]:
+        return (key[0], key[1] == TOTAL, key[1])
+
+    keys = sorted(buckets, key=order)
+    rows = [ResultRow(p, g, metric.estimate(buckets[(p, g)])) for p, g in keys]
+    by_key = {(r.period, r.group): r.estimate for r in rows}
+    periods = sorted({r.period for r in rows})
+    groups = sorted({r.group for r in rows}, key=lambda g: (g == TOTAL, g))
+    changes: list[ChangeRow] = []
+    for group in groups:
+        present = [p for p in periods if (p, group) in by_key]
+        for start, end in periodizer.comparisons(present):
+            change = stats.compare(by_key[(start, group)], by_key[(end, group)])
+            changes.append(ChangeRow(group, start, end, change))
+    return rows, changes
