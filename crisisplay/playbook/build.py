@@ -84,7 +84,8 @@ def resolve_parent_path(reference: str, child_file: str) -> Path:
     if reference.startswith(BUNDLED_PREFIX):
         name = reference[len(BUNDLED_PREFIX) :].strip("/")
         candidate = bundled_root() / name
-        return candidate if candidate.suffix else candidate.with_suffix(".yaml")
+        # "it-outage/it-outage.ru" has a suffix (".ru") but is still missing ".yaml".
+        return candidate if candidate.suffix in (".yaml", ".yml") else candidate.with_name(candidate.name + ".yaml")
     base = Path(child_file).parent if child_file not in ("-", "<stdin>") else Path.cwd()
     return (base / reference).resolve()
 

@@ -1,0 +1,141 @@
+"""Time for checklist runs: stored in UTC, read and shown in the playbook's zone.
+
+Managers type times the way they think of them (``10:20``, ``-15m``, an ISO stamp); the
+database only ever holds aware UTC instants, so runs compare correctly across zones and
+daylight-saving changes. Tests and end-to-end scripts pin "now" with ``CRISISPLAY_NOW``
+or ``--at`` instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.model import parse_duration
+
+NOW_ENV = "CRISISPLAY_NOW"
+_RELATIVE_RE = re.compile(r"^\s*([+-])\s*(.+?)\s*$")
+_AGO_RE = re.compile(r"^\s*(.+?)\s+ago\s*$", re.IGNORECASE)
+_CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+TIME_HELP = "ISO 8601 (2026-03-15T10:00, zone optional), HH:MM today, 'now', or relative: -20m, 1h ago"
+
+
+def zone(name: str) -> ZoneInfo:
+    """The playbook's zone; an unknown name is a user error, not a crash."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CrisisplayError(f"unknown time zone {name!r}", hint="use an IANA name such as Europe/Moscow") from None
+
+
+def zone_or_utc(name: str) -> ZoneInfo:
+    """For showing an existing run: a zone missing on this machine must not hide the run."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def now() -> datetime:
+    """The current instant (UTC), or the fixed one in ``CRISISPLAY_NOW``."""
+    fixed = os.environ.get(NOW_ENV, "").strip()
+    if fixed:
+        try:
+            return parse_time(fixed, ZoneInfo("UTC"), datetime.now(timezone.utc))
+        except CrisisplayError as exc:
+            raise CrisisplayError(f"{NOW_ENV}: {exc.message}", hint=TIME_HELP) from None
+    return datetime.now(timezone.utc)
+
+
+def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False) -> datetime:
+    """Read a manager's time; naive values are in ``tz``; the result is aware UTC.
+
+    With ``past``, a bare ``HH:MM`` later than now means yesterday: at 00:10, "T0 23:40"
+    is the crisis that started twenty minutes ago, not one tomorrow night.
+    """
+    value = text.strip()
+    if not value:
+        raise CrisisplayError("empty time", hint=TIME_HELP)
+    if value.lower() == "now":
+        return current.astimezone(timezone.utc)
+    relative = _relative(value)
+    if relative is not None:
+        return (current + relative).astimezone(timezone.utc)
+    clock = _CLOCK_RE.match(value)
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if hour > 23 or minute > 59:
+            raise CrisisplayError(f"cannot read time {text!r}", hint=TIME_HELP)
+        day = current.astimezone(tz).date()
+        moment = datetime.combine(day, time(hour, minute), tzinfo=tz)
+        if past and moment > current + timedelta(minutes=2):
+            moment = datetime.combine(day - timedelta(days=1), time(hour, minute), tzinfo=tz)
+        return moment.astimezone(timezone.utc)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise CrisisplayError(f"cannot read time {text!r}", hint=TIME_HELP) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed.astimezone(timezone.utc)
+
+
+def _relative(value: str) -> timedelta | None:
+    ago = _AGO_RE.match(value)
+    if ago:
+        amount = parse_duration(ago.group(1))
+        return -amount if amount is not None else None
+    signed = _RELATIVE_RE.match(value)
+    if signed:
+        amount = parse_duration(signed.group(2))
+        if amount is None:
+            return None
+        return -amount if signed.group(1) == "-" else amount
+    return None
+
+
+def to_db(moment: datetime) -> str:
+    """The one stored form: UTC ISO 8601 with microseconds, sortable as text."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime reached the store")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def from_db(text: str) -> datetime:
+    """Inverse of :func:`to_db` (already UTC, so no conversion: status parses thousands)."""
+    return datetime.fromisoformat(text)
+
+
+def local(moment: datetime, tz: ZoneInfo) -> datetime:
+    return moment.astimezone(tz)
+
+
+def show(moment: datetime, tz: ZoneInfo, *, date: bool = True) -> str:
+    """``2026-03-15 10:20 MSK``: what managers read in status, log and reports."""
+    value = moment.astimezone(tz)
+    label = value.tzname() or ""
+    pattern = "%Y-%m-%d %H:%M" if date else "%H:%M"
+    return f"{value.strftime(pattern)} {label}".strip()
+
+
+def span(delta: timedelta) -> str:
+    """A short human duration rounded to minutes: ``1h05m``, ``2d3h``, ``0m``."""
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}d{hours}h" if hours else f"{days}d"
+    if hours:
+        return f"{hours}h{mins:02d}m" if mins else f"{hours}h"
+    return f"{mins}m"
+
+
+def relative(moment: datetime, current: datetime) -> str:
+    """``in 40m`` or ``15m ago``, relative to the status time."""
+    delta = moment - current
+    if abs(delta) < timedelta(minutes=1):
+        return "now"
+    return f"in {span(delta)}" if delta > timedelta(0) else f"{span(delta)} ago"

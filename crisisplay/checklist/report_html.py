@@ -1,0 +1,179 @@
+"""The HTML report: one self-contained, accessible page (inline CSS, no scripts).
+
+Jinja2 with autoescaping, because item texts and notes are typed by people during a
+crisis and must never become markup. Semantic structure (landmarks, captions, header
+cells with scope) so screen readers can navigate the tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crisisplay.checklist.report_style import REPORT_CSS
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="crisisplay checklist report">
+<title>{{ title }}</title>
+<style>{{ css }}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>{{ title }}</h1>
+<dl class="facts">
+{%- for key, value in facts %}
+<dt>{{ key }}</dt><dd>{{ value }}</dd>
+{%- endfor %}
+</dl>
+{%- for change in changes %}
+<p class="note" role="note"><strong>Note:</strong> {{ change }}.</p>
+{%- endfor %}
+</header>
+<section aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+<p><label for="progress">Progress</label>
+<progress id="progress" max="{{ progress.total or 1 }}" value="{{ progress.closed }}">
+{{- progress.percent }}%</progress>
+{{ progress.summary }}.</p>
+<p{% if next_update_overdue %} class="late"{% endif %}>
+<strong>Customers:</strong> {{ next_update }}.</p>
+<table>
+<caption>Progress by priority</caption>
+<thead><tr>
+<th scope="col">Priority</th>
+<th scope="col">Total</th>
+<th scope="col">Done</th>
+<th scope="col">Skipped</th>
+<th scope="col">Blocked</th>
+<th scope="col">Open</th></tr></thead>
+<tbody>
+{%- for t in tiers %}
+<tr>
+<th scope="row">{{ t.priority }}</th>
+<td>{{ t.total }}</td>
+<td>{{ t.done }}</td>
+<td>{{ t.skipped }}</td>
+<td>{{ t.blocked }}</td>
+<td>{{ t.open }}</td></tr>
+{%- endfor %}
+</tbody>
+</table>
+</section>
+<section aria-labelledby="communication">
+<h2 id="communication">Customer communication</h2>
+{%- if messages %}
+<table>
+<caption>Messages sent</caption>
+<thead><tr>
+<th scope="col">Sent</th>
+<th scope="col">Stage</th>
+<th scope="col">Kind</th>
+<th scope="col">Channels</th>
+<th scope="col">By</th></tr></thead>
+<tbody>
+{%- for m in messages %}
+<tr>
+<td>{{ m.at }}</td>
+<td>{{ m.stage }}</td>
+<td>{{ m.kind }}</td>
+<td>{{ m.channels }}</td>
+<td>{{ m.by }}</td></tr>
+{%- endfor %}
+</tbody>
+</table>
+{%- else %}
+<p>No message recorded as sent yet.</p>
+{%- endif %}
+{%- if silences %}
+<p>Longer silences than the playbook allows:</p>
+<ul>
+{%- for s in silences %}
+<li class="late">{{ s }}</li>
+{%- endfor %}
+</ul>
+{%- endif %}
+</section>
+{%- for checklist in checklists %}
+<section aria-labelledby="checklist-{{ checklist.id }}">
+<h2 id="checklist-{{ checklist.id }}">Checklist: {{ checklist.title }}</h2>
+<table>
+<caption>{{ checklist.title }} ({{ checklist.id }})</caption>
+<thead><tr>
+<th scope="col">Item</th>
+<th scope="col">Task</th>
+<th scope="col">Owner</th>
+<th scope="col">Priority</th>
+<th scope="col">Deadline</th>
+<th scope="col">State</th>
+<th scope="col">Last change</th>
+<th scope="col">Note</th></tr></thead>
+<tbody>
+{%- for r in checklist.rows %}
+<tr{% if r.overdue %} class="overdue"{% endif %}>
+<th scope="row">{{ r.id }}</th>
+<td>{{ r.text }}{% if r.principle %}<br>
+<span class="why">Why: {{ r.principle }}</span>{% endif %}</td>
+<td>{{ r.owner }}</td>
+<td>{{ r.priority }}</td>
+<td>{{ r.deadline }}</td>
+<td class="state state-{{ r.state }}">{{ r.state_label }}</td>
+<td>{{ r.when }}</td>
+<td>{{ r.note or "—" }}</td></tr>
+{%- endfor %}
+</tbody>
+</table>
+</section>
+{%- endfor %}
+{%- if frozen %}
+<section aria-labelledby="frozen">
+<h2 id="frozen">Frozen on purpose</h2>
+<p>Deliberately paused, not forgotten.</p>
+<table>
+<caption>Frozen and deferrable services</caption>
+<thead><tr>
+<th scope="col">Service</th>
+<th scope="col">Tier</th>
+<th scope="col">Status</th>
+<th scope="col">Instead</th>
+<th scope="col">Items</th></tr></thead>
+<tbody>
+{%- for f in frozen %}
+<tr>
+<th scope="row">{{ f.name }} ({{ f.id }})</th>
+<td>{{ f.tier }}</td>
+<td>{{ f.status }}</td>
+<td>{{ f.alternative }}</td>
+<td>{{ f.item_ids }}</td></tr>
+{%- endfor %}
+</tbody>
+</table>
+</section>
+{%- endif %}
+{%- if blocked %}
+<section aria-labelledby="blocked">
+<h2 id="blocked">Blocked and waiting</h2>
+<ul>
+{%- for b in blocked %}
+<li>{{ b }}</li>
+{%- endfor %}
+</ul>
+</section>
+{%- endif %}
+</main>
+</body>
+</html>
+"""
+
+
+def render_html(context: dict[str, Any], *, css: str = REPORT_CSS) -> str:
+    """The page for ``context`` (see :func:`crisisplay.checklist.report.report_context`)."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    # The stylesheet is ours, not user text: mark it safe so quotes in it stay quotes.
+    return env.from_string(TEMPLATE).render(**context, css=Markup(css))

@@ -1,0 +1,333 @@
+"""The SQLite store: runs and their append-only event log, safe under stress.
+
+Why it is built this way:
+
+* every change is one ``BEGIN IMMEDIATE`` transaction, taken *before* the state is read,
+  so a manager's action is judged against every change committed before it and two
+  processes writing at once are serialised, not lost;
+* WAL mode lets status and reports read while someone writes; the busy timeout makes a
+  writer wait its turn instead of failing;
+* ``synchronous=FULL``: once a change is acknowledged it survives a killed process (and a
+  power cut), and a half-done write is rolled back on the next open;
+* schema steps are numbered (``PRAGMA user_version``); a newer or foreign database is
+  refused before anything is written to it, and an older one is backed up, then upgraded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from crisisplay.checklist import clock
+from crisisplay.checklist.domain import Event, NewEvent, Run, did_you_mean
+from crisisplay.checklist.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from crisisplay.checklist.snapshot import PlaybookSnapshot
+from crisisplay.errors import CrisisplayError
+
+DB_ENV = "CRISISPLAY_DB"
+DB_FILE = "checklists.sqlite3"
+BUSY_TIMEOUT = 30.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_RUN_COLUMNS = "id, name, playbook_path, checklists, t0, created_at, created_by, snapshot"
+_DECODE = json.JSONDecoder().decode
+_OPEN = "NOT EXISTS (SELECT 1 FROM events e WHERE e.run_id = runs.id AND e.kind = 'close')"
+
+
+def default_db_path() -> Path:
+    """``CRISISPLAY_DB``, else the per-user data directory (platformdirs)."""
+    env = os.environ.get(DB_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("crisisplay", appauthor=False) / DB_FILE
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """A run as listed: the run, whether it is closed, and how long its history is."""
+
+    run: Run
+    closed_at: datetime | None
+    events: int
+
+
+class Store:
+    """One connection to the checklist database. Use :meth:`open`, then ``with``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, timeout: float = BUSY_TIMEOUT) -> Store:
+        """Open (creating or upgrading) the database at ``path`` or the default place."""
+        target = Path(path).expanduser() if path else default_db_path()
+        _check_header(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(target), timeout=timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise CrisisplayError(f"cannot open the checklist database {target}: {exc}") from None
+        store = cls(connection, target)
+        try:
+            with store.transaction():  # one snapshot: version, id and tables agree
+                version = store._check_version()
+            connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            store._enable_wal()
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            if version < SCHEMA_VERSION:
+                store._migrate(version)
+        except sqlite3.Error as exc:
+            connection.close()
+            raise CrisisplayError(f"cannot open the checklist database {target}: {exc}") from None
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing unit; a write takes the lock before reading anything."""
+        conn = self.connection
+        try:
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.OperationalError as exc:
+            raise self._busy(exc) from None
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise self._busy(exc) from None
+
+    def _busy(self, exc: sqlite3.Error) -> CrisisplayError:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return CrisisplayError(
+                f"the checklist database {self.path} stayed locked by another process",
+                hint="try again in a moment",
+            )
+        return CrisisplayError(f"cannot write the checklist database {self.path}: {exc}")
+
+    # -- schema ------------------------------------------------------------------------
+
+    def _check_version(self) -> int:
+        version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(self.connection.execute("PRAGMA application_id").fetchone()[0])
+        if app_id not in (0, APPLICATION_ID):
+            raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
+        if version == 0 and app_id == 0:
+            tables = self.connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            if tables:
+                raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
+        if version > SCHEMA_VERSION:
+            raise CrisisplayError(
+                f"the checklist database {self.path} has schema version {version}, written by a "
+                f"newer crisisplay (this one knows up to {SCHEMA_VERSION}); it was left untouched",
+                hint="upgrade crisisplay, or use another database with --db",
+            )
+        return version
+
+    def _enable_wal(self) -> None:
+        for _ in range(50):
+            try:
+                self.connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                time.sleep(0.05)
+        raise CrisisplayError(f"the checklist database {self.path} stayed locked by another process")
+
+    def _migrate(self, seen: int) -> None:
+        if seen > 0:
+            self._backup(seen)
+        with self.transaction(write=True) as conn:
+            version = self._check_version()  # another process may have upgraded meanwhile
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _backup(self, version: int) -> None:
+        """Keep a copy of the database as it was before an upgrade."""
+        backup_path = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        if backup_path.exists():
+            return
+        partial = backup_path.with_name(backup_path.name + ".tmp")
+        target = sqlite3.connect(str(partial))
+        try:
+            self.connection.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, backup_path)
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def insert_run(self, conn: sqlite3.Connection, run: Run, first: NewEvent) -> Run:
+        """Add a run under a free id (``id``, ``id-2``, …) with its opening event."""
+        taken = {
+            row[0] for row in conn.execute("SELECT id FROM runs WHERE id = ? OR id LIKE ?", (run.id, f"{run.id}-%"))
+        }
+        run_id, number = run.id, 1
+        while run_id in taken:
+            number += 1
+            run_id = f"{run.id}-{number}"
+        conn.execute(
+            "INSERT INTO runs (id, name, playbook_id, playbook_path, checklists, t0, created_at,"
+            " created_by, source_hash, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                run_id,
+                run.name,
+                run.snapshot.id,
+                run.playbook_path,
+                json.dumps(list(run.checklist_ids)),
+                clock.to_db(run.t0),
+                clock.to_db(run.created_at),
+                run.created_by,
+                run.snapshot.source_hash,
+                run.snapshot.to_json(),
+            ),
+        )
+        self.append(conn, run_id, first, run.created_at)
+        return Run(
+            run_id,
+            run.name,
+            run.playbook_path,
+            run.checklist_ids,
+            run.t0,
+            run.created_at,
+            run.created_by,
+            run.snapshot,
+        )
+
+    def append(self, conn: sqlite3.Connection, run_id: str, event: NewEvent, recorded_at: datetime) -> int:
+        cursor = conn.execute(
+            "INSERT INTO events (run_id, at, recorded_at, kind, target, actor, note, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                run_id,
+                clock.to_db(event.at),
+                clock.to_db(recorded_at),
+                event.kind,
+                event.target,
+                event.actor,
+                event.note,
+                json.dumps(event.data, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def find_run(self, conn: sqlite3.Connection, ref: str | None) -> Run:
+        """A run by id or unique id prefix; ``None`` means the newest open run."""
+        if ref is None or not ref.strip():
+            row = conn.execute(
+                f"SELECT {_RUN_COLUMNS} FROM runs WHERE {_OPEN} ORDER BY created_at DESC, rowid DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                any_run = conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone()
+                if any_run:
+                    raise CrisisplayError("no open checklist run; name a closed one (see 'crisisplay checklist list')")
+                raise CrisisplayError(
+                    f"no checklist runs yet in {self.path}",
+                    hint="start one with 'crisisplay checklist start PLAYBOOK'",
+                )
+            return _run_from_row(row)
+        ref = ref.strip()
+        row = conn.execute(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (ref,)).fetchone()
+        if row is not None:
+            return _run_from_row(row)
+        rows = conn.execute(f"SELECT {_RUN_COLUMNS} FROM runs WHERE substr(id, 1, ?) = ?", (len(ref), ref)).fetchall()
+        if len(rows) == 1:
+            return _run_from_row(rows[0])
+        if len(rows) > 1:
+            raise CrisisplayError(f"run {ref!r} is ambiguous: {', '.join(r[0] for r in rows[:8])}")
+        ids = [r[0] for r in conn.execute("SELECT id FROM runs ORDER BY rowid DESC")]
+        containing = [i for i in ids if ref.lower() in i.lower()][:3]
+        near = did_you_mean(ref, ids) or (f"; did you mean: {', '.join(containing)}?" if containing else "")
+        raise CrisisplayError(f"unknown run {ref!r}{near}", hint="'crisisplay checklist list' shows the runs")
+
+    def events(self, conn: sqlite3.Connection, run_id: str) -> Iterator[Event]:
+        """The run's history, oldest first."""
+        from_db, decode = clock.from_db, _DECODE
+        rows = conn.execute(
+            "SELECT seq, at, recorded_at, kind, target, actor, note, data FROM events WHERE run_id = ? ORDER BY seq",
+            (run_id,),
+        )
+        for seq, at, recorded_at, kind, target, actor, note, data in rows:
+            yield Event(
+                seq,
+                from_db(at),
+                from_db(recorded_at),
+                kind,
+                target,
+                actor,
+                note,
+                {} if data == "{}" else decode(data),
+            )
+
+    def runs(self, conn: sqlite3.Connection) -> list[RunRow]:
+        """Every run, newest first, with its close time and history length."""
+        rows = conn.execute(
+            f"SELECT {_RUN_COLUMNS},"
+            " (SELECT max(at) FROM events e WHERE e.run_id = runs.id AND e.kind = 'close'),"
+            " (SELECT count(*) FROM events e WHERE e.run_id = runs.id)"
+            " FROM runs ORDER BY created_at DESC, rowid DESC"
+        ).fetchall()
+        return [RunRow(_run_from_row(row[:8]), clock.from_db(row[8]) if row[8] else None, int(row[9])) for row in rows]
+
+
+def _run_from_row(row: tuple[str, ...]) -> Run:
+    run_id, name, path, checklists, t0, created_at, created_by, snapshot = row
+    return Run(
+        id=run_id,
+        name=name,
+        playbook_path=path,
+        checklist_ids=tuple(json.loads(checklists)),
+        t0=clock.from_db(t0),
+        created_at=clock.from_db(created_at),
+        created_by=created_by,
+        snapshot=PlaybookSnapshot.from_json(snapshot),
+    )
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite at all, without letting SQLite touch it."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise CrisisplayError(f"{path} is a directory, not a checklist database") from None
+    except OSError as exc:
+        raise CrisisplayError(f"cannot read the checklist database {path}: {exc.strerror}") from None
+    if head and head != _SQLITE_MAGIC:
+        raise CrisisplayError(f"{path} is not a crisisplay checklist database; it was left untouched")

@@ -1,0 +1,372 @@
+"""What a run looks like at one moment: progress, deadlines, cadence, frozen services.
+
+Status, the management report and the calendar export all read a :class:`StatusView`,
+so a deadline or an "overdue" never means one thing on screen and another on paper.
+Computed for an explicit ``now``: tests pin it, and a report can be re-made "as of" a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+from crisisplay.checklist import clock
+from crisisplay.checklist.domain import INTERNAL_KINDS, ItemState, RunState, SentMessage
+from crisisplay.checklist.snapshot import PlaybookSnapshot, source_changes
+from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, Service
+
+DUE_NEXT = 5
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts for one priority tier (or ``all``)."""
+
+    priority: str
+    total: int = 0
+    done: int = 0
+    skipped: int = 0
+    blocked: int = 0
+
+    @property
+    def closed(self) -> int:
+        return self.done + self.skipped
+
+    @property
+    def open(self) -> int:
+        return self.total - self.closed
+
+    @property
+    def ratio(self) -> float:
+        return self.closed / self.total if self.total else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "priority": self.priority,
+            "total": self.total,
+            "done": self.done,
+            "skipped": self.skipped,
+            "blocked": self.blocked,
+            "open": self.open,
+        }
+
+
+@dataclass(frozen=True)
+class NextUpdate:
+    """When customers must next hear from us, and why then."""
+
+    due: datetime | None
+    stage_id: str | None
+    basis: str  # first_notice | cadence | resolution_due | finished
+    cadence: timedelta | None
+    last_sent: SentMessage | None = None
+
+    def overdue(self, now: datetime) -> bool:
+        return self.due is not None and self.due < now
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A stretch without customer messages longer than the playbook allows."""
+
+    start: datetime
+    end: datetime
+    limit: timedelta
+    kind: str  # first_notice | gap
+    ongoing: bool = False
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class FrozenService:
+    """A service deliberately frozen or deferrable, and the items that touch it."""
+
+    service: Service
+    reason: str
+    items: tuple[str, ...]
+
+
+@dataclass
+class StatusView:
+    state: RunState
+    now: datetime
+    progress: Progress
+    tiers: list[Progress]
+    overdue: list[ItemState]
+    due_next: list[ItemState]
+    blocked: list[ItemState]
+    waiting: list[tuple[ItemState, list[str]]]
+    open_items: list[ItemState]
+    frozen: list[FrozenService]
+    next_update: NextUpdate
+    silences: list[Silence]
+    playbook_changes: list[tuple[str, str]] = field(default_factory=list)
+
+    def is_overdue(self, item: ItemState) -> bool:
+        return not item.is_closed and item.deadline is not None and item.deadline < self.now
+
+    def to_dict(self) -> dict[str, Any]:
+        return status_dict(self)
+
+
+def build_status(state: RunState, now: datetime, *, check_sources: bool = True) -> StatusView:
+    """Everything status shows, computed once for ``now``."""
+    items = list(state.items.values())
+    tiers = [_progress(p, [i for i in items if i.item.priority == p]) for p in PRIORITIES]
+    open_items = [i for i in items if not i.is_closed]
+    overdue = sorted((i for i in open_items if i.deadline is not None and i.deadline < now), key=_by_deadline)
+    upcoming = sorted(
+        (i for i in open_items if i.state == "open" and i.deadline is not None and i.deadline >= now),
+        key=_by_deadline,
+    )
+    waiting = [
+        (i, state.open_prerequisites(i)) for i in open_items if i.state == "open" and state.open_prerequisites(i)
+    ]
+    snapshot = state.run.snapshot
+    return StatusView(
+        state=state,
+        now=now,
+        progress=_progress("all", items),
+        tiers=[t for t in tiers if t.total],
+        overdue=overdue,
+        due_next=upcoming[:DUE_NEXT],
+        blocked=[i for i in open_items if i.state == "blocked"],
+        waiting=waiting,
+        open_items=open_items,
+        frozen=frozen_services(state),
+        next_update=next_update(snapshot, state.run.t0, state.messages, state.closed_at),
+        silences=silences(snapshot, state.run.t0, state.messages, state.closed_at, now),
+        playbook_changes=source_changes(snapshot) if check_sources else [],
+    )
+
+
+def _by_deadline(item: ItemState) -> tuple[datetime, int]:
+    assert item.deadline is not None
+    rank = PRIORITIES.index(item.item.priority) if item.item.priority in PRIORITIES else len(PRIORITIES)
+    return item.deadline, rank
+
+
+def _progress(priority: str, items: list[ItemState]) -> Progress:
+    return Progress(
+        priority=priority,
+        total=len(items),
+        done=sum(1 for i in items if i.state == "done"),
+        skipped=sum(1 for i in items if i.state == "skipped"),
+        blocked=sum(1 for i in items if i.state == "blocked"),
+    )
+
+
+def frozen_services(state: RunState) -> list[FrozenService]:
+    """Services frozen on purpose: listed so nobody mistakes them for forgotten ones."""
+    result = []
+    for service in state.run.snapshot.services:
+        if service.status == "frozen":
+            reason = "frozen"
+        elif service.tier == "deferrable":
+            reason = "deferrable"
+        else:
+            continue
+        keys = tuple(k for k, i in state.items.items() if service.id in i.item.services)
+        result.append(FrozenService(service, reason, keys))
+    return result
+
+
+def cadence(snapshot: PlaybookSnapshot) -> timedelta:
+    """The promised update interval: the fastest ``update`` stage, never over the policy gap."""
+    everies = [s.every for s in snapshot.stages.values() if s.kind == "update" and s.every]
+    limit = snapshot.policy.max_update_gap
+    return min([*everies, limit])
+
+
+def first_notice_within(snapshot: PlaybookSnapshot) -> timedelta:
+    """The first notice's stage ``due``, but never later than the policy allows."""
+    stage = _first_stage(snapshot, "first_notice")
+    limit = snapshot.policy.first_notice_within
+    return min(stage.due, limit) if stage is not None and stage.due is not None else limit
+
+
+def _first_stage(snapshot: PlaybookSnapshot, kind: str) -> Any:
+    return next((s for s in snapshot.stages.values() if s.kind == kind), None)
+
+
+def _customer(messages: list[SentMessage]) -> list[SentMessage]:
+    return [m for m in messages if m.kind not in INTERNAL_KINDS]
+
+
+def next_update(
+    snapshot: PlaybookSnapshot,
+    t0: datetime,
+    messages: list[SentMessage],
+    closed_at: datetime | None,
+) -> NextUpdate:
+    """The next customer message due: first notice, next update, or the resolution notice.
+
+    Based on what was really sent (``checklist sent``), not on the plan: the last
+    customer message restarts the clock, so a late update moves the next one too.
+    """
+    sent = _customer(messages)
+    every = cadence(snapshot)
+    last = sent[-1] if sent else None
+    if any(m.kind == "resolution" for m in sent):
+        return NextUpdate(None, None, "finished", None, last)
+    if closed_at is not None:
+        stage = _first_stage(snapshot, "resolution")
+        return NextUpdate(closed_at, stage.id if stage else None, "resolution_due", None, last)
+    if last is None:
+        stage = _first_stage(snapshot, "first_notice")
+        return NextUpdate(t0 + first_notice_within(snapshot), stage.id if stage else None, "first_notice", every)
+    stage = _first_stage(snapshot, "update")
+    return NextUpdate(last.at + every, stage.id if stage else None, "cadence", every, last)
+
+
+def silences(
+    snapshot: PlaybookSnapshot,
+    t0: datetime,
+    messages: list[SentMessage],
+    closed_at: datetime | None,
+    now: datetime,
+) -> list[Silence]:
+    """Late first notice and gaps longer than ``policy.max_update_gap``, ongoing ones too."""
+    sent = _customer(messages)
+    found = []
+    first_limit = first_notice_within(snapshot)
+    first_at = sent[0].at if sent else None
+    end = first_at or closed_at or now
+    if end - t0 > first_limit:
+        found.append(Silence(t0, end, first_limit, "first_notice", ongoing=first_at is None and closed_at is None))
+    gap = snapshot.policy.max_update_gap
+    for before, after in pairwise(sent):
+        if after.at - before.at > gap:
+            found.append(Silence(before.at, after.at, gap, "gap"))
+    if sent and closed_at is None and not any(m.kind == "resolution" for m in sent) and now - sent[-1].at > gap:
+        found.append(Silence(sent[-1].at, now, gap, "gap", ongoing=True))
+    return found
+
+
+def item_dict(view: StatusView, item: ItemState) -> dict[str, Any]:
+    tz = view.state.run.tz
+    state = view.state
+    return {
+        "key": item.key,
+        "id": state.label(item.key),
+        "checklist": item.checklist_id,
+        "text": item.item.text,
+        "owner": item.owner,
+        "priority": item.item.priority,
+        "principle": item.item.principle,
+        "principle_text": PRINCIPLES.get(item.item.principle, ""),
+        "deadline": _iso(item.deadline, tz),
+        "state": item.state,
+        "overdue": view.is_overdue(item),
+        "changed_at": _iso(item.changed_at, tz),
+        "changed_by": item.changed_by,
+        "note": item.note,
+        "depends_on": [state.label(k) for k in item.prerequisites],
+        "waiting_for": [state.label(k) for k in state.open_prerequisites(item)],
+        "forced": [state.label(k) for k in item.forced if k in state.items],
+        "services": list(item.item.services),
+    }
+
+
+def _iso(moment: datetime | None, tz: Any) -> str | None:
+    return moment.astimezone(tz).isoformat() if moment is not None else None
+
+
+def status_dict(view: StatusView) -> dict[str, Any]:
+    """The JSON shape of status (also the body of the JSON report)."""
+    state, run, tz = view.state, view.state.run, view.state.run.tz
+    nu = view.next_update
+    return {
+        "run": {
+            "id": run.id,
+            "name": run.name,
+            "playbook": {
+                "id": run.snapshot.id,
+                "title": run.snapshot.title,
+                "version": run.snapshot.version,
+            },
+            "checklists": list(run.checklist_ids),
+            "timezone": run.snapshot.timezone,
+            "t0": _iso(run.t0, tz),
+            "resolved_at": _iso(state.closed_at, tz),
+            "state": "closed" if state.closed_at else "open",
+            "events": state.events,
+        },
+        "now": _iso(view.now, tz),
+        "playbook_changed": [{"path": p, "change": c} for p, c in view.playbook_changes],
+        "progress": view.progress.to_dict(),
+        "tiers": [t.to_dict() for t in view.tiers],
+        "next_update": {
+            "due": _iso(nu.due, tz),
+            "stage": nu.stage_id,
+            "basis": nu.basis,
+            "overdue": nu.overdue(view.now),
+            "cadence_minutes": int(nu.cadence.total_seconds() // 60) if nu.cadence else None,
+            "last_sent": _iso(nu.last_sent.at, tz) if nu.last_sent else None,
+            "principle": PRINCIPLES["stay_in_touch"],
+        },
+        "overdue": [state.label(i.key) for i in view.overdue],
+        "due_next": [state.label(i.key) for i in view.due_next],
+        "blocked": [{"id": state.label(i.key), "reason": i.note} for i in view.blocked],
+        "waiting": [
+            {"id": state.label(i.key), "waiting_for": [state.label(k) for k in keys]} for i, keys in view.waiting
+        ],
+        "frozen_services": [
+            {
+                "id": f.service.id,
+                "name": f.service.name,
+                "tier": f.service.tier,
+                "status": f.service.status,
+                "reason": f.reason,
+                "alternative": f.service.alternative,
+                "items": [state.label(k) for k in f.items],
+            }
+            for f in view.frozen
+        ],
+        "messages": [
+            {
+                "at": _iso(m.at, tz),
+                "stage": m.stage_id,
+                "kind": m.kind,
+                "channels": list(m.channels),
+                "by": m.actor,
+            }
+            for m in state.messages
+        ],
+        "silences": [
+            {
+                "kind": s.kind,
+                "start": _iso(s.start, tz),
+                "end": _iso(s.end, tz),
+                "minutes": int(s.length.total_seconds() // 60),
+                "limit_minutes": int(s.limit.total_seconds() // 60),
+                "ongoing": s.ongoing,
+            }
+            for s in view.silences
+        ],
+        "items": [item_dict(view, i) for i in state.items.values()],
+    }
+
+
+def describe_next_update(view: StatusView) -> str:
+    """One sentence on the next customer message, for status and reports."""
+    nu, tz, now = view.next_update, view.state.run.tz, view.now
+    if nu.due is None:
+        return "the resolution message went out; no further updates are due"
+    when = f"{clock.show(nu.due, tz)} ({clock.relative(nu.due, now)})"
+    stage = f" [{nu.stage_id}]" if nu.stage_id else ""
+    if nu.basis == "resolution_due":
+        return f"the crisis is resolved: send the resolution message{stage} now"
+    if nu.basis == "first_notice":
+        what = "first notice"
+    else:
+        assert nu.last_sent is not None and nu.cadence is not None
+        last = clock.show(nu.last_sent.at, tz)
+        what = f"next update (every {clock.span(nu.cadence)} after the last one, {last})"
+    late = "OVERDUE: " if nu.overdue(now) else ""
+    return f"{late}{what}{stage} due {when}"
