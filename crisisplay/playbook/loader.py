@@ -220,6 +220,43 @@ class _Builder:
         return result
 
 
+def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
+    """Refuse documents whose aliases expand past the node limit, before expanding them.
+
+    Sizes are computed once per distinct node (aliases share nodes), so a "billion
+    laughs" file costs as much as its text, not as much as its expansion.
+    """
+    sizes: dict[int, int] = {}
+    on_stack: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if depth > limits.max_depth or key in on_stack:
+            raise CrisisplayError(
+                f"nesting deeper than {limits.max_depth} levels (or an alias that contains itself)",
+                _loc(file, node.start_mark),
+            )
+        total = 1
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            on_stack.add(key)
+            children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+            for child in children:
+                total += size(child, depth + 1)
+                if total > limits.max_nodes:
+                    raise CrisisplayError(
+                        f"document expands to more than {limits.max_nodes} values "
+                        "(aliases that multiply? a 'billion laughs' file is refused)",
+                        _loc(file, node.start_mark),
+                    )
+            on_stack.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root, 0)
+
+
 def _decode(raw: bytes, file: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CrisisplayError("file is UTF-16 encoded; save it as UTF-8", Location(file, 1, 1))
@@ -282,6 +319,7 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         )
     builder = _Builder(file, limits)
     try:
+        _check_expansion(nodes[0], file, limits)
         data = builder.build(nodes[0], (), 0)
     except RecursionError:
         raise CrisisplayError(

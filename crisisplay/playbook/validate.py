@@ -8,7 +8,7 @@ from pathlib import Path
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.build import RULE_SYNTAX, resolve_document
+from crisisplay.playbook.build import BUNDLED_PREFIX, RULE_SYNTAX, bundled_root, resolve_document, resolve_parent_path
 from crisisplay.playbook.loader import DEFAULT_LIMITS, Limits, load_bytes, load_file
 from crisisplay.playbook.rules import RuleContext, check_playbook
 
@@ -25,13 +25,18 @@ class ValidationReport:
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; folders recursed for ``*.yaml``/``*.yml`` (hidden folders skipped)."""
+    """Files as given; folders recursed for ``*.yaml``/``*.yml`` (hidden folders skipped).
+
+    ``bundled:NAME`` names a bundled playbook; ``bundled:`` alone, the whole library.
+    """
     result: list[str] = []
     for raw in paths:
         if raw == "-":
             result.append(raw)
             continue
         path = Path(raw)
+        if raw.startswith(BUNDLED_PREFIX):
+            path = bundled_root() if raw == BUNDLED_PREFIX else resolve_parent_path(raw, ".")
         if path.is_dir():
             found = sorted(
                 p
@@ -42,7 +47,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             )
             result.extend(str(p) for p in found)
         elif path.exists():
-            result.append(raw)
+            result.append(str(path) if raw.startswith(BUNDLED_PREFIX) else raw)
         else:
             raise CrisisplayError("no such file or directory", Location(raw))
     return result
@@ -60,17 +65,11 @@ def validate_one(
     try:
         document = load_bytes(data, name, limits) if data is not None else load_file(name, limits)
     except CrisisplayError as exc:
-        return [
-            Diagnostic(
-                RULE_SYNTAX, Severity.ERROR, "syntax", exc.message, exc.location, source="validate"
-            )
-        ]
+        return [Diagnostic(RULE_SYNTAX, Severity.ERROR, "syntax", exc.message, exc.location, source="validate")]
     resolution = resolve_document(document, limits)
     diagnostics = list(resolution.diagnostics)
     if resolution.playbook is not None:
-        context = RuleContext(
-            resolution.playbook, known_filters=known_filters, extra_names=extra_names
-        )
+        context = RuleContext(resolution.playbook, known_filters=known_filters, extra_names=extra_names)
         diagnostics.extend(check_playbook(context))
     unique = list(dict.fromkeys(diagnostics))
     return sorted(unique, key=Diagnostic.sort_key)
