@@ -28,6 +28,10 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]
     except OSError as exc:
         raise CrisisplayError(f"cannot write: {exc.strerror}", Location(str(target))) from None
     try:
+        # mkstemp creates 0600 files; outputs are ordinary files, so honour the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
         handle: IO[Any]
         if binary:
             handle = os.fdopen(fd, "wb")

@@ -1,0 +1,153 @@
+"""``crisisplay render``: one set of facts in, every channel's message out.
+
+The CLI only parses options, calls :mod:`crisisplay.render` and chooses the output; the
+lint step (``--lint``) is composed here so that the render core never imports tone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from crisisplay.cli.common import exit_code_for, handle_errors, use_color
+
+EPILOG = """Examples:
+
+\b
+  crisisplay render playbooks/it-outage.ru.yaml
+  crisisplay render it-outage.ru.yaml --stage update --channel sms,telegram
+  crisisplay render it-outage.ru.yaml --facts facts.yaml --set next_update_at=14:00
+  crisisplay render it-outage.ru.yaml --set services.payments=unavailable --example
+  crisisplay render it-outage.ru.yaml --facts facts.yaml --out outbox/
+  crisisplay render it-outage.ru.yaml --format json --at 2026-03-15T10:00 --lint
+
+With no --facts and no --set the playbook's embedded examples are rendered. --at sets
+the render time ("now" in templates; HH:MM means today in the playbook's zone).
+--out writes one native file per channel (.txt, .eml, .json, .html, .md, .ssml) and
+bundle.json. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input.
+"""
+
+
+def _split_channels(values: tuple[str, ...]) -> list[str] | None:
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    return names or None
+
+
+def _sibling(path: str, current: str, wanted: str) -> Path | None:
+    """``it-outage.ru.yaml`` → ``it-outage.en.yaml`` when ``--locale en`` asks for it."""
+    candidate = Path(path)
+    marker = f".{current}."
+    if marker not in candidate.name:
+        return None
+    other = candidate.with_name(candidate.name.replace(marker, f".{wanted}.", 1))
+    return other if other.is_file() else None
+
+
+def _parse_at(value: str | None, zone: Any) -> datetime | None:
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.playbook.facts import parse_datetime
+
+    if value is None:
+        return None
+    parsed = parse_datetime(value, zone)
+    if parsed is None:
+        raise CrisisplayError(f"--at {value!r} is not a date and time (expected 2026-03-15T10:00 or 10:00)")
+    return parsed
+
+
+def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
+    """Tone lint of the rendered texts (crisisplay.tone, imported only when asked for)."""
+    from crisisplay.errors import CrisisplayError
+
+    try:
+        from crisisplay.tone.api import (  # type: ignore[import-not-found,unused-ignore]
+            MessageText,
+            lint_messages,
+        )
+    except ImportError as exc:
+        raise CrisisplayError(f"--lint needs the tone checker (crisisplay.tone.api): {exc}") from None
+    texts = [
+        MessageText(m.channel, m.text, str(Path(out) / m.file) if out else m.file, 1)
+        for m in result.messages if m.ok and m.text
+    ]
+    return list(lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook))
+
+
+@click.command(epilog=EPILOG)
+@click.argument("playbook_path", metavar="PLAYBOOK")
+@click.option("--stage", "-s", "stage", metavar="STAGE",
+              help="Stage id or kind (default: the first_notice stage, else the first stage).")
+@click.option("--channel", "-c", "channels", multiple=True, metavar="NAMES",
+              help="Channels to render, comma-separated or repeated (default: all of the stage's).")
+@click.option("--facts", "-f", "facts_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Facts as YAML or JSON (a mapping of fact names; optional 'services:' overrides).")
+@click.option("--set", "set_options", multiple=True, metavar="KEY=VALUE",
+              help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
+@click.option("--example", is_flag=True, help="Start from the playbook's examples when giving --facts/--set.")
+@click.option("--locale", "-l", metavar="LOCALE",
+              help="Render in this locale: the sibling playbook (name.<locale>.yaml) when it exists.")
+@click.option("--out", "-o", "out", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write native files per channel and bundle.json to DIR.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default=None,
+              help="Output format on stdout (default text).")
+@click.option("--at", "at", metavar="TIME", help="Render time, e.g. 2026-03-15T10:00 or 10:00.")
+@click.option("--strict", is_flag=True, help="Consistency gaps (a mandatory fact missing) are errors.")
+@click.option("--lint", "lint", is_flag=True, help="Also check tone and cross-channel consistency.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@handle_errors
+def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], facts_file: str | None,
+           set_options: tuple[str, ...], example: bool, locale: str | None, out: str | None,
+           output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str) -> None:
+    """Render a stage's messages for every channel from one set of facts.
+
+    Facts are checked against the playbook first (every problem reported at once, at
+    its line). Each channel's header shows its figures next to their limits: SMS
+    segments and encoding, X's weighted length, seconds of speech, and so on.
+    """
+    from crisisplay.diagnostics.formatters import format_text
+    from crisisplay.playbook.build import load_playbook
+    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.render.bundle import bundle_json, write_bundle
+    from crisisplay.render.facts import gather_facts
+    from crisisplay.render.output import describe_figures, format_result_markdown, format_result_text
+    from crisisplay.render.renderer import Renderer
+
+    if out and output_format:
+        raise click.UsageError("use either --out DIR or --format, not both")
+    playbook = load_playbook(playbook_path)
+    render_locale = None
+    if locale and locale != playbook.locale:
+        sibling = _sibling(playbook.path, playbook.locale, locale)
+        if sibling is not None:
+            playbook = load_playbook(sibling)
+        else:
+            render_locale = locale
+    now = _parse_at(at, playbook_zone(playbook))
+    facts = gather_facts(playbook, facts_file, set_options, example=example, now=now)
+    renderer = Renderer(playbook, locale=render_locale)
+    result = renderer.render(stage, facts, _split_channels(channels), at=now, strict=strict, checked=True)
+    extra = _lint(result, playbook, out) if lint else []
+    diagnostics = result.all_diagnostics() + extra
+    color = use_color()
+    if out:
+        for path in write_bundle(result, out, extra):
+            message = next((m for m in result.messages if m.file == path.name), None)
+            figures = f"  ({describe_figures(message)})" if message is not None else ""
+            click.echo(f"wrote {path}{figures}")
+    elif output_format == "json":
+        data = json.loads(bundle_json(result, extra))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif output_format == "md":
+        result.diagnostics.extend(extra)
+        click.echo(format_result_markdown(result), nl=False)
+    else:
+        click.echo(format_result_text(result, color=color), nl=False)
+    if diagnostics and output_format not in ("json", "md"):
+        click.echo(format_text(diagnostics, color=use_color(sys.stderr)), err=True)
+    sys.exit(exit_code_for(diagnostics, fail_on))

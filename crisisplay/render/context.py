@@ -1,0 +1,193 @@
+"""The template context: typed facts plus read-only views of services, stage and channel.
+
+Views are small frozen dataclasses rather than the model objects so that templates see
+exactly what docs/CONTRACTS.md promises (and nothing the sandbox would have to guard),
+and so that a context can be pickled for a worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from crisisplay.playbook.model import Playbook, Service, Stage
+from crisisplay.render.filters import MARK_END, MARK_SEP, MARK_START
+from crisisplay.render.locale import language
+
+#: How a status reads to a customer. Short, calm, no alarm words.
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "ru": {
+        "available": "работает",
+        "degraded": "работает с ограничениями",
+        "unavailable": "временно недоступно",
+        "moved_online": "доступно онлайн",
+        "frozen": "временно приостановлено",
+    },
+    "en": {
+        "available": "works as usual",
+        "degraded": "works with limitations",
+        "unavailable": "temporarily unavailable",
+        "moved_online": "available online",
+        "frozen": "paused for now",
+    },
+}
+#: Statuses grouped the way every message tells them: what works, what is limited, what not.
+STATUS_GROUPS = {
+    "available": "works",
+    "moved_online": "works",
+    "degraded": "limited",
+    "unavailable": "unavailable",
+    "frozen": "unavailable",
+}
+_MARKERS = str.maketrans("", "", MARK_START + MARK_SEP + MARK_END)
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: str
+    name: str
+    tier: str
+    status: str
+    status_label: str
+    group: str
+    alternative: str = ""
+    channels: tuple[str, ...] = ()
+    service_level: str = ""
+
+    @property
+    def vital(self) -> bool:
+        return self.tier == "vital"
+
+    @property
+    def public(self) -> bool:
+        """Worth telling customers: a deferrable service frozen for the crisis is internal news."""
+        return not (self.tier == "deferrable" and self.status == "frozen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class PlaybookView:
+    id: str
+    title: str
+    locale: str
+    timezone: str
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class StageView:
+    id: str
+    kind: str
+    title: str
+    every: timedelta | None
+
+    def __str__(self) -> str:
+        return self.title or self.id
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    """What a partial may ask about the channel it renders for."""
+
+    name: str
+    title: str
+    short: bool
+    markup: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def status_label(status: str, locale_name: str) -> str:
+    labels = STATUS_LABELS.get(language(locale_name), STATUS_LABELS["en"])
+    return labels.get(status, status)
+
+
+def service_views(
+    playbook: Playbook, locale_name: str, overrides: Mapping[str, Any] | None = None
+) -> tuple[ServiceView, ...]:
+    """Services in priority order (vital first), with any facts-file overrides applied."""
+    overrides = overrides or {}
+    views = []
+    for service in playbook.services_by_priority():
+        views.append(_view(service, locale_name, overrides.get(service.id)))
+    return tuple(views)
+
+
+def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
+    status = service.status or "available"
+    alternative = service.alternative
+    if isinstance(override, Mapping):
+        status = str(override.get("status") or status)
+        alternative = str(override.get("alternative", alternative))
+    elif isinstance(override, str):
+        status = override
+    return ServiceView(
+        id=service.id,
+        name=service.name,
+        tier=service.tier,
+        status=status,
+        status_label=status_label(status, locale_name),
+        group=STATUS_GROUPS.get(status, "works"),
+        alternative=alternative,
+        channels=service.channels,
+        service_level=service.service_level,
+    )
+
+
+def clean_value(value: Any) -> Any:
+    """Fact text cannot carry the voice channel's private markers."""
+    if isinstance(value, str) and (MARK_START in value or MARK_SEP in value or MARK_END in value):
+        return value.translate(_MARKERS)
+    if isinstance(value, list):
+        return [clean_value(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class BaseContext:
+    """Everything but the channel: built once per render, shared by every channel."""
+
+    values: dict[str, Any]
+
+    def for_channel(self, channel: ChannelView) -> dict[str, Any]:
+        context = dict(self.values)
+        context["channel"] = channel
+        return context
+
+
+def base_context(
+    playbook: Playbook,
+    stage: Stage,
+    facts: Mapping[str, Any],
+    now: datetime,
+    locale_name: str,
+    cache: dict[str, Any] | None = None,
+) -> BaseContext:
+    """Facts by name, ``facts``, ``services``, ``playbook``, ``stage`` and ``now``.
+
+    ``cache`` (owned by the caller) keeps the service views when no facts override them:
+    they are the same for every recipient of a mass render.
+    """
+    fact_values = {name: clean_value(value) for name, value in facts.items() if name != "services"}
+    overrides = facts.get("services")
+    values: dict[str, Any] = dict(fact_values)
+    values["facts"] = dict(fact_values)
+    if isinstance(overrides, Mapping) and overrides:
+        values["services"] = service_views(playbook, locale_name, overrides)
+    elif cache is not None:
+        if locale_name not in cache:
+            cache[locale_name] = service_views(playbook, locale_name)
+        values["services"] = cache[locale_name]
+    else:
+        values["services"] = service_views(playbook, locale_name)
+    values["playbook"] = PlaybookView(playbook.id, playbook.title, locale_name, playbook.timezone)
+    values["stage"] = StageView(stage.id, stage.kind, stage.title, stage.every)
+    values["now"] = now
+    return BaseContext(values)

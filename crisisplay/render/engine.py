@@ -1,0 +1,274 @@
+"""The rendering engine: sandboxed Jinja2 environments, compiled once per playbook.
+
+Templates are data. A playbook someone else wrote must not run code here, so every
+template runs in Jinja2's :class:`~jinja2.sandbox.SandboxedEnvironment` (no private
+attributes, no ``__globals__``, no unsafe callables), with ``range`` and the ``*``/``**``
+operators bounded so that a template cannot exhaust memory or CPU either.
+
+``StrictUndefined`` makes a missing fact an error naming the fact and the YAML line of
+the template line (never an empty string in a customer message). HTML parts
+(e-mail HTML, the website banner, Telegram in HTML mode) render in an environment with
+autoescaping, so a fact cannot inject markup; the voice channel uses filters that mark
+values for SSML. Each environment and each compiled template is built once per
+:class:`Engine` and reused for every render (the hot path of a mass mailing).
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined, pass_context
+from jinja2 import Template as JinjaTemplate
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.ext import Extension
+from jinja2.sandbox import SandboxedEnvironment
+
+from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.playbook.facts import phone_region, playbook_zone
+from crisisplay.playbook.model import Playbook, Template
+from crisisplay.render import rules
+from crisisplay.render.filters import FILTER_NAMES, Filters, SpokenFilters
+
+ENV_KINDS = ("text", "html", "spoken")
+#: File templates a playbook may include; anything else (a key, a config file) is refused.
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".txt", ".html", ".md", ".tmpl")
+MAX_RANGE = 1000
+MAX_POWER = 64
+MAX_REPEAT = 10_000
+STAGE_PREFIX = "@stage/"
+PARTIAL_PREFIX = "@partial/"
+REMOVED_GLOBALS = ("lipsum", "cycler", "joiner")
+_UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
+#: An include/import tag closing with a plain ``%}`` at the end of a line.
+_INCLUDE_AT_EOL = re.compile(r"(\{%-?\s*include\b(?:(?!%\}).)*?[^-]%\})(?=\r?\n)")
+
+
+class IncludeKeepsNewline(Extension):
+    """A line ending in ``{% include %}`` keeps its line break despite ``trim_blocks``.
+
+    ``trim_blocks`` removes the newline after every block tag, which is right for
+    ``{% if %}``/``{% for %}`` lines but surprising for an include, which stands for
+    text: ``{% include "ru/next_update.j2" %}`` followed by another line would glue the
+    two sentences. An empty expression after the tag keeps the newline (and the line
+    numbers, so errors still point at the right YAML line). ``-%}`` still trims.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if "include" not in source:
+            return source
+        return _INCLUDE_AT_EOL.sub(r'\1{{ "" }}', source)
+
+
+def stage_template_name(stage: str, channel: str, part: str) -> str:
+    return f"{STAGE_PREFIX}{stage}/{channel}/{part}"
+
+
+class PlaybookLoader(BaseLoader):
+    """Stage templates, the playbook's partials (by name) and files in its template dirs."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.playbook = playbook
+        self.sources: dict[str, Template] = {}
+        for stage in playbook.stages.values():
+            for channel, channel_template in stage.templates.items():
+                for part, template in channel_template.parts.items():
+                    self.sources[stage_template_name(stage.id, channel, part)] = template
+
+    def find(self, name: str) -> tuple[str, str, Template | None]:
+        """(source, filename, model template or None for a file) or TemplateNotFound."""
+        if name in self.sources:
+            return self.sources[name].source, name, self.sources[name]
+        partial = self.playbook.partials.get(name)
+        if partial is not None:
+            return partial.source, PARTIAL_PREFIX + name, partial
+        pieces = [p for p in name.replace("\\", "/").split("/") if p and p != "."]
+        if not pieces or ".." in pieces or not name.endswith(TEMPLATE_SUFFIXES):
+            raise TemplateNotFound(name)
+        for directory in self.playbook.template_dirs:
+            candidate = Path(directory).joinpath(*pieces)
+            if candidate.is_file():
+                try:
+                    return candidate.read_text("utf-8"), str(candidate), None
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise TemplateNotFound(f"{name} ({exc})") from None
+        raise TemplateNotFound(name)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, _ = self.find(template)
+        return source, filename, lambda: True
+
+
+class CrisisSandbox(SandboxedEnvironment):
+    """The sandbox with bounded arithmetic: no ``9**9**9``, no ``'x' * 10**9``."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+            raise SecurityError(f"exponent {right} is too large in a template")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                sized = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
+                if sized and count * max(len(seq), 1) > MAX_REPEAT:
+                    raise SecurityError("repeating a text or list that many times is not allowed in a template")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded_range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_RANGE:
+        raise SecurityError(f"range() of more than {MAX_RANGE} items is not allowed in a template")
+    return result
+
+
+@pass_context
+def optional_fact(context: Any, name: str) -> Any:
+    """``fact('website')``: an optional fact's value, or none when the playbook lacks it.
+
+    Shared partials use it for facts a playbook may not declare, so that they stay valid
+    everywhere (``validate`` knows this global) without ``is defined`` tests.
+    """
+    value = context.get(name)
+    return None if value is None or isinstance(value, Undefined) else value
+
+
+def known_filters() -> frozenset[str]:
+    """Every filter and test name a template may use (``validate`` checks against it)."""
+    env = SandboxedEnvironment()
+    return frozenset(env.filters) | frozenset(FILTER_NAMES) | frozenset("test:" + t for t in env.tests)
+
+
+def known_globals() -> frozenset[str]:
+    env = SandboxedEnvironment()
+    return frozenset(name for name in env.globals if name not in REMOVED_GLOBALS) | {"fact"}
+
+
+class Engine:
+    """Per-playbook environments and compiled templates; built lazily, reused forever."""
+
+    def __init__(self, playbook: Playbook, locale: str | None = None) -> None:
+        self.playbook = playbook
+        self.locale = locale or playbook.locale
+        self.zone = playbook_zone(playbook)
+        self.region = phone_region(playbook)
+        self.loader = PlaybookLoader(playbook)
+        self._envs: dict[str, SandboxedEnvironment] = {}
+        self._filters: dict[str, Filters] = {}
+        self._compiled: dict[tuple[str, str], JinjaTemplate] = {}
+
+    def filters(self, kind: str = "text") -> Filters:
+        spoken = kind == "spoken"
+        key = "spoken" if spoken else "text"
+        if key not in self._filters:
+            cls = SpokenFilters if spoken else Filters
+            self._filters[key] = cls(self.locale, self.zone, self.region)
+        return self._filters[key]
+
+    def environment(self, kind: str) -> SandboxedEnvironment:
+        env = self._envs.get(kind)
+        if env is None:
+            filters = self.filters(kind)
+            env = CrisisSandbox(
+                loader=self.loader,
+                undefined=StrictUndefined,
+                autoescape=kind == "html",
+                trim_blocks=True,
+                lstrip_blocks=True,
+                finalize=filters.finalize,
+                auto_reload=False,
+                cache_size=-1,
+                extensions=[IncludeKeepsNewline],
+            )
+            env.filters.update(filters.table())
+            for name in REMOVED_GLOBALS:
+                env.globals.pop(name, None)
+            env.globals["range"] = _bounded_range
+            env.globals["fact"] = optional_fact
+            self._envs[kind] = env
+        return env
+
+    def template(self, kind: str, name: str) -> JinjaTemplate:
+        """The compiled template (compiled on first use, then cached)."""
+        key = (kind, name)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self.environment(kind).get_template(name)
+        return compiled
+
+    # -- errors back to YAML lines -------------------------------------------------------
+    def location(self, filename: str | None, line: int | None) -> Location | None:
+        if filename is None:
+            return None
+        model = self.loader.sources.get(filename)
+        if model is None and filename.startswith(PARTIAL_PREFIX):
+            model = self.playbook.partials.get(filename[len(PARTIAL_PREFIX):])
+        if model is not None:
+            return model.yaml_location(line)
+        return Location(_display(filename), line or 0, 1 if line else 0)
+
+    def diagnose(self, exc: BaseException, name: str, channel: str) -> Diagnostic:
+        """A render failure as a located finding (the innermost template line wins)."""
+        frames = _template_frames(exc, self.loader)
+        if isinstance(exc, TemplateSyntaxError):
+            filename = exc.filename or exc.name or name
+            known = filename in self.loader.sources or filename.startswith(("/", PARTIAL_PREFIX))
+            frames.append((filename if known else name, exc.lineno))
+        filename, line = frames[-1] if frames else (name, None)
+        where = self.location(filename, line)
+        related = tuple(
+            loc for loc in (self.location(f, n) for f, n in frames[:-1]) if loc is not None and loc != where
+        )
+        if isinstance(exc, UndefinedError):
+            return self._undefined(exc, channel, where, related)
+        if isinstance(exc, SecurityError):
+            return Diagnostic(rules.TEMPLATE_UNSAFE, Severity.ERROR, "template",
+                              f"{channel}: the template was refused by the sandbox: {exc}", where,
+                              related=related, source="render",
+                              fix="templates may only format facts; they cannot reach Python internals")
+        if isinstance(exc, TemplateNotFound):
+            message = f"{channel}: included template {exc.name!r} not found (partials, template files with " \
+                      f"{', '.join(TEMPLATE_SUFFIXES)})"
+        elif isinstance(exc, TemplateError):
+            message = f"{channel}: {exc.message or type(exc).__name__}"
+        else:
+            message = f"{channel}: {type(exc).__name__}: {exc}"
+        return Diagnostic(rules.TEMPLATE_ERROR, Severity.ERROR, "template", message, where,
+                          related=related, source="render")
+
+    def _undefined(self, exc: UndefinedError, channel: str, where: Location | None,
+                   related: tuple[Location, ...]) -> Diagnostic:
+        import difflib
+
+        text = exc.message or str(exc)
+        match = _UNDEFINED_RE.match(text)
+        if match:
+            name = match.group(1)
+            close = difflib.get_close_matches(name, sorted(self.playbook.facts), n=1)
+            fix = f"did you mean {close[0]!r}?" if close else "declare it under 'facts:' in the playbook"
+            message = f"{channel}: fact {name!r} is not defined (the playbook declares no such fact)"
+        else:
+            fix = ""
+            message = f"{channel}: {text}"
+        return Diagnostic(rules.UNDEFINED_NAME, Severity.ERROR, "reference", message, where,
+                          fix=fix, related=related, source="render")
+
+
+def _template_frames(exc: BaseException, loader: PlaybookLoader) -> list[tuple[str, int | None]]:
+    """(template filename, line) for each template frame of the traceback, outermost first."""
+    frames: list[tuple[str, int | None]] = []
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename in loader.sources or filename.startswith(PARTIAL_PREFIX) or filename.endswith(TEMPLATE_SUFFIXES):
+            frames.append((filename, line))
+    return frames
+
+
+def _display(filename: str) -> str:
+    try:
+        return str(Path(filename).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return filename
