@@ -19,7 +19,7 @@ from crisisplay.cli.common import exit_code_for, handle_errors, use_color
 EPILOG = """Examples:
 
 \b
-  crisisplay render playbooks/it-outage.ru.yaml
+  crisisplay render playbooks/it-outage/it-outage.ru.yaml
   crisisplay render it-outage.ru.yaml --stage update --channel sms,telegram
   crisisplay render it-outage.ru.yaml --facts facts.yaml --set next_update_at=14:00
   crisisplay render it-outage.ru.yaml --set services.payments=unavailable --example

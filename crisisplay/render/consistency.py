@@ -24,46 +24,19 @@ from crisisplay.diagnostics.model import Diagnostic, Severity
 from crisisplay.playbook.facts import PhoneText
 from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.render import rules
-from crisisplay.render.engine import Engine, stage_template_name
+from crisisplay.playbook.rules.templates import channel_template_names, optional_for_stage
+from crisisplay.render.engine import Engine
 from crisisplay.render.filters import Filters
 from crisisplay.render.locale import plain_spaces
 from crisisplay.render.result import Message
 
-MAX_DEPTH = 10
-
-
 def referenced_names(engine: Engine, stage: Stage, channel: str) -> set[str] | None:
-    """Names the channel's templates (and what they include) read; None if undecidable."""
-    from jinja2 import meta
+    """Names the channel's templates (and what they include) read; None if undecidable.
 
-    env = engine.environment("text")
-    names: set[str] = set()
-    pending = [stage_template_name(stage.id, channel, part) for part in stage.templates[channel].parts]
-    seen: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in seen or len(seen) > 200:
-            continue
-        seen.add(name)
-        try:
-            source, _, _ = engine.loader.find(name)
-            ast = env.parse(source)
-        except Exception:  # a missing or broken partial is reported when rendering
-            continue
-        names |= meta.find_undeclared_variables(ast)
-        for target in meta.find_referenced_templates(ast):
-            if target is None:
-                return None  # a dynamic include: cannot tell statically
-            pending.append(target)
-    return names
-
-
-def optional_for_stage(fact: str, stage: Stage, playbook: Playbook) -> bool:
-    """A resolution or follow-up commits to no next update (same rule as validate's CP103)."""
-    if stage.kind not in ("resolution", "follow_up"):
-        return False
-    spec = playbook.facts.get(fact)
-    return "next_update" in fact or (spec is not None and spec.type in ("datetime", "time") and "next" in fact)
+    The analysis is validate's own (``crisisplay.playbook.rules.templates``), so render and
+    validate never disagree about which facts a template mentions.
+    """
+    return channel_template_names(engine.playbook, stage, channel, engine.analysis_cache)
 
 
 def _severity(strict: bool) -> Severity:
@@ -79,7 +52,7 @@ def static_gaps(engine: Engine, stage: Stage, channels: list[str], strict: bool)
         if names is None or "facts" in names:
             continue
         for fact in playbook.mandatory_facts_for(channel, stage):
-            if fact not in playbook.facts or fact in names or optional_for_stage(fact, stage, playbook):
+            if fact not in playbook.facts or fact in names or optional_for_stage(fact, stage.kind, playbook):
                 continue
             found.setdefault(channel, {})[fact] = Diagnostic(
                 rules.FACT_NOT_IN_TEMPLATE, _severity(strict), "coverage",
@@ -232,7 +205,7 @@ def output_gaps(playbook: Playbook, stage: Stage, messages: list[Message], facts
         already = skip.get(message.channel, {})
         lazy = _Haystack(message.text)
         for fact in mandatory:
-            if fact in already or fact not in facts or optional_for_stage(fact, stage, playbook):
+            if fact in already or fact not in facts or optional_for_stage(fact, stage.kind, playbook):
                 continue
             needle = needles.get(fact)
             if needle is None:

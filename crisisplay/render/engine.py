@@ -159,6 +159,8 @@ class Engine:
         self._envs: dict[str, SandboxedEnvironment] = {}
         self._filters: dict[str, Filters] = {}
         self._compiled: dict[tuple[str, str], JinjaTemplate] = {}
+        #: Static template analysis (names read), shared with validate's rules.
+        self.analysis_cache: dict[str, Any] = {}
 
     def filters(self, kind: str = "text") -> Filters:
         spoken = kind == "spoken"

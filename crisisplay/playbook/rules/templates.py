@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.diagnostics.model import Location, Severity
-from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Template
+from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Stage, Template
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 
 #: Names Jinja2 itself provides to every template.
@@ -31,6 +31,7 @@ class TemplateInfo:
     names: set[str] = field(default_factory=set)
     filters: set[tuple[str, Location]] = field(default_factory=set)
     error: tuple[str, Location] | None = None
+    dynamic_include: bool = False
     missing_includes: list[tuple[str, Location]] = field(default_factory=list)
 
 
@@ -115,7 +116,8 @@ def _collect(
     for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport)):
         target = node.template
         if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
-            continue  # dynamic include: cannot follow statically
+            info.dynamic_include = True  # cannot follow statically
+            continue
         name = target.value
         if name in seen:
             continue
@@ -240,7 +242,7 @@ def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
                 if (
                     fact in playbook.facts
                     and fact not in names
-                    and not _optional_for_stage(fact, stage.kind, playbook)
+                    and not optional_for_stage(fact, stage.kind, playbook)
                 ):
                     yield (
                         f"stage {stage.id!r}, channel {channel!r} does not mention mandatory fact {fact!r}",
@@ -248,7 +250,7 @@ def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
                     )
 
 
-def _optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
+def optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
     """A resolution or follow-up needs no next-update time."""
     if kind not in ("resolution", "follow_up"):
         return False
@@ -256,3 +258,17 @@ def _optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
     return "next_update" in fact or (
         spec is not None and spec.type in ("datetime", "time") and "next" in fact
     )
+
+
+def channel_template_names(playbook: Playbook, stage: Stage, channel: str, cache: dict[str, Any] | None = None) -> set[str] | None:
+    """Names a stage's channel templates read (includes followed); None when undecidable.
+
+    Shared by validate (CP103) and render's pre-render coverage check, so both agree.
+    """
+    names: set[str] = set()
+    for template in stage.templates[channel].parts.values():
+        info = analyse(playbook, template, cache)
+        if info.dynamic_include:
+            return None
+        names |= info.names
+    return names

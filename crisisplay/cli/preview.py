@@ -1,0 +1,81 @@
+"""``crisisplay preview``: render a stage and write one HTML page to review it.
+
+The CLI parses options, calls :mod:`crisisplay.preview.api` and reports what it wrote;
+the page itself says everything else.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from crisisplay.cli.common import exit_code_for, handle_errors
+
+EPILOG = """Examples:
+
+\b
+  crisisplay preview playbooks/it-outage/it-outage.ru.yaml --open
+  crisisplay preview it-outage.ru.yaml --stage update --facts facts.yaml --out update.html
+  crisisplay preview it-outage.ru.yaml --stage update --diff outbox/bundle.json
+  crisisplay preview it-outage.ru.yaml --set next_update_at=15:00 --at 2026-03-15T12:00
+
+The page is self-contained (inline CSS, no scripts, no network requests): open it from
+disk, mail it, print it. --diff compares with the bundle.json that
+'crisisplay render --out DIR' wrote for the previous update.
+Exit codes: 0 written, 1 findings at or above --fail-on (default never), 2 bad input.
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("playbook_path", metavar="PLAYBOOK")
+@click.option("--stage", "-s", "stage", metavar="STAGE",
+              help="Stage id or kind (default: the first_notice stage, else the first stage).")
+@click.option("--facts", "-f", "facts_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Facts as YAML or JSON (default: the playbook's examples).")
+@click.option("--set", "set_options", multiple=True, metavar="KEY=VALUE",
+              help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
+@click.option("--example", is_flag=True, help="Start from the playbook's examples when giving --facts/--set.")
+@click.option("--at", "at", metavar="TIME", help="Render time, e.g. 2026-03-15T10:00 or 10:00.")
+@click.option("--out", "-o", "out", default="preview.html", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Where to write the page ('-' for standard output).")
+@click.option("--diff", "previous", type=click.Path(), metavar="PREVIOUS_BUNDLE",
+              help="Show what changed since this bundle.json (or the directory holding it).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@click.option("--no-lint", is_flag=True, help="Skip tone lint (render findings only).")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="never",
+              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@handle_errors
+def preview(playbook_path: str, stage: str | None, facts_file: str | None, set_options: tuple[str, ...],
+            example: bool, at: str | None, out: str, previous: str | None, open_page: bool,
+            no_lint: bool, fail_on: str) -> None:
+    """Write one HTML page that shows every channel's message as customers will see it.
+
+    Each card is drawn like its medium (SMS bubble with segments and encoding, e-mail
+    with subject and preheader, push, banner, posts, agent and voice scripts), with
+    its figures against their limits and lint findings marked on the exact words. A
+    table compares the mandatory facts across channels; --diff shows what changed.
+    """
+    from crisisplay.preview.api import preview_playbook, write_preview
+
+    result = preview_playbook(
+        playbook_path, stage=stage, facts_file=facts_file, set_options=set_options, at=at,
+        previous=previous, lint=not no_lint, example=example,
+    )
+    summary = result.page.summary
+    line = (
+        f"{summary.channels} channel(s): {summary.ok} ok, {len(summary.over_limit)} over limit, "
+        f"{len(summary.inconsistent_facts)} inconsistent fact(s); {summary.errors} error(s), "
+        f"{summary.warning_count} warning(s), {summary.infos} note(s)"
+    )
+    if out == "-":
+        click.echo(result.html, nl=False)
+        click.echo(line, err=True)
+    else:
+        path = write_preview(result.html, out)
+        click.echo(f"wrote {path}: {line}")
+        if open_page:
+            click.launch(Path(path).resolve().as_uri())
+    sys.exit(exit_code_for(result.diagnostics, fail_on))

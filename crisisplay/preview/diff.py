@@ -1,0 +1,118 @@
+"""What changed since the last update: a word-level diff per channel (difflib).
+
+Words and the whitespace between them are the units, so a changed time shows as one
+deleted and one inserted word, not as a rewritten line. Channels added or dropped since
+the previous bundle are listed as such; facts that changed are listed with both values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from crisisplay.preview.bundle import Bundle
+from crisisplay.preview.model import ChannelDiff, DiffPiece, DiffView, FactChange
+
+_TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+#: Longest unchanged word (in characters) absorbed into the changes around it.
+SHORT_EQUAL = 4
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+def _merge(pieces: list[DiffPiece]) -> tuple[DiffPiece, ...]:
+    merged: list[DiffPiece] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if merged and merged[-1].op == piece.op:
+            merged[-1] = DiffPiece(piece.op, merged[-1].text + piece.text)
+        else:
+            merged.append(piece)
+    return tuple(merged)
+
+
+def _short_equal(text: str) -> bool:
+    """An unchanged run too small to read on its own between two changes ("the", ", ")."""
+    words = [t for t in tokens(text) if not t.isspace()]
+    return len(words) <= 1 and len(text.strip()) <= SHORT_EQUAL
+
+
+def diff_text(before: str, after: str) -> tuple[DiffPiece, ...]:
+    """``equal``/``delete``/``insert`` runs that turn ``before`` into ``after``.
+
+    Changes separated only by a short unchanged word are joined, so a rewritten phrase
+    reads as one deletion and one insertion rather than alternating word by word.
+    """
+    old, new = tokens(before), tokens(after)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    runs: list[list[str]] = []  # [op, old text, new text]: op is "equal" or "change"
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        kind = "equal" if op == "equal" else "change"
+        runs.append([kind, "".join(old[i1:i2]), "".join(new[j1:j2])])
+    merged: list[list[str]] = []
+    for run in runs:
+        if (run[0] == "change" and len(merged) >= 2 and merged[-1][0] == "equal"
+                and merged[-2][0] == "change" and _short_equal(merged[-1][1])):
+            gap = merged.pop()
+            last = merged[-1]
+            last[1] += gap[1] + run[1]
+            last[2] += gap[2] + run[2]
+        elif run[0] == "change" and merged and merged[-1][0] == "change":
+            merged[-1][1] += run[1]
+            merged[-1][2] += run[2]
+        else:
+            merged.append(run)
+    pieces: list[DiffPiece] = []
+    for kind, old_text, new_text in merged:
+        if kind == "equal":
+            pieces.append(DiffPiece("equal", new_text))
+        else:
+            pieces += [DiffPiece("delete", old_text), DiffPiece("insert", new_text)]
+    return _merge(pieces)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def fact_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[FactChange, ...]:
+    changes = []
+    for name in dict.fromkeys([*after, *before]):
+        old, new = before.get(name), after.get(name)
+        if old != new:
+            changes.append(FactChange(name, "" if old is None else _show(old),
+                                      "" if new is None else _show(new)))
+    return tuple(changes)
+
+
+def diff_bundles(previous: Bundle, current: Bundle, titles: Mapping[str, str] | None = None) -> DiffView:
+    """Per channel, in the current bundle's order, then channels that were dropped."""
+    titles = titles or {}
+    channels = []
+    for message in current.messages:
+        title = titles.get(message.channel, message.channel)
+        old = previous.message(message.channel)
+        if old is None:
+            channels.append(ChannelDiff(message.channel, title, "added",
+                                        (DiffPiece("insert", message.text),)))
+        elif old.text == message.text:
+            channels.append(ChannelDiff(message.channel, title, "unchanged",
+                                        (DiffPiece("equal", message.text),)))
+        else:
+            channels.append(ChannelDiff(message.channel, title, "changed",
+                                        diff_text(old.text, message.text)))
+    for old in previous.messages:
+        if current.message(old.channel) is None:
+            channels.append(ChannelDiff(old.channel, titles.get(old.channel, old.channel), "removed",
+                                        (DiffPiece("delete", old.text),)))
+    stage = previous.stage.get("id") or previous.stage.get("kind") or ""
+    return DiffView(previous.generated_at, str(stage), tuple(channels),
+                    fact_changes(previous.facts, current.facts))
