@@ -1,0 +1,163 @@
+"""``crisisplay lint``: tone and cross-channel consistency of crisis messages."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from crisisplay.cli.common import exit_code_for, fail_on_option, format_option, handle_errors, use_color
+from crisisplay.errors import CrisisplayError
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import Playbook
+    from crisisplay.tone.api import MessageReport, MessageText
+    from crisisplay.tone.sources import Source
+
+STAGE_KINDS = ("first_notice", "update", "resolution", "follow_up", "internal", "custom")
+
+
+def resolve_stage(stage: str | None, playbook: Playbook | None) -> str | None:
+    """A stage id of the playbook, or a stage kind, → the stage kind."""
+    if stage is None:
+        return None
+    if playbook is not None and stage in playbook.stages:
+        return playbook.stages[stage].kind
+    if stage in STAGE_KINDS:
+        return stage
+    known = f"; playbook stages: {', '.join(playbook.stages)}" if playbook is not None else ""
+    raise CrisisplayError(f"unknown stage {stage!r} (stage kinds: {', '.join(STAGE_KINDS)}{known})")
+
+
+def _messages(sources: list[Source], stage: str | None) -> list[MessageText]:
+    messages = []
+    for source in sources:
+        for message in source.messages:
+            messages.append(dataclasses.replace(
+                message,
+                stage=stage or message.stage or source.stage,
+                locale=message.locale or source.locale,
+            ))
+    return messages
+
+
+def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tuple[str, set[tuple[str, int, str]]]:
+    """Apply safe edits; return the diff text and the (file, offset, rule) keys applied."""
+    from crisisplay.fsutil import write_text_atomic
+    from crisisplay.tone.fix import apply_edits, edits_from, unified_diff
+
+    diffs: list[str] = []
+    applied: set[tuple[str, int, str]] = set()
+    by_message = iter(reports)
+    for source in sources:
+        mine = [next(by_message) for _m in source.messages]
+        if source.in_place and len(mine) == 1:
+            report = mine[0]
+            edits = edits_from(report.findings)
+            after, count = apply_edits(source.raw, edits, original=report.message.text)
+            if count:
+                diffs.append(unified_diff(source.raw, after, source.path))
+                applied.update((source.path, e.start, e.rule) for e in edits)
+                if write:
+                    write_text_atomic(source.path, after)
+            continue
+        for report in mine:
+            edits = edits_from(report.findings)
+            after, count = apply_edits(report.message.text, edits)
+            if count:
+                label = f"{source.path} ({report.message.channel})"
+                note = f"# {label}: not written; {source.kind} files are never rewritten, edit the source\n"
+                diffs.append(note + unified_diff(report.message.text, after, label))
+    return "".join(diffs), applied
+
+
+@click.command(
+    epilog=(
+        "Examples:\n\n"
+        "  crisisplay lint sms.txt email.eml --stage first_notice\n\n"
+        "  crisisplay lint out/ --playbook playbooks/it-outage/it-outage.ru.yaml --format sarif > lint.sarif\n\n"
+        "  echo 'ПАНИКА! Всё пропало' | crisisplay lint - --lang ru\n\n"
+        "  crisisplay lint notice.md --fix\n\n"
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input."
+    )
+)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--playbook", "playbook_path", metavar="P",
+              help="Playbook whose tone section, services and stages apply.")
+@click.option("--stage", metavar="STAGE",
+              help="Stage id of the playbook, or a kind: first_notice, update, resolution, follow_up.")
+@click.option("--lang", type=click.Choice(["ru", "en", "auto"]), default="auto", show_default=True,
+              help="Language of the messages (auto: playbook, bundle, then detected per message).")
+@click.option("--channel", metavar="NAME", help="Channel name for a single file or stdin (default: file name).")
+@click.option("--pack", "pack_paths", multiple=True, metavar="FILE", help="Extra rule pack (YAML); repeatable.")
+@click.option("--disable", multiple=True, metavar="RULE", help="Leave out a rule id; repeatable.")
+@click.option("--no-consistency", is_flag=True, help="Lint each message alone (no cross-channel checks).")
+@click.option("--fix", is_flag=True, help="Apply safe substitutions in place and print the diff.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the diff --fix would apply; write nothing.")
+@format_option
+@fail_on_option
+@handle_errors
+def lint(
+    paths: tuple[str, ...], playbook_path: str | None, stage: str | None, lang: str, channel: str | None,
+    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, fix: bool, show_diff: bool,
+    output_format: str, fail_on: str,
+) -> None:
+    """Check tone, required elements and cross-channel consistency of crisis messages.
+
+    PATHS are text, Markdown, HTML/SSML, .eml or JSON files, a render bundle.json, or a
+    directory of per-channel files (render --out); '-' reads stdin. All inputs of one run
+    are one set of messages meant to go out together.
+    """
+    from crisisplay.diagnostics.formatters import render_diagnostics
+    from crisisplay.tone.api import check_messages
+    from crisisplay.tone.packs import load_pack
+    from crisisplay.tone.rules import RULES
+    from crisisplay.tone.sources import read_inputs
+
+    if not paths and sys.stdin.isatty():
+        raise click.UsageError("give PATHs to lint, or '-' to read stdin")
+    stdin = sys.stdin.buffer.read() if (not paths or "-" in paths) else None
+    playbook = None
+    if playbook_path:
+        from crisisplay.playbook.build import load_playbook
+
+        playbook = load_playbook(playbook_path)
+    stage_kind = resolve_stage(stage, playbook)
+    sources = read_inputs(paths, stdin=stdin, channel=channel)
+    if channel and sum(len(s.messages) for s in sources) > 1 and any(s.kind != "bundle" for s in sources):
+        raise click.UsageError("--channel names a single message; with several inputs the file names are used")
+    packs = [load_pack(p) for p in pack_paths]
+    messages = _messages(sources, stage_kind)
+    reports = check_messages(
+        messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,
+        packs=packs, disable=disable, consistency=not no_consistency,
+    )
+    applied: set[tuple[str, int, str]] = set()
+    if fix or show_diff:
+        diff, applied = _fix(sources, reports, write=fix)
+        if diff:
+            click.echo(diff.rstrip("\n"), err=output_format != "text")
+    diagnostics = [
+        d for r in reports for f, d in zip(r.findings, r.diagnostics, strict=True)
+        if not (fix and (r.message.file, f.start, f.rule) in applied)
+    ]
+    diagnostics.sort(key=lambda d: d.sort_key())
+    extra: dict[str, Any] | None = None
+    if output_format == "json":
+        extra = {"messages": [
+            {"file": r.message.file, "channel": r.message.channel, "lang": r.lang,
+             "stage": r.stage, "stage_inferred": r.stage_inferred}
+            for r in reports
+        ]}
+    output = render_diagnostics(
+        diagnostics, output_format, color=use_color() and output_format == "text", rules=RULES,
+        base_dir=os.getcwd(), extra=extra,
+    )
+    if output_format == "text" and not diagnostics:
+        output = f"{len(reports)} message(s) checked, no problems"
+    if output:
+        click.echo(output)
+    sys.exit(exit_code_for(diagnostics, fail_on))

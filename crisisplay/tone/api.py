@@ -1,0 +1,162 @@
+"""The lint API: messages in, diagnostics out (docs/CONTRACTS.md, "Lint API").
+
+>>> from crisisplay.tone.api import MessageText, lint_messages
+>>> found = lint_messages([MessageText("sms", "ПАНИКА!!! Всё пропало", "sms.txt")],
+...                       locale="ru", stage_kind="first_notice")
+>>> sorted({d.category for d in found})[:3]
+['alarm', 'missing-contact', 'missing-empathy']
+
+``lint_messages`` runs the per-message checks and, when two or more messages are given,
+the cross-channel consistency checks over the set. ``check_messages`` returns the same
+findings with their offsets and safe replacements, for ``--fix``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crisisplay.diagnostics.model import Diagnostic, Location
+from crisisplay.playbook.model import Playbook
+from crisisplay.tone.base import Finding
+from crisisplay.tone.consistency import Analysed, Locator, compare
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.engine import RuleSet, address_style, build_ruleset, check_doc, context_for, language_of
+from crisisplay.tone.facts import extract_facts
+from crisisplay.tone.markup import suppress
+from crisisplay.tone.packs import Pack
+from crisisplay.tone.text import PositionMap, detect_language
+
+MAX_SPAN = 160
+
+
+@dataclass(frozen=True)
+class MessageText:
+    """One message to lint.
+
+    ``channel`` names it (sms, email, …); ``file``/``line`` say where its text starts.
+    Optional: ``column`` of the first character, ``stage`` (a stage kind) and ``locale`` for
+    this message alone, and ``positions`` when the text is not a verbatim slice of the file
+    (an escaped JSON string) so that offsets still map to the file's lines and columns.
+    """
+
+    channel: str
+    text: str
+    file: str
+    line: int = 1
+    column: int = 1
+    stage: str | None = None
+    locale: str | None = None
+    positions: PositionMap | None = None
+
+
+@dataclass
+class MessageReport:
+    """The outcome for one message: its language, stage and findings."""
+
+    message: MessageText
+    lang: str
+    stage: str | None
+    stage_inferred: bool
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _positions(message: MessageText) -> PositionMap:
+    if message.positions is not None:
+        return message.positions
+    return PositionMap(message.text, line=message.line, column=message.column)
+
+
+def locator(message: MessageText) -> Locator:
+    """Offsets in ``message.text`` → a :class:`Location` in its file."""
+    positions = _positions(message)
+
+    def locate(start: int, end: int) -> Location:
+        line, column = positions(start)
+        end_line, end_column = positions(end) if end > start else (line, column)
+        return Location(message.file, line, column, end_line, end_column)
+
+    return locate
+
+
+def to_diagnostic(message: MessageText, finding: Finding) -> Diagnostic:
+    location = locator(message)(finding.start, finding.end)
+    span = message.text[finding.start : finding.end]
+    if len(span) > MAX_SPAN:
+        span = span[: MAX_SPAN - 1] + "…"
+    return Diagnostic(
+        rule=finding.rule,
+        severity=finding.severity,
+        category=finding.category,
+        message=finding.message,
+        location=location,
+        span=span,
+        fix=finding.suggestion,
+        related=finding.related,
+        source="lint",
+    )
+
+
+def check_messages(
+    messages: Sequence[MessageText],
+    *,
+    locale: str | None,
+    stage_kind: str | None,
+    playbook: Playbook | None = None,
+    packs: Sequence[Pack] = (),
+    disable: Sequence[str] = (),
+    consistency: bool = True,
+) -> list[MessageReport]:
+    """Per-message checks, then consistency across the set; findings with offsets."""
+    default_lang = language_of(locale) or (language_of(playbook.locale) if playbook else None)
+    rulesets: dict[str, RuleSet] = {}
+    reports: list[MessageReport] = []
+    analysed: list[Analysed] = []
+    for index, message in enumerate(messages):
+        lang = language_of(message.locale) or default_lang or detect_language(message.text)
+        if lang not in rulesets:
+            rulesets[lang] = build_ruleset(lang, playbook=playbook, packs=packs, disable=disable)
+        ruleset = rulesets[lang]
+        doc = Doc(suppress(message.text), lang)
+        ctx = context_for(doc, ruleset, message.channel, message.stage or stage_kind)
+        findings = check_doc(doc, ruleset, ctx)
+        reports.append(MessageReport(message, lang, ctx.stage, ctx.stage_inferred, findings))
+        if consistency and len(messages) > 1:
+            style, capital = address_style(doc, ruleset.lexicon)
+            facts = extract_facts(doc, ruleset.lexicon)
+            analysed.append(Analysed(
+                index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
+            ))
+    disabled = {d.lower() for d in disable}
+    for index, finding in compare(analysed):
+        if finding.rule.lower() not in disabled:
+            reports[index].findings.append(finding)
+    for report in reports:
+        report.diagnostics = [to_diagnostic(report.message, f) for f in report.findings]
+    return reports
+
+
+def lint_messages(
+    messages: Sequence[MessageText],
+    *,
+    locale: str | None,
+    stage_kind: str | None,
+    playbook: Playbook | None = None,
+    packs: Sequence[Pack] = (),
+    disable: Sequence[str] = (),
+    consistency: bool = True,
+) -> list[Diagnostic]:
+    """Lint ``messages`` (one set meant to go out together) and return every finding.
+
+    ``locale`` (``ru``/``en``, or None to use the playbook's locale or detect it per message)
+    chooses the rule pack; ``stage_kind`` (first_notice, update, resolution, follow_up, …)
+    decides which required elements apply, unless a message carries its own ``stage``; when
+    neither is known the stage is inferred and the findings say so.
+    """
+    reports = check_messages(
+        messages, locale=locale, stage_kind=stage_kind, playbook=playbook,
+        packs=packs, disable=disable, consistency=consistency,
+    )
+    found = [d for report in reports for d in report.diagnostics]
+    return sorted(found, key=lambda d: d.sort_key())

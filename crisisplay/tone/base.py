@@ -1,0 +1,122 @@
+"""What every tone rule shares: its identity, where it applies, and the findings it yields.
+
+A rule checks one analysed message (:class:`~crisisplay.tone.doc.Doc`) in a
+:class:`CheckContext` (stage kind, channel) and yields :class:`Finding` values: offsets into
+the message text plus an optional replacement. ``api`` turns findings into
+:class:`~crisisplay.diagnostics.model.Diagnostic` values with file:line:col; ``fix`` applies the
+replacements that are marked safe.
+"""
+
+from __future__ import annotations
+
+import abc
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.phrases import Match, PhraseSet
+
+STAGE_KINDS = ("first_notice", "update", "resolution", "follow_up", "internal", "custom")
+#: Channels where a message is a line or two: they may leave out secondary content.
+SHORT_CHANNELS = frozenset(
+    {"sms", "push", "x", "twitter", "banner", "website_banner", "ivr", "voice", "pager", "widget"}
+)
+SHORT_TEXT = 320
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Where a message goes: the stage kind (None: unknown) and the channel."""
+
+    stage: str | None = None
+    channel: str = "text"
+    stage_inferred: bool = False
+
+    @property
+    def short(self) -> bool:
+        name = self.channel.lower()
+        return name in SHORT_CHANNELS or name.endswith(("_sms", "_push", "_banner"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's finding in one message: offsets into its text, and what to say."""
+
+    rule: str
+    severity: Severity
+    category: str
+    message: str
+    start: int = 0
+    end: int = 0
+    suggestion: str = ""
+    replacement: str | None = None  # set only when the rewrite is safe to apply
+    related: tuple[Location, ...] = ()
+
+
+class _Template(string.Formatter):
+    """``str.format`` that leaves unknown ``{names}`` as they are."""
+
+    def get_value(self, key: int | str, args: object, kwargs: dict[str, object]) -> object:  # type: ignore[override]
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)  # type: ignore[arg-type]
+
+
+_TEMPLATE = _Template()
+
+
+def fill(template: str, **values: object) -> str:
+    """Fill a rule message: ``{match}``, ``{suggestion}``, ``{count}``, ``{max}`` …"""
+    try:
+        return _TEMPLATE.format(template, **values)
+    except (ValueError, IndexError):
+        return template
+
+
+@dataclass
+class Rule(abc.ABC):
+    """Common fields of every rule kind. Subclasses implement :meth:`check`."""
+
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    lang: str
+    kind: str = ""
+    exceptions: PhraseSet | None = None
+    stages: frozenset[str] | None = None
+    channels: frozenset[str] | None = None
+    origin: Location | None = None
+    summary: str = ""
+
+    def applies(self, ctx: CheckContext) -> bool:
+        if self.stages is not None and ctx.stage is not None and ctx.stage not in self.stages:
+            return False
+        return self.channels is None or ctx.channel in self.channels
+
+    @abc.abstractmethod
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield the findings of this rule in one message."""
+
+    def excepted(self, doc: Doc, start: int, end: int) -> bool:
+        """True when an exception phrase overlaps ``[start, end)`` in the text."""
+        if not self.exceptions:
+            return False
+        return any(
+            doc.tokens[m.first].start < end and start < doc.tokens[m.last].end
+            for m in _cached_find(doc, self.exceptions)
+        )
+
+    def finding(
+        self, start: int, end: int, message: str, *, suggestion: str = "", replacement: str | None = None
+    ) -> Finding:
+        return Finding(
+            self.id, self.severity, self.category, message, start, end,
+            suggestion=suggestion, replacement=replacement,
+        )
+
+
+def _cached_find(doc: Doc, phrases: PhraseSet) -> list[Match]:
+    return doc.memo(f"exceptions:{id(phrases)}", lambda: phrases.find(doc))

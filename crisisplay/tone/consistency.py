@@ -1,0 +1,283 @@
+"""Cross-channel consistency: messages meant to go out together must agree.
+
+Facts (:mod:`~crisisplay.tone.facts`) are compared pairwise across channels:
+
+* **CP320** times and dates on the same topic differ (SMS: office reopens at 15:00, email:
+  at 16:00);
+* **CP321** a service is available in one channel and unavailable in another;
+* **CP322** durations, relative times, cadences, amounts or percentages on the same topic
+  differ;
+* **CP323** the channels give different phone numbers, or links/e-mail addresses that differ
+  by a character or two (a typo);
+* **CP324** one channel states a key fact (next update, restore time, a service that is
+  down, the hotline) that another leaves out — info for short channels (SMS, push, X,
+  banner) and for secondary facts, warning for a long channel omitting a key fact;
+* **CP325** one channel sounds much more alarmed than the rest;
+* **CP326** channels address the customer differently (ты/вы, «Вы»/«вы»).
+
+The most common value wins: each deviating statement is reported where it stands, with the
+places that say otherwise in ``related``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.tone.base import Finding
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.facts import Fact, same_topic, same_value
+
+TIME_KINDS = frozenset({"clock", "date", "day"})
+NUMBER_KINDS = frozenset({"relative", "cadence", "duration", "amount", "percent"})
+KEY_CUES = frozenset({"UPDATE", "RESTORE"})
+LOUD = frozenset({"alarm", "shouting"})
+
+Locator = Callable[[int, int], Location]
+
+
+@dataclass
+class Analysed:
+    """One message as consistency sees it."""
+
+    index: int
+    channel: str
+    doc: Doc
+    facts: list[Fact]
+    locate: Locator
+    short: bool
+    findings: list[Finding] = field(default_factory=list)
+    address: str | None = None  # "formal" / "informal"
+    capital: bool | None = None  # «Вы» (True) or «вы» (False) mid-sentence
+
+    def where(self, fact: Fact) -> Location:
+        return self.locate(fact.start, fact.end)
+
+
+Result = tuple[int, Finding]
+
+
+def compare(messages: list[Analysed]) -> list[Result]:
+    """Every contradiction and omission across ``messages`` (two or more)."""
+    if len(messages) < 2:
+        return []
+    results: list[Result] = []
+    results.extend(_contradictions(messages))
+    results.extend(_contacts(messages))
+    results.extend(_omissions(messages))
+    results.extend(_tone(messages))
+    results.extend(_address(messages))
+    return results
+
+
+def _finding(rule: str, severity: Severity, message: str, fact: Fact | None, related: list[Location]) -> Finding:
+    start, end = (fact.start, fact.end) if fact else (0, 0)
+    return Finding(rule, severity, "inconsistency", message, start, end, related=tuple(related))
+
+
+def _contradictions(messages: list[Analysed]) -> Iterator[Result]:
+    claims = [(m, f) for m in messages for f in m.facts if f.kind in TIME_KINDS | NUMBER_KINDS]
+    reported: set[tuple[int, int]] = set()
+    for msg, fact in claims:
+        others = [(m, f) for m, f in claims if m.index != msg.index and f.kind == fact.kind and same_topic(fact, f)]
+        if not others or any(same_value(fact, f) for _m, f in others):
+            continue
+        own_same = [f for f in msg.facts if f.kind == fact.kind and same_topic(fact, f)]
+        if any(same_value(g, f) for g in own_same for _m, f in others):
+            continue  # the channel also states the others' value: not a clear contradiction
+        agreeing = [(m, f) for m, f in claims if f.kind == fact.kind and same_topic(fact, f) and same_value(fact, f)]
+        disagreeing = [(m, f) for m, f in others if not same_value(fact, f)]
+        if len({m.index for m, _f in agreeing}) > len({m.index for m, _f in disagreeing}):
+            continue  # the majority says this; the others get the finding
+        if len({m.index for m, _f in agreeing}) == len({m.index for m, _f in disagreeing}) and msg.index < min(
+            m.index for m, _f in disagreeing
+        ):
+            continue  # a tie: the first message is the reference
+        key = (msg.index, fact.start)
+        if key in reported:
+            continue
+        reported.add(key)
+        rule, severity = ("CP320", Severity.ERROR) if fact.kind in TIME_KINDS else ("CP322", Severity.WARNING)
+        said = ", ".join(sorted({f"{m.channel}: {f.display}" for m, f in disagreeing}))
+        text = (
+            f"{msg.channel} says {fact.display} ({_about(fact)}) but {said}; customers who read "
+            "both will not know which to believe"
+        )
+        yield msg.index, _finding(rule, severity, text, fact, [m.where(f) for m, f in disagreeing])
+    yield from _service_contradictions(messages)
+
+
+def _about(fact: Fact) -> str:
+    names = {"UPDATE": "next update", "RESTORE": "back in service", "START": "since", "UNTIL": "until"}
+    return ", ".join(names[c] for c in sorted(fact.cues) if c in names) or fact.kind
+
+
+def _service_contradictions(messages: list[Analysed]) -> Iterator[Result]:
+    states: dict[str, list[tuple[Analysed, Fact]]] = {}
+    for msg in messages:
+        for fact in msg.facts:
+            if fact.kind == "service":
+                states.setdefault(fact.subject, []).append((msg, fact))
+    for service, claims in states.items():
+        per_message: dict[int, set[object]] = {}
+        for msg, fact in claims:
+            per_message.setdefault(msg.index, set()).add(fact.value)
+        votes = Counter(next(iter(v)) for v in per_message.values() if len(v) == 1)
+        if len(votes) < 2:
+            continue
+        winner = max(votes, key=lambda state: (votes[state], -min(
+            m.index for m, f in claims if f.value == state)))
+        for msg, fact in claims:
+            if fact.value == winner or len(per_message[msg.index]) > 1:
+                continue
+            other = [(m, f) for m, f in claims if f.value == winner]
+            severity = Severity.ERROR if {fact.value, winner} == {"available", "unavailable"} else Severity.WARNING
+            text = (
+                f"{msg.channel} says {service} is {fact.value} but "
+                f"{', '.join(sorted({m.channel for m, _f in other}))} say{'s' if len(other) == 1 else ''} "
+                f"it is {winner}; one channel is wrong"
+            )
+            yield msg.index, _finding("CP321", severity, text, fact, [m.where(f) for m, f in other])
+
+
+def _contacts(messages: list[Analysed]) -> Iterator[Result]:
+    phones = {m.index: [f for f in m.facts if f.kind == "phone"] for m in messages}
+    with_phones = [m for m in messages if phones[m.index]]
+    for msg in with_phones:
+        mine = {f.value for f in phones[msg.index]}
+        for other in with_phones:
+            if other.index <= msg.index:
+                continue
+            theirs = {f.value for f in phones[other.index]}
+            if mine & theirs:
+                continue
+            fact = phones[other.index][0]
+            text = (
+                f"{other.channel} gives the number {fact.display} but {msg.channel} gives "
+                f"{phones[msg.index][0].display}; customers will not know which line is right"
+            )
+            yield other.index, _finding("CP323", Severity.WARNING, text, fact, [msg.where(phones[msg.index][0])])
+    for kind in ("url", "email"):
+        values = [(m, f) for m in messages for f in m.facts if f.kind == kind]
+        for i, (m1, f1) in enumerate(values):
+            for m2, f2 in values[i + 1 :]:
+                a, b = str(f1.value), str(f2.value)
+                if m1.index == m2.index or a == b:
+                    continue
+                if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
+                    text = f"{m2.channel} links to {f2.display} but {m1.channel} to {f1.display}: a typo?"
+                    yield m2.index, _finding("CP323", Severity.WARNING, text, f2, [m1.where(f1)])
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _key_fact(fact: Fact, *, short: bool = False) -> bool:
+    """Facts every channel should carry; a short channel owes only the gravest ones."""
+    if fact.kind in TIME_KINDS | {"relative", "cadence"}:
+        return bool(fact.cues & ({"UPDATE"} if short else KEY_CUES))
+    if fact.kind == "service":
+        return fact.value == "unavailable" or (fact.value == "degraded" and not short)
+    return False
+
+
+def _omissions(messages: list[Analysed]) -> Iterator[Result]:
+    """One finding per (stating channel, omitting channel), listing what is left out."""
+    for target in messages:
+        seen: set[str] = set()  # a fact several channels state is reported once per target
+        for source in messages:
+            if source.index == target.index:
+                continue
+            missing: list[tuple[Fact, bool]] = []
+            for fact in source.facts:
+                key = _key_fact(fact, short=target.short)
+                if not key and (fact.kind != "phone" or target.short):
+                    continue
+                if fact.kind == "phone" and any(f.kind in ("phone", "url", "email") for f in target.facts):
+                    continue  # another way to reach us is fine
+                label = f"{fact.kind}:{fact.subject or fact.display}"
+                if label in seen or _states(target, fact):
+                    continue
+                seen.add(label)
+                missing.append((fact, key))
+            if not missing:
+                continue
+            severity = Severity.WARNING if any(key for _f, key in missing) and not target.short else Severity.INFO
+            what = "; ".join(_describe(f) for f, _k in missing)
+            text = (
+                f"{source.channel} states {what}, but {target.channel} does not mention "
+                f"{'it' if len(missing) == 1 else 'them'}; customers compare channels"
+            )
+            yield target.index, Finding(
+                "CP324", severity, "inconsistency", text, 0, 0,
+                related=tuple(source.where(f) for f, _k in missing),
+            )
+
+
+def _describe(fact: Fact) -> str:
+    if fact.kind == "service":
+        return fact.display.replace(": ", " is ")
+    about = _about(fact)
+    return fact.display if about == fact.kind else f"{fact.display} ({about})"
+
+
+def _states(target: Analysed, fact: Fact) -> bool:
+    for other in target.facts:
+        if fact.kind == "service" and other.kind == "service" and other.subject == fact.subject:
+            return True
+        if other.kind == fact.kind and (same_value(other, fact) or same_topic(other, fact)):
+            return True
+    return False
+
+
+def _tone(messages: list[Analysed]) -> Iterator[Result]:
+    def loudness(msg: Analysed) -> int:
+        return sum(1 for f in msg.findings if f.category in LOUD and f.rule != "CP325")
+
+    scores = {m.index: loudness(m) for m in messages}
+    calm = [m for m in messages if scores[m.index] == 0]
+    if not calm:
+        return
+    for msg in messages:
+        if scores[msg.index] >= 2:
+            text = (
+                f"{msg.channel} sounds much more alarmed than {', '.join(m.channel for m in calm)} "
+                f"({scores[msg.index]} alarm or shouting findings, the others none); one voice in every channel"
+            )
+            yield msg.index, Finding(
+                "CP325", Severity.WARNING, "inconsistency", text, 0, 0,
+                related=tuple(m.locate(0, 0) for m in calm),
+            )
+
+
+def _address(messages: list[Analysed]) -> Iterator[Result]:
+    for attribute, labels in (("address", None), ("capital", {True: "«Вы»", False: "«вы»"})):
+        values = {m.index: getattr(m, attribute) for m in messages if getattr(m, attribute) is not None}
+        counts = Counter(values.values())
+        if len(counts) < 2:
+            continue
+        winner = max(counts, key=lambda v: (counts[v], -min(i for i, x in values.items() if x == v)))
+        for msg in messages:
+            value = values.get(msg.index)
+            if value is None or value == winner:
+                continue
+            others = [m for m in messages if values.get(m.index) == winner]
+            shown = labels[value] if labels else str(value)
+            expected = labels[winner] if labels else str(winner)
+            text = (
+                f"{msg.channel} addresses the customer with {shown} but "
+                f"{', '.join(m.channel for m in others)} with {expected}; one voice in every channel"
+            )
+            yield msg.index, Finding(
+                "CP326", Severity.WARNING, "inconsistency", text, 0, 0, related=tuple(m.locate(0, 0) for m in others)
+            )

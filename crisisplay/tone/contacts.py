@@ -1,0 +1,100 @@
+"""Phone numbers, links and e-mail addresses in a message, normalised for comparison.
+
+Phone numbers are found by the phonenumbers library (``PhoneNumberMatcher``, region RU for
+Russian text, GB and US for English) and compared in E.164 form, so «8 800 555-35-35» and
+«+7 (800) 555 35 35» are one number. Short service numbers («звоните на 900», "dial 611")
+count only after a cue word. Links compare without scheme, ``www.`` and a trailing slash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REGIONS = {"ru": ("RU",), "en": ("GB", "US")}
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_TLDS = r"ru|рф|com|org|net|io|app|info|online|su|uk|me|us|eu|de|by|kz|ua|biz|pro|site|help|bank"
+_URL_RE = re.compile(
+    rf"(?:https?://|www\.)[^\s<>«»\"'()\[\]]+|(?<![@\w.-])(?:[a-zа-я0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>«»\"'()\[\]]*)?",
+    re.IGNORECASE,
+)
+_INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
+_SHORT_RE = {
+    "ru": re.compile(
+        r"(?:номер\w*|тел\.?|телефон\w*|звоните|позвоните|звонок)\s*:?\s*(?:на\s+|по\s+)?(\*?\d{3,5}#?)(?![\d-])",
+        re.I,
+    ),
+    "en": re.compile(r"(?:call|dial|phone|text|number|tel\.?)\s*:?\s*(\*?\d{3,5}#?)(?![\d-])", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # phone, url, email
+    start: int
+    end: int
+    value: str  # normalised: E.164, host/path, lower-case address
+    display: str
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in ".,;:!?)»\"'":
+        end -= 1
+    return start, end
+
+
+def find_emails(text: str) -> list[Contact]:
+    return [Contact("email", m.start(), m.end(), m.group().lower(), m.group()) for m in _EMAIL_RE.finditer(text)]
+
+
+def normalise_url(url: str) -> str:
+    value = re.sub(r"^https?://", "", url.strip(), flags=re.I)
+    value = re.sub(r"^www\.", "", value, flags=re.I)
+    host, _, path = value.partition("/")
+    return (host.lower() + ("/" + path if path else "")).rstrip("/")
+
+
+def find_urls(text: str) -> list[Contact]:
+    emails = [(c.start, c.end) for c in find_emails(text)]
+    found = []
+    for match in _URL_RE.finditer(text):
+        start, end = _trim(text, *match.span())
+        if any(s <= start < e for s, e in emails) or end <= start:
+            continue
+        raw = text[start:end]
+        if re.fullmatch(r"[\d.]+", raw):
+            continue
+        found.append(Contact("url", start, end, normalise_url(raw), raw))
+    return found
+
+
+def find_phones(text: str, lang: str) -> list[Contact]:
+    """Full numbers by phonenumbers, ``+`` numbers it rejects as invalid, cued short numbers."""
+    import phonenumbers
+
+    found: dict[tuple[int, int], Contact] = {}
+    if sum(ch.isdigit() for ch in text) < 3:
+        return []
+    for region in REGIONS.get(lang, ("US",)) if sum(ch.isdigit() for ch in text) >= 6 else ():
+        for hit in phonenumbers.PhoneNumberMatcher(text, region):
+            value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
+            found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))
+    for match in _INTL_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in found):
+            continue
+        try:
+            number = phonenumbers.parse(match.group(), None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            found[match.span()] = Contact("phone", match.start(), match.end(), value, match.group())
+    for short in _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text):
+        start, end = short.span(1)
+        if not any(s <= start < e for s, e in found):
+            found[(start, end)] = Contact("phone", start, end, short.group(1), short.group(1))
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def find_contacts(text: str, lang: str) -> list[Contact]:
+    return sorted(find_phones(text, lang) + find_urls(text) + find_emails(text), key=lambda c: c.start)

@@ -1,0 +1,121 @@
+"""One message, analysed once and shared by every rule: tokens, sentences, keys, indexes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, TypeVar
+
+from crisisplay.tone import morph
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens
+
+T = TypeVar("T")
+
+
+class Doc:
+    """The analysed text of one message in one language (``ru`` or ``en``)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.tokens: list[Token]
+        self.sentences: list[Sentence]
+        self.tokens, self.sentences = analyse_tokens(text, lang)
+        self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
+        self._lower: list[str | None] = [None] * len(self.tokens)
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """Compute something about this message once (times, contacts, statuses)."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]  # type: ignore[no-any-return]
+
+    def keys(self, index: int) -> frozenset[str]:
+        """The lemma keys of a token (punctuation: itself), computed once."""
+        keys = self._keys[index]
+        if keys is None:
+            token = self.tokens[index]
+            keys = frozenset({token.text}) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
+            self._keys[index] = keys
+        return keys
+
+    def tag_share(self, index: int, tags: frozenset[str]) -> float:
+        return morph.tag_share(self.tokens[index].text, tags, self.lang)
+
+    def lower(self, index: int) -> str:
+        lower = self._lower[index]
+        if lower is None:
+            lower = self._lower[index] = morph.normalise(self.tokens[index].text)
+        return lower
+
+    @cached_property
+    def key_positions(self) -> dict[str, list[int]]:
+        """Key → the tokens that have it; built once per message, shared by every phrase list."""
+        positions: dict[str, list[int]] = {}
+        for index in range(len(self.tokens)):
+            for key in self.keys(index):
+                positions.setdefault(key, []).append(index)
+        return positions
+
+    @cached_property
+    def key_set(self) -> frozenset[str]:
+        return frozenset(self.key_positions)
+
+    @cached_property
+    def surface_positions(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for index in range(len(self.tokens)):
+            positions.setdefault(self.lower(index), []).append(index)
+        return positions
+
+    @cached_property
+    def surface_set(self) -> frozenset[str]:
+        return frozenset(self.surface_positions)
+
+    def with_grammemes(self, tags: frozenset[str]) -> list[int]:
+        """Tokens with a reading that has every one of ``tags`` (a cheap pre-filter)."""
+        tags = frozenset(t for t in tags if not t.startswith("-"))
+        if self.lang != "ru" or not tags:
+            return list(range(len(self.tokens)))
+
+        def scan() -> list[int]:
+            found = []
+            for index, token in enumerate(self.tokens):
+                if token.kind == WORD and any(
+                    tags <= parse[1] for parse in morph.ru_parses(morph.normalise(token.text))
+                ):
+                    found.append(index)
+            return found
+
+        return self.memo("grammemes:" + ",".join(sorted(tags)), scan)
+
+    @cached_property
+    def word_indices(self) -> list[int]:
+        return [i for i, t in enumerate(self.tokens) if t.kind == WORD]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind in (WORD, NUMBER))
+
+    def sentence_words(self, number: int) -> list[int]:
+        sent = self.sentences[number]
+        return [i for i in range(sent.first, sent.last) if self.tokens[i].kind in (WORD, NUMBER)]
+
+    def is_sentence_initial(self, index: int) -> bool:
+        """First word of its sentence, of a line, or right after an opening quote or colon."""
+        token = self.tokens[index]
+        sent = self.sentences[token.sentence]
+        for j in range(index - 1, sent.first - 1, -1):
+            prev = self.tokens[j]
+            if prev.kind != PUNCT:
+                gap = self.text[prev.end : token.start]
+                return "\n" in gap
+            if any(ch in prev.text for ch in ":«\"“(—-–•*#>"):
+                return True
+            if "\n" in self.text[prev.end : token.start]:
+                return True
+        return True
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]

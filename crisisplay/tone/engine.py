@@ -1,0 +1,179 @@
+"""Rule sets per language, and the checks of one message.
+
+A :class:`RuleSet` is built once per run and language: the bundled pack, any extra packs of
+that language, the built-in CP3xx checks tuned by the playbook's tone profile, and the
+playbook's own ``tone.rules``. Rules listed in a pack's ``disable`` or passed as ``disable``
+are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.model import Playbook, ToneProfile
+from crisisplay.tone.base import CheckContext, Finding, Rule
+from crisisplay.tone.builtin import builtin_rules, compile_spec, playbook_rules
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.lexicon import Lexicon, build_lexicon
+from crisisplay.tone.packs import LANGUAGES, Pack, RuleSpec, bundled_pack, parse_rule
+from crisisplay.tone.presence import infer_stage
+
+
+@dataclass
+class RuleSet:
+    lang: str
+    rules: list[Rule]
+    lexicon: Lexicon
+    specs: list[RuleSpec] = field(default_factory=list)
+
+
+def language_of(locale: str | None) -> str | None:
+    """``ru_RU``, ``ru-RU``, ``RU`` → ``ru``; None or ``auto`` → None."""
+    if not locale or locale.lower() == "auto":
+        return None
+    lang = locale.replace("_", "-").split("-")[0].lower()
+    if lang not in LANGUAGES:
+        raise CrisisplayError(f"no tone rules for language {locale!r}", hint=f"supported: {', '.join(LANGUAGES)}")
+    return lang
+
+
+def _playbook_specs(playbook: Playbook) -> list[RuleSpec]:
+    return [
+        parse_rule(raw, ("tone", "rules", index), playbook.source, pack="playbook")
+        for index, raw in enumerate(playbook.tone.rules)
+    ]
+
+
+def _playbook_services(playbook: Playbook | None) -> dict[str, tuple[str, ...]]:
+    if playbook is None:
+        return {}
+    return {service.id: (service.name,) for service in playbook.services}
+
+
+_CACHE: dict[tuple[object, ...], tuple[tuple[object, ...], RuleSet]] = {}
+_CACHE_SIZE = 16
+
+
+def build_ruleset(
+    lang: str,
+    *,
+    playbook: Playbook | None = None,
+    packs: Sequence[Pack] = (),
+    disable: Sequence[str] = (),
+) -> RuleSet:
+    """Every rule that applies to messages in ``lang`` (cached: compiling takes a while)."""
+    owners = (playbook, *packs)
+    key = (lang, *(id(o) for o in owners), frozenset(d.lower() for d in disable))
+    hit = _CACHE.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], owners, strict=True)):
+        return hit[1]
+    ruleset = _build_ruleset(lang, playbook=playbook, packs=packs, disable=disable)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (owners, ruleset)
+    return ruleset
+
+
+def _build_ruleset(
+    lang: str, *, playbook: Playbook | None, packs: Sequence[Pack], disable: Sequence[str]
+) -> RuleSet:
+    chosen = [bundled_pack(lang), *(p for p in packs if p.language == lang)]
+    disabled = {d.lower() for d in disable}
+    for pack in chosen:
+        disabled.update(d.lower() for d in pack.disable)
+    lex = build_lexicon(chosen, lang, _playbook_services(playbook))
+    specs = [spec for pack in chosen for spec in pack.rules]
+    if playbook is not None:
+        specs.extend(_playbook_specs(playbook))
+    pack_rules = [compile_spec(spec, lang, lex) for spec in specs]
+    tone = playbook.tone if playbook is not None else ToneProfile()
+    # The playbook's own words come first: on the same span they win over a pack's finding.
+    rules = playbook_rules(tone, lang, pack_rules) + pack_rules + builtin_rules(lex, tone, lang)
+    rules = [r for r in rules if r.id.lower() not in disabled]
+    return RuleSet(lang, rules, lex, specs)
+
+
+def check_doc(doc: Doc, ruleset: RuleSet, ctx: CheckContext) -> list[Finding]:
+    """The findings of every applicable rule, overlaps within a category merged.
+
+    Words quoted as words to avoid («Не используйте слова: паника, …», "What not to say"
+    and the list under it) are mentioned, not used: no word-level finding there.
+    """
+    findings: list[Finding] = []
+    for rule in ruleset.rules:
+        if rule.applies(ctx):
+            findings.extend(rule.check(doc, ctx))
+    regions = meta_regions(doc, ruleset.lexicon)
+    if regions:
+        findings = [
+            f for f in findings
+            if f.end <= f.start or not any(s <= f.start and f.end <= e for s, e in regions)
+        ]
+    return dedupe(findings)
+
+
+_BULLET_LINE = re.compile(r"\s*(?:[-*•–—]|\d+[.)])\s")
+
+
+def meta_regions(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Text ranges that list words to avoid: the rest of the cue's line, and a list under it."""
+    text = doc.text
+    regions = []
+    for match in lex.get("meta_cue").find(doc):
+        start = match.offsets(doc)[1]
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line_start = text.rfind("\n", 0, start) + 1
+        cue_start = match.offsets(doc)[0]
+        line = text[line_start:end]
+        header = line.rstrip().endswith(":") or (not text[line_start:cue_start].strip("#• \t")
+                                                  and not text[start:end].strip(" .:!"))
+        while header and end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1 : nxt]
+            if line.strip() and not _BULLET_LINE.match(line):
+                break
+            end = nxt
+        regions.append((start, end))
+    return regions
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per category and overlapping span (the most severe, then the first)."""
+    ordered = sorted(findings, key=lambda f: (-f.severity, f.start))
+    kept: list[Finding] = []
+    for finding in ordered:
+        clash = any(
+            k.category == finding.category
+            and ((k.start < finding.end and finding.start < k.end)
+                 or k.start == k.end == finding.start == finding.end)
+            for k in kept
+        )
+        if not clash:
+            kept.append(finding)
+    kept.sort(key=lambda f: (f.start, f.rule))
+    return kept
+
+
+def context_for(doc: Doc, ruleset: RuleSet, channel: str, stage: str | None) -> CheckContext:
+    if stage is not None:
+        return CheckContext(stage=stage, channel=channel)
+    return CheckContext(stage=infer_stage(doc, ruleset.lexicon), channel=channel, stage_inferred=True)
+
+
+def address_style(doc: Doc, lex: Lexicon) -> tuple[str | None, bool | None]:
+    """The message's form of address (formal/informal) and «Вы» capitalisation, if any."""
+    formal = len(lex.get("address_formal").find(doc))
+    informal = len(lex.get("address_informal").find(doc))
+    style = None if not (formal or informal) else ("informal" if informal > formal else "formal")
+    capitals = [
+        doc.tokens[m.first].text[:1].isupper()
+        for m in lex.get("address_pronoun").find(doc)
+        if not doc.is_sentence_initial(m.first)
+    ]
+    capital = None if not capitals or doc.lang != "ru" else capitals.count(True) >= capitals.count(False)
+    return style, capital

@@ -1,0 +1,279 @@
+"""The facts a message states, normalised so that two channels can be compared.
+
+Kinds: clock times, dates, days («завтра», "on Monday"), relative times, cadences and
+durations (:mod:`~crisisplay.tone.timeexpr`); amounts of money (value and currency, «5 тыс.
+рублей» = 5000 RUB) and percentages; phone numbers, links and e-mail addresses
+(:mod:`~crisisplay.tone.contacts`); and service statuses («платежи не проходят» → payments:
+unavailable).
+
+Each number-like fact carries a *topic*: what it is about. The topic holds cue classes
+(``UPDATE`` the next message, ``RESTORE`` something comes back, ``START`` since when,
+``UNTIL`` until when) and the nouns near it («офис», "branches"), so «офис откроется в 15:00»
+is compared with «офис откроется в 16:00» but not with «следующее сообщение в 16:00».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crisisplay.tone import morph
+from crisisplay.tone.contacts import find_contacts
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.lexicon import Lexicon
+from crisisplay.tone.phrases import Match
+from crisisplay.tone.presence import status_matches
+from crisisplay.tone.text import PUNCT, WORD
+from crisisplay.tone.timeexpr import CLOCK, find_times
+
+WINDOW = 6
+_PREPOSITIONS = frozenset(
+    {"в", "во", "на", "через", "по", "из", "для", "при", "без", "после", "до", "от", "к", "за", "под", "у",
+     "in", "on", "via", "through", "by", "with", "for", "at", "from", "without", "after", "before", "to"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "our", "your", "this", "that", "наш", "ваш", "этот", "мобильный"})
+_CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "while", "whereas", "however"})
+_UNTIL = frozenset({"до", "until", "till", "by"})
+_MULT = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3,
+         "million": 1e6, "billion": 1e9}
+_CURRENCY = [("RUB", ("₽", "руб", "р.")), ("USD", ("$", "usd", "долл", "dollar")),
+             ("EUR", ("€", "eur", "евро")), ("GBP", ("£", "gbp", "pound", "фунт"))]
+_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0,]\d{3})+|\d+(?:[.,]\d+)?)"
+_MULT_RE = r"(?:\s*(?P<mult>тыс\.?|млн\.?|млрд\.?|k\b|m\b|bn\b|thousand|million|billion))?"
+_AMOUNT_RES = (
+    re.compile(rf"(?P<cur>[$€£₽])\s*{_NUM}{_MULT_RE}", re.I),
+    re.compile(
+        rf"{_NUM}{_MULT_RE}\s*(?P<cur>₽|руб\w*\.?|р\.|\$|€|£|долл\w*|usd|eur|gbp|евро|dollars?|euros?|pounds?|фунт\w*)",
+        re.I,
+    ),
+)
+_PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    value: object
+    display: str
+    start: int
+    end: int
+    topic: frozenset[str] = frozenset()
+    subject: str = ""  # the service id of a service fact
+
+    @property
+    def cues(self) -> frozenset[str]:
+        return frozenset(t for t in self.topic if t.isupper())
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        return frozenset(t for t in self.topic if not t.isupper())
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == CLOCK:
+        assert isinstance(a.value, frozenset) and isinstance(b.value, frozenset)
+        return bool(a.value & b.value)
+    return a.value == b.value
+
+
+def same_topic(a: Fact, b: Fact) -> bool:
+    """Two number-like facts are about the same thing (see the module docs)."""
+    if a.cues and b.cues:
+        return bool(a.cues & b.cues) and (not (a.nouns and b.nouns) or bool(a.nouns & b.nouns))
+    if a.cues or b.cues:
+        return False
+    return bool(a.nouns & b.nouns)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+
+
+def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause around ``first..last``: stops at ; : and «а»/«но»/"but"."""
+    sentence = doc.sentences[doc.tokens[first].sentence]
+    lo = first
+    while lo > sentence.first and not _clause_break(doc, lo - 1):
+        lo -= 1
+    hi = last
+    while hi + 1 < sentence.last and not _clause_break(doc, hi + 1):
+        hi += 1
+    return lo, hi
+
+
+def _clause_break(doc: Doc, index: int) -> bool:
+    token = doc.tokens[index]
+    if token.kind == PUNCT:
+        return any(ch in token.text for ch in ";:—")
+    return doc.lower(index) in _CLAUSE_WORDS
+
+
+CueSpans = dict[str, list[tuple[int, int]]]
+
+
+def _topic(doc: Doc, lex: Lexicon, first: int, last: int, cue_spans: CueSpans) -> frozenset[str]:
+    lo, hi = _clause(doc, first, last)
+    lo, hi = max(lo, first - WINDOW), min(hi, last + WINDOW)
+    start, end = doc.tokens[lo].start, doc.tokens[hi].end
+    topic: set[str] = {name for name, spans in cue_spans.items() if any(s < end and start < e for s, e in spans)}
+    for i in range(lo, hi + 1):
+        if first <= i <= last or doc.tokens[i].kind != WORD:
+            continue
+        if i == first - 1 and doc.lower(i) in _UNTIL:
+            topic.add("UNTIL")
+        if _is_topic_word(doc, i, lex):
+            topic.add(morph.entry_key(doc.tokens[i].text, doc.lang))
+    return frozenset(topic)
+
+
+def _is_topic_word(doc: Doc, index: int, lex: Lexicon) -> bool:
+    word = doc.tokens[index].text
+    key = morph.entry_key(word, doc.lang)
+    if key in lex.topic_stopwords or len(word) < 3:
+        return False
+    if word[:1].isupper() and not doc.is_sentence_initial(index):
+        return False  # names (the company, a product) say nothing about the number
+    if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
+        parses = morph.ru_parses(morph.normalise(word))
+        return bool(parses) and "NOUN" in parses[0][1]
+    return True
+
+
+def _cue_spans(doc: Doc, lex: Lexicon) -> CueSpans:
+    return {
+        name: [m.offsets(doc) for m in lex.get(key).find(doc)]
+        for name, key in (("UPDATE", "update_cue"), ("RESTORE", "restore_cue"), ("START", "start_cue"))
+    }
+
+
+def _amount(match: re.Match[str]) -> tuple[float, str] | None:
+    raw = match.group("num").replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
+        raw = raw.replace(" ", "").replace(",", "")
+    try:
+        value = float(raw.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return None
+    mult = (match.group("mult") or "").lower().rstrip(".")
+    value *= _MULT.get(mult, 1.0)
+    cur = match.group("cur").lower()
+    for code, prefixes in _CURRENCY:
+        if cur.startswith(prefixes):
+            return value, code
+    return None
+
+
+def extract_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
+    """Every fact of one message, in text order."""
+    text = doc.text
+    cues = _cue_spans(doc, lex)
+    facts: list[Fact] = []
+    for mention in doc.memo("times", lambda: find_times(text, doc.lang)):
+        tokens = _tokens_in(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        topic = set(_topic(doc, lex, tokens[0], tokens[-1], cues))
+        topic.discard("START")
+        if mention.since:
+            topic.add("START")
+        facts.append(Fact(mention.kind, mention.value, mention.display, mention.start, mention.end, frozenset(topic)))
+    taken = [(f.start, f.end) for f in facts]
+    for pattern in _AMOUNT_RES:
+        for match in pattern.finditer(text):
+            parsed = _amount(match)
+            if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            tokens = _tokens_in(doc, *match.span())
+            around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()
+            value, code = parsed
+            facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(), around))
+            taken.append(match.span())
+    for match in _PERCENT_RE.finditer(text):
+        share = float(match.group("num").replace(",", ".").replace(" ", ""))
+        tokens = _tokens_in(doc, *match.span())
+        around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()
+        facts.append(Fact("percent", share, f"{share:g} %", match.start(), match.end(), around))
+    for contact in doc.memo("contacts", lambda: find_contacts(text, doc.lang)):
+        facts.append(Fact(contact.kind, contact.value, contact.display, contact.start, contact.end))
+    facts.extend(service_facts(doc, lex))
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+_SEVERITY = {"unavailable": 3, "degraded": 2, "available": 1}
+
+
+def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
+    """«Платежи и переводы не работают» → payments: unavailable, transfers: unavailable.
+
+    A clause is cut at commas into segments; a service takes the status stated in its own
+    segment, or in the next one when it opens an enumeration («Платежи, переводы и вклады
+    не работают»). Services inside a prepositional phrase are not subjects («оплата в
+    приложении» is about payments). A status list («— оплата связи: работает с перебоями»,
+    "Payments: operational") takes the service from before the colon. When a segment states
+    several statuses the gravest wins.
+    """
+    mentions = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    statuses = status_matches(doc, lex)
+    clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
+    facts: list[Fact] = []
+    for lo, hi in clauses:
+        pending: list[tuple[str, Match]] = []
+        for seg_lo, seg_hi in _segments(doc, lo, hi):
+            here = [(state, m) for state, m in statuses if seg_lo <= m.first <= seg_hi]
+            subjects = pending + _subjects(doc, mentions, seg_lo, seg_hi)
+            if not here:
+                pending = subjects
+                continue
+            state, match = max(here, key=lambda item: _SEVERITY[item[0]])
+            if not subjects and seg_lo == lo and lo >= 2 and doc.tokens[lo - 1].text == ":":
+                subjects = _subjects(doc, mentions, *_clause(doc, lo - 2, lo - 2))
+            for name, mention in subjects:
+                start, end = mention.offsets(doc)
+                s2, e2 = match.offsets(doc)
+                facts.append(Fact("service", state, f"{name}: {state}", min(start, s2), max(end, e2), subject=name))
+            pending = []
+    unique: dict[str, Fact] = {}
+    for fact in sorted(facts, key=lambda f: f.start):
+        unique.setdefault(fact.subject + str(fact.start), fact)
+    return list(unique.values())
+
+
+def _segments(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Token ranges of a clause between commas."""
+    segments: list[tuple[int, int]] = []
+    start = lo
+    for index in range(lo, hi + 1):
+        if doc.tokens[index].text == ",":
+            if index > start:
+                segments.append((start, index - 1))
+            start = index + 1
+    if start <= hi:
+        segments.append((start, hi))
+    return segments
+
+
+def _subjects(doc: Doc, mentions: list[tuple[str, Match]], lo: int, hi: int) -> list[tuple[str, Match]]:
+    here = sorted(
+        ((name, m) for name, m in mentions if lo <= m.first <= hi and not _after_preposition(doc, m.first)),
+        key=lambda item: item[1].first,
+    )
+    return [item for k, item in enumerate(here) if not _modifier(doc, here, k)]
+
+
+def _after_preposition(doc: Doc, index: int) -> bool:
+    for j in range(index - 1, max(index - 4, -1), -1):
+        if doc.tokens[j].kind == WORD:
+            if doc.keys(j) & _DETERMINERS:
+                continue
+            return doc.lower(j) in _PREPOSITIONS
+    return False
+
+
+def _modifier(doc: Doc, mentions: list[tuple[str, Match]], k: int) -> bool:
+    """"card payments": «card» modifies the head noun that follows (English)."""
+    if doc.lang != "en" or k + 1 >= len(mentions):
+        return False
+    return mentions[k + 1][1].first == mentions[k][1].last + 1

@@ -1,0 +1,87 @@
+"""The word lists the built-in checks use, compiled once per language and pack set.
+
+The lists come from the packs' ``lexicon`` and ``services`` sections (later packs add to
+earlier ones), so the same presence, fact and address logic works for every language that
+has a pack. Each list is a :class:`~crisisplay.tone.phrases.PhraseSet`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.tone import morph
+from crisisplay.tone.packs import Pack
+from crisisplay.tone.phrases import PhraseError, PhraseSet
+
+#: Lexicon keys the built-in checks read, with what each is for (docs/lint.md lists them).
+LEXICON_KEYS: dict[str, str] = {
+    "negation": "words that negate the next words (skip_negated, service status)",
+    "what_happened": "problem and event words: the message says what happened",
+    "available": "a service works", "unavailable": "a service does not work",
+    "degraded": "a service works with limits", "status_exceptions": "not a status («работаем над»)",
+    "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
+    "update_cue": "words that announce the next message",
+    "vague_update": "promises of an update without a time («будем держать в курсе»)",
+    "empathy": "apology, regret, understanding, thanks",
+    "start_cue": "when something began", "restore_cue": "when something comes back",
+    "resolution": "the problem is over (stage inference)", "ongoing": "the problem goes on",
+    "address_informal": "ты-forms", "address_formal": "вы-forms",
+    "address_pronoun": "pronouns whose capitalisation must be consistent",
+    "greeting": "short greeting or thanks sentences (exclamation allowance)",
+    "meta_cue": "introduces words to avoid; the rest of the line (and a list under it) is quoted",
+    "acronyms": "capitalised words that are not shouting",
+    "topic_stopwords": "words that say nothing about what a number is for",
+}
+
+
+#: Lists whose phrases may have one word inside them ("not currently working").
+GAPPED = frozenset({"what_happened", "available", "unavailable", "degraded"})
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    lists: dict[str, PhraseSet] = field(default_factory=dict)
+    negation: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
+    topic_stopwords: frozenset[str] = frozenset()
+    services: dict[str, PhraseSet] = field(default_factory=dict)
+    raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> PhraseSet:
+        if name not in self.lists:
+            gap = 1 if name in GAPPED else 0
+            self.lists[name] = PhraseSet(self.raw.get(name, ()), self.lang, gap=gap)
+        return self.lists[name]
+
+
+def merge_lists(packs: Sequence[Pack], section: str) -> dict[str, tuple[str, ...]]:
+    merged: dict[str, tuple[str, ...]] = {}
+    for pack in packs:
+        table: dict[str, tuple[str, ...]] = getattr(pack, section)
+        for key, values in table.items():
+            merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *values)))
+    return merged
+
+
+def build_lexicon(
+    packs: Sequence[Pack], lang: str, extra_services: dict[str, tuple[str, ...]] | None = None
+) -> Lexicon:
+    """Compile the lexicon of ``packs`` (all of language ``lang``)."""
+    raw = merge_lists(packs, "lexicon")
+    services = merge_lists(packs, "services")
+    for service, names in (extra_services or {}).items():
+        services[service] = tuple(dict.fromkeys((*services.get(service, ()), *names)))
+    try:
+        return Lexicon(
+            lang=lang,
+            negation=frozenset(morph.entry_key(w, lang) for w in raw.get("negation", ())),
+            acronyms=frozenset(raw.get("acronyms", ())),
+            topic_stopwords=frozenset(morph.entry_key(w, lang) for w in raw.get("topic_stopwords", ())),
+            services={name: PhraseSet(entries, lang) for name, entries in services.items()},
+            raw=raw,
+        )
+    except PhraseError as exc:
+        raise CrisisplayError(f"bad lexicon entry in the {lang} packs: {exc}") from None

@@ -1,0 +1,192 @@
+"""Word forms to lemma keys: pymorphy3 for Russian, Snowball stems for English.
+
+A rule entry and a word of the text match when they share a *key*. For Russian the keys of
+a word are the normal forms of all its pymorphy3 readings («панике» → {паника}; «вине» →
+{вина, вино}), so one entry matches every case and number; an entry's key is the normal form
+of its first reading. For English the key is the Snowball stem after a little spelling
+normalisation (British -ise → -ize, "panicking" → "panic", a few irregular verbs), so
+"guarantee", "guaranteed" and "guarantees" share one key.
+
+Everything heavy loads on first use (``crisisplay --help`` never imports pymorphy3) and every
+look-up is cached: one analyzer per process, one analysis per distinct word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+#: (normal form, grammemes, score) of one reading.
+Parse = tuple[str, frozenset[str], float]
+
+_IRREGULAR_EN = {
+    "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be",
+    "lost": "lose", "broke": "break", "broken": "break", "fell": "fall", "fallen": "fall",
+    "went": "go", "gone": "go", "did": "do", "done": "do", "made": "make", "took": "take",
+    "taken": "take", "told": "tell", "sent": "send", "stole": "steal", "stolen": "steal",
+    "hid": "hide", "hidden": "hide", "ran": "run", "kept": "keep", "caught": "catch",
+    "began": "begin", "begun": "begin", "brought": "bring", "thought": "think",
+    "knew": "know", "known": "know", "children": "child", "people": "person", "men": "man", "women": "woman",
+}
+_ISE_RE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
+
+
+def normalise(word: str) -> str:
+    """Lower case, ё → е, typographic apostrophes → ASCII."""
+    return word.translate(_APOSTROPHES).lower()
+
+
+@functools.cache
+def ru_analyzer() -> Any:
+    """The one pymorphy3 analyzer of the process (loading the dictionaries takes ~0.2 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.cache
+def _en_stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=262_144)
+def ru_parses(word: str) -> tuple[Parse, ...]:
+    """Every reading of a (lower-case) Russian word, best first."""
+    result = []
+    for parse in ru_analyzer().parse(word):
+        grammemes = frozenset(parse.tag.grammemes)
+        result.append((normalise(parse.normal_form), grammemes, float(parse.score)))
+    return tuple(result)
+
+
+@functools.lru_cache(maxsize=262_144)
+def en_key(word: str) -> str:
+    """The Snowball stem of an English word, after spelling normalisation."""
+    lower = normalise(word)
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    lower = _IRREGULAR_EN.get(lower, lower)
+    lower = _ISE_RE.sub(lambda m: "iz" + m.group(1), lower) if len(lower) > 5 else lower
+    stem = str(_en_stemmer().stemWord(lower))
+    if stem.endswith("ck") and (lower.endswith("cking") or lower.endswith("cked")):
+        stem = stem[:-1]
+    return stem
+
+
+@functools.lru_cache(maxsize=262_144)
+def word_keys(word: str, lang: str) -> frozenset[str]:
+    """The keys of a word of the text: every lemma (ru) or the stem (en)."""
+    lower = normalise(word)
+    if not any(ch.isalpha() for ch in lower):
+        return frozenset({lower})
+    if lang == "ru" and _is_cyrillic(lower):
+        return frozenset({lower} | {p[0] for p in ru_parses(lower)})
+    return frozenset({en_key(lower)})
+
+
+@functools.lru_cache(maxsize=65_536)
+def entry_key(word: str, lang: str) -> str:
+    """The key of a rule entry's word: its first reading's lemma (ru) or stem (en)."""
+    lower = normalise(word)
+    if not any(ch.isalpha() for ch in lower):
+        return lower
+    if lang == "ru" and _is_cyrillic(lower):
+        parses = ru_parses(lower)
+        return parses[0][0] if parses else lower
+    return en_key(lower)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= ch <= "я" for ch in word)
+
+
+@functools.lru_cache(maxsize=262_144)
+def tag_share(word: str, tags: frozenset[str], lang: str) -> float:
+    """The share of a word's reading scores whose grammemes include all of ``tags``.
+
+    A tag written ``-NOUN`` must be absent instead. English has no grammemes here: the share
+    is 1.0 when no tags are asked for, else 0.
+    """
+    if not tags:
+        return 1.0
+    lower = normalise(word)
+    if lang != "ru" or not _is_cyrillic(lower):
+        return 0.0
+    wanted = frozenset(t for t in tags if not t.startswith("-"))
+    unwanted = frozenset(t[1:] for t in tags if t.startswith("-"))
+    parses = ru_parses(lower)
+    total = sum(p[2] for p in parses) or 1.0
+    return sum(p[2] for p in parses if wanted <= p[1] and not unwanted & p[1]) / total
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_dictionary_word(word: str) -> bool:
+    """True for a known Russian word that is not an abbreviation or an initial."""
+    lower = normalise(word)
+    if not _is_cyrillic(lower):
+        return False
+    if not ru_analyzer().word_is_known(lower):
+        return False
+    best = ru_parses(lower)
+    return bool(best) and not ({"Abbr", "Init", "Orgn", "Geox", "Name", "Surn"} & best[0][1])
+
+
+_CASES_NUMBERS = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
+#: Part-of-speech families whose members can replace each other, and what they inflect for.
+_FAMILIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "noun": (frozenset({"NOUN"}), _CASES_NUMBERS),
+    "adj": (frozenset({"ADJF", "PRTF"}), _CASES_NUMBERS | _GENDERS | {"anim", "inan"}),
+    "short": (frozenset({"ADJS", "PRTS"}), frozenset({"sing", "plur"}) | _GENDERS),
+    "verb": (frozenset({"VERB", "INFN"}),
+             frozenset({"sing", "plur", "1per", "2per", "3per", "pres", "past", "futr", "indc", "impr",
+                        "incl", "excl"}) | _GENDERS),
+    "gerund": (frozenset({"GRND"}), frozenset({"pres", "past"})),
+}
+
+
+def _family(pos: str | None) -> str | None:
+    return next((name for name, (members, _g) in _FAMILIES.items() if pos in members), None)
+
+
+@functools.lru_cache(maxsize=16_384)
+def inflect_like(replacement: str, original: str) -> str | None:
+    """Put a one-word Russian replacement into the form of ``original``.
+
+    «данного» with «этот» gives «этого», «осуществляем» with «проводить» gives «проводим».
+    Returns None when the two words are not of one part-of-speech family or pymorphy3
+    cannot produce every grammeme of the original; callers then suggest without fixing.
+    """
+    if " " in replacement.strip() or not _is_cyrillic(normalise(original)):
+        return None
+    analyzer = ru_analyzer()
+    source = analyzer.parse(normalise(original))
+    if not source:
+        return None
+    family = _family(source[0].tag.POS)
+    if family is None:
+        return None
+    if source[0].tag.POS == "INFN":
+        return replacement
+    members, inflects = _FAMILIES[family]
+    candidates = [p for p in analyzer.parse(normalise(replacement)) if p.tag.POS in members | {"INFN", "ADJF"}]
+    if not candidates:
+        return None
+    forms = set()
+    for parse in source:  # «работоспособность» is nominative or accusative: both must agree
+        if parse.score < 0.1 or _family(parse.tag.POS) != family:
+            continue
+        wanted = {g for g in parse.tag.grammemes if g in inflects}
+        if parse.tag.POS in ("ADJF", "PRTF") and "sing" not in wanted:
+            wanted -= _GENDERS
+        if family == "verb" and "past" not in wanted:
+            wanted -= _GENDERS
+        inflected = candidates[0].inflect(wanted)
+        if inflected is None or not wanted <= set(inflected.tag.grammemes) or _family(inflected.tag.POS) != family:
+            return None
+        forms.add(str(inflected.word))
+    return forms.pop() if len(forms) == 1 else None

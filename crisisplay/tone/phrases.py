@@ -1,0 +1,216 @@
+"""Phrase entries as rule packs write them, compiled and matched by lemma.
+
+Entry syntax (one string per entry)::
+
+    паника                        a word: matches every form («паники», «панике», «панику»)
+    по вине *                     several words in a row; ``*`` is any one word
+    перекладывать|переложить ответственность
+                                  ``a|b``: either word at this position
+    =срочно                       ``=``: this exact surface form only (case-insensitive);
+                                  ``=was|were``: either form
+    работать:3per                 ``word:tags``: the word, in a reading with these pymorphy3
+                                  grammemes (``3per``, ``impr``, ``PRTS``, ``plur`` …);
+                                  ``-NOUN`` means "not a noun" («данный:-NOUN» skips
+                                  «базы данных»)
+    *:VERB,2per,sing              any word with these grammemes
+    100 %                         numbers and signs match literally ("100%" too)
+
+Matching skips quotes and brackets, never crosses ``. ! ? ; : ,`` and, with ``gap: N`` on the
+rule, lets up to N other words stand between the entry's words («переложили всю
+ответственность»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crisisplay.tone import morph
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.text import WORD, is_barrier, is_soft, raw_tokens
+
+#: A word in a reading with the requested grammemes must carry at least this share of the
+#: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
+TAG_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position of a phrase."""
+
+    keys: frozenset[str] | None = None  # None: any word
+    surface: frozenset[str] | None = None  # exact lower-case forms
+    tags: frozenset[str] = frozenset()
+
+    def matches(self, doc: Doc, index: int) -> bool:
+        token = doc.tokens[index]
+        if self.surface is not None:
+            if doc.lower(index) not in self.surface:
+                return False
+        elif self.keys is None:
+            if token.kind != WORD:
+                return False
+        elif not (self.keys & doc.keys(index)):
+            return False
+        return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    source: str
+    elements: tuple[Element, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens ``first..last`` (inclusive) matched ``phrase``."""
+
+    first: int
+    last: int
+    phrase: Phrase
+
+    def offsets(self, doc: Doc) -> tuple[int, int]:
+        return doc.tokens[self.first].start, doc.tokens[self.last].end
+
+
+class PhraseError(ValueError):
+    """An entry that cannot be compiled (empty, or a tag list without a word)."""
+
+
+def _element(part: str, lang: str) -> Element:
+    word, _, tag_text = part.partition(":") if ":" in part[1:] else (part, "", "")
+    tags = frozenset(t.strip() for t in tag_text.split(",") if t.strip())
+    if word == "*":
+        return Element(tags=tags)
+    if word.startswith("=") and len(word) > 1:
+        forms = frozenset(morph.normalise(w) for w in word[1:].split("|") if w)
+        if not forms:
+            raise PhraseError(f"empty word in {part!r}")
+        return Element(surface=forms, tags=tags)
+    options = [w for w in word.split("|") if w]
+    if not options:
+        raise PhraseError(f"empty word in {part!r}")
+    return Element(keys=frozenset(morph.entry_key(w, lang) for w in options), tags=tags)
+
+
+def compile_phrase(entry: str, lang: str) -> Phrase:
+    """Compile one entry; raises :class:`PhraseError` for an unusable entry."""
+    text = entry.strip()
+    if not text:
+        raise PhraseError("empty entry")
+    elements: list[Element] = []
+    for part in text.split():
+        if part == "*" or part.startswith(("=", "*:")) or "|" in part or ":" in part[1:]:
+            elements.append(_element(part, lang))
+            continue
+        pieces = raw_tokens(part, lang)
+        if len(pieces) <= 1:
+            elements.append(_element(part, lang))
+        else:  # "100%" is two tokens in the text, so two positions here
+            elements.extend(_element(piece, lang) for piece, _s, _e in pieces)
+    return Phrase(text, tuple(elements))
+
+
+class PhraseSet:
+    """Several compiled entries, searched together in one pass over the text.
+
+    Phrases are indexed by the keys (or exact forms) of their first word, so finding them
+    costs one look-up per word of the text, however long the list.
+    """
+
+    def __init__(self, entries: Iterable[str], lang: str, *, gap: int = 0) -> None:
+        self.entries = tuple(entries)
+        self.lang = lang
+        self.gap = gap
+        self.phrases = tuple(compile_phrase(e, lang) for e in self.entries)
+        self._by_key: dict[str, list[Phrase]] = {}
+        self._by_surface: dict[str, list[Phrase]] = {}
+        self._anywhere: list[Phrase] = []
+        for phrase in self.phrases:
+            head = phrase.elements[0]
+            if head.surface is not None:
+                for form in head.surface:
+                    self._by_surface.setdefault(form, []).append(phrase)
+            elif head.keys is not None:
+                for key in head.keys:
+                    self._by_key.setdefault(key, []).append(phrase)
+            else:
+                self._anywhere.append(phrase)
+        self._keys = frozenset(self._by_key)
+        self._surfaces = frozenset(self._by_surface)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def _starts(self, doc: Doc, first: int, stop: int) -> dict[int, list[Phrase]]:
+        """Token index → phrases that may start there (their head's key or form is there)."""
+        starts: dict[int, list[Phrase]] = {}
+        positions = doc.key_positions
+        for key in self._keys & doc.key_set:
+            for index in positions[key]:
+                if first <= index < stop:
+                    starts.setdefault(index, []).extend(self._by_key[key])
+        surfaces = doc.surface_positions
+        for surface in self._surfaces & doc.surface_set:
+            for index in surfaces[surface]:
+                if first <= index < stop:
+                    starts.setdefault(index, []).extend(self._by_surface[surface])
+        for phrase in self._anywhere:
+            tags = phrase.elements[0].tags
+            where = doc.with_grammemes(tags) if tags else range(first, stop)
+            for index in where:
+                if first <= index < stop:
+                    starts.setdefault(index, []).append(phrase)
+        return starts
+
+    def find(self, doc: Doc, first: int = 0, last: int | None = None) -> list[Match]:
+        """Non-overlapping matches in tokens ``[first, last)``, longest first at a start."""
+        stop = len(doc.tokens) if last is None else last
+        found: list[Match] = []
+        for index, phrases in self._starts(doc, first, stop).items():
+            seen: set[int] = set()
+            for phrase in phrases:
+                if id(phrase) in seen:
+                    continue
+                seen.add(id(phrase))
+                head, *rest = phrase.elements
+                if not head.matches(doc, index):
+                    continue
+                end = _extend(doc, rest, index, self.gap, stop)
+                if end is not None:
+                    found.append(Match(index, end, phrase))
+        found.sort(key=lambda m: (m.first, -(m.last - m.first)))
+        result: list[Match] = []
+        end_at = -1
+        for match in found:
+            if match.first > end_at:
+                result.append(match)
+                end_at = match.last
+        return result
+
+    def search(self, doc: Doc, first: int = 0, last: int | None = None) -> Match | None:
+        matches = self.find(doc, first, last)
+        return matches[0] if matches else None
+
+
+def _extend(doc: Doc, rest: list[Element], position: int, gap: int, stop: int) -> int | None:
+    for element in rest:
+        skipped = 0
+        j = position + 1
+        while j < stop:
+            token = doc.tokens[j]
+            if token.sentence != doc.tokens[position].sentence:
+                return None
+            if element.matches(doc, j):
+                break
+            if is_soft(token):
+                j += 1
+                continue
+            if is_barrier(token) or skipped >= gap:
+                return None
+            skipped += 1
+            j += 1
+        else:
+            return None
+        position = j
+    return position

@@ -1,0 +1,250 @@
+"""Required elements: does the message say what happened, what works, how to reach us, when
+the next update comes, and does it sound human?
+
+The detectors look for real phrasings, not one keyword each:
+
+* **what happened** — problem and event words from the pack lexicon («сбой», «не проходят»,
+  "outage", "unable to"), or a service reported unavailable; in a resolution notice, what was
+  restored also counts.
+* **service status** — a statement that a service works, does not, or works with limits,
+  or an alternative («можно оплатить картой», "you can still") — but not «мы работаем над».
+* **contact** — a phone number (phonenumbers), a link, an e-mail address, or a named
+  channel (chat in the app, the hotline, «напишите нам», "contact us").
+* **next update** — a sentence that announces the next message (update cue) *and* names a
+  time, a date, a relative time («через 2 часа») or a cadence («каждые 3 часа»). A cue
+  without a time («будем держать в курсе», "we'll keep you posted") is a vague promise, and
+  the finding says so.
+* **empathy** — apology, regret, understanding or thanks.
+
+Which elements a message needs depends on its stage (:data:`STAGE_ELEMENTS`), narrowed by the
+playbook's ``tone.required``; short channels (SMS, push, banner) get info-level findings for
+empathy and service status, and a voice message needs no contact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from crisisplay.diagnostics.model import Severity
+from crisisplay.tone.base import CheckContext, Finding, Rule
+from crisisplay.tone.contacts import find_contacts
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.lexicon import Lexicon
+from crisisplay.tone.phrases import Match
+from crisisplay.tone.timeexpr import COMMITTING, find_times
+
+ELEMENTS = ("what_happened", "service_status", "contact", "next_update", "empathy")
+STAGE_ELEMENTS: dict[str, tuple[str, ...]] = {
+    "first_notice": ELEMENTS,
+    "update": ("what_happened", "service_status", "contact", "next_update"),
+    "resolution": ("what_happened", "service_status", "contact", "empathy"),
+    "follow_up": ("contact", "empathy"),
+    "internal": (),
+    "custom": (),
+}
+RULE_IDS = {
+    "what_happened": ("CP310", "missing-what-happened"),
+    "service_status": ("CP311", "missing-service-status"),
+    "contact": ("CP312", "missing-contact"),
+    "next_update": ("CP313", "missing-next-update"),
+    "empathy": ("CP314", "missing-empathy"),
+}
+MESSAGES = {
+    "what_happened": "the message does not say what happened; customers need that before anything else "
+    "(e.g. {example})",
+    "service_status": "the message does not say what works and what does not; customers need to know "
+    "which services they can still use, and the alternative (e.g. {example})",
+    "contact": "the message gives no way to reach us: add a phone number, a link, an e-mail address "
+    "or a named channel (e.g. {example})",
+    "next_update": "the message does not commit to a time for the next update; silence between "
+    "messages breeds anxiety (e.g. {example})",
+    "empathy": "the message shows no empathy; acknowledge the trouble it causes (e.g. {example})",
+    "vague": "«{match}» is a vague promise, not a committed next update: give a time, a relative "
+    "time or a cadence (e.g. {example})",
+}
+EXAMPLES = {
+    "ru": {
+        "what_happened": "«С 10:00 не проходят платежи по картам»",
+        "service_status": "«Переводы и вклады работают как обычно»",
+        "contact": "«Чат в приложении и телефон 8 800 …»",
+        "next_update": "«Следующее сообщение — в 15:00» or «обновляем каждые 2 часа»",
+        "empathy": "«Понимаем, как это неудобно, и приносим извинения»",
+    },
+    "en": {
+        "what_happened": "\"Card payments have been failing since 10:00\"",
+        "service_status": "\"Transfers and savings work as usual\"",
+        "contact": "\"chat in the app or call 0800 …\"",
+        "next_update": "\"Next update at 3 PM\" or \"we will post an update every 2 hours\"",
+        "empathy": "\"We know how frustrating this is, and we are sorry\"",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    found: bool
+    start: int = 0
+    end: int = 0
+    vague: bool = False
+
+
+def _first(matches: list[Match], doc: Doc) -> Evidence:
+    if not matches:
+        return Evidence(False)
+    start, end = matches[0].offsets(doc)
+    return Evidence(True, start, end)
+
+
+def status_matches(doc: Doc, lex: Lexicon) -> list[tuple[str, Match]]:
+    """(state, match) for every statement of service status, negations resolved."""
+    return doc.memo(f"status:{id(lex)}", lambda: _status_matches(doc, lex))
+
+
+def _status_matches(doc: Doc, lex: Lexicon) -> list[tuple[str, Match]]:
+    excluded = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
+    taken: list[tuple[int, int]] = []
+    result: list[tuple[str, Match]] = []
+    for state in ("unavailable", "degraded", "available"):
+        for match in lex.get(state).find(doc):
+            start, end = match.offsets(doc)
+            if any(s < end and start < e for s, e in taken + excluded):
+                continue
+            if state == "available" and _preceded_by_negation(doc, match.first, lex):
+                state_here = "unavailable"
+            else:
+                state_here = state
+            taken.append((start, end))
+            result.append((state_here, match))
+    result.sort(key=lambda item: item[1].first)
+    return result
+
+
+def _preceded_by_negation(doc: Doc, first: int, lex: Lexicon) -> bool:
+    for j in range(first - 1, max(first - 3, -1), -1):
+        token = doc.tokens[j]
+        if token.sentence != doc.tokens[first].sentence:
+            return False
+        if token.kind == "word":
+            return bool(doc.keys(j) & lex.negation) or doc.lower(j).endswith("n't")
+    return False
+
+
+def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
+    """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
+    if element == "what_happened":
+        lists = ["what_happened", "unavailable", "degraded"]
+        if ctx.stage == "resolution":
+            lists += ["restore_cue", "resolution"]
+        for name in lists:
+            evidence = _first(lex.get(name).find(doc), doc)
+            if evidence.found:
+                return evidence
+        return Evidence(False)
+    if element == "service_status":
+        found = status_matches(doc, lex)
+        if found:
+            start, end = found[0][1].offsets(doc)
+            return Evidence(True, start, end)
+        return Evidence(False)
+    if element == "contact":
+        contacts = doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
+        if contacts:
+            return Evidence(True, contacts[0].start, contacts[0].end)
+        return _first(lex.get("contact_channel").find(doc), doc)
+    if element == "next_update":
+        return next_update(doc, lex)
+    return _first(lex.get("empathy").find(doc), doc)
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(ch, 0, start) for ch in ",;:.!?\n") + 1
+    rights = [i for i in (text.find(ch, end) for ch in ",;:.!?\n") if i >= 0]
+    return left, min(rights, default=len(text))
+
+
+def next_update(doc: Doc, lex: Lexicon) -> Evidence:
+    """A committed next update, or the first vague promise, or nothing.
+
+    A time in a clause that says when something began («сбой начался в 10:00») is not a
+    promise, whatever else the sentence says.
+    """
+    starts = [m.offsets(doc) for m in lex.get("start_cue").find(doc)]
+    times = []
+    for mention in doc.memo("times", lambda: find_times(doc.text, doc.lang)):
+        if mention.kind not in COMMITTING or mention.since:
+            continue
+        left, right = _clause_span(doc.text, mention.start, mention.end)
+        if any(left <= s < right for s, _e in starts):
+            continue
+        times.append(mention)
+    cues = lex.get("update_cue").find(doc)
+    vague_spans: list[tuple[int, int]] = []
+    for match in cues:
+        sentence = doc.sentences[doc.tokens[match.first].sentence]
+        in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
+        if in_sentence:
+            return Evidence(True, in_sentence[0].start, in_sentence[0].end)
+        vague_spans.append(match.offsets(doc))
+    vague = lex.get("vague_update").find(doc)
+    if vague:
+        start, end = vague[0].offsets(doc)
+        return Evidence(False, start, end, vague=True)
+    if vague_spans:
+        start, end = vague_spans[0]
+        return Evidence(False, start, end, vague=True)
+    return Evidence(False)
+
+
+@dataclass
+class PresenceRule(Rule):
+    """required-presence (built in): one of the five elements must be in the message.
+
+    ``element`` is what_happened, service_status, contact, next_update or empathy; the rule
+    applies only in the stages of :data:`STAGE_ELEMENTS` that need it (narrowed by the
+    playbook's ``tone.required``). See this module's documentation for what counts.
+    """
+
+    element: str = "what_happened"
+    lexicon: Lexicon | None = None
+    required: frozenset[str] | None = None
+
+    def needed(self, ctx: CheckContext) -> bool:
+        stage = ctx.stage or "first_notice"
+        if self.element not in STAGE_ELEMENTS.get(stage, ()):
+            return False
+        if self.required is not None and self.element not in self.required:
+            return False
+        return not (self.element == "contact" and ctx.channel.lower() in ("voice", "ivr"))
+
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        if self.lexicon is None or not self.needed(ctx) or not doc.tokens:
+            return
+        evidence = detect(self.element, doc, self.lexicon, ctx)
+        if evidence.found:
+            return
+        example = EXAMPLES.get(doc.lang, EXAMPLES["en"])[self.element]
+        severity = self.severity
+        if ctx.short and self.element in ("empathy", "service_status"):
+            severity = Severity.INFO
+        if evidence.vague:
+            match = doc.text[evidence.start : evidence.end]
+            message = MESSAGES["vague"].format(match=match, example=example)
+            start, end = evidence.start, evidence.end
+        else:
+            message = MESSAGES[self.element].format(example=example)
+            start = end = 0
+        if ctx.stage_inferred:
+            message += f" [stage: {ctx.stage}, inferred; pass --stage to set it]"
+        yield Finding(self.id, severity, self.category, message, start, end)
+
+
+def infer_stage(doc: Doc, lex: Lexicon) -> str:
+    """resolution when the problem is reported over, update when it goes on, else first_notice."""
+    resolved = bool(lex.get("resolution").find(doc))
+    ongoing = bool(lex.get("ongoing").find(doc)) or bool(
+        lex.get("unavailable").find(doc) or lex.get("degraded").find(doc)
+    )
+    if resolved and not ongoing:
+        return "resolution"
+    return "first_notice"

@@ -1,0 +1,249 @@
+"""Inputs of ``crisisplay lint``: files, directories, stdin, bundles → messages.
+
+* plain text (``.txt`` and unknown suffixes) and Markdown (``.md``): the text as is, markers
+  blanked; HTML and SSML (``.html``, ``.htm``, ``.ssml``, ``.xml``): tags blanked — offsets
+  are the file's, so ``--fix`` can edit these in place;
+* ``.eml``: parsed with the :mod:`email` package; subject and body (plain, else HTML) are one
+  message on channel ``email``. Lines are exact for 7bit/8bit bodies and counted in the
+  decoded text for quoted-printable/base64 parts;
+* a render ``bundle.json`` (``"crisisplay_bundle": 1``): each message's ``text`` with its
+  channel, stage kind and locale, positions inside the JSON string;
+* other ``.json`` (e.g. ``telegram.json``): the first of ``text``, ``caption``, ``body``,
+  ``message`` at the top level;
+* a directory: its files with those suffixes (hidden files and ``bundle.json`` skipped; the
+  bundle's stage and locale apply to the set). The channel is the file name's stem.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+from dataclasses import dataclass, field
+from email.message import EmailMessage, MIMEPart
+from pathlib import Path
+from typing import Any
+
+from crisisplay.diagnostics.model import Location
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.loader import read_bytes
+from crisisplay.tone.api import MessageText
+from crisisplay.tone.markup import find_json_strings, locate_json_values, strip_markdown, strip_tags, suppress
+from crisisplay.tone.text import PositionMap
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".ssml", ".xml", ".eml", ".json"}
+JSON_TEXT_KEYS = ("title", "subtitle", "text", "caption", "body", "message", "alert")
+
+
+@dataclass
+class Source:
+    """One input and the messages read from it."""
+
+    path: str
+    kind: str  # text, markdown, html, eml, bundle, json
+    messages: list[MessageText] = field(default_factory=list)
+    raw: str = ""  # the file's text; edits at message offsets land here when ``in_place``
+    in_place: bool = False
+    stage: str | None = None
+    locale: str | None = None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        raise CrisisplayError(message, Location(name)) from None
+
+
+def read_source(path: str, data: bytes | None = None, *, channel: str | None = None) -> Source:
+    """Read one file (or stdin's bytes, ``path`` ``-``) into a :class:`Source`."""
+    name = "<stdin>" if path == "-" else path
+    raw_bytes = data if data is not None else read_bytes(path)
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    stem = channel or (Path(path).stem if path != "-" else "text")
+    if suffix == ".eml":
+        return _read_eml(raw_bytes, name, channel or "email")
+    raw = _decode(raw_bytes, name)
+    if suffix == ".json" or (path == "-" and raw.lstrip().startswith("{")):
+        return _read_json(raw, name, stem)
+    if suffix in (".html", ".htm", ".ssml", ".xml"):
+        text, kind = strip_tags(suppress(raw)), "html"
+    else:
+        text, kind = strip_markdown(suppress(raw)), "markdown" if suffix in (".md", ".markdown") else "text"
+    messages = [MessageText(stem, text, name, positions=PositionMap(raw))] if text.strip() else []
+    return Source(name, kind, messages, raw, in_place=path != "-")
+
+
+def _read_json(raw: str, name: str, channel: str) -> Source:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CrisisplayError(f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno)) from None
+    if isinstance(data, dict) and "crisisplay_bundle" in data:
+        return _read_bundle(data, raw, name)
+    pairs = list(_json_texts(data))
+    if not pairs:
+        raise CrisisplayError(
+            f"no message text in this JSON file (looked for {', '.join(JSON_TEXT_KEYS)}, or a render bundle)",
+            Location(name),
+        )
+    located = locate_json_values(raw, pairs)
+    parts: list[str] = []
+    offsets: list[int] = []
+    for (_key, value), spot in zip(pairs, located, strict=True):
+        if parts:
+            parts.append("\n\n")
+            offsets.extend([offsets[-1]] * 2)
+        parts.append(strip_tags(value) if "<" in value else value)
+        offsets.extend(spot[1][: len(value)] if spot else [0] * len(value))
+    offsets.append(offsets[-1] if offsets else 0)
+    message = MessageText(channel, "".join(parts), name, positions=PositionMap(raw, offsets=offsets))
+    return Source(name, "json", [message], raw)
+
+
+def _json_texts(data: Any) -> list[tuple[str, str]]:
+    """``(key, text)`` of every message-like string value, in document order."""
+    found: list[tuple[str, str]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in JSON_TEXT_KEYS and isinstance(value, str) and value.strip():
+                found.append((key, value))
+            elif isinstance(value, (dict, list)):
+                found.extend(_json_texts(value))
+    elif isinstance(data, list):
+        for item in data:
+            found.extend(_json_texts(item))
+    return found
+
+
+def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
+    if data.get("crisisplay_bundle") != 1:
+        raise CrisisplayError(f"unsupported bundle version {data.get('crisisplay_bundle')!r}", Location(name))
+    messages_raw = data.get("messages")
+    if not isinstance(messages_raw, list):
+        raise CrisisplayError("bundle has no 'messages' list", Location(name))
+    stage_info = data.get("stage") if isinstance(data.get("stage"), dict) else {}
+    stage = stage_info.get("kind") if isinstance(stage_info, dict) else None
+    playbook = data.get("playbook") if isinstance(data.get("playbook"), dict) else {}
+    locale = playbook.get("locale") if isinstance(playbook, dict) else None
+    texts = [m.get("text", "") if isinstance(m, dict) else "" for m in messages_raw]
+    located = find_json_strings(raw, "text", [t for t in texts if isinstance(t, str)])
+    messages = []
+    for index, item in enumerate(messages_raw):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise CrisisplayError(f"bundle message {index} has no 'text'", Location(name))
+        spot = located[index] if index < len(located) else None
+        messages.append(MessageText(
+            channel=str(item.get("channel", f"message{index}")),
+            text=item["text"],
+            file=name,
+            stage=stage if isinstance(stage, str) else None,
+            locale=item.get("locale") if isinstance(item.get("locale"), str) else None,
+            positions=PositionMap(raw, offsets=spot[1]) if spot else None,
+        ))
+    return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
+                  locale=locale if isinstance(locale, str) else None)
+
+
+def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
+    parsed = email.message_from_bytes(raw_bytes, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    raw = raw_bytes.decode("utf-8", errors="replace")
+    subject = str(parsed.get("subject", "") or "")
+    body_part = parsed.get_body(preferencelist=("plain", "html"))
+    if body_part is None:
+        raise CrisisplayError("the e-mail has no text or HTML body", Location(name))
+    try:
+        body = str(body_part.get_content())
+    except (LookupError, UnicodeError) as exc:
+        raise CrisisplayError(f"cannot decode the e-mail body: {exc}", Location(name)) from None
+    if body_part.get_content_type() == "text/html":
+        body = strip_tags(body)
+    header_end = raw.find("\n\n")
+    header_end = len(raw) if header_end < 0 else header_end + 2
+    encoding = str(body_part.get("content-transfer-encoding", "")).lower()
+    verbatim = encoding in ("", "7bit", "8bit", "binary")
+    body_start = _find_body(raw, body, header_end) if verbatim else _part_start(raw, body_part, header_end)
+    subject_at = raw.find(subject) if subject else -1
+    text = f"{subject}\n\n{body}" if subject else body
+    offsets: list[int] = []
+    if subject:
+        anchor = subject_at if subject_at >= 0 else max(raw.lower().find("subject:"), 0)
+        offsets.extend(anchor + i if subject_at >= 0 else anchor for i in range(len(subject)))
+        offsets.extend([anchor + len(subject)] * 2)
+    if verbatim:  # the decoded body is the file's text: exact lines and columns
+        synthetic = raw[:body_start] + body
+        offsets.extend(body_start + i for i in range(len(body) + 1))
+    else:  # base64 / quoted-printable: every finding points at the start of the part's body
+        synthetic = raw
+        offsets.extend([body_start] * (len(body) + 1))
+    message = MessageText(channel, text, name, positions=PositionMap(synthetic, offsets=offsets))
+    return Source(name, "eml", [message], raw)
+
+
+def _part_start(raw: str, part: MIMEPart, header_end: int) -> int:
+    """Where an encoded part's body starts: after the blank line that ends its headers."""
+    at = raw.lower().find(part.get_content_type(), header_end)
+    if at < 0:
+        return header_end
+    blank = raw.find("\n\n", at)
+    crlf = raw.find("\r\n\r\n", at)
+    ends = [i + 2 for i in (blank,) if i >= 0] + [i + 4 for i in (crlf,) if i >= 0]
+    return min(ends, default=header_end)
+
+
+def _find_body(raw: str, body: str, header_end: int) -> int:
+    """Where the decoded body starts in the file, as well as it can be told."""
+    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if first_line:
+        at = raw.find(first_line, header_end)
+        if at >= 0:
+            line_start = raw.rfind("\n", 0, at) + 1
+            lead = len(body) - len(body.lstrip())
+            return max(line_start - lead, header_end)
+    return header_end
+
+
+def read_inputs(paths: tuple[str, ...], *, stdin: bytes | None = None, channel: str | None = None) -> list[Source]:
+    """Every input path (files, directories, ``-``) as sources, in a stable order."""
+    sources: list[Source] = []
+    for path in paths or ("-",):
+        if path == "-":
+            sources.append(read_source("-", stdin or b"", channel=channel))
+            continue
+        target = Path(path)
+        if target.is_dir():
+            sources.extend(_read_directory(target))
+        elif not target.exists():
+            raise CrisisplayError("no such file or directory", Location(path))
+        else:
+            sources.append(read_source(path, channel=channel))
+    if not any(s.messages for s in sources):
+        raise CrisisplayError("nothing to lint: no messages in the given inputs")
+    return sources
+
+
+def _read_directory(directory: Path) -> list[Source]:
+    files = sorted(
+        p for p in directory.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in TEXT_SUFFIXES
+    )
+    bundle = next((p for p in files if p.name == "bundle.json"), None)
+    stage = locale = None
+    if bundle is not None:
+        meta = _read_json(_decode(read_bytes(bundle), str(bundle)), str(bundle), "bundle")
+        stage, locale = meta.stage, meta.locale
+    sources = []
+    for path in files:
+        if path == bundle:
+            continue
+        source = read_source(str(path))
+        source.stage = source.stage or stage
+        source.locale = source.locale or locale
+        sources.append(source)
+    if not sources:
+        raise CrisisplayError("no message files in this directory", Location(str(directory)))
+    return sources

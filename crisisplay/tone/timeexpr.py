@@ -1,0 +1,282 @@
+"""Times, dates, relative times, cadences and durations in Russian and English text.
+
+Each mention is normalised so that «15:00», «в 15.00», «в 3 часа дня» and "3 PM" compare
+equal (a clock time is the set of minutes of the day it can mean: "3:30" without am/pm is
+03:30 or 15:30), «15 марта», «15.03» and "March 15" give (3, 15), and «через 2 часа», "in two
+hours" give 120 minutes. «15.03» is a date but «15.00» and «10.30» are times (a month is never
+00 or above 12). Time zones are read past, not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CLOCK, DATE, DAY, RELATIVE, CADENCE, DURATION = "clock", "date", "day", "relative", "cadence", "duration"
+#: Kinds that commit to a moment: a next update stated with one of them is a real promise.
+COMMITTING = frozenset({CLOCK, DATE, DAY, RELATIVE, CADENCE})
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    kind: str
+    start: int
+    end: int
+    value: object
+    display: str
+    since: bool = False  # "since 10:00", «с 10:00»: when something began, not a promise
+
+
+_NUM_RU = {
+    "один": 1, "одну": 1, "одна": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2,
+    "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5,
+    "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
+    "девяти": 9, "десять": 10, "десяти": 10, "двенадцать": 12, "двенадцати": 12,
+    "пятнадцать": 15, "пятнадцати": 15, "двадцать": 20, "двадцати": 20, "тридцать": 30,
+    "тридцати": 30, "сорок": 40, "сорока": 40, "полтора": 1.5, "полутора": 1.5,
+}
+_NUM_EN = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "forty-five": 45, "a couple of": 2, "a few": 3, "half an": 0.5, "half a": 0.5,
+}
+_UNIT_RU = r"мин(?:ут[аыу]?|\.)?|час(?:а|ов|ам|у)?\b|ч\b\.?|сут(?:ки|ок)|дн(?:я|ей)|день|недел[юиья]"
+_UNIT_EN = r"min(?:ute)?s?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b"
+_NUMS_RU = "|".join(sorted(_NUM_RU, key=len, reverse=True))
+_NUMS_EN = "|".join(sorted(_NUM_EN, key=len, reverse=True))
+_N_RU = rf"(?P<n>\d+(?:[.,]\d+)?|{_NUMS_RU})"
+_N_EN = rf"(?P<n>\d+(?:\.\d+)?|{_NUMS_EN})"
+_MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+              "октябр", "ноябр", "декабр"]
+_MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_WEEKDAYS = {
+    "понедельник": "mon", "вторник": "tue", "среду": "wed", "среда": "wed", "четверг": "thu",
+    "пятницу": "fri", "пятница": "fri", "субботу": "sat", "суббота": "sat",
+    "воскресенье": "sun", "monday": "mon", "tuesday": "tue", "wednesday": "wed",
+    "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun",
+}
+_DAYS = {"сегодня": "today", "завтра": "tomorrow", "послезавтра": "day after tomorrow",
+         "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
+_PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
+_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bsince|\bfrom|\bstarting(?:\s+at)?)\s*$", re.I)
+_CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
+
+
+def _number(text: str, lang: str) -> float:
+    text = text.lower().replace(",", ".")
+    table: dict[str, float] = dict(_NUM_RU) if lang == "ru" else dict(_NUM_EN)
+    return table[text] if text in table else float(text)
+
+
+def _unit_minutes(unit: str) -> int:
+    unit = unit.lower()
+    if unit.startswith(("мин", "min")):
+        return 1
+    if unit.startswith(("ч", "час", "h")):
+        return 60
+    if unit.startswith(("сут", "дн", "ден", "day")):
+        return 1440
+    return 10080
+
+
+def _minutes(match: re.Match[str], lang: str) -> int:
+    unit = match.group("unit")
+    raw = match.group("n")
+    if unit.lower().startswith("полчаса") or unit.lower().startswith("получаса"):
+        return 30
+    if unit.lower().startswith("полтора"):
+        return 90
+    amount = _number(raw, lang) if raw else 1.0
+    return round(amount * _unit_minutes(unit))
+
+
+def _fmt_minutes(total: int) -> str:
+    if total % 1440 == 0:
+        return f"{total // 1440} d"
+    if total % 60 == 0:
+        return f"{total // 60} h"
+    return f"{total // 60} h {total % 60} min" if total > 60 else f"{total} min"
+
+
+def _clock(hour: int, minute: int, ambiguous: bool) -> tuple[str, frozenset[int]]:
+    values = {hour * 60 + minute}
+    if ambiguous and 1 <= hour < 12:
+        values.add((hour + 12) * 60 + minute)
+    shown = f"{hour:02d}:{minute:02d}" if not ambiguous or hour >= 12 or hour == 0 else (
+        f"{hour:02d}:{minute:02d} or {hour + 12:02d}:{minute:02d}")
+    return shown, frozenset(values)
+
+
+Handler = Callable[[re.Match[str], str], "tuple[str, object, str] | None"]
+
+
+def _h_dotted(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    hour, minute, sep = int(m.group("h")), int(m.group("m")), m.group("sep")
+    suffix = (m.group("suf") or "").lower()
+    is_time = sep == ":" or minute == 0 or minute > 12 or bool(suffix)
+    if is_time and hour <= 23:
+        if suffix in ("дня", "вечера") and hour < 12:
+            hour += 12
+        shown, values = _clock(hour, minute, ambiguous=lang == "en" and not suffix)
+        return CLOCK, values, shown
+    if 1 <= hour <= 31 and 1 <= minute <= 12:
+        return DATE, (minute, hour), f"{hour:02d}.{minute:02d}"
+    return None
+
+
+def _h_ru_hour(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    hour = int(m.group("h"))
+    part = (m.group("part") or m.group("part2") or "").lower()
+    if hour > 23:
+        return None
+    if part:
+        hour = hour + _PARTS_RU[part] if hour < 12 else hour
+    shown, values = _clock(hour, 0, ambiguous=not part)
+    return CLOCK, values, shown
+
+
+def _h_ampm(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    hour, minute = int(m.group("h")) % 12, int(m.group("m") or 0)
+    if m.group("ampm").lower() == "p":
+        hour += 12
+    shown, values = _clock(hour, minute, ambiguous=False)
+    return CLOCK, values, shown
+
+
+def _h_named_clock(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    noon = m.group(0).lower().endswith(("полдень", "noon", "midday"))
+    shown, values = _clock(12 if noon else 0, 0, ambiguous=False)
+    return CLOCK, values, shown
+
+
+def _month(name: str, lang: str) -> int:
+    name = name.lower()
+    table = _MONTHS_RU if lang == "ru" else _MONTHS_EN
+    for index, prefix in enumerate(table):
+        if name.startswith(prefix):
+            return index + 1
+    return 0
+
+
+def _h_date_words(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    month, day = _month(m.group("mon"), lang), int(m.group("d"))
+    if not month or not 1 <= day <= 31:
+        return None
+    return DATE, (month, day), f"{day:02d}.{month:02d}"
+
+
+def _h_iso(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    month, day = int(m.group(2)), int(m.group(3))
+    return DATE, (month, day), f"{day:02d}.{month:02d}"
+
+
+def _h_day(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    word = m.group("day").lower()
+    if word in _WEEKDAYS:
+        return DAY, _WEEKDAYS[word], _WEEKDAYS[word]
+    if word in _DAYS:
+        return DAY, _DAYS[word], _DAYS[word]
+    return DAY, "end of day", "end of day"
+
+
+def _h_relative(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    total = _minutes(m, lang)
+    return RELATIVE, total, f"in {_fmt_minutes(total)}"
+
+
+def _h_cadence(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    total = _minutes(m, lang)
+    return CADENCE, total, f"every {_fmt_minutes(total)}"
+
+
+def _h_fixed_cadence(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    word = m.group(0).lower()
+    total = 720 if "twice" in word else 60 if ("час" in word or "hour" in word) else 1440
+    return CADENCE, total, f"every {_fmt_minutes(total)}"
+
+
+def _h_duration(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    total = _minutes(m, lang)
+    return DURATION, total, _fmt_minutes(total)
+
+
+_I = re.IGNORECASE
+_DOTTED = rf"(?<![\d.,:])(?P<h>[0-3]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){_CLOCK_SUFFIX}"
+_PATTERNS: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
+    "ru": [
+        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{2,4})\b"),
+         lambda m, lang: (DATE, (int(m.group("mo")), int(m.group("d"))),
+                          f"{int(m.group('d')):02d}.{int(m.group('mo')):02d}")),
+        (re.compile(_DOTTED, _I), _h_dotted),
+        (re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?:{'|'.join(_MONTHS_RU)})[а-я]*)(?:\s+(?P<y>\d{{4}}))?", _I),
+         _h_date_words),
+        (re.compile(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
+                    r"\s*(?P<part>утра|дня|вечера|ночи)?|(?P<part2>утра|дня|вечера|ночи)\b)", _I), _h_ru_hour),
+        (re.compile(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
+        (re.compile(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
+        (re.compile(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
+        (re.compile(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
+        (re.compile(rf"\b(?:через|в\s+течение|в\s+ближайш\w+|не\s+позднее\s+чем\s+через)\s+"
+                    rf"(?:{_N_RU}\s*)?(?P<unit>полчаса|получаса|полтора\s+часа|{_UNIT_RU})", _I), _h_relative),
+        (re.compile(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
+        (re.compile(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
+        (re.compile(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
+    ],
+    "en": [
+        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
+        (re.compile(rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}", _I), _h_dotted),
+        (re.compile(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
+        (re.compile(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)"
+                    r"(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"), _h_date_words),
+        (re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June"
+                    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+                    r"|Nov|Dec)\b(?:,?\s+\d{4})?"), _h_date_words),
+        (re.compile(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
+        (re.compile(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
+         lambda m, lang: (DAY, "today", "today")),
+        (re.compile(r"\b(?:on|by|until|next)\s+"
+                    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _h_day),
+        (re.compile(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
+        (re.compile(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
+         _h_relative),
+        (re.compile(rf"\bevery\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})", _I), _h_cadence),
+        (re.compile(r"\b(?:hourly|daily|once\s+an?\s+(?:hour|day)|twice\s+a\s+day)\b", _I), _h_fixed_cadence),
+        (re.compile(rf"(?<![\w.,]){_N_EN}[\s-]*(?P<unit>{_UNIT_EN})", _I), _h_duration),
+    ],
+}
+
+
+def find_times(text: str, lang: str) -> list[TimeMention]:
+    """Every time mention, earlier patterns winning where two overlap, in text order."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for pattern, handler in _PATTERNS.get(lang, _PATTERNS["en"]):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            result = handler(match, lang)
+            if result is None:
+                continue
+            kind, value, shown = result
+            since = bool(_SINCE_RE.search(text[max(0, start - 14) : start])) or bool(
+                re.match(r"(?:с|со|since|from)\s", match.group(0), re.I)
+            )
+            taken.append((start, end))
+            found.append(TimeMention(kind, start, end, value, shown, since))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def same_time(a: TimeMention, b: TimeMention) -> bool:
+    """Whether two mentions of one kind can denote the same moment or period."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == CLOCK:
+        assert isinstance(a.value, frozenset) and isinstance(b.value, frozenset)
+        return bool(a.value & b.value)
+    return a.value == b.value

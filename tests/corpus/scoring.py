@@ -1,0 +1,111 @@
+"""Precision and recall per category on the labelled development corpus.
+
+Run ``python tests/corpus/scoring.py`` for the table (docs/lint.md quotes it); the test in
+``tests/tone/test_tone_corpus.py`` fails when a category drops under its floor.
+
+A message counts as *predicted* for a category when lint reports at least one finding of
+that category (any severity) on it alone; a set counts as predicted ``inconsistency`` when
+the cross-channel checks report one. Totals are micro-averaged over messages and sets.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CORPUS = Path(__file__).resolve().parent
+LANGUAGES = ("ru", "en")
+
+
+@dataclass
+class Score:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, item_id: str, expected: set[str], predicted: set[str], universe: set[str]) -> None:
+        for category in universe:
+            if category in expected and category in predicted:
+                self.tp[category] += 1
+            elif category in predicted:
+                self.fp[category] += 1
+                self.misses.append(f"{item_id}: unexpected {category}")
+            elif category in expected:
+                self.fn[category] += 1
+                self.misses.append(f"{item_id}: missed {category}")
+
+    def precision(self, category: str) -> float:
+        found = self.tp[category] + self.fp[category]
+        return self.tp[category] / found if found else 1.0
+
+    def recall(self, category: str) -> float:
+        wanted = self.tp[category] + self.fn[category]
+        return self.tp[category] / wanted if wanted else 1.0
+
+    def support(self, category: str) -> int:
+        return self.tp[category] + self.fn[category]
+
+
+def load(language: str) -> dict[str, Any]:
+    data = yaml.safe_load((CORPUS / f"{language}.yaml").read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def score(language: str, split: str | None = None) -> Score:
+    from crisisplay.diagnostics.model import CATEGORIES
+    from crisisplay.tone.api import MessageText, lint_messages
+    from crisisplay.tone.packs import LINT_CATEGORIES
+
+    data = load(language)
+    result = Score()
+    message_categories = {c for c in LINT_CATEGORIES if c != "inconsistency"}
+    for entry in data.get("messages", []):
+        if split is not None and entry.get("split", "dev") != split:
+            continue
+        expected = set(entry["expect"])
+        unknown = expected - set(CATEGORIES)
+        assert not unknown, f"{entry['id']}: unknown categories {unknown}"
+        message = MessageText(entry.get("channel", "text"), entry["text"], entry["id"])
+        found = lint_messages([message], locale=language, stage_kind=entry["stage"])
+        result.add(entry["id"], expected, {d.category for d in found}, message_categories)
+    for entry in data.get("sets", []) if split in (None, "dev") else []:
+        messages = [
+            MessageText(m["channel"], m["text"], f"{entry['id']}/{m['channel']}") for m in entry["messages"]
+        ]
+        found = lint_messages(messages, locale=language, stage_kind=entry["stage"])
+        predicted = {d.category for d in found if d.rule.startswith("CP32")}
+        result.add(entry["id"], set(entry["expect"]), predicted, {"inconsistency"})
+    return result
+
+
+def table(scores: dict[str, Score]) -> str:
+    from crisisplay.tone.packs import LINT_CATEGORIES
+
+    lines = ["| category | " + " | ".join(f"{lang} P | {lang} R | {lang} n" for lang in scores) + " |",
+             "|---|" + "---|---|---|" * len(scores)]
+    for category in LINT_CATEGORIES:
+        cells = []
+        for s in scores.values():
+            cells.append(f"{s.precision(category):.2f} | {s.recall(category):.2f} | {s.support(category)}")
+        lines.append(f"| {category} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(CORPUS.parent.parent))
+    for part in (None, "dev", "holdout"):
+        all_scores = {lang: score(lang, part) for lang in LANGUAGES if (CORPUS / f"{lang}.yaml").exists()}
+        print(f"\n### {part or 'all'}\n")
+        print(table(all_scores))
+        if part is None:
+            continue
+        for lang, s in all_scores.items():
+            for line in s.misses:
+                print(f"{lang} {part}: {line}")

@@ -1,0 +1,55 @@
+"""Precision and recall per category on the labelled corpus (tests/corpus/*.yaml).
+
+Floors (docs/lint.md, "Proof"): every category at least 0.80 precision and 0.80 recall per
+language, over the development and held-out parts together.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PRECISION_FLOOR = 0.80
+RECALL_FLOOR = 0.80
+
+
+def _scoring() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_scoring", CORPUS / "scoring.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("corpus_scoring", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_precision_and_recall_floors(language: str) -> None:
+    scoring = _scoring()
+    score = scoring.score(language)
+    from crisisplay.tone.packs import LINT_CATEGORIES
+
+    low = [
+        f"{c}: P={score.precision(c):.2f} R={score.recall(c):.2f}"
+        for c in LINT_CATEGORIES
+        if score.precision(c) < PRECISION_FLOOR or score.recall(c) < RECALL_FLOOR
+    ]
+    assert not low, "under the floor:\n" + "\n".join(low) + "\n" + "\n".join(score.misses)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_corpus_is_labelled_and_covers_every_category(language: str) -> None:
+    scoring = _scoring()
+    data = scoring.load(language)
+    from crisisplay.tone.packs import LINT_CATEGORIES
+
+    positives = {c for entry in data["messages"] for c in entry["expect"]}
+    positives |= {c for entry in data["sets"] for c in entry["expect"]}
+    assert positives == set(LINT_CATEGORIES)
+    assert any(not entry["expect"] for entry in data["messages"])  # good examples too
+    ids = [entry["id"] for entry in data["messages"] + data["sets"]]
+    assert len(ids) == len(set(ids))

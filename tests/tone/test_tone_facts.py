@@ -1,0 +1,94 @@
+"""Fact extraction and normalisation: times, dates, durations, money, contacts, services."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crisisplay.tone.contacts import find_contacts, normalise_url
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.engine import build_ruleset
+from crisisplay.tone.facts import Fact, extract_facts, same_topic, same_value
+from crisisplay.tone.timeexpr import find_times
+
+
+def _facts(text: str, lang: str = "ru") -> list[Fact]:
+    return extract_facts(Doc(text, lang), build_ruleset(lang).lexicon)
+
+
+def _one(text: str, lang: str, kind: str) -> Fact:
+    return next(f for f in _facts(text, lang) if f.kind == kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Откроемся в 15:00", "ru"), ("Откроемся в 15.00", "ru"), ("Откроемся в 3 часа дня", "ru"),
+     ("Откроемся к 15 часам", "ru"), ("We reopen at 3 PM", "en"), ("We reopen at 3:00 p.m.", "en"),
+     ("We reopen at 15:00", "en"), ("We reopen at 3:00", "en")],
+)
+def test_clock_times_compare_equal(text: str, lang: str) -> None:
+    reference = _one("Откроемся в 15:00", "ru", "clock")
+    assert same_value(_one(text, lang, "clock"), reference)
+
+
+def test_dates_and_dotted_times() -> None:
+    kinds = [(t.kind, t.display) for t in find_times("до 15.03, в 15.00, 10.30, 15 марта, 2026-03-15", "ru")]
+    assert kinds == [("date", "15.03"), ("clock", "15:00"), ("clock", "10:30"), ("date", "15.03"), ("date", "15.03")]
+    assert [t.display for t in find_times("on March 15th and 15 March 2026", "en")] == ["15.03", "15.03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "minutes"),
+    [("через 2 часа", "ru", "relative", 120), ("через полчаса", "ru", "relative", 30),
+     ("в течение часа", "ru", "relative", 60), ("каждые 3 часа", "ru", "cadence", 180),
+     ("ежечасно", "ru", "cadence", 60), ("полтора часа", "ru", "duration", 90),
+     ("in two hours", "en", "relative", 120), ("within the hour", "en", "relative", 60),
+     ("every 30 minutes", "en", "cadence", 30), ("hourly", "en", "cadence", 60),
+     ("for 45 minutes", "en", "duration", 45)],
+)
+def test_relative_times_cadences_durations(text: str, lang: str, kind: str, minutes: int) -> None:
+    (mention,) = find_times(text, lang)
+    assert (mention.kind, mention.value) == (kind, minutes)
+
+
+def test_since_is_marked() -> None:
+    assert [t.since for t in find_times("С 10:00 не работает, откроем в 15:00", "ru")] == [True, False]
+
+
+def test_money_and_percentages() -> None:
+    facts = _facts("Вернём 5 тыс. рублей или 5000 ₽, а также 10 %.")
+    amounts = [f.value for f in facts if f.kind == "amount"]
+    assert amounts == [(5000.0, "RUB"), (5000.0, "RUB")]
+    assert [f.value for f in facts if f.kind == "percent"] == [10.0]
+    assert [f.value for f in _facts("We refund $1,200 or 50 USD", "en") if f.kind == "amount"] == [
+        (1200.0, "USD"), (50.0, "USD")]
+
+
+def test_contacts_normalised() -> None:
+    values = {c.value for c in find_contacts("8 800 555-35-35, +7 (800) 555 35 35, https://www.Bank.ru/Status/", "ru")}
+    assert values == {"+78005553535", "bank.ru/Status"}
+    assert normalise_url("http://www.example.com/") == "example.com"
+
+
+def test_service_statuses() -> None:
+    facts = _facts("Платежи и переводы не работают, а вклады работают.")
+    states = {(f.subject, f.value) for f in facts if f.kind == "service"}
+    assert states == {("payments", "unavailable"), ("transfers", "unavailable"), ("deposits", "available")}
+    facts = _facts("Card payments are down. The app works.", "en")
+    english = {(f.subject, f.value) for f in facts if f.kind == "service"}
+    assert english == {("payments", "unavailable"), ("app", "available")}
+
+
+def test_topics_separate_the_next_update_from_a_reopening() -> None:
+    update = _one("Следующее сообщение в 16:00.", "ru", "clock")
+    reopen = _one("Офис откроется в 15:00.", "ru", "clock")
+    other_reopen = _one("Офис откроют в 16:00.", "ru", "clock")
+    assert not same_topic(update, reopen)
+    assert same_topic(reopen, other_reopen)
+
+
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_any_clock_time_round_trips(hour: int, minute: int) -> None:
+    (mention,) = find_times(f"в {hour:02d}:{minute:02d}", "ru")
+    assert hour * 60 + minute in mention.value  # type: ignore[operator]

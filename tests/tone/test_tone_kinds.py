@@ -1,0 +1,135 @@
+"""Each rule kind on small texts: existence, substitution, occurrence, capitalization,
+consistency, required."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crisisplay.diagnostics.model import Severity
+from crisisplay.tone.base import CheckContext, Finding, Rule
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.kinds import (
+    CapitalizationRule,
+    ConsistencyRule,
+    ExistenceRule,
+    OccurrenceRule,
+    RequiredRule,
+    SubstitutionRule,
+)
+from crisisplay.tone.phrases import PhraseSet
+
+CTX = CheckContext(stage="first_notice", channel="sms")
+
+
+def _common(lang: str = "ru", message: str = "{match}") -> dict[str, Any]:
+    return {"id": "t.rule", "category": "alarm", "severity": Severity.WARNING, "message": message, "lang": lang}
+
+
+def _run(rule: Rule, text: str, lang: str = "ru") -> list[Finding]:
+    return list(rule.check(Doc(text, lang), CTX))
+
+
+def test_existence_matches_every_form_and_fills_the_message() -> None:
+    rule = ExistenceRule(**_common(message="«{match}» тревожит"), tokens=PhraseSet(["паника"], "ru"))
+    found = _run(rule, "Без паники: панику сеять не надо")
+    assert [f.message for f in found] == ["«паники» тревожит", "«панику» тревожит"]
+    assert (found[0].start, found[0].end) == (4, 10)
+
+
+def test_existence_skip_negated_and_exceptions() -> None:
+    rule = ExistenceRule(
+        **_common(), tokens=PhraseSet(["угроза", "тревога"], "ru"), skip_negated=True,
+        negation=frozenset({"не", "нет", "никакой"}), exceptions=PhraseSet(["ложный тревога"], "ru"),
+    )
+    assert _run(rule, "Угрозы для ваших денег нет. Никакой угрозы. Это ложная тревога.") == []
+    assert len(_run(rule, "Есть угроза для данных.")) == 1
+
+
+def test_existence_patterns() -> None:
+    rule = ExistenceRule(**_common(), patterns=(re.compile(r"!{2,}"),))
+    assert [f.message for f in _run(rule, "Сбой!!! Ждите!")] == ["!!!"]
+
+
+def test_substitution_inflects_and_marks_safe_fixes() -> None:
+    rule = SubstitutionRule(
+        **_common(message="{match} → {suggestion}"), swap={"данный": "этот", "денежные средства": "деньги"},
+        phrases=PhraseSet(["данный", "денежные средства"], "ru"), autofix=True,
+    )
+    found = _run(rule, "Данного сервиса нет, денежных средств и денежные средства тоже.")
+    assert [(f.suggestion, f.replacement) for f in found] == [
+        ("Этого", "Этого"), ("деньги", None), ("деньги", "деньги"),
+    ]
+
+
+def test_substitution_without_autofix_only_suggests() -> None:
+    rule = SubstitutionRule(**_common(), swap={"в целях": "чтобы"}, phrases=PhraseSet(["в целях"], "ru"))
+    (finding,) = _run(rule, "В целях безопасности вход закрыт")
+    assert finding.suggestion == "Чтобы" and finding.replacement is None
+
+
+def test_substitution_does_not_break_the_preposition_o() -> None:
+    rule = SubstitutionRule(**_common(), swap={"данный": "этот"}, phrases=PhraseSet(["данный"], "ru"), autofix=True)
+    (finding,) = _run(rule, "Сообщим о данной проблеме")
+    assert finding.suggestion == "этой" and finding.replacement is None
+
+
+def test_occurrence_text_scope_with_exempt_greeting() -> None:
+    rule = OccurrenceRule(
+        **_common(message="{count}>{max}"), target="patterns", patterns=(re.compile("!+"),), maximum=1,
+        exempt=PhraseSet(["здравствуйте"], "ru"),
+    )
+    assert _run(rule, "Здравствуйте! Сбой в приложении!") == []
+    (finding,) = _run(rule, "Здравствуйте! Сбой! Ждите!")
+    assert finding.message == "2>1"
+
+
+def test_occurrence_sentence_scope_and_minimum() -> None:
+    long_rule = OccurrenceRule(**_common(message="{count}"), target="words", scope="sentence", maximum=3)
+    found = _run(long_rule, "Один два три. Один два три четыре пять.")
+    assert [f.message for f in found] == ["5"]
+    min_rule = OccurrenceRule(
+        **_common(message="min {min}"), target="tokens", tokens=PhraseSet(["сбой"], "ru"), minimum=1
+    )
+    assert [f.message for f in _run(min_rule, "Всё хорошо")] == ["min 1"]
+
+
+def test_capitalization_shouting_ignores_abbreviations() -> None:
+    rule = CapitalizationRule(**_common(), acronyms=frozenset({"SMS"}), shout_words=frozenset({"NOT"}))
+    found = _run(rule, "ВНИМАНИЕ: СМС и SMS от ВТБ не приходят, НЕ звоните")
+    assert [f.message for f in found] == ["ВНИМАНИЕ", "НЕ"]
+    assert found[0].replacement == "Внимание" and found[1].replacement == "не"
+    english = _run(rule, "Do NOT call. The API and ATM work. URGENT", lang="en")
+    assert [f.message for f in english] == ["NOT", "URGENT"]
+
+
+def test_capitalization_consistent_reports_the_minority() -> None:
+    rule = CapitalizationRule(**_common(), mode="consistent", tokens=PhraseSet(["вы", "ваш"], "ru"))
+    found = _run(rule, "Вы увидите: мы сообщим Вам и Вашим близким, но вас не забудем.")
+    assert [(f.message, f.replacement) for f in found] == [("вас", "Вас")]
+
+
+def test_consistency_majority_and_prefer() -> None:
+    groups = {"informal": PhraseSet(["ты", "твой", "*:VERB,impr,sing,excl"], "ru"),
+              "formal": PhraseSet(["вы", "ваш"], "ru")}
+    rule = ConsistencyRule(**_common(message="{match}:{group}/{other}"), groups=groups)
+    assert [f.message for f in _run(rule, "Вы можете оплатить в приложении, напиши нам, ваш банк")] == [
+        "напиши:informal/formal"
+    ]
+    assert _run(rule, "Напиши нам, мы ответим") == []
+    strict = ConsistencyRule(**_common(message="{match}"), groups=groups, prefer="formal")
+    assert [f.message for f in _run(strict, "Напиши нам, мы ответим")] == ["Напиши"]
+
+
+def test_required() -> None:
+    rule = RequiredRule(**_common(message="need compensation"), tokens=PhraseSet(["компенсация"], "ru"))
+    assert [f.message for f in _run(rule, "Всё починили")] == ["need compensation"]
+    assert _run(rule, "Всем начислим компенсацию") == []
+
+
+def test_rule_applies_by_stage_and_channel() -> None:
+    rule = RequiredRule(**_common(), tokens=PhraseSet(["x"], "ru"), stages=frozenset({"resolution"}),
+                        channels=frozenset({"email"}))
+    assert not rule.applies(CheckContext(stage="update", channel="email"))
+    assert not rule.applies(CheckContext(stage="resolution", channel="sms"))
+    assert rule.applies(CheckContext(stage="resolution", channel="email"))

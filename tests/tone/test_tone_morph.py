@@ -1,0 +1,91 @@
+"""Morphology: one lemma key for every case and number; stems for English; lazy loading."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from crisisplay.tone import morph
+
+
+@pytest.mark.parametrize("form", ["паника", "паники", "панике", "панику", "паникой", "паник", "паникам"])
+def test_every_case_and_number_shares_the_lemma(form: str) -> None:
+    assert morph.entry_key("паника", "ru") in morph.word_keys(form, "ru")
+
+
+@pytest.mark.parametrize("form", ["Катастрофа", "КАТАСТРОФЫ", "катастрофами"])
+def test_case_of_letters_does_not_matter(form: str) -> None:
+    assert "катастрофа" in morph.word_keys(form, "ru")
+
+
+def test_yo_and_ye_are_one_letter() -> None:
+    assert morph.word_keys("всё", "ru") & morph.word_keys("все", "ru")
+    assert morph.entry_key("партнёр", "ru") in morph.word_keys("партнера", "ru")
+
+
+def test_ambiguous_forms_keep_every_reading() -> None:
+    keys = morph.word_keys("вине", "ru")
+    assert {"вина", "вино"} <= keys
+
+
+@pytest.mark.parametrize(
+    ("entry", "form"),
+    [("guarantee", "guaranteed"), ("guarantee", "guarantees"), ("panic", "panicking"),
+     ("apologize", "apologise"), ("lose", "lost"), ("catastrophe", "catastrophic")],
+)
+def test_english_stems(entry: str, form: str) -> None:
+    assert morph.entry_key(entry, "en") in morph.word_keys(form, "en")
+
+
+def test_contractions_keep_their_negation() -> None:
+    assert morph.word_keys("isn't", "en") != morph.word_keys("is", "en")
+
+
+def test_tag_share() -> None:
+    assert morph.tag_share("позвони", frozenset({"impr", "sing"}), "ru") == 1.0
+    assert morph.tag_share("работаем", frozenset({"3per"}), "ru") == 0.0
+    assert morph.tag_share("works", frozenset({"3per"}), "en") == 0.0
+    assert morph.tag_share("works", frozenset(), "en") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("replacement", "original", "expected"),
+    [("этот", "данного", "этого"), ("этот", "данной", "этой"), ("проводить", "осуществляем", "проводим"),
+     ("работать", "функционировали", "работали"), ("работать", "функционировать", "работать")],
+)
+def test_inflect_like(replacement: str, original: str, expected: str) -> None:
+    assert morph.inflect_like(replacement, original) == expected
+
+
+def test_inflect_like_refuses_when_unsure() -> None:
+    # nominative or accusative: the replacement's two forms differ, so no automatic fix
+    assert morph.inflect_like("работа", "работоспособность") is None
+    assert morph.inflect_like("два слова", "данного") is None
+    assert morph.inflect_like("этот", "data") is None
+
+
+def test_dictionary_words_and_abbreviations() -> None:
+    assert morph.is_dictionary_word("ВНИМАНИЕ")
+    assert not morph.is_dictionary_word("ВТБ")
+    assert not morph.is_dictionary_word("SMS")
+
+
+def test_lookups_are_cached() -> None:
+    morph.word_keys("сбоя", "ru")
+    before = morph.word_keys.cache_info().hits
+    morph.word_keys("сбоя", "ru")
+    assert morph.word_keys.cache_info().hits == before + 1
+    assert morph.ru_analyzer() is morph.ru_analyzer()
+
+
+def test_help_does_not_import_morphology() -> None:
+    code = (
+        "import sys; from crisisplay.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('pymorphy3', 'razdel', 'phonenumbers')]\n"
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]")

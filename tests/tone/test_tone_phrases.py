@@ -1,0 +1,72 @@
+"""Phrase entries: lemmas, wildcards, alternatives, exact forms, grammemes, gaps, barriers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.phrases import PhraseError, PhraseSet, compile_phrase
+
+
+def _found(entries: list[str], text: str, lang: str = "ru", gap: int = 0) -> list[str]:
+    doc = Doc(text, lang)
+    return [text[slice(*m.offsets(doc))] for m in PhraseSet(entries, lang, gap=gap).find(doc)]
+
+
+def test_multiword_expressions_match_across_inflection() -> None:
+    assert _found(["по вине поставщика"], "Сбой произошёл по вине поставщиков.") == ["по вине поставщиков"]
+    assert _found(["перекладывать|переложить ответственность"], "Они переложили ответственность.") == [
+        "переложили ответственность"
+    ]
+
+
+def test_gap_allows_words_between() -> None:
+    text = "Мы не хотим перекладывать всю ответственность."
+    assert _found(["перекладывать ответственность"], text) == []
+    assert _found(["перекладывать ответственность"], text, gap=1) == ["перекладывать всю ответственность"]
+
+
+def test_wildcard_and_exact_surface() -> None:
+    assert _found(["по вина *"], "по вине банка") == ["по вине банка"]
+    assert _found(["=срочно"], "Срочно! Это срочный вопрос") == ["Срочно"]
+
+
+def test_grammeme_constraint() -> None:
+    entries = ["работать:3per"]
+    assert _found(entries, "Платежи работают.") == ["работают"]
+    assert _found(entries, "Мы работаем над этим.") == []
+    assert _found(["*:VERB,impr,sing,excl"], "Позвони нам или позвоните нам") == ["Позвони"]
+
+
+def test_numbers_and_signs_match_literally() -> None:
+    assert _found(["100 %"], "Гарантия 100% и ещё 100 %") == ["100%", "100 %"]
+
+
+def test_phrases_do_not_cross_commas_or_sentences() -> None:
+    assert _found(["из-за партнёр"], "Из-за сбоя, партнёр ни при чём.", gap=2) == []
+    assert _found(["сбой партнёр"], "Сбой. Партнёр ни при чём.", gap=2) == []
+
+
+def test_quotes_are_transparent() -> None:
+    assert _found(["конец света"], "Это не «конец» света") == ["конец» света"]
+
+
+def test_overlapping_matches_keep_the_longest() -> None:
+    assert _found(["100 %", "на 100 %"], "на 100 % надёжно") == ["на 100 %"]
+
+
+def test_english_phrases() -> None:
+    assert _found(["guarantee"], "We guaranteed it", lang="en") == ["guaranteed"]
+    assert _found(["not our fault"], "This is not our fault.", lang="en") == ["not our fault"]
+
+
+@pytest.mark.parametrize("entry", ["", "   ", "a||"])
+def test_bad_entries(entry: str) -> None:
+    with pytest.raises(PhraseError):
+        compile_phrase(entry if entry != "a||" else "||", "ru")
+
+
+def test_doc_fixture(doc: Callable[[str, str], Doc]) -> None:
+    assert doc("Сбой", "ru").word_count == 1

@@ -1,0 +1,69 @@
+"""Tokens with offsets, Russian-aware sentences, line:col mapping, language detection."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crisisplay.tone.text import PositionMap, analyse_tokens, detect_language, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_russian_abbreviations_and_initials_do_not_split() -> None:
+    text = "Офис на ул. Ленина, д. 5 закрыт до 15.00. А. С. Пушкин «сказал»: «всё пропало». Т. е. ждём."
+    sentences = _sentences(text)
+    assert sentences[0] == "Офис на ул. Ленина, д. 5 закрыт до 15.00."
+    assert sentences[1].startswith("А. С. Пушкин")
+
+
+def test_lines_without_full_stops_are_sentences() -> None:
+    text = "Здравствуйте\nНе работает приложение\n- переводы работают\n- карты работают"
+    assert len(_sentences(text)) == 4
+
+
+def test_wrapped_lines_join() -> None:
+    text = "Сегодня утром не работали переводы\nв приложении банка. Извините."
+    assert _sentences(text)[0] == "Сегодня утром не работали переводы\nв приложении банка."
+
+
+def test_tokens_keep_offsets() -> None:
+    text = "«Из-за» сбоя — интернет-банк.\nCall 0800"
+    tokens = analyse_tokens(text, "ru")[0]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    assert "из-за" in [t.text.lower() for t in tokens] and "интернет-банк" in [t.text for t in tokens]
+
+
+def test_english_contractions_stay_whole() -> None:
+    tokens, _ = analyse_tokens("We're sorry: payments can't go through.", "en")
+    assert [t.text for t in tokens][:2] == ["We're", "sorry"]
+    assert "can't" in [t.text for t in tokens]
+
+
+def test_position_map_lines_and_columns() -> None:
+    positions = PositionMap("ab\ncd\nef", line=10, column=5)
+    assert positions(0) == (10, 5)
+    assert positions(4) == (11, 2)
+    assert positions(7) == (12, 2)
+
+
+def test_position_map_with_offsets() -> None:
+    raw = '{"text": "a\\nb"}'
+    positions = PositionMap(raw, offsets=[10, 11, 13, 14])
+    assert positions(2) == (1, 14)
+
+
+@given(st.text(alphabet="аб вг\n.!?«»", max_size=60))
+def test_tokens_always_slice_the_text(text: str) -> None:
+    tokens, sentences = analyse_tokens(text, "ru")
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert all(s.first <= s.last for s in sentences)
+
+
+def test_detect_language() -> None:
+    assert detect_language("Сбой в приложении, SMS не приходят") == "ru"
+    assert detect_language("The app is down since 10:00") == "en"
+    assert detect_language("12:00") == "en"
