@@ -189,3 +189,16 @@ def test_schema_typo_suggests_closest_key(
     assert found and "did you mean 'every'" in found[0].message
     assert "not valid under any" not in found[0].message
     assert found[0].location is not None and found[0].location.line > 0
+
+
+@pytest.mark.parametrize("payload", ["{{ 9 ** 99999999 }}", "{{ 'a' * 10 ** 10 }}", "{{ -(9 ** 9 ** 9) }}"])
+def test_analysis_never_evaluates_constants(
+    payload: str, good_playbook: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    """Static analysis must not fold constants: a hostile template cannot hang validate."""
+    import time
+
+    good_playbook["stages"]["update"]["templates"]["sms"] = payload + " {{ next_update_at }} {{ hotline }}"
+    start = time.perf_counter()
+    validate_one(str(write_yaml(good_playbook)))
+    assert time.perf_counter() - start < 5

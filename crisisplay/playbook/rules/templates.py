@@ -55,9 +55,16 @@ def _placeholder(*args: Any, **kwargs: Any) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> Any:
-    from jinja2 import Environment
+    from jinja2.sandbox import SandboxedEnvironment
 
-    env = Environment(trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    class _NoFolding(SandboxedEnvironment):
+        # jinja2.meta runs the code generator, whose optimiser folds constants at compile
+        # time: "{{ 9 ** 99999999 }}" in a hostile playbook would hang the analysis.
+        # Intercepted operators are never folded.
+        intercepted_binops = frozenset({"**", "*", "//", "/", "%", "+", "-"})
+        intercepted_unops = frozenset({"+", "-"})
+
+    env = _NoFolding(trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters = _AnyName(env.filters)
     env.tests = _AnyName(env.tests)
     return env
