@@ -117,7 +117,7 @@ def preview_playbook(
     """Render ``stage`` of a playbook with the given facts and build its preview page."""
     from crisisplay.playbook.build import load_playbook
     from crisisplay.playbook.facts import playbook_zone
-    from crisisplay.render.consistency import optional_for_stage
+    from crisisplay.playbook.rules.templates import optional_for_stage
     from crisisplay.render.facts import gather_facts
     from crisisplay.render.renderer import Renderer, find_stage
 
@@ -135,7 +135,7 @@ def preview_playbook(
     channels = [m.channel for m in bundle.messages]
     mandatory = {
         channel: tuple(f for f in playbook.mandatory_facts_for(channel, chosen)
-                       if not optional_for_stage(f, chosen, playbook))
+                       if not optional_for_stage(f, chosen.kind, playbook))
         for channel in channels
     }
     generated = result.generated_at

@@ -23,12 +23,13 @@ from typing import Any
 from crisisplay.diagnostics.model import Diagnostic, Severity
 from crisisplay.playbook.facts import PhoneText
 from crisisplay.playbook.model import Playbook, Stage
-from crisisplay.render import rules
 from crisisplay.playbook.rules.templates import channel_template_names, optional_for_stage
+from crisisplay.render import rules
 from crisisplay.render.engine import Engine
 from crisisplay.render.filters import Filters
 from crisisplay.render.locale import plain_spaces
 from crisisplay.render.result import Message
+
 
 def referenced_names(engine: Engine, stage: Stage, channel: str) -> set[str] | None:
     """Names the channel's templates (and what they include) read; None if undecidable.

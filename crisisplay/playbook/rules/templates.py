@@ -18,9 +18,7 @@ from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Stage, Template
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 
 #: Names Jinja2 itself provides to every template.
-JINJA_GLOBALS = frozenset(
-    {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
-)
+JINJA_GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"})
 MAX_INCLUDE_DEPTH = 10
 
 
@@ -88,9 +86,7 @@ def _find_partial(playbook: Playbook, name: str) -> Template | None:
     return None
 
 
-def analyse(
-    playbook: Playbook, template: Template, cache: dict[str, Any] | None = None
-) -> TemplateInfo:
+def analyse(playbook: Playbook, template: Template, cache: dict[str, Any] | None = None) -> TemplateInfo:
     """Names, filters and problems of ``template``, following includes of partials."""
     cache = cache if cache is not None else {}
     key = f"{template.location}|{hash(template.source)}"
@@ -102,9 +98,7 @@ def analyse(
     return info
 
 
-def _collect(
-    playbook: Playbook, template: Template, info: TemplateInfo, depth: int, seen: set[str]
-) -> None:
+def _collect(playbook: Playbook, template: Template, info: TemplateInfo, depth: int, seen: set[str]) -> None:
     from jinja2 import TemplateSyntaxError, meta, nodes
 
     try:
@@ -154,12 +148,7 @@ def iter_templates(playbook: Playbook) -> Iterator[tuple[str, str, str, Template
 
 
 def known_names(context: RuleContext) -> set[str]:
-    return (
-        set(context.playbook.facts)
-        | set(RESERVED_NAMES)
-        | set(JINJA_GLOBALS)
-        | set(context.extra_names)
-    )
+    return set(context.playbook.facts) | set(RESERVED_NAMES) | set(JINJA_GLOBALS) | set(context.extra_names)
 
 
 def _all_templates(context: RuleContext) -> Iterator[Template]:
@@ -246,11 +235,7 @@ def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
             if "facts" in names:
                 continue  # templates that read the whole facts mapping: cannot tell statically
             for fact in playbook.mandatory_facts_for(channel, stage):
-                if (
-                    fact in playbook.facts
-                    and fact not in names
-                    and not optional_for_stage(fact, stage.kind, playbook)
-                ):
+                if fact in playbook.facts and fact not in names and not optional_for_stage(fact, stage.kind, playbook):
                     yield (
                         f"stage {stage.id!r}, channel {channel!r} does not mention mandatory fact {fact!r}",
                         channel_template.location,
@@ -262,12 +247,12 @@ def optional_for_stage(fact: str, kind: str, playbook: Playbook) -> bool:
     if kind not in ("resolution", "follow_up"):
         return False
     spec = playbook.facts.get(fact)
-    return "next_update" in fact or (
-        spec is not None and spec.type in ("datetime", "time") and "next" in fact
-    )
+    return "next_update" in fact or (spec is not None and spec.type in ("datetime", "time") and "next" in fact)
 
 
-def channel_template_names(playbook: Playbook, stage: Stage, channel: str, cache: dict[str, Any] | None = None) -> set[str] | None:
+def channel_template_names(
+    playbook: Playbook, stage: Stage, channel: str, cache: dict[str, Any] | None = None
+) -> set[str] | None:
     """Names a stage's channel templates read (includes followed); None when undecidable.
 
     Shared by validate (CP103) and render's pre-render coverage check, so both agree.
