@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from crisisplay.batch.cli_support import batch_options
 from crisisplay.cli.common import exit_code_for, handle_errors, use_color
 
 EPILOG = """Examples:
@@ -100,10 +101,12 @@ def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
 @click.option("--lint", "lint", is_flag=True, help="Also check tone and cross-channel consistency.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")
+@batch_options
 @handle_errors
 def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], facts_file: str | None,
            set_options: tuple[str, ...], example: bool, locale: str | None, out: str | None,
-           output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str) -> None:
+           output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str,
+           recipients: str | None, jobs: int, resume: bool, sms_price: float | None, on_error: str) -> None:
     """Render a stage's messages for every channel from one set of facts.
 
     Facts are checked against the playbook first (every problem reported at once, at
@@ -118,6 +121,13 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
     from crisisplay.render.output import describe_figures, format_result_markdown, format_result_text
     from crisisplay.render.renderer import Renderer
 
+    if recipients:
+        # Mass rendering: one personalised message per recipient (docs/batch.md).
+        from crisisplay.batch.cli_support import run_from_cli
+
+        run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,
+                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options)
+        return
     if out and output_format:
         raise click.UsageError("use either --out DIR or --format, not both")
     playbook = load_playbook(playbook_path)

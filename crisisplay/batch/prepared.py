@@ -1,0 +1,268 @@
+"""Render state prepared once per locale version and channel, used for every recipient.
+
+This sits on the render engine's public pieces: ``Renderer`` (its ``Engine`` holds the
+sandboxed environments and compiled templates), ``base_context`` (facts, services,
+stage, ``now``) and the channel catalogue with its limit rules. Per recipient only the
+templates run, with ``recipient`` added to a context prepared per channel, then the
+channel's limits are checked on figures from :mod:`crisisplay.batch.measure`.
+
+Three things keep the per-recipient cost close to bare Jinja2: parts that do not depend
+on the recipient are rendered once (:mod:`crisisplay.batch.fold`), the sandbox's
+attribute checks are memoised (:mod:`crisisplay.batch.sandbox`), and the template
+globals are merged with the context once per channel instead of on every render.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crisisplay.batch import measure
+from crisisplay.batch.address import PERSONAL_CHANNELS, PhoneCheck
+from crisisplay.batch.fold import specialise
+from crisisplay.batch.locales import LocaleSet
+from crisisplay.batch.recipient import RecipientView
+from crisisplay.batch.sandbox import speed_up
+from crisisplay.diagnostics.model import Severity
+from crisisplay.playbook.model import Playbook, Stage
+from crisisplay.render import rules
+from crisisplay.render.channels import get_channel
+from crisisplay.render.channels.base import BuildInput, Channel, apply_limits
+from crisisplay.render.context import BaseContext, ChannelView, ServiceView, base_context
+from crisisplay.render.engine import Engine, stage_template_name
+
+#: Channels whose figures :func:`measure.figures` computes; others build natively.
+FAST_CHANNELS = frozenset({"sms", "email", "push"})
+_MISSING_ATTR = re.compile(r"RecipientView object' has no attribute '([^']+)'")
+
+
+@dataclass
+class Rendered:
+    """A personalised message: the fields of its output line, and what to count."""
+
+    record: dict[str, Any]
+    segments: int | None = None
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def missing_field(exc: BaseException) -> str | None:
+    """The recipient field a Jinja2 error is about, if it is about one."""
+    match = _MISSING_ATTR.search(str(exc))
+    return match.group(1) if match else None
+
+
+def _render(template: Any, variables: dict[str, Any], recipient: RecipientView) -> str:
+    """``template.render(context, recipient=…)`` without re-merging the globals each time.
+
+    ``Template.render`` copies the template's globals (a ``ChainMap``, iterated in
+    Python) and the ~30 context names into a new dict on every call, which costs more
+    than a short SMS template itself. Here they are merged once per channel; the
+    context is then shared as is (``shared=True`` semantics), which is what
+    ``Template.render`` builds anyway. Errors are rewritten to template lines as usual.
+    """
+    from jinja2.runtime import new_context
+
+    scope = dict(variables)
+    scope["recipient"] = recipient
+    try:
+        return "".join(template.root_render_func(new_context(template.environment, template.name,
+                                                             template.blocks, scope, True)))
+    except Exception:
+        template.environment.handle_exception()
+        raise
+
+
+def _thresholds(channel: Channel, configured: dict[str, int]) -> tuple[tuple[str, float], ...]:
+    """The lowest limit of each figure: below all of them ``apply_limits`` finds nothing.
+
+    Checking these first skips the general limit machinery for the (usual) message
+    that fits, without changing what is found for one that does not.
+    """
+    lowest: dict[str, float] = {}
+    for rule in channel.limit_rules:
+        own = configured.get(rule.config_key) if rule.config_key else None
+        for value in (rule.value, own):
+            if value is not None:
+                lowest[rule.figure] = min(lowest.get(rule.figure, float("inf")), value)
+    return tuple(lowest.items())
+
+
+def _warning_label(channel: str, rule: str, message: str) -> str:
+    if rule == rules.LIMIT_ADVISED:
+        return message.split(" is ", 1)[0] + " over the advised maximum"
+    info = rules.RULES_BY_ID.get(rule)
+    return f"{channel}: {info.name if info else rule} ({rule})"
+
+
+class ChannelRender:
+    """One channel of one locale version: compiled parts and a prepared context."""
+
+    def __init__(self, name: str, playbook: Playbook, stage: Stage, engine: Engine,
+                 base: BaseContext, locale: str, now: datetime, fold: bool = True) -> None:
+        self.name = name
+        self.channel: Channel = get_channel(name)
+        self.engine = engine
+        config = playbook.channels.get(name)
+        html_parts = self.channel.html_parts(config)
+        view = ChannelView(name, self.channel.title, self.channel.short, self.channel.markup)
+        self.context = base.for_channel(view)
+        channel_template = stage.templates[name]
+        #: (part, template name, compiled template, text when the same for everyone,
+        #: the template's globals and the channel context merged once)
+        self.parts: list[tuple[str, str, Any, str | None, dict[str, Any]]] = []
+        self.folded = 0
+        locations = {}
+        for raw_part, template in channel_template.parts.items():
+            part = self.channel.aliases.get(raw_part, raw_part)
+            kind = "spoken" if self.channel.spoken else ("html" if part in html_parts else "text")
+            template_name = stage_template_name(stage.id, name, raw_part)
+            compiled, fixed = engine.template(kind, template_name), None
+            if fold:
+                compiled, whole, folds = specialise(engine.environment(kind), template_name, self.context)
+                self.folded += folds
+                fixed = measure.clean_part(whole) if whole is not None else None
+            variables = dict(compiled.globals)  # what Template.render merges on every call
+            variables.update(self.context)
+            self.parts.append((part, template_name, compiled, fixed, variables))
+            locations[part] = template.location
+        filters = engine.filters("spoken" if self.channel.spoken else "text")
+        self.input = BuildInput({}, playbook, stage, config, locale, now, filters, locations,
+                                channel_template.location)
+        self.thresholds = _thresholds(self.channel, config.limits if config is not None else {})
+
+    def render(self, recipient: RecipientView) -> Rendered | tuple[str, str]:
+        """The message for one recipient, or (reason, detail) when it cannot be sent."""
+        parts: dict[str, str] = {}
+        for part, template_name, template, fixed, variables in self.parts:
+            if fixed is not None:
+                parts[part] = fixed
+                continue
+            try:
+                parts[part] = measure.clean_part(_render(template, variables, recipient))
+            except Exception as exc:  # a template failure rejects this recipient, never the run
+                name = missing_field(exc)
+                if name is not None:
+                    return "missing_field", f"{self.name}: the template uses recipient.{name}, which this row lacks"
+                return "render_error", self.engine.diagnose(exc, template_name, self.name).message
+        if self.name in FAST_CHANNELS:
+            figures = measure.figures(self.name, parts)
+            found = []
+            for figure, threshold in self.thresholds:
+                amount = figures.get(figure)
+                if isinstance(amount, (int, float)) and amount > threshold:
+                    found = apply_limits(self.channel, self.input, figures)[1]
+                    break
+            record = self._fast_record(parts, figures)
+        else:
+            output = self.channel.build(replace(self.input, parts=parts))
+            figures, found = output.figures, output.diagnostics
+            record = self._native_record(parts, output.text, output.native)
+        if found:
+            errors = [d for d in found if d.severity >= Severity.ERROR]
+            if errors:
+                reason = "over_limit" if errors[0].rule == rules.LIMIT_EXCEEDED else "render_error"
+                return reason, "; ".join(d.message for d in errors)
+            warnings = tuple(_warning_label(self.name, d.rule, d.message) for d in found)
+        else:
+            warnings = ()
+        segments = figures.get("segments") if self.name == "sms" else None
+        return Rendered(record, segments if isinstance(segments, int) else None, record["encoding"], warnings)
+
+    def _fast_record(self, parts: dict[str, str], figures: dict[str, Any]) -> dict[str, Any]:
+        body = parts.get("body", "")
+        if self.name == "sms":
+            return {"text": body, "encoding": figures["encoding"], "segments": figures["segments"]}
+        record: dict[str, Any] = {}
+        if self.name == "email":
+            record["subject"] = " ".join(parts.get("subject", "").split())
+            if parts.get("preheader"):
+                record["preheader"] = " ".join(parts["preheader"].split())
+            record["text"] = body
+            if parts.get("html"):
+                record["html"] = parts["html"]
+        else:  # push
+            record["title"] = " ".join(parts.get("title", "").split())
+            record["text"] = body.strip()
+        record.update(encoding="UTF-8", segments=None)
+        return record
+
+    def _native_record(self, parts: dict[str, str], text: str, native: Any) -> dict[str, Any]:
+        """Voice gets its SSML, Telegram and WhatsApp their API payload; the rest plain text."""
+        record: dict[str, Any] = {"text": text, "encoding": "UTF-8", "segments": None}
+        if self.name not in ("voice", "telegram", "whatsapp"):
+            return record
+        if callable(native):  # channels may hand out a builder, built on demand
+            native = native()
+        native_text = native.decode("utf-8") if isinstance(native, bytes) else str(native)
+        if self.name == "voice":
+            record["ssml"] = native_text.strip()
+        elif self.name in ("telegram", "whatsapp"):
+            record["payload"] = json.loads(native_text)
+        return record
+
+
+@dataclass
+class LocaleRender:
+    """One locale version of the playbook, prepared for the batch's stage."""
+
+    path: Path
+    playbook: Playbook
+    stage: Stage
+    engine: Engine
+    base: BaseContext
+    locale: str
+    now: datetime
+    phones: PhoneCheck
+    order: tuple[str, ...]
+    service_views: tuple[ServiceView, ...]
+    fold: bool = True
+    available: frozenset[str] = frozenset()
+    services: dict[str, ServiceView] = field(default_factory=dict)
+    _channels: dict[str, ChannelRender] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.available = frozenset(self.order)
+        self.services = {view.id: view for view in self.service_views}
+
+    @property
+    def playbook_id(self) -> str:
+        return self.playbook.id
+
+    @property
+    def stage_id(self) -> str:
+        return self.stage.id
+
+    def channel(self, name: str) -> ChannelRender:
+        found = self._channels.get(name)
+        if found is None:
+            found = self._channels[name] = ChannelRender(
+                name, self.playbook, self.stage, self.engine, self.base, self.locale, self.now, self.fold)
+        return found
+
+
+def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSet | None,
+                 sets: tuple[str, ...], *, fold: bool = True) -> LocaleRender:
+    """Load, check and prepare one locale version (user errors raise CrisisplayError)."""
+    from crisisplay.playbook.build import load_playbook
+    from crisisplay.playbook.facts import phone_region
+    from crisisplay.render.facts import gather_facts
+    from crisisplay.render.renderer import Renderer, find_stage
+
+    playbook = load_playbook(path)
+    renderer = Renderer(playbook)
+    stage = find_stage(playbook, stage_id)
+    engine = renderer.engine
+    speed_up(engine)
+    now = at.astimezone(engine.zone)
+    facts_file = facts.pick(playbook.locale)[0] if facts is not None else None
+    values = gather_facts(playbook, facts_file, sets, now=now)
+    base = base_context(playbook, stage, values, now, renderer.locale)
+    order = tuple(name for name in renderer.channels_for(stage) if name in PERSONAL_CHANNELS)
+    services = base.values["services"]
+    return LocaleRender(path, playbook, stage, engine, base, renderer.locale, now,
+                        PhoneCheck(phone_region(playbook)), order, tuple(services), fold)

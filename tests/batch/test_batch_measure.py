@@ -1,0 +1,38 @@
+"""The batch's fast measures equal the render engine's reference functions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crisisplay.batch.measure import clean_part, figures, sms_count
+from crisisplay.render.gsm import GSM_BASIC, GSM_EXTENSION, count_sms
+from crisisplay.render.renderer import clean_part as reference_clean
+
+_SMS_ALPHABET = sorted(GSM_BASIC) + sorted(GSM_EXTENSION) + list("абвгдЖЭЯ«»—…") + ["🙂", "𝄞", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(
+    st.text(alphabet=sorted(GSM_BASIC), max_size=400),
+    st.text(alphabet=_SMS_ALPHABET, max_size=400),
+    st.text(alphabet=[*"абвгд ,.", "🙂"], max_size=300),
+))
+def test_sms_count_matches_count_sms(text: str) -> None:
+    assert sms_count(text) == count_sms(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=list(" \t\n\rab\u00a0\x0b"), max_size=80))
+def test_clean_part_matches_the_renderer(text: str) -> None:
+    assert clean_part(text) == reference_clean(text)
+
+
+def test_figures_per_channel() -> None:
+    assert figures("sms", {"body": "Hello"})["segments"] == 1
+    email = figures("email", {"subject": " Outage  today ", "body": "Text", "preheader": "p"})
+    assert email == {"subject_length": 12, "preheader_length": 1, "characters": 4}
+    push = figures("push", {"title": "T", "body": "Body "})
+    assert push["title_length"] == 1 and push["characters"] == 4 and push["payload_bytes"] > 0
+    assert figures("telegram", {"title": "T", "body": "🙂"})["characters"] == 5
+    assert figures("vk", {"body": "abc"}) == {"characters": 3}

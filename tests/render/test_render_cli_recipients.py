@@ -1,0 +1,42 @@
+"""`crisisplay render --recipients` hands over to mass rendering through the same command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from crisisplay.cli.main import cli
+
+PLAYBOOK = Path(__file__).resolve().parents[2] / "crisisplay" / "data" / "playbooks" / "it-outage" / "it-outage.ru.yaml"
+
+
+def test_render_with_recipients_writes_gateway_files(tmp_path: Path) -> None:
+    recipients = tmp_path / "r.csv"
+    recipients.write_text(
+        "id,name,locale,channels,phone,email\n"
+        "1,Анна,ru,sms,+7 916 123-45-67,\n"
+        "2,John,en,email,,john@example.com\n"
+        "3,Без адреса,ru,sms,12,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "outbox"
+    result = CliRunner().invoke(
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00"]
+    )
+    assert result.exit_code == 0, result.output
+    sms = [json.loads(line) for line in (out / "sms.jsonl").read_text("utf-8").splitlines()]
+    assert [row["id"] for row in sms] == ["1"] and sms[0]["address"] == "+79161234567"
+    assert sms[0]["encoding"] == "UCS-2"
+    email = [json.loads(line) for line in (out / "email.jsonl").read_text("utf-8").splitlines()]
+    assert [row["id"] for row in email] == ["2"]
+    rejected = [json.loads(line) for line in (out / "rejected.jsonl").read_text("utf-8").splitlines()]
+    assert [(row["id"], row["reason"]) for row in rejected] == [("3", "no_valid_address")]
+
+
+def test_recipients_without_out_is_a_usage_error(tmp_path: Path) -> None:
+    recipients = tmp_path / "r.csv"
+    recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", str(PLAYBOOK), "--recipients", str(recipients)])
+    assert result.exit_code == 2 and "--out" in result.output
