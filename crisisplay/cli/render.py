@@ -123,6 +123,12 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
 
     if recipients:
         # Mass rendering: one personalised message per recipient (docs/batch.md).
+        ignored = [name for name, given in (("--channel", channels), ("--locale", locale),
+                   ("--format", output_format), ("--lint", lint), ("--strict", strict),
+                   ("--example", example)) if given]
+        if ignored:
+            raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
+                                   "(channels and locales come from each recipient's row)")
         from crisisplay.batch.cli_support import run_from_cli
 
         run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,

@@ -40,3 +40,12 @@ def test_recipients_without_out_is_a_usage_error(tmp_path: Path) -> None:
     recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["render", str(PLAYBOOK), "--recipients", str(recipients)])
     assert result.exit_code == 2 and "--out" in result.output
+
+
+def test_options_that_batch_cannot_honour_are_refused(tmp_path: Path) -> None:
+    recipients = tmp_path / "r.csv"
+    recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(tmp_path / "o"), "--lint"]
+    )
+    assert result.exit_code == 2 and "--lint" in result.output
