@@ -45,7 +45,7 @@ def report_error(exc: CrisisplayError) -> None:
             where = f"{diag.location}: " if diag.location else ""
             click.echo(f"  {where}{diag.message}", err=True)
             if diag.fix:
-                click.echo(f"    fix: {diag.fix}", err=True)
+                click.echo(f"    hint: {diag.fix}", err=True)
         return
     click.echo(style("error: ", color=color, fg="red", bold=True) + str(exc), err=True)
 
