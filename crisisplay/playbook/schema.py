@@ -7,7 +7,6 @@ what is allowed, and suggest the closest key for a typo.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from importlib import resources
@@ -15,6 +14,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.playbook.loader import PathKey, SourceMap
+from crisisplay.playbook.suggest import did_you_mean
 
 RULE_SCHEMA = "CP002"
 
@@ -68,11 +68,6 @@ def _where(path: PathKey) -> str:
     return "in " + ".".join(parts).replace(".[", "[")
 
 
-def _closest(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
-
-
 def _allowed_keys(schema: dict[str, Any]) -> list[str]:
     return sorted(schema.get("properties", {}))
 
@@ -98,7 +93,7 @@ def _human(error: Any, source: SourceMap) -> tuple[str, Location]:
             key = str(extras[0])
             location = source.locate((*path, key), key=True)
             return (
-                f"unknown key {key!r} {_where(path)}{_closest(key, allowed)} "
+                f"unknown key {key!r} {_where(path)}{did_you_mean(key, allowed)} "
                 f"(allowed: {', '.join(allowed)})",
                 location,
             )
@@ -107,7 +102,7 @@ def _human(error: Any, source: SourceMap) -> tuple[str, Location]:
         return f"missing required key {missing[0]!r} {_where(path)}", source.locate(path, key=True)
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
-        hint = _closest(str(instance), options) if isinstance(instance, str) else ""
+        hint = did_you_mean(str(instance), options) if isinstance(instance, str) else ""
         return (
             f"{_describe_type(instance)} is not allowed {_where(path)}{hint} "
             f"(allowed: {', '.join(options)})",

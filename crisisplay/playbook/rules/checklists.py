@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.model import ChecklistItem, format_duration
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.suggest import did_you_mean
 
 
 def _items(context: RuleContext) -> list[ChecklistItem]:
@@ -39,8 +39,7 @@ def unknown_dependency(context: RuleContext) -> Iterator[Finding]:
     for item in _items(context):
         for dep in item.depends_on:
             if dep not in ids:
-                close = difflib.get_close_matches(dep, ids, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = did_you_mean(dep, ids)
                 yield f"item {item.id!r} depends on unknown item {dep!r}{hint}", item.location
 
 
@@ -80,8 +79,7 @@ def unknown_item_service(context: RuleContext) -> Iterator[Finding]:
     for item in _items(context):
         for service in item.services:
             if service not in services:
-                close = difflib.get_close_matches(service, services, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = did_you_mean(service, services)
                 yield f"item {item.id!r} refers to unknown service {service!r}{hint}", item.location
 
 
