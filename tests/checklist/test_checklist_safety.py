@@ -34,7 +34,8 @@ WRITER = textwrap.dedent(
             store.close()
             store = Store.open(db, timeout=60)
         outcome = api.act(store, run, "assign", "assess", owner=f"{who}-{i}", actor=who, now=now)
-        print(outcome.event.seq, f"{who}-{i}", flush=True)
+        sys.stdout.write(f"{outcome.event.seq} {who}-{i}\\n")  # one write per acknowledgement
+        sys.stdout.flush()
         i += 1
     """
 )
@@ -82,7 +83,12 @@ def test_killing_a_writer_mid_write_keeps_the_database_consistent(db_path: Path,
         assert first, writer.stderr.read() if writer.stderr else ""
         time.sleep(rng.uniform(0.02, 0.15))
         writer.send_signal(signal.SIGKILL)
-        rest, _ = writer.communicate(timeout=30)
+        # Keep reading through the same buffered stream: `readline` may already hold the next lines,
+        # which `communicate()` (it reads the raw descriptor) would skip, leaving a torn first line.
+        rest = writer.stdout.read()
+        writer.wait(timeout=30)
+        if writer.stderr is not None:
+            writer.stderr.close()
         assert writer.returncode == -signal.SIGKILL
         for line in (first + rest).splitlines():
             number, owner = line.split()
