@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path
 
 _LOCALE_SUFFIX = re.compile(r"^(?P<base>.+?)\.(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$")
 _YAML = (".yaml", ".yml")
-BUNDLED_PREFIX = "bundled:"
 
 
 def locale_key(locale: str) -> str:
@@ -97,6 +97,4 @@ def resolve_bundled(path: str) -> Path:
     """``bundled:it-outage/it-outage.en`` → the installed file, as ``load_playbook`` does."""
     if not path.startswith(BUNDLED_PREFIX):
         return Path(path)
-    from crisisplay.playbook.build import resolve_parent_path
-
-    return resolve_parent_path(path, ".")
+    return bundled_path(path, must_exist=True)

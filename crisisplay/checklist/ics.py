@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisplay.checklist.views import StatusView
-from crisisplay.playbook.model import PRINCIPLES
+from crisisplay.checklist.wording import wording_for
 
 PRODID = "-//crisisplay//checklist//EN"
 EVENT_LENGTH = timedelta(minutes=15)
@@ -73,10 +73,11 @@ def update_times(view: StatusView, horizon: timedelta) -> list[datetime]:
 
 
 def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> bytes:
-    """The run as an iCalendar file (bytes, CRLF lines as RFC 5545 requires)."""
+    """The run as an iCalendar file (bytes, CRLF lines as RFC 5545 requires), in the playbook's language."""
     from icalendar import Calendar
 
     state, run = view.state, view.state.run
+    words = wording_for(run.snapshot.locale)
     domain = "crisisplay"
     sequence = state.last_seq
     cal = Calendar()
@@ -88,13 +89,14 @@ def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> byt
     for item in state.items.values():
         if item.deadline is None:
             continue
-        why = PRINCIPLES.get(item.item.principle, "")
-        lines = [item.item.text, f"Item: {item.key}", f"Priority: {item.item.priority}"]
+        why = words.principle(item.item.principle)
+        priority = words.term("priority", item.item.priority)
+        lines = [item.item.text, words.text("ics_item", item=item.key), words.text("ics_priority", priority=priority)]
         if item.owner:
-            lines.append(f"Owner: {item.owner}")
+            lines.append(words.text("ics_owner", owner=item.owner))
         if why:
-            lines.append(f"Why: {why}")
-        lines.append(f"Run: {run.id}")
+            lines.append(words.text("why", principle=why))
+        lines.append(words.text("ics_run", run=run.id))
         cal.add_component(
             _event(
                 f"{run.id}.{item.key}@{domain}",
@@ -108,15 +110,15 @@ def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> byt
             )
         )
     nu = view.next_update
-    stage = nu.stage_id or "customer update"
+    stage = nu.stage_id or words.text("ics_customer_update")
     for index, moment in enumerate(update_times(view, horizon)):
         if nu.basis == "first_notice" and index == 0:
-            summary = f"First customer notice due ({stage})"
+            summary = words.text("ics_first_notice_due", stage=stage)
         elif nu.basis == "resolution_due":
-            summary = f"Resolution message due ({stage})"
+            summary = words.text("ics_resolution_due", stage=stage)
         else:
-            summary = f"Customer update due ({stage})"
-        description = f"{PRINCIPLES['stay_in_touch']}\nRun: {run.id}"
+            summary = words.text("ics_update_due", stage=stage)
+        description = f"{words.principle('stay_in_touch')}\n{words.text('ics_run', run=run.id)}"
         cal.add_component(
             _event(
                 f"{run.id}.update.{index}@{domain}",

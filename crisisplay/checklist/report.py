@@ -13,15 +13,23 @@ from typing import Any
 
 from crisisplay.checklist import clock
 from crisisplay.checklist.domain import ItemState
-from crisisplay.checklist.views import StatusView, describe_next_update, status_dict
+from crisisplay.checklist.views import Silence, StatusView, describe_next_update, status_dict
+from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import PRINCIPLES
 
 REPORT_FORMATS = ("md", "html", "json")
-STATE_LABELS = {"done": "done", "skipped": "skipped", "blocked": "blocked", "open": "open"}
+#: Headings and column names both report formats show, looked up once per report.
+LABEL_KEYS = (
+    "note", "summary", "progress", "customers", "tiers_caption", "communication", "messages_caption",
+    "no_messages", "silences_intro", "frozen_heading", "frozen_intro", "frozen_caption", "blocked_heading",
+    "col_priority", "col_total", "col_done", "col_skipped", "col_blocked", "col_open", "col_sent", "col_stage",
+    "col_kind", "col_channels", "col_by", "col_item", "col_task", "col_owner", "col_deadline", "col_state",
+    "col_last_change", "col_note", "col_why", "col_service", "col_tier", "col_status", "col_instead", "col_items",
+)  # fmt: skip
 
 
 def render_report(view: StatusView, fmt: str) -> str:
+    """The report in the playbook's language (English when it has no catalog)."""
     if fmt == "json":
         data = {"crisisplay_checklist_report": 1, **status_dict(view)}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -35,75 +43,109 @@ def render_report(view: StatusView, fmt: str) -> str:
     raise CrisisplayError(f"unknown report format {fmt!r}", hint=f"use one of {', '.join(REPORT_FORMATS)}")
 
 
-def _item_row(view: StatusView, item: ItemState) -> dict[str, Any]:
+def _item_row(view: StatusView, item: ItemState, words: Wording) -> dict[str, Any]:
     state, tz = view.state, view.state.run.tz
     when = ""
     if item.changed_at is not None and item.state != "open":
-        when = clock.show(item.changed_at, tz) + (f" by {item.changed_by}" if item.changed_by else "")
+        when = clock.show(item.changed_at, tz)
+        if item.changed_by:
+            when = words.text("changed_by", time=when, who=item.changed_by)
         if item.deadline is not None and item.state == "done":
             late = item.changed_at - item.deadline
-            when += f" ({clock.span(late)} late)" if late.total_seconds() >= 60 else " (on time)"
-    state_label = STATE_LABELS.get(item.state, item.state)
+            timing = words.text("late_by", span=words.span(late)) if late.total_seconds() >= 60 else None
+            when += f" ({timing or words.text('on_time')})"
+    state_label = words.text(f"state_{item.state}") if f"state_{item.state}" in words.entries else item.state
     if view.is_overdue(item):
-        state_label += ", overdue"
+        state_label += ", " + words.text("state_overdue")
     if item.forced:
-        state_label += ", forced"
+        state_label += ", " + words.text("state_forced")
     return {
         "id": state.label(item.key),
         "text": item.item.text,
         "owner": item.owner or "—",
-        "priority": item.item.priority,
+        "priority": words.term("priority", item.item.priority),
         "deadline": clock.show(item.deadline, tz) if item.deadline else "—",
         "state": item.state,
         "state_label": state_label,
         "overdue": view.is_overdue(item),
         "when": when or "—",
         "note": item.note,
-        "principle": PRINCIPLES.get(item.item.principle, ""),
+        "principle": words.principle(item.item.principle),
     }
 
 
-def report_context(view: StatusView) -> dict[str, Any]:
-    """Every string the Markdown and HTML reports show, computed once."""
+def _facts(view: StatusView, words: Wording) -> list[tuple[str, str]]:
     state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
     snap = run.snapshot
     end = state.closed_at or now
+    duration = words.span(end - run.t0)
+    if snap.version:
+        playbook = words.text("playbook_value_versioned", title=snap.title, id=snap.id, version=snap.version)
+    else:
+        playbook = words.text("playbook_value", title=snap.title, id=snap.id)
+    return [
+        (words.text("fact_run"), run.id),
+        (words.text("fact_playbook"), playbook),
+        (words.text("fact_checklists"), ", ".join(run.checklist_ids)),
+        (words.text("fact_t0"), clock.show(run.t0, tz)),
+        (words.text("fact_resolved"), clock.show(state.closed_at, tz) if state.closed_at else words.text("not_yet")),
+        (words.text("fact_duration"), duration if state.closed_at else words.text("duration_so_far", span=duration)),
+        (words.text("fact_report_time"), clock.show(now, tz)),
+    ]
+
+
+def _silence(view: StatusView, silence: Silence, words: Wording) -> str:
+    tz = view.state.run.tz
+    key = ("first_notice_late" if silence.kind == "first_notice" else "silence") + (
+        "_ongoing" if silence.ongoing else ""
+    )
+    return words.text(
+        key,
+        length=words.span(silence.length),
+        start=clock.show(silence.start, tz),
+        end=clock.show(silence.end, tz),
+        limit=words.span(silence.limit),
+    )
+
+
+def report_context(view: StatusView) -> dict[str, Any]:
+    """Every string the Markdown and HTML reports show, computed once, in the playbook's language."""
+    state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
+    snap = run.snapshot
+    words = wording_for(snap.locale)
     p = view.progress
     checklists = []
     for cid in run.checklist_ids:
         checklist = snap.checklists.get(cid)
-        rows = [_item_row(view, i) for i in state.items.values() if i.checklist_id == cid]
-        checklists.append({"id": cid, "title": checklist.title if checklist else cid, "rows": rows})
+        rows = [_item_row(view, i, words) for i in state.items.values() if i.checklist_id == cid]
+        title = checklist.title if checklist else cid
+        checklists.append(
+            {"id": cid, "title": title, "heading": words.text("checklist_heading", title=title), "rows": rows}
+        )
+    summary = words.plural(
+        "progress_summary",
+        p.total,
+        closed=p.closed,
+        total=p.total,
+        percent=words.percent(p.ratio),
+        done=p.done,
+        skipped=p.skipped,
+        blocked=p.blocked,
+        overdue=len(view.overdue),
+    )
     return {
-        "lang": snap.locale or "en",
-        "title": f"Checklist report: {run.name}",
-        "facts": [
-            ("Run", run.id),
-            (
-                "Playbook",
-                f"{snap.title} ({snap.id}" + (f", version {snap.version}" if snap.version else "") + ")",
-            ),
-            ("Checklists", ", ".join(run.checklist_ids)),
-            ("T0 (crisis start)", clock.show(run.t0, tz)),
-            ("Resolved", clock.show(state.closed_at, tz) if state.closed_at else "not yet"),
-            ("Duration", clock.span(end - run.t0) + ("" if state.closed_at else " so far")),
-            ("Report time", clock.show(now, tz)),
-        ],
+        "lang": words.language,
+        "labels": {key: words.text(key) for key in LABEL_KEYS},
+        "title": words.text("report_title", name=run.name),
+        "facts": _facts(view, words),
         "changes": [
-            f"the playbook file {Path(path).name} is {change} since this run started; "
-            "this report shows the version the run started from"
+            words.text("playbook_changed", file=Path(path).name, change=words.text(f"change_{change}"))
             for path, change in view.playbook_changes
         ],
-        "progress": {
-            "closed": p.closed,
-            "total": p.total,
-            "percent": round(100 * p.ratio),
-            "summary": f"{p.closed} of {p.total} items closed ({round(100 * p.ratio)}%): "
-            f"{p.done} done, {p.skipped} skipped, {p.blocked} blocked, {len(view.overdue)} overdue",
-        },
+        "progress": {"closed": p.closed, "total": p.total, "percent": words.percent(p.ratio), "summary": summary},
         "tiers": [
             {
-                "priority": t.priority,
+                "priority": words.term("priority", t.priority),
                 "total": t.total,
                 "done": t.done,
                 "skipped": t.skipped,
@@ -112,39 +154,36 @@ def report_context(view: StatusView) -> dict[str, Any]:
             }
             for t in view.tiers
         ],
-        "next_update": describe_next_update(view),
+        "next_update": describe_next_update(view, words),
         "next_update_overdue": view.next_update.overdue(now),
         "messages": [
             {
                 "at": clock.show(m.at, tz),
                 "stage": m.stage_id,
-                "kind": m.kind,
+                "kind": words.term("kind", m.kind),
                 "channels": ", ".join(m.channels) or "—",
                 "by": m.actor or "—",
             }
             for m in state.messages
         ],
-        "silences": [
-            ("First notice late" if s.kind == "first_notice" else "Silence")
-            + f": {clock.span(s.length)}{' and counting' if s.ongoing else ''},"
-            f" from {clock.show(s.start, tz)} to {clock.show(s.end, tz)}"
-            f" (limit {clock.span(s.limit)})"
-            for s in view.silences
-        ],
+        "silences": [_silence(view, s, words) for s in view.silences],
         "checklists": checklists,
         "frozen": [
             {
                 "name": f.service.name,
                 "id": f.service.id,
-                "tier": f.service.tier,
-                "status": f.service.status or "—",
+                "tier": words.term("tier", f.service.tier),
+                "status": words.term("service_status", f.service.status) if f.service.status else "—",
                 "alternative": f.service.alternative or "—",
                 "item_ids": ", ".join(state.label(k) for k in f.items) or "—",
             }
             for f in view.frozen
         ],
         "blocked": [f"{state.label(i.key)}: {i.note}" for i in view.blocked]
-        + [f"{state.label(i.key)}: waits for {', '.join(state.label(k) for k in keys)}" for i, keys in view.waiting],
+        + [
+            words.text("waits_for", item=state.label(i.key), items=words.join([state.label(k) for k in keys]))
+            for i, keys in view.waiting
+        ],
     }
 
 
@@ -163,34 +202,36 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def render_markdown(ctx: dict[str, Any]) -> str:
+    label = ctx["labels"]
     lines = [f"# {_cell(ctx['title'])}", ""]
     lines += [f"- **{k}:** {_cell(v)}" for k, v in ctx["facts"]]
     for change in ctx["changes"]:
-        lines += ["", f"> **Note:** {change}."]
+        lines += ["", f"> **{label['note']}:** {_cell(change)}."]
     prog = ctx["progress"]
-    lines += ["", "## Summary", "", f"- Progress: {prog['summary']}."]
-    lines.append(f"- Customers: {ctx['next_update']}.")
+    lines += ["", f"## {label['summary']}", "", f"- {label['progress']}: {prog['summary']}."]
+    lines.append(f"- {label['customers']}: {ctx['next_update']}.")
     lines += [
         "",
         *_table(
-            ["Priority", "Total", "Done", "Skipped", "Blocked", "Open"],
+            [label[k] for k in ("col_priority", "col_total", "col_done", "col_skipped", "col_blocked", "col_open")],
             [[t["priority"], t["total"], t["done"], t["skipped"], t["blocked"], t["open"]] for t in ctx["tiers"]],
         ),
     ]
-    lines += ["", "## Customer communication", ""]
+    lines += ["", f"## {label['communication']}", ""]
     if ctx["messages"]:
         lines += _table(
-            ["Sent", "Stage", "Kind", "Channels", "By"],
+            [label[k] for k in ("col_sent", "col_stage", "col_kind", "col_channels", "col_by")],
             [[m["at"], m["stage"], m["kind"], m["channels"], m["by"]] for m in ctx["messages"]],
         )
     else:
-        lines.append("No message recorded as sent yet.")
+        lines.append(label["no_messages"])
     if ctx["silences"]:
-        lines += ["", "Longer silences than the playbook allows:", ""] + [f"- {s}" for s in ctx["silences"]]
+        lines += ["", label["silences_intro"], ""] + [f"- {s}" for s in ctx["silences"]]
+    item_columns = ("col_item", "col_task", "col_owner", "col_priority", "col_deadline", "col_state")
     for checklist in ctx["checklists"]:
-        lines += ["", f"## Checklist: {_cell(checklist['title'])} ({checklist['id']})", ""]
+        lines += ["", f"## {_cell(checklist['heading'])} ({checklist['id']})", ""]
         lines += _table(
-            ["Item", "Task", "Owner", "Priority", "Deadline", "State", "Last change", "Note", "Why"],
+            [label[k] for k in (*item_columns, "col_last_change", "col_note", "col_why")],
             [
                 [
                     r["id"],
@@ -207,14 +248,14 @@ def render_markdown(ctx: dict[str, Any]) -> str:
             ],
         )
     if ctx["frozen"]:
-        lines += ["", "## Frozen on purpose", "", "Deliberately paused, not forgotten.", ""]
+        lines += ["", f"## {label['frozen_heading']}", "", label["frozen_intro"], ""]
         lines += _table(
-            ["Service", "Tier", "Status", "Instead", "Items"],
+            [label[k] for k in ("col_service", "col_tier", "col_status", "col_instead", "col_items")],
             [
                 [f"{f['name']} ({f['id']})", f["tier"], f["status"], f["alternative"], f["item_ids"]]
                 for f in ctx["frozen"]
             ],
         )
     if ctx["blocked"]:
-        lines += ["", "## Blocked and waiting", ""] + [f"- {_cell(b)}" for b in ctx["blocked"]]
+        lines += ["", f"## {label['blocked_heading']}", ""] + [f"- {_cell(b)}" for b in ctx["blocked"]]
     return "\n".join(lines) + "\n"

@@ -30,26 +30,26 @@ TEMPLATE = """<!DOCTYPE html>
 {%- endfor %}
 </dl>
 {%- for change in changes %}
-<p class="note" role="note"><strong>Note:</strong> {{ change }}.</p>
+<p class="note" role="note"><strong>{{ labels.note }}:</strong> {{ change }}.</p>
 {%- endfor %}
 </header>
 <section aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
-<p><label for="progress">Progress</label>
+<h2 id="summary">{{ labels.summary }}</h2>
+<p><label for="progress">{{ labels.progress }}</label>
 <progress id="progress" max="{{ progress.total or 1 }}" value="{{ progress.closed }}">
-{{- progress.percent }}%</progress>
+{{- progress.percent }}</progress>
 {{ progress.summary }}.</p>
 <p{% if next_update_overdue %} class="late"{% endif %}>
-<strong>Customers:</strong> {{ next_update }}.</p>
+<strong>{{ labels.customers }}:</strong> {{ next_update }}.</p>
 <table>
-<caption>Progress by priority</caption>
+<caption>{{ labels.tiers_caption }}</caption>
 <thead><tr>
-<th scope="col">Priority</th>
-<th scope="col">Total</th>
-<th scope="col">Done</th>
-<th scope="col">Skipped</th>
-<th scope="col">Blocked</th>
-<th scope="col">Open</th></tr></thead>
+<th scope="col">{{ labels.col_priority }}</th>
+<th scope="col">{{ labels.col_total }}</th>
+<th scope="col">{{ labels.col_done }}</th>
+<th scope="col">{{ labels.col_skipped }}</th>
+<th scope="col">{{ labels.col_blocked }}</th>
+<th scope="col">{{ labels.col_open }}</th></tr></thead>
 <tbody>
 {%- for t in tiers %}
 <tr>
@@ -64,16 +64,16 @@ TEMPLATE = """<!DOCTYPE html>
 </table>
 </section>
 <section aria-labelledby="communication">
-<h2 id="communication">Customer communication</h2>
+<h2 id="communication">{{ labels.communication }}</h2>
 {%- if messages %}
 <table>
-<caption>Messages sent</caption>
+<caption>{{ labels.messages_caption }}</caption>
 <thead><tr>
-<th scope="col">Sent</th>
-<th scope="col">Stage</th>
-<th scope="col">Kind</th>
-<th scope="col">Channels</th>
-<th scope="col">By</th></tr></thead>
+<th scope="col">{{ labels.col_sent }}</th>
+<th scope="col">{{ labels.col_stage }}</th>
+<th scope="col">{{ labels.col_kind }}</th>
+<th scope="col">{{ labels.col_channels }}</th>
+<th scope="col">{{ labels.col_by }}</th></tr></thead>
 <tbody>
 {%- for m in messages %}
 <tr>
@@ -86,10 +86,10 @@ TEMPLATE = """<!DOCTYPE html>
 </tbody>
 </table>
 {%- else %}
-<p>No message recorded as sent yet.</p>
+<p>{{ labels.no_messages }}</p>
 {%- endif %}
 {%- if silences %}
-<p>Longer silences than the playbook allows:</p>
+<p>{{ labels.silences_intro }}</p>
 <ul>
 {%- for s in silences %}
 <li class="late">{{ s }}</li>
@@ -99,24 +99,24 @@ TEMPLATE = """<!DOCTYPE html>
 </section>
 {%- for checklist in checklists %}
 <section aria-labelledby="checklist-{{ checklist.id }}">
-<h2 id="checklist-{{ checklist.id }}">Checklist: {{ checklist.title }}</h2>
+<h2 id="checklist-{{ checklist.id }}">{{ checklist.heading }}</h2>
 <table>
 <caption>{{ checklist.title }} ({{ checklist.id }})</caption>
 <thead><tr>
-<th scope="col">Item</th>
-<th scope="col">Task</th>
-<th scope="col">Owner</th>
-<th scope="col">Priority</th>
-<th scope="col">Deadline</th>
-<th scope="col">State</th>
-<th scope="col">Last change</th>
-<th scope="col">Note</th></tr></thead>
+<th scope="col">{{ labels.col_item }}</th>
+<th scope="col">{{ labels.col_task }}</th>
+<th scope="col">{{ labels.col_owner }}</th>
+<th scope="col">{{ labels.col_priority }}</th>
+<th scope="col">{{ labels.col_deadline }}</th>
+<th scope="col">{{ labels.col_state }}</th>
+<th scope="col">{{ labels.col_last_change }}</th>
+<th scope="col">{{ labels.col_note }}</th></tr></thead>
 <tbody>
 {%- for r in checklist.rows %}
 <tr{% if r.overdue %} class="overdue"{% endif %}>
 <th scope="row">{{ r.id }}</th>
 <td>{{ r.text }}{% if r.principle %}<br>
-<span class="why">Why: {{ r.principle }}</span>{% endif %}</td>
+<span class="why">{{ labels.col_why }}: {{ r.principle }}</span>{% endif %}</td>
 <td>{{ r.owner }}</td>
 <td>{{ r.priority }}</td>
 <td>{{ r.deadline }}</td>
@@ -130,16 +130,16 @@ TEMPLATE = """<!DOCTYPE html>
 {%- endfor %}
 {%- if frozen %}
 <section aria-labelledby="frozen">
-<h2 id="frozen">Frozen on purpose</h2>
-<p>Deliberately paused, not forgotten.</p>
+<h2 id="frozen">{{ labels.frozen_heading }}</h2>
+<p>{{ labels.frozen_intro }}</p>
 <table>
-<caption>Frozen and deferrable services</caption>
+<caption>{{ labels.frozen_caption }}</caption>
 <thead><tr>
-<th scope="col">Service</th>
-<th scope="col">Tier</th>
-<th scope="col">Status</th>
-<th scope="col">Instead</th>
-<th scope="col">Items</th></tr></thead>
+<th scope="col">{{ labels.col_service }}</th>
+<th scope="col">{{ labels.col_tier }}</th>
+<th scope="col">{{ labels.col_status }}</th>
+<th scope="col">{{ labels.col_instead }}</th>
+<th scope="col">{{ labels.col_items }}</th></tr></thead>
 <tbody>
 {%- for f in frozen %}
 <tr>
@@ -155,7 +155,7 @@ TEMPLATE = """<!DOCTYPE html>
 {%- endif %}
 {%- if blocked %}
 <section aria-labelledby="blocked">
-<h2 id="blocked">Blocked and waiting</h2>
+<h2 id="blocked">{{ labels.blocked_heading }}</h2>
 <ul>
 {%- for b in blocked %}
 <li>{{ b }}</li>

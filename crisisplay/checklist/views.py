@@ -15,6 +15,7 @@ from typing import Any
 from crisisplay.checklist import clock
 from crisisplay.checklist.domain import INTERNAL_KINDS, ItemState, RunState, SentMessage
 from crisisplay.checklist.snapshot import PlaybookSnapshot, source_changes
+from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, Service
 
 DUE_NEXT = 5
@@ -353,20 +354,29 @@ def status_dict(view: StatusView) -> dict[str, Any]:
     }
 
 
-def describe_next_update(view: StatusView) -> str:
-    """One sentence on the next customer message, for status and reports."""
+def describe_next_update(view: StatusView, words: Wording | None = None) -> str:
+    """One sentence on the next customer message.
+
+    Without ``words`` it is the CLI's English with compact spans (``1h05m``); reports pass
+    the playbook language's wording, whose spans use CLDR units.
+    """
     nu, tz, now = view.next_update, view.state.run.tz, view.now
+    catalog = words or wording_for("en")
+    span = words.span if words else clock.span
+
+    def relative(moment: datetime) -> str:
+        return words.relative(moment, now) if words else clock.relative(moment, now)
+
     if nu.due is None:
-        return "the resolution message went out; no further updates are due"
-    when = f"{clock.show(nu.due, tz)} ({clock.relative(nu.due, now)})"
+        return catalog.text("next_resolved")
+    when = f"{clock.show(nu.due, tz)} ({relative(nu.due)})"
     stage = f" [{nu.stage_id}]" if nu.stage_id else ""
     if nu.basis == "resolution_due":
-        return f"the crisis is resolved: send the resolution message{stage} now"
+        return catalog.text("next_resolution_due", stage=stage)
     if nu.basis == "first_notice":
-        what = "first notice"
+        what = catalog.text("next_first_notice")
     else:
         assert nu.last_sent is not None and nu.cadence is not None
-        last = clock.show(nu.last_sent.at, tz)
-        what = f"next update (every {clock.span(nu.cadence)} after the last one, {last})"
-    late = "OVERDUE: " if nu.overdue(now) else ""
-    return f"{late}{what}{stage} due {when}"
+        what = catalog.text("next_update", cadence=span(nu.cadence), last=clock.show(nu.last_sent.at, tz))
+    sentence = catalog.text("next_due", what=what, stage=stage, when=when)
+    return catalog.text("next_overdue", text=sentence) if nu.overdue(now) else sentence

@@ -79,10 +79,10 @@ def _echo_json(data: Any) -> None:
 
 @click.group(
     epilog=examples(
-        "start playbooks/outage.ru.yaml --t0 09:40",
+        "start playbooks/it-outage/it-outage.ru.yaml --t0 09:40",
         "status",
-        "done outage-20260315-0940 notify --by anna",
-        "sent outage-20260315-0940 first_notice --channel sms",
+        "done it-outage-20260315-0940 send_first_notice --by anna",
+        "sent it-outage-20260315-0940 first_notice --channel sms",
     )
     + f"\n\nThe database: --db PATH or {DB_ENV}. Times: {clock.TIME_HELP}."
 )
@@ -92,8 +92,8 @@ def checklist() -> None:
 
 @checklist.command(
     epilog=examples(
-        "start outage.ru.yaml",
-        "start outage.ru.yaml --checklist first_hour --t0 '2026-03-15 09:40'",
+        "start playbooks/it-outage/it-outage.ru.yaml",
+        "start bundled:it-outage.ru --checklist first_hour --t0 '2026-03-15 09:40'",
         "start bundled:it-outage/it-outage.en.yaml --t0 -25m --name 'App outage' -q",
     )
 )
@@ -124,7 +124,7 @@ def start(playbook: str, checklists: tuple[str, ...], t0: str | None, name: str,
 
 
 @checklist.command(
-    epilog=examples("status", "status outage-20260315-0940 --all", "status --format json | jq .next_update")
+    epilog=examples("status", "status it-outage-20260315-0940 --all", "status --format json | jq .next_update")
 )
 @click.argument("run", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every item, not only overdue and next.")

@@ -63,7 +63,7 @@ def _title_of(path: Path) -> str:
 def list_scenarios(root: Path | None = None) -> dict[str, Scenario]:
     """Every bundled scenario by name: ``<root>/<name>/<name>.<locale>.yaml``, base excluded."""
     if root is None:
-        from crisisplay.playbook.build import bundled_root
+        from crisisplay.playbook.bundled import bundled_root
 
         root = bundled_root()
     scenarios: dict[str, Scenario] = {}

@@ -9,12 +9,12 @@ entry point for render/checklist: it raises when the playbook has errors.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
+from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path, bundled_templates
 from crisisplay.playbook.loader import (
     DEFAULT_LIMITS,
     Document,
@@ -43,7 +43,6 @@ RULE_SYNTAX = "CP001"
 RULE_EXTENDS_MISSING = "CP010"
 RULE_EXTENDS_CYCLE = "CP011"
 RULE_TEMPLATE_FILE = "CP012"
-BUNDLED_PREFIX = "bundled:"
 MAX_CHAIN = 8
 CHANNEL_LIMIT_KEYS = (
     "max_segments",
@@ -52,15 +51,6 @@ CHANNEL_LIMIT_KEYS = (
     "max_subject_length",
     "max_seconds",
 )
-
-
-def bundled_root() -> Path:
-    """Where the bundled playbooks live inside the installed package."""
-    return Path(str(resources.files("crisisplay") / "data" / "playbooks"))
-
-
-def bundled_templates() -> Path:
-    return Path(str(resources.files("crisisplay") / "data" / "templates"))
 
 
 @dataclass
@@ -82,10 +72,7 @@ def _diag(rule: str, category: str, message: str, location: Location | None) -> 
 
 def resolve_parent_path(reference: str, child_file: str) -> Path:
     if reference.startswith(BUNDLED_PREFIX):
-        name = reference[len(BUNDLED_PREFIX) :].strip("/")
-        candidate = bundled_root() / name
-        # "it-outage/it-outage.ru" has a suffix (".ru") but is still missing ".yaml".
-        return candidate if candidate.suffix in (".yaml", ".yml") else candidate.with_name(candidate.name + ".yaml")
+        return bundled_path(reference)
     base = Path(child_file).parent if child_file not in ("-", "<stdin>") else Path.cwd()
     return (base / reference).resolve()
 
@@ -190,7 +177,7 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     """Load a playbook for use; raise :class:`DiagnosticsError` if it has errors."""
     path = str(path)
     if path.startswith(BUNDLED_PREFIX):
-        path = str(resolve_parent_path(path, "."))
+        path = str(bundled_path(path, must_exist=True))
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:

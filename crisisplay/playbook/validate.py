@@ -8,7 +8,8 @@ from pathlib import Path
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.build import BUNDLED_PREFIX, RULE_SYNTAX, bundled_root, resolve_document, resolve_parent_path
+from crisisplay.playbook.build import RULE_SYNTAX, resolve_document
+from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path
 from crisisplay.playbook.loader import DEFAULT_LIMITS, Limits, load_bytes, load_file
 from crisisplay.playbook.rules import RuleContext, check_playbook
 
@@ -36,7 +37,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             continue
         path = Path(raw)
         if raw.startswith(BUNDLED_PREFIX):
-            path = bundled_root() if raw == BUNDLED_PREFIX else resolve_parent_path(raw, ".")
+            path = bundled_path(raw, must_exist=True)
         if path.is_dir():
             found = sorted(
                 p

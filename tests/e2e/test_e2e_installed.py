@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,7 +98,7 @@ def test_non_editable_install_ships_bundled_data(tmp_path: Path) -> None:
     probe = _run(
         str(python),
         "-c",
-        "import crisisplay, pathlib; from crisisplay.playbook.build import bundled_root, bundled_templates;"
+        "import crisisplay, pathlib; from crisisplay.playbook.bundled import bundled_root, bundled_templates;"
         "print(crisisplay.__file__); print(sorted(p.name for p in bundled_root().rglob('*.yaml'))[:3]);"
         "print(bundled_templates().is_dir())",
         cwd=elsewhere,
@@ -114,3 +115,10 @@ def test_non_editable_install_ships_bundled_data(tmp_path: Path) -> None:
         installed_root = probe.stdout.splitlines()[0].rsplit("/", 1)[0] + "/data/playbooks"
         result = _run(str(exe), "validate", installed_root, cwd=elsewhere)
         assert result.returncode == 0, result.stdout + result.stderr
+    # The wording catalogs ship too: a Russian run reports in Russian from the installed copy.
+    db = {"CRISISPLAY_DB": str(tmp_path / "runs.sqlite3"), "CRISISPLAY_NOW": "2026-03-10T10:00Z"}
+    started = _run(str(exe), "checklist", "start", "bundled:it-outage.ru", "--t0", "-40m", cwd=elsewhere, env=db)
+    assert started.returncode == 0, started.stdout + started.stderr
+    report = _run(str(exe), "checklist", "report", "--format", "md", cwd=elsewhere, env=db)
+    assert report.returncode == 0, report.stderr
+    assert "## Сводка" in report.stdout and re.search(r"закрыто 0 из \d+ пункт", report.stdout), report.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from crisisplay.playbook.build import bundled_root
+from crisisplay.playbook.bundled import bundled_root
 from crisisplay.playbook.model import CHANNEL_NAMES, Playbook, Template
 
 CUSTOMER_KINDS = ("first_notice", "update", "resolution", "follow_up")

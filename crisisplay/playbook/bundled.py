@@ -1,0 +1,65 @@
+"""The playbook library shipped inside the package, addressed as ``bundled:NAME``.
+
+Scenarios live in folders (``it-outage/it-outage.ru.yaml``), which is what ``extends``
+references use; people at a terminal type the short ``bundled:it-outage.ru``, so both
+forms resolve. Paths come from ``importlib.resources``, so a non-editable install works
+from any directory.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.suggest import did_you_mean
+
+BUNDLED_PREFIX = "bundled:"
+_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_root() -> Path:
+    """Where the bundled playbooks live inside the installed package."""
+    return Path(str(resources.files("crisisplay") / "data" / "playbooks"))
+
+
+def bundled_templates() -> Path:
+    return Path(str(resources.files("crisisplay") / "data" / "templates"))
+
+
+def bundled_names() -> list[str]:
+    """Every bundled playbook in its short form: ``base.en``, ``it-outage.ru``, …"""
+    return sorted(p.stem for p in bundled_root().rglob("*.yaml"))
+
+
+def _candidates(name: str) -> list[Path]:
+    root = bundled_root()
+    stem = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s)), name)
+    found = [root / f"{stem}.yaml"]
+    if "/" not in stem:
+        found.append(root / stem)  # a scenario folder: both language versions
+        scenario = stem.split(".", 1)[0]
+        found.append(root / scenario / f"{stem}.yaml")  # it-outage.ru → it-outage/it-outage.ru.yaml
+    return found
+
+
+def bundled_path(reference: str, *, must_exist: bool = False) -> Path:
+    """The installed file (or folder) for ``bundled:NAME``; ``bundled:`` alone is the library.
+
+    Without ``must_exist`` a missing name still maps to a path, so ``extends`` can report
+    the broken chain with positions; with it, the error lists what is bundled.
+    """
+    name = reference.removeprefix(BUNDLED_PREFIX).strip().strip("/")
+    if not name:
+        return bundled_root()
+    candidates = _candidates(name)
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    if must_exist:
+        names = bundled_names()
+        raise CrisisplayError(
+            f"no bundled playbook {name!r}{did_you_mean(name, names)}",
+            hint="bundled playbooks: " + ", ".join(names),
+        )
+    return candidates[0]
