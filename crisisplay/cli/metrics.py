@@ -3,149 +3,29 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from crisisplay.cli.common import EXIT_FINDINGS, format_option, handle_errors, style, use_color
+from crisisplay.cli.common import EXIT_FINDINGS, handle_errors, style, use_color
+from crisisplay.cli.metrics_options import (
+    COHORT_OPTIONS,
+    DELIMITERS,
+    PERIOD_UNITS,
+    cohort_options,
+    input_options,
+    number_option,
+    scale_option,
+    survey_options,
+    time_option,
+)
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.metrics import output
-from crisisplay.metrics.parsing import parse_datetime, parse_number, parse_scale
 from crisisplay.metrics.periods import Periodizer
 from crisisplay.metrics.retention import CohortColumns, RetentionReport, analyse_file, compute
 from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = ("text", "json", "csv")
-DELIMITERS = {"auto": None, ",": ",", ";": ";", "tab": "\t"}
-PERIOD_UNITS = ("period", "day", "week", "month", "quarter", "year")
-
-
-def _to_time(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise click.BadParameter(
-            f"{value!r} is not ISO 8601 (2024-03-01T10:00+03:00) or DD.MM.YYYY", ctx, param
-        )
-    return parsed
-
-
-def _to_number(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    """A number that may use a decimal comma or grouped thousands (``1 550,50``)."""
-    if value is None:
-        return None
-    parsed = parse_number(value)
-    if parsed is None:
-        raise click.BadParameter(f"{value!r} is not a number", ctx, param)
-    return parsed
-
-
-def _to_scale(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
-    parsed = parse_scale(value)
-    if parsed is None:
-        raise click.BadParameter(f"{value!r} is not a scale like 1-5 or 0-5", ctx, param)
-    return parsed
-
-
-def _time_option(*names: str, help: str) -> Callable[[F], F]:
-    return click.option(*names, metavar="TIME", default=None, callback=_to_time, help=help)
-
-
-def _scale_option(default: str, help: str) -> Callable[[F], F]:
-    return click.option(
-        "--scale",
-        default=default,
-        show_default=True,
-        callback=_to_scale,
-        metavar="LOW-HIGH",
-        help=help,
-    )
-
-
-def _number_option(*names: str, help: str) -> Callable[[F], F]:
-    return click.option(*names, metavar="NUMBER", default=None, callback=_to_number, help=help)
-
-
-def _input_options(func: F) -> F:
-    func = click.option(
-        "--max-issues",
-        type=click.IntRange(min=0),
-        default=20,
-        show_default=True,
-        help="Bad cells listed in text mode (0: all).",
-    )(func)
-    func = click.option(
-        "--fail-on-bad-data", is_flag=True, help="Exit 1 when any row had to be left out."
-    )(func)
-    func = click.option(
-        "--delimiter",
-        type=click.Choice(list(DELIMITERS)),
-        default="auto",
-        show_default=True,
-        help="Cell separator; auto reads it off the header.",
-    )(func)
-    func = click.option(
-        "--encoding",
-        default="utf-8-sig",
-        show_default=True,
-        help="Text encoding (UTF-8 with or without BOM by default).",
-    )(func)
-    return format_option(func, choices=FORMATS)
-
-
-def _survey_options(func: F) -> F:
-    options = [
-        click.argument("file", type=click.Path(dir_okay=False)),
-        click.option(
-            "--score-column", default="score", show_default=True, help="Column with the answer."
-        ),
-        click.option(
-            "--date-column",
-            default=None,
-            help="Column with the answer's date (default: 'date', if present).",
-        ),
-        click.option(
-            "--id-column",
-            default=None,
-            help="Respondent id column for duplicates (default: 'respondent_id', if present).",
-        ),
-        click.option(
-            "--by",
-            "--group-column",
-            "group_column",
-            default=None,
-            metavar="COLUMN",
-            help="Also break down by this column, e.g. channel or segment.",
-        ),
-        click.option(
-            "--period",
-            type=click.Choice(["month", "week"]),
-            default=None,
-            help="Calendar period (default: month).",
-        ),
-        _time_option(
-            "--t0",
-            help="Crisis start (ISO 8601): label answers before/during/"
-            "after instead of by calendar period.",
-        ),
-        _time_option("--resolved", help="Crisis resolution time (ISO 8601); needs --t0."),
-        click.option(
-            "--chart",
-            type=click.Path(dir_okay=False),
-            default=None,
-            help="Also write the trend as a chart: FILE.svg or FILE.html.",
-        ),
-    ]
-    func = _input_options(func)  # innermost: listed last in --help
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 def _periodizer(period: str | None, t0: datetime | None, resolved: datetime | None) -> Periodizer:
@@ -218,26 +98,6 @@ def _write_chart(report: SurveyReport, path: str) -> None:
     click.echo(f"chart written to {path}", err=True)
 
 
-#: retention's column options: (option, CohortColumns field and parameter name, help)
-COHORT_OPTIONS = (
-    ("--id-column", "customer", "Customer id column, for duplicates (optional column)."),
-    ("--start-column", "active_start", "Yes/no: active at the start of the period."),
-    ("--end-column", "active_end", "Yes/no: active at the end of the period."),
-    ("--first-seen-column", "first_seen", "First activity date (with --start/--end)."),
-    ("--last-seen-column", "last_seen", "Last activity date (with --start/--end)."),
-    ("--orders-column", "orders", "Orders per customer in the period (optional column)."),
-    ("--revenue-column", "revenue", "Money per customer in the period (optional column)."),
-)
-
-
-def _cohort_options(func: F) -> F:
-    defaults = CohortColumns()
-    for option, attr, help_text in reversed(COHORT_OPTIONS):
-        default = getattr(defaults, attr)
-        func = click.option(option, attr, default=default, show_default=True, help=help_text)(func)
-    return func
-
-
 _COMMON_EPILOG = (
     "Answers with an empty, non-numeric or out-of-range score, a bad date or a repeated "
     "respondent are left out and listed with their CSV line (stderr; in JSON under "
@@ -270,7 +130,7 @@ def metrics() -> None:
     "  crisisplay metrics nps survey.csv --t0 2024-03-01T09:00+03:00 \\\n"
     "      --resolved 2024-03-03T18:00+03:00 --format json\n\n" + _COMMON_EPILOG,
 )
-@_survey_options
+@survey_options
 @handle_errors
 def nps(**opts: Any) -> None:
     """Net Promoter Score of 0-10 answers, with its 95% interval.
@@ -288,11 +148,11 @@ def nps(**opts: Any) -> None:
     "  crisisplay metrics csat contacts.csv --scale 0-5 --by channel\n"
     "  crisisplay metrics csat contacts.csv --satisfied-from 5 --format csv\n\n" + _COMMON_EPILOG,
 )
-@_scale_option("1-5", "The survey's declared scale, e.g. 1-5 or 0-5.")
-@_number_option(
+@scale_option("1-5", "The survey's declared scale, e.g. 1-5 or 0-5.")
+@number_option(
     "--satisfied-from", help="Lowest satisfied answer (default: the top two points, e.g. 4 on 1-5)."
 )
-@_survey_options
+@survey_options
 @handle_errors
 def csat(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> None:
     """Customer satisfaction: % of answers at the top of the declared scale.
@@ -309,8 +169,8 @@ def csat(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> N
     "  crisisplay metrics ces effort.csv                     # 0 (hard) to 5 (easy)\n"
     "  crisisplay metrics ces effort.csv --scale 1-7 --period week\n\n" + _COMMON_EPILOG,
 )
-@_scale_option("0-5", "The survey's declared scale (0 very hard … 5 easy by default).")
-@_survey_options
+@scale_option("0-5", "The survey's declared scale (0 very hard … 5 easy by default).")
+@survey_options
 @handle_errors
 def ces(scale: tuple[int, int], **opts: Any) -> None:
     """Customer effort score: mean answer on the declared scale, with its standard error.
@@ -344,8 +204,8 @@ def ces(scale: tuple[int, int], **opts: Any) -> None:
     default=None,
     help="Of those, still active at the end (new customers excluded).",
 )
-@_number_option("--aov", help="Average order value (decimal comma accepted).")
-@_number_option("--purchases-per-period", help="Purchases per customer per period.")
+@number_option("--aov", help="Average order value (decimal comma accepted).")
+@number_option("--purchases-per-period", help="Purchases per customer per period.")
 @click.option(
     "--period-unit",
     type=click.Choice(PERIOD_UNITS),
@@ -353,12 +213,12 @@ def ces(scale: tuple[int, int], **opts: Any) -> None:
     show_default=True,
     help="What one period is, for the labels.",
 )
-@_time_option(
+@time_option(
     "--start", help="Period start, with first_seen/last_seen dates (e.g. a checklist run's T0)."
 )
-@_time_option("--end", help="Period end, with --start.")
-@_cohort_options
-@_input_options
+@time_option("--end", help="Period end, with --start.")
+@cohort_options
+@input_options
 @handle_errors
 def retention(file: str | None, **opts: Any) -> None:
     """Churn, customer lifetime and LTV for one period.
