@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.model import Playbook
+from crisisplay.render.context import RecipientSample, RecipientView
+
+__all__ = ["KNOWN_FIELDS", "Recipient", "RecipientView", "column_keys", "from_values", "sample_recipient"]
 
 KNOWN_FIELDS = ("id", "name", "locale", "channels", "phone", "email", "services",
                 "telegram", "whatsapp", "vk", "push")
@@ -91,38 +97,28 @@ def from_values(line: int, values: Sequence[str] | Mapping[str, Any], keys: Sequ
                      _as_list(get("services")), fields)
 
 
-class RecipientView:
-    """``recipient`` in templates: attribute or item access to the row's non-empty fields.
+def sample_recipient(options: Iterable[str], playbook: Playbook) -> RecipientSample:
+    """``render --recipient name=Anna --recipient phone=…``: one row, typed and checked as the batch does."""
+    from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, PhoneCheck, checker_for
+    from crisisplay.playbook.facts import phone_region
 
-    A missing field raises ``AttributeError``/``KeyError``, which Jinja2 turns into an
-    undefined value; under ``StrictUndefined`` printing it fails, and the batch reports
-    the recipient as ``missing_field`` with the field's name.
-    """
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        object.__setattr__(self, "_values", values)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __getitem__(self, name: str) -> Any:
-        return self._values[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._values
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("a recipient view is read-only")
-
-    def __str__(self) -> str:
-        return str(self._values.get("name") or self._values.get("id") or "")
-
-    def __repr__(self) -> str:
-        return f"RecipientView({self._values.get('id')!r})"
+    values: dict[str, str] = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip():
+            raise CrisisplayError(
+                f"--recipient expects field=value, got {option!r}",
+                hint="e.g. --recipient name=Anna --recipient services=payments,chat",
+            )
+        values[name.strip()] = value
+    row = from_values(0, values, ())
+    phones = PhoneCheck(phone_region(playbook))
+    addresses: dict[str, str] = {}
+    for field_name, label in ADDRESS_NAMES.items():
+        raw = row.address(field_name)
+        if raw:
+            normalised = checker_for(field_name, phones)(raw)
+            if not normalised:
+                raise CrisisplayError(f"--recipient {field_name}: {label} {raw!r} is not valid")
+            addresses[field_name] = normalised
+    return RecipientSample(row.fields, row.id or "sample", row.channels, row.services, ADDRESS_FIELDS, addresses)

@@ -26,6 +26,7 @@ EPILOG = """Examples:
   crisisplay render it-outage.ru.yaml --set services.payments=unavailable --example
   crisisplay render it-outage.ru.yaml --facts facts.yaml --out outbox/
   crisisplay render it-outage.ru.yaml --format json --at 2026-03-15T10:00 --lint
+  crisisplay render it-outage.ru.yaml --recipient name=Anna --recipient services=payments
 
 With no --facts and no --set the playbook's embedded examples are rendered. --at sets
 the render time ("now" in templates; HH:MM means today in the playbook's zone).
@@ -89,6 +90,8 @@ def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
               help="Facts as YAML or JSON (a mapping of fact names; optional 'services:' overrides).")
 @click.option("--set", "set_options", multiple=True, metavar="KEY=VALUE",
               help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
+@click.option("--recipient", "recipient_options", multiple=True, metavar="FIELD=VALUE",
+              help="Preview personalised templates for one sample person (repeatable), e.g. name=Anna.")
 @click.option("--example", is_flag=True, help="Start from the playbook's examples when giving --facts/--set.")
 @click.option("--locale", "-l", metavar="LOCALE",
               help="Render in this locale: the sibling playbook (name.<locale>.yaml) when it exists.")
@@ -104,7 +107,8 @@ def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
 @batch_options
 @handle_errors
 def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], facts_file: str | None,
-           set_options: tuple[str, ...], example: bool, locale: str | None, out: str | None,
+           set_options: tuple[str, ...], recipient_options: tuple[str, ...], example: bool,
+           locale: str | None, out: str | None,
            output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str,
            recipients: str | None, jobs: int, resume: bool, sms_price: float | None, on_error: str) -> None:
     """Render a stage's messages for every channel from one set of facts.
@@ -124,8 +128,8 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
     if recipients:
         # Mass rendering: one personalised message per recipient (docs/batch.md).
         ignored = [name for name, given in (("--channel", channels), ("--locale", locale),
-                   ("--format", output_format), ("--lint", lint), ("--strict", strict),
-                   ("--example", example)) if given]
+                   ("--recipient", recipient_options), ("--format", output_format), ("--lint", lint),
+                   ("--strict", strict), ("--example", example)) if given]
         if ignored:
             raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
                                    "(channels and locales come from each recipient's row)")
@@ -147,7 +151,13 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
     now = _parse_at(at, playbook_zone(playbook))
     facts = gather_facts(playbook, facts_file, set_options, example=example, now=now)
     renderer = Renderer(playbook, locale=render_locale)
-    result = renderer.render(stage, facts, _split_channels(channels), at=now, strict=strict, checked=True)
+    sample = None
+    if recipient_options:
+        from crisisplay.batch.recipient import sample_recipient
+
+        sample = sample_recipient(recipient_options, playbook)
+    result = renderer.render(stage, facts, _split_channels(channels), at=now, strict=strict, checked=True,
+                             recipient=sample)
     extra = _lint(result, playbook, out) if lint else []
     diagnostics = result.all_diagnostics() + extra
     color = use_color()

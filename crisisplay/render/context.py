@@ -8,7 +8,7 @@ and so that a context can be pickled for a worker process.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -191,3 +191,73 @@ def base_context(
     values["stage"] = StageView(stage.id, stage.kind, stage.title, stage.every)
     values["now"] = now
     return BaseContext(values)
+
+
+class RecipientView:
+    """``recipient`` in templates: attribute or item access to the row's non-empty fields.
+
+    A missing field raises ``AttributeError``/``KeyError``, which Jinja2 turns into an
+    undefined value; under ``StrictUndefined`` printing it fails, and the batch reports
+    the recipient as ``missing_field`` with the field's name.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a recipient view is read-only")
+
+    def __str__(self) -> str:
+        return str(self._values.get("name") or self._values.get("id") or "")
+
+    def __repr__(self) -> str:
+        return f"RecipientView({self._values.get('id')!r})"
+
+
+@dataclass(frozen=True)
+class RecipientSample:
+    """One sample person for previewing personalised templates outside a mass render.
+
+    ``render --recipient name=Anna --recipient services=payments`` fills ``recipient``
+    the way the batch fills it for a row: the row's fields plus ``id``, ``channels``,
+    ``channel`` and ``address`` (the channel's address field) and ``services`` (the
+    views of the services the row names).
+    """
+
+    fields: dict[str, Any]
+    id: str = "sample"
+    channels: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    #: channel → row fields that hold its address, in order of preference.
+    address_fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: address field → its normalised value (E.164 phone, checked e-mail, …).
+    addresses: Mapping[str, str] = field(default_factory=dict)
+
+    def view_for(self, channel: str, services: tuple[ServiceView, ...]) -> RecipientView:
+        fields = self.address_fields.get(channel, ())
+        address = next((self.addresses[f] for f in fields if f in self.addresses), "")
+        values = dict(self.fields)
+        values.update(
+            id=self.id,
+            channels=self.channels,
+            channel=channel,
+            address=address,
+            services=tuple(view for view in services if view.id in self.services),
+        )
+        return RecipientView(values)

@@ -43,6 +43,7 @@ STAGE_PREFIX = "@stage/"
 PARTIAL_PREFIX = "@partial/"
 REMOVED_GLOBALS = ("lipsum", "cycler", "joiner")
 _UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
+_RECIPIENT_FIELD_RE = re.compile(r"RecipientView object' has no attribute '([^']+)'")
 #: An include/import tag closing with a plain ``%}`` at the end of a line.
 _INCLUDE_AT_EOL = re.compile(r"(\{%-?\s*include\b(?:(?!%\}).)*?[^-]%\})(?=\r?\n)")
 
@@ -247,7 +248,18 @@ class Engine:
 
         text = exc.message or str(exc)
         match = _UNDEFINED_RE.match(text)
-        if match:
+        missing_field = _RECIPIENT_FIELD_RE.search(text)
+        if match and match.group(1) == "recipient":
+            message = f"{channel}: the template uses 'recipient', which exists only when rendering per recipient"
+            fix = (
+                "render with --recipients FILE, preview one person with --recipient name=Anna, or make it "
+                "optional: {% if recipient is defined %}…{% endif %}"
+            )
+        elif missing_field:
+            field = missing_field.group(1)
+            message = f"{channel}: the sample recipient has no field {field!r}"
+            fix = f"add --recipient {field}=…, or make it optional: recipient.{field} | default('…')"
+        elif match:
             name = match.group(1)
             close = difflib.get_close_matches(name, sorted(self.playbook.facts), n=1)
             fix = f"did you mean {close[0]!r}?" if close else "declare it under 'facts:' in the playbook"

@@ -23,7 +23,7 @@ from crisisplay.playbook.model import ChannelConfig, Playbook, Stage
 from crisisplay.render import consistency, rules
 from crisisplay.render.channels import CATALOGUE, get_channel, is_known
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding, mixed_script_words
-from crisisplay.render.context import BaseContext, ChannelView, base_context
+from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
 from crisisplay.render.facts import typed_facts
 from crisisplay.render.result import Message, RenderResult
@@ -138,6 +138,7 @@ class Renderer:
         at: datetime | None = None,
         strict: bool = False,
         checked: bool = False,
+        recipient: RecipientSample | None = None,
     ) -> RenderResult:
         """Render ``stage`` (default: the first notice) for ``channels`` (default: all).
 
@@ -145,6 +146,8 @@ class Renderer:
         :class:`~crisisplay.errors.DiagnosticsError`) or, with ``checked=True``, values
         already typed by :func:`crisisplay.render.facts.typed_facts`. ``None`` renders the
         playbook's examples. ``at`` is the render time (``now`` in templates).
+        ``recipient`` previews personalised templates for one sample person; without it
+        ``recipient`` is undefined, as in any broadcast.
         """
         engine = self.engine
         now = (at or datetime.now(engine.zone)).astimezone(engine.zone)
@@ -159,7 +162,24 @@ class Renderer:
         if text_key not in self._texts:
             self._texts[text_key] = self._template_text_findings(chosen, names)
         context = base_context(self.playbook, chosen, values, now, self.locale, self._services)
-        messages = [self._message(chosen, name, context, now) for name in names]
+        if recipient is not None:
+            known = [service.id for service in self.playbook.services]
+            unknown = [sid for sid in recipient.services if sid not in known]
+            if unknown:
+                raise CrisisplayError(
+                    f"--recipient services: {', '.join(map(repr, unknown))} not in playbook {self.playbook.id!r}",
+                    hint=f"its services: {', '.join(known)}",
+                )
+        messages = [
+            self._message(
+                chosen,
+                name,
+                context,
+                now,
+                None if recipient is None else recipient.view_for(name, context.values["services"]),
+            )
+            for name in names
+        ]
         result = RenderResult(
             playbook_id=self.playbook.id,
             playbook_title=self.playbook.title,
@@ -208,11 +228,15 @@ class Renderer:
             self._plans[key] = plan
         return plan
 
-    def _message(self, stage: Stage, name: str, context: BaseContext, now: datetime) -> Message:
+    def _message(
+        self, stage: Stage, name: str, context: BaseContext, now: datetime, recipient: RecipientView | None = None
+    ) -> Message:
         plan = self._plan(stage, name)
         channel = plan.channel
         engine = self.engine
         ctx = context.for_channel(plan.view)
+        if recipient is not None:
+            ctx["recipient"] = recipient
         parts: dict[str, str] = {}
         diagnostics: list[Diagnostic] = list(plan.findings)
         failed = any(d.severity >= Severity.ERROR for d in diagnostics)
