@@ -129,7 +129,7 @@ def act(
     channels: Sequence[str] = (),
     now: datetime | None = None,
 ) -> Outcome:
-    """Record ``action`` (done, skip, block, reopen, assign, sent, close) in one transaction."""
+    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume) in one transaction."""
     current = now or clock.now()
     who = actor or default_actor()
     with store.transaction(write=True) as conn:

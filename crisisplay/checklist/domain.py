@@ -27,7 +27,7 @@ ITEM_ACTIONS: dict[str, str] = {
     "block": "blocked",
     "reopen": "open",
 }
-EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close")
+EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close", "resume")
 CLOSED_STATES = ("done", "skipped")
 #: Stage kinds that are not a message to customers, so they do not reset the cadence.
 INTERNAL_KINDS = ("internal",)
@@ -123,6 +123,9 @@ class RunState:
     closed_by: str = ""
     events: int = 0
     last_seq: int = 0
+    #: (start, end) of each episode: T0 to the first close, then each ``resume`` to the next
+    #: close. A crisis that flares up again is one run with two episodes, not two runs.
+    episodes: list[tuple[datetime, datetime | None]] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         """The bare item id when it is unique in the run (what people type), else the key."""
@@ -193,7 +196,7 @@ def build_items(run: Run) -> dict[str, ItemState]:
 
 def replay(run: Run, events: Iterable[Event]) -> RunState:
     """Fold the history, oldest first, into the run's current state."""
-    result = RunState(run=run, items=build_items(run))
+    result = RunState(run=run, items=build_items(run), episodes=[(run.t0, None)])
     items = result.items
     for event in events:
         result.events += 1
@@ -227,6 +230,10 @@ def replay(run: Run, events: Iterable[Event]) -> RunState:
         elif kind == "close":
             result.closed_at = event.at
             result.closed_by = event.actor
+            result.episodes[-1] = (result.episodes[-1][0], event.at)
+        elif kind == "resume":
+            result.closed_at, result.closed_by = None, ""
+            result.episodes.append((event.at, None))
     result.messages.sort(key=lambda m: (m.at, m.seq))
     return result
 
@@ -259,6 +266,8 @@ def decide(
         return _decide_sent(state, ref, at=at, actor=actor, note=note, channels=channels)
     if action == "close":
         return _decide_close(state, at=at, actor=actor, note=note)
+    if action == "resume":
+        return _decide_resume(state, at=at, actor=actor, note=note)
     if action not in (*ITEM_ACTIONS, "assign"):
         raise CrisisplayError(f"unknown action {action!r}")
     item = state.find_item(ref)
@@ -330,3 +339,14 @@ def _decide_close(state: RunState, *, at: datetime, actor: str, note: str) -> Ne
             f"the resolution time {clock.show(at, tz)} is not after T0 {clock.show(state.run.t0, tz)}"
         )
     return NewEvent("close", "", at, actor, note, {})
+
+
+def _decide_resume(state: RunState, *, at: datetime, actor: str, note: str) -> NewEvent:
+    tz = state.run.tz
+    if state.closed_at is None:
+        raise CrisisplayError(f"run {state.run.id} is not closed; there is nothing to resume")
+    if at <= state.closed_at:
+        raise CrisisplayError(
+            f"the crisis cannot come back at {clock.show(at, tz)}: it was resolved at {clock.show(state.closed_at, tz)}"
+        )
+    return NewEvent("resume", "", at, actor, note, {"resolved_at": clock.to_db(state.closed_at)})

@@ -65,7 +65,7 @@ def update_times(view: StatusView, horizon: timedelta) -> list[datetime]:
     if nu.due is None:
         return []
     times = [nu.due]
-    if nu.basis in ("first_notice", "cadence") and nu.cadence:
+    if nu.basis in ("first_notice", "resumed", "cadence") and nu.cadence:
         end = view.now + horizon
         while times[-1] + nu.cadence <= end:
             times.append(times[-1] + nu.cadence)
@@ -114,6 +114,8 @@ def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> byt
     for index, moment in enumerate(update_times(view, horizon)):
         if nu.basis == "first_notice" and index == 0:
             summary = words.text("ics_first_notice_due", stage=stage)
+        elif nu.basis == "resumed" and index == 0:
+            summary = words.text("ics_resumed_due", stage=stage)
         elif nu.basis == "resolution_due":
             summary = words.text("ics_resolution_due", stage=stage)
         else:

@@ -8,12 +8,14 @@ Output is deterministic for a fixed ``now`` (golden-file tested).
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from crisisplay.checklist import clock
+from crisisplay.checklist.cadence import Silence
 from crisisplay.checklist.domain import ItemState
-from crisisplay.checklist.views import Silence, StatusView, describe_next_update, status_dict
+from crisisplay.checklist.views import StatusView, describe_next_update, status_dict
 from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.errors import CrisisplayError
 
@@ -90,15 +92,22 @@ def _facts(view: StatusView, words: Wording) -> list[tuple[str, str]]:
         (words.text("fact_t0"), clock.show(run.t0, tz)),
         (words.text("fact_resolved"), clock.show(state.closed_at, tz) if state.closed_at else words.text("not_yet")),
         (words.text("fact_duration"), duration if state.closed_at else words.text("duration_so_far", span=duration)),
+        *[
+            (
+                words.text("fact_resumed"),
+                words.text("resumed_value", resolved=clock.show(resolved, tz), back=clock.show(back, tz)),
+            )
+            for (_, resolved), (back, _) in pairwise(state.episodes)
+            if resolved is not None
+        ],
         (words.text("fact_report_time"), clock.show(now, tz)),
     ]
 
 
 def _silence(view: StatusView, silence: Silence, words: Wording) -> str:
     tz = view.state.run.tz
-    key = ("first_notice_late" if silence.kind == "first_notice" else "silence") + (
-        "_ongoing" if silence.ongoing else ""
-    )
+    first = {"first_notice": "first_notice_late", "resumed": "resumed_late"}
+    key = first.get(silence.kind, "silence") + ("_ongoing" if silence.ongoing else "")
     return words.text(
         key,
         length=words.span(silence.length),

@@ -37,7 +37,13 @@ BUSY_TIMEOUT = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _RUN_COLUMNS = "id, name, playbook_path, checklists, t0, created_at, created_by, snapshot"
 _DECODE = json.JSONDecoder().decode
-_OPEN = "NOT EXISTS (SELECT 1 FROM events e WHERE e.run_id = runs.id AND e.kind = 'close')"
+#: The run's latest close or resume event (a resumed run is open again); via events_by_run.
+_LAST_CLOSE_OR_RESUME = (
+    "(SELECT {column} FROM events e WHERE e.run_id = runs.id AND e.kind IN ('close', 'resume')"
+    " ORDER BY e.seq DESC LIMIT 1)"
+)
+_OPEN = f"COALESCE({_LAST_CLOSE_OR_RESUME.format(column='kind')}, 'resume') = 'resume'"
+_CLOSED_AT = _LAST_CLOSE_OR_RESUME.format(column="CASE WHEN e.kind = 'close' THEN e.at END")
 
 
 def default_db_path() -> Path:
@@ -297,7 +303,7 @@ class Store:
         """Every run, newest first, with its close time and history length."""
         rows = conn.execute(
             f"SELECT {_RUN_COLUMNS},"
-            " (SELECT max(at) FROM events e WHERE e.run_id = runs.id AND e.kind = 'close'),"
+            f" {_CLOSED_AT},"
             " (SELECT count(*) FROM events e WHERE e.run_id = runs.id)"
             " FROM runs ORDER BY created_at DESC, rowid DESC"
         ).fetchall()

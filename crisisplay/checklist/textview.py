@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 import click
@@ -47,6 +48,11 @@ def render_status(view: StatusView, *, color: bool = False, bar: bool = False, s
     ]
     if state.closed_at:
         lines.append(paint(f"resolved {clock.show(state.closed_at, tz)}", fg="green"))
+    for (_, resolved), (back, _) in pairwise(state.episodes):
+        assert resolved is not None  # every episode but the last ended with a close
+        lines.append(
+            paint(f"resolved {clock.show(resolved, tz)}, came back {clock.show(back, tz)} (resumed)", fg="yellow")
+        )
     for path, change in view.playbook_changes:
         lines.append(
             paint(
@@ -67,7 +73,8 @@ def render_status(view: StatusView, *, color: bool = False, bar: bool = False, s
     lines.append(paint("customers: ", bold=True) + (paint(nu_text, fg="red", bold=True) if overdue_update else nu_text))
     lines.append(f"  why: {PRINCIPLES['stay_in_touch']}")
     for silence in view.silences:
-        what = "first notice late" if silence.kind == "first_notice" else "silence"
+        late = {"first_notice": "first notice late", "resumed": "notice after resuming late"}
+        what = late.get(silence.kind, "silence")
         ongoing = " and counting" if silence.ongoing else ""
         lines.append(
             paint(
@@ -167,6 +174,8 @@ def describe_event(state: RunState, event: Event) -> str:
         return f"started ({', '.join(event.data.get('checklists', ()))})"
     if kind == "close":
         return "closed: crisis resolved"
+    if kind == "resume":
+        return "resumed: the crisis came back"
     if kind == "sent":
         channels = ", ".join(event.data.get("channels", ())) or "no channel named"
         return f"sent {event.target} ({channels})"
@@ -245,7 +254,7 @@ def describe_outcome(state: RunState, event: Event, now: datetime) -> list[str]:
         ]
         if freed:
             lines.append(f"now unblocked: {', '.join(freed)}")
-    if event.kind in ("sent", "close"):
+    if event.kind in ("sent", "close", "resume"):
         from crisisplay.checklist.views import build_status
 
         view = build_status(state, now, check_sources=False)

@@ -8,13 +8,13 @@ Computed for an explicit ``now``: tests pin it, and a report can be re-made "as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from itertools import pairwise
+from datetime import datetime
 from typing import Any
 
 from crisisplay.checklist import clock
-from crisisplay.checklist.domain import INTERNAL_KINDS, ItemState, RunState, SentMessage
-from crisisplay.checklist.snapshot import PlaybookSnapshot, source_changes
+from crisisplay.checklist.cadence import NextUpdate, Silence, all_silences, current_next_update
+from crisisplay.checklist.domain import ItemState, RunState
+from crisisplay.checklist.snapshot import source_changes
 from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, Service
 
@@ -52,35 +52,6 @@ class Progress:
             "blocked": self.blocked,
             "open": self.open,
         }
-
-
-@dataclass(frozen=True)
-class NextUpdate:
-    """When customers must next hear from us, and why then."""
-
-    due: datetime | None
-    stage_id: str | None
-    basis: str  # first_notice | cadence | resolution_due | finished
-    cadence: timedelta | None
-    last_sent: SentMessage | None = None
-
-    def overdue(self, now: datetime) -> bool:
-        return self.due is not None and self.due < now
-
-
-@dataclass(frozen=True)
-class Silence:
-    """A stretch without customer messages longer than the playbook allows."""
-
-    start: datetime
-    end: datetime
-    limit: timedelta
-    kind: str  # first_notice | gap
-    ongoing: bool = False
-
-    @property
-    def length(self) -> timedelta:
-        return self.end - self.start
 
 
 @dataclass(frozen=True)
@@ -140,8 +111,8 @@ def build_status(state: RunState, now: datetime, *, check_sources: bool = True) 
         waiting=waiting,
         open_items=open_items,
         frozen=frozen_services(state),
-        next_update=next_update(snapshot, state.run.t0, state.messages, state.closed_at),
-        silences=silences(snapshot, state.run.t0, state.messages, state.closed_at, now),
+        next_update=current_next_update(state),
+        silences=all_silences(state, now),
         playbook_changes=source_changes(snapshot) if check_sources else [],
     )
 
@@ -175,78 +146,6 @@ def frozen_services(state: RunState) -> list[FrozenService]:
         keys = tuple(k for k, i in state.items.items() if service.id in i.item.services)
         result.append(FrozenService(service, reason, keys))
     return result
-
-
-def cadence(snapshot: PlaybookSnapshot) -> timedelta:
-    """The promised update interval: the fastest ``update`` stage, never over the policy gap."""
-    everies = [s.every for s in snapshot.stages.values() if s.kind == "update" and s.every]
-    limit = snapshot.policy.max_update_gap
-    return min([*everies, limit])
-
-
-def first_notice_within(snapshot: PlaybookSnapshot) -> timedelta:
-    """The first notice's stage ``due``, but never later than the policy allows."""
-    stage = _first_stage(snapshot, "first_notice")
-    limit = snapshot.policy.first_notice_within
-    return min(stage.due, limit) if stage is not None and stage.due is not None else limit
-
-
-def _first_stage(snapshot: PlaybookSnapshot, kind: str) -> Any:
-    return next((s for s in snapshot.stages.values() if s.kind == kind), None)
-
-
-def _customer(messages: list[SentMessage]) -> list[SentMessage]:
-    return [m for m in messages if m.kind not in INTERNAL_KINDS]
-
-
-def next_update(
-    snapshot: PlaybookSnapshot,
-    t0: datetime,
-    messages: list[SentMessage],
-    closed_at: datetime | None,
-) -> NextUpdate:
-    """The next customer message due: first notice, next update, or the resolution notice.
-
-    Based on what was really sent (``checklist sent``), not on the plan: the last
-    customer message restarts the clock, so a late update moves the next one too.
-    """
-    sent = _customer(messages)
-    every = cadence(snapshot)
-    last = sent[-1] if sent else None
-    if any(m.kind == "resolution" for m in sent):
-        return NextUpdate(None, None, "finished", None, last)
-    if closed_at is not None:
-        stage = _first_stage(snapshot, "resolution")
-        return NextUpdate(closed_at, stage.id if stage else None, "resolution_due", None, last)
-    if last is None:
-        stage = _first_stage(snapshot, "first_notice")
-        return NextUpdate(t0 + first_notice_within(snapshot), stage.id if stage else None, "first_notice", every)
-    stage = _first_stage(snapshot, "update")
-    return NextUpdate(last.at + every, stage.id if stage else None, "cadence", every, last)
-
-
-def silences(
-    snapshot: PlaybookSnapshot,
-    t0: datetime,
-    messages: list[SentMessage],
-    closed_at: datetime | None,
-    now: datetime,
-) -> list[Silence]:
-    """Late first notice and gaps longer than ``policy.max_update_gap``, ongoing ones too."""
-    sent = _customer(messages)
-    found = []
-    first_limit = first_notice_within(snapshot)
-    first_at = sent[0].at if sent else None
-    end = first_at or closed_at or now
-    if end - t0 > first_limit:
-        found.append(Silence(t0, end, first_limit, "first_notice", ongoing=first_at is None and closed_at is None))
-    gap = snapshot.policy.max_update_gap
-    for before, after in pairwise(sent):
-        if after.at - before.at > gap:
-            found.append(Silence(before.at, after.at, gap, "gap"))
-    if sent and closed_at is None and not any(m.kind == "resolution" for m in sent) and now - sent[-1].at > gap:
-        found.append(Silence(sent[-1].at, now, gap, "gap", ongoing=True))
-    return found
 
 
 def item_dict(view: StatusView, item: ItemState) -> dict[str, Any]:
@@ -295,6 +194,7 @@ def status_dict(view: StatusView) -> dict[str, Any]:
             "timezone": run.snapshot.timezone,
             "t0": _iso(run.t0, tz),
             "resolved_at": _iso(state.closed_at, tz),
+            "episodes": [{"start": _iso(start, tz), "end": _iso(end, tz)} for start, end in state.episodes],
             "state": "closed" if state.closed_at else "open",
             "events": state.events,
         },
@@ -375,6 +275,8 @@ def describe_next_update(view: StatusView, words: Wording | None = None) -> str:
         return catalog.text("next_resolution_due", stage=stage)
     if nu.basis == "first_notice":
         what = catalog.text("next_first_notice")
+    elif nu.basis == "resumed":
+        what = catalog.text("next_resumed")
     else:
         assert nu.last_sent is not None and nu.cadence is not None
         what = catalog.text("next_update", cadence=span(nu.cadence), last=clock.show(nu.last_sent.at, tz))

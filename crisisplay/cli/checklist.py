@@ -226,6 +226,22 @@ def close(run: str, actor: str | None, note: str, at: str | None, db: str | None
     _record(db, run, "close", actor=actor, note=note, at=at)
 
 
+@checklist.command(epilog=examples("resume RUN --note 'payments fail again'", "resume RUN --at 18:10"))
+@click.argument("run")
+@by_option("Who reopens the crisis")
+@click.option("--note", default="", help="What came back.")
+@at_option("When the problem came back (default: now).")
+@db_option
+@handle_errors
+def resume(run: str, actor: str | None, note: str, at: str | None, db: str | None) -> None:
+    """Reopen a resolved crisis that came back: customers must hear it as fast as a first notice.
+
+    The run keeps its history; cadence and silences count again from this time, and
+    'close' ends the new episode.
+    """
+    _record(db, run, "resume", actor=actor, note=note, at=at)
+
+
 @checklist.command(name="list", epilog=examples("list", "list --open --format json"))
 @click.option("--open", "only_open", is_flag=True, help="Only runs not yet closed.")
 @format_option("text", "json")

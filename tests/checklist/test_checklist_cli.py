@@ -30,6 +30,7 @@ COMMANDS = (
     "assign",
     "sent",
     "close",
+    "resume",
     "list",
     "log",
     "report",
