@@ -36,3 +36,15 @@ def busy_morning(store: object, playbook: Path) -> str:
     api.act(store, rid, "assign", "survey", owner="olga", actor="duty", now=at(110))
     api.act(store, rid, "sent", "update", channels=["sms"], actor="cx", at=at(140), now=at(141))
     return rid
+
+
+def assert_matches_golden(text: str, name: str) -> None:
+    """Compare with ``golden/NAME``; ``CRISISPLAY_UPDATE_GOLDEN=1`` rewrites it for review."""
+    import os
+
+    golden = GOLDEN / name
+    if os.environ.get("CRISISPLAY_UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), (
+        f"report changed; if intended, rerun with CRISISPLAY_UPDATE_GOLDEN=1 and review {golden}"
+    )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from checklist_helpers import GOLDEN, at, busy_morning
+from checklist_helpers import assert_matches_golden, at, busy_morning
 
 from crisisplay.checklist import api
 from crisisplay.checklist.ics import export_ics
@@ -18,8 +17,6 @@ from crisisplay.checklist.report import render_report
 from crisisplay.checklist.report_style import REPORT_CSS
 from crisisplay.checklist.store import Store
 from crisisplay.checklist.views import StatusView, build_status
-
-UPDATE = os.environ.get("CRISISPLAY_UPDATE_GOLDEN") == "1"
 
 
 def _view(store: Store, crisis_playbook: Path, minutes: float = 180) -> StatusView:
@@ -31,12 +28,7 @@ def _view(store: Store, crisis_playbook: Path, minutes: float = 180) -> StatusVi
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_report_matches_golden_file(store: Store, crisis_playbook: Path, fmt: str) -> None:
     text = render_report(_view(store, crisis_playbook), fmt)
-    golden = GOLDEN / f"busy_morning.{fmt}"
-    if UPDATE:
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"report changed; if intended, rerun with CRISISPLAY_UPDATE_GOLDEN=1 and review {golden}"
-    )
+    assert_matches_golden(text, f"busy_morning.{fmt}")
 
 
 def test_json_report_carries_the_facts_a_dashboard_needs(store: Store, crisis_playbook: Path) -> None:

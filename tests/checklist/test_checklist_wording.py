@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import string
 from datetime import timedelta
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
-from checklist_helpers import DATA, GOLDEN, at, busy_morning
+from checklist_helpers import DATA, assert_matches_golden, at, busy_morning
 
 from crisisplay.checklist import api
 from crisisplay.checklist.ics import export_ics
@@ -20,7 +19,6 @@ from crisisplay.checklist.views import build_status, describe_next_update
 from crisisplay.checklist.wording import LANGUAGES, language_of, wording_for
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, SERVICE_STATUSES, STAGE_KINDS, TIERS
 
-UPDATE = os.environ.get("CRISISPLAY_UPDATE_GOLDEN") == "1"
 #: Catalog groups that name ids (mappings, not texts) and the ids each must cover.
 TERM_GROUPS = {
     "priority": PRIORITIES,
@@ -125,12 +123,7 @@ def test_russian_report_matches_golden_file(store: Store, russian_playbook: Path
     run_id = busy_morning(store, russian_playbook)
     state, _ = api.load(store, run_id)
     text = render_report(build_status(state, at(180)), fmt)
-    golden = GOLDEN / f"busy_morning.ru.{fmt}"
-    if UPDATE:
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"report changed; if intended, rerun with CRISISPLAY_UPDATE_GOLDEN=1 and review {golden}"
-    )
+    assert_matches_golden(text, f"busy_morning.ru.{fmt}")
 
 
 def test_russian_report_has_no_english_words_of_its_own(store: Store, russian_playbook: Path) -> None:
