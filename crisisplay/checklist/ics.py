@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisplay.checklist.views import StatusView
-from crisisplay.checklist.wording import wording_for
+from crisisplay.wording import wording_for
 
 PRODID = "-//crisisplay//checklist//EN"
 EVENT_LENGTH = timedelta(minutes=15)
@@ -77,7 +77,7 @@ def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> byt
     from icalendar import Calendar
 
     state, run = view.state, view.state.run
-    words = wording_for(run.snapshot.locale)
+    words = wording_for("checklist", run.snapshot.locale)
     domain = "crisisplay"
     sequence = state.last_seq
     cal = Calendar()

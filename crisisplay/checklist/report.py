@@ -16,8 +16,8 @@ from crisisplay.checklist import clock
 from crisisplay.checklist.cadence import Silence
 from crisisplay.checklist.domain import ItemState
 from crisisplay.checklist.views import StatusView, describe_next_update, status_dict
-from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.errors import CrisisplayError
+from crisisplay.wording import Wording, wording_for
 
 REPORT_FORMATS = ("md", "html", "json")
 #: Headings and column names both report formats show, looked up once per report.
@@ -121,7 +121,7 @@ def report_context(view: StatusView) -> dict[str, Any]:
     """Every string the Markdown and HTML reports show, computed once, in the playbook's language."""
     state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
     snap = run.snapshot
-    words = wording_for(snap.locale)
+    words = wording_for("checklist", snap.locale)
     p = view.progress
     checklists = []
     for cid in run.checklist_ids:

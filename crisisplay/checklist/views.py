@@ -15,8 +15,8 @@ from crisisplay.checklist import clock
 from crisisplay.checklist.cadence import NextUpdate, Silence, all_silences, current_next_update
 from crisisplay.checklist.domain import ItemState, RunState
 from crisisplay.checklist.snapshot import source_changes
-from crisisplay.checklist.wording import Wording, wording_for
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, Service
+from crisisplay.wording import Wording, wording_for
 
 DUE_NEXT = 5
 
@@ -261,7 +261,7 @@ def describe_next_update(view: StatusView, words: Wording | None = None) -> str:
     the playbook language's wording, whose spans use CLDR units.
     """
     nu, tz, now = view.next_update, view.state.run.tz, view.now
-    catalog = words or wording_for("en")
+    catalog = words or wording_for("checklist", "en")
     span = words.span if words else clock.span
 
     def relative(moment: datetime) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from crisisplay.preview.labels import labels_for
+from crisisplay.preview.labels import labels_for, plural_for
 from crisisplay.preview.model import PreviewPage
 from crisisplay.preview.style import PREVIEW_CSS
 
@@ -46,6 +46,7 @@ def render_page(page: PreviewPage, *, css: str = PREVIEW_CSS) -> str:
     return str(template.render(
         page=page,
         t=labels_for(page.lang),
+        plural=plural_for(page.lang),
         titles={card.channel: card.title for card in page.cards},
         marks_title=marks_title,
         # Our own stylesheet, not user text; "</" cannot end the <style> element early.

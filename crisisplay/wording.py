@@ -1,12 +1,13 @@
-"""The words of shared checklist artefacts (reports, calendar events) in the playbook's language.
+"""Words of crisisplay's own output in the playbook's language: reports, calendar, preview.
 
-A management report for a Russian playbook goes to Russian-speaking managers, so its
+A management report or a preview page for a Russian playbook is read by Russian-speaking
+managers and reviewers (and a screen reader pronounces the page in its ``lang``), so
 headings, states and sentences follow the playbook's ``locale``. The words live in YAML
-catalogs beside the bundled playbooks (``crisisplay/data/wording``), one per language;
+catalogs, one per area and language (``crisisplay/data/wording/<area>.<language>.yaml``);
 plural choices use CLDR's rules through Babel and durations CLDR's unit patterns, so no
 grammar is written by hand here. Unknown languages fall back to English.
 
-The interactive ``checklist status`` output stays in English like the rest of the CLI.
+Diagnostics and the interactive CLI stay in English.
 """
 
 from __future__ import annotations
@@ -29,20 +30,21 @@ _PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 class Wording:
     """One language's catalog: ``text(key, **values)`` and the CLDR-backed helpers."""
 
+    area: str
     language: str
     entries: dict[str, Any]
 
     def text(self, key: str, **values: object) -> str:
         entry = self.entries.get(key)
         if not isinstance(entry, str):
-            raise KeyError(f"wording {self.language}: no text {key!r}")
+            raise KeyError(f"wording {self.area}.{self.language}: no text {key!r}")
         return entry.format(**values)
 
     def plural(self, key: str, count: int, **values: object) -> str:
         """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language."""
         forms = self.entries.get(key)
         if not isinstance(forms, dict):
-            raise KeyError(f"wording {self.language}: no plural {key!r}")
+            raise KeyError(f"wording {self.area}.{self.language}: no plural {key!r}")
         category = _babel_locale(self.language).plural_form(count)
         form = forms.get(category, forms.get("other"))
         return str(form).format(**values)
@@ -84,6 +86,10 @@ class Wording:
         key = "relative_future" if delta > timedelta(0) else "relative_past"
         return self.text(key, span=self.span(delta))
 
+    def texts(self) -> dict[str, str]:
+        """Every plain text entry (labels for a template), without plural or term maps."""
+        return {key: value for key, value in self.entries.items() if isinstance(value, str)}
+
     def percent(self, ratio: float) -> str:
         from babel.numbers import format_percent
 
@@ -101,17 +107,17 @@ def language_of(locale: str | None) -> str:
     return language if language in LANGUAGES else LANGUAGES[0]
 
 
-def wording_for(locale: str | None) -> Wording:
-    """The catalog for a playbook's ``locale``."""
-    return _catalog(language_of(locale))
+def wording_for(area: str, locale: str | None) -> Wording:
+    """The ``area`` catalog (``checklist``, ``preview``) for a playbook's ``locale``."""
+    return _catalog(area, language_of(locale))
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
-def _catalog(language: str) -> Wording:
-    """Read once per process: reports and exports reuse it."""
+@functools.lru_cache(maxsize=16)
+def _catalog(area: str, language: str) -> Wording:
+    """Read once per process: reports, exports and pages reuse it."""
     import yaml
 
-    name = f"checklist.{language}.yaml"
+    name = f"{area}.{language}.yaml"
     try:
         folder = resources.files("crisisplay").joinpath("data").joinpath("wording")
         text = folder.joinpath(name).read_text(encoding="utf-8")
@@ -120,7 +126,7 @@ def _catalog(language: str) -> Wording:
         raise CrisisplayError(f"cannot read the bundled wording {name}: {exc}") from None
     if not isinstance(entries, dict):
         raise CrisisplayError(f"the bundled wording {name} is not a mapping")
-    return Wording(language, entries)
+    return Wording(area, language, entries)
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
