@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
@@ -31,8 +32,17 @@ def severity_counts(diagnostics: Iterable[Diagnostic]) -> Counter[Severity]:
     return Counter(d.severity for d in diagnostics)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+@functools.lru_cache(maxsize=1)
+def _english_plural_rule() -> Callable[[float], str]:
+    from babel import Locale
+
+    rule: Callable[[float], str] = Locale("en").plural_form
+    return rule
+
+
+def plural(n: int, one: str, other: str) -> str:
+    """``1 error``, ``2 errors``: the CLI speaks English; the category comes from CLDR."""
+    return f"{n} {one if _english_plural_rule()(n) == 'one' else other}"
 
 
 def clean(text: str) -> str:

@@ -40,11 +40,15 @@ def _summary_line(diagnostics: Sequence[Diagnostic], color: bool) -> str:
     if not diagnostics:
         return click.style("no problems", fg="green") if color else "no problems"
     counts = severity_counts(diagnostics)
-    parts = [plural(counts[sev], sev.label) for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[sev]]
-    text = f"{plural(len(diagnostics), 'problem')} ({', '.join(parts)})"
+    parts = [
+        plural(counts[sev], sev.label, f"{sev.label}s")
+        for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[sev]
+    ]
+    text = f"{plural(len(diagnostics), 'problem', 'problems')} ({', '.join(parts)})"
     files = {f for f in map(file_of, diagnostics) if f is not None}
     if files:
-        text += f" in {plural(len(files), 'file')}"
+        text += f" in {plural(len(files), 'file', 'files')}"
     if color:
         worst = max(counts)
         text = click.style(text, fg=_COLORS[worst], bold=True)
