@@ -24,7 +24,7 @@ from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.presence import status_matches
 from crisisplay.tone.text import PUNCT, WORD
-from crisisplay.tone.timeexpr import CLOCK, find_times
+from crisisplay.tone.timeexpr import find_times, same_denotation
 
 WINDOW = 6
 _PREPOSITIONS = frozenset(
@@ -70,12 +70,7 @@ class Fact:
 
 
 def same_value(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.kind == CLOCK:
-        assert isinstance(a.value, frozenset) and isinstance(b.value, frozenset)
-        return bool(a.value & b.value)
-    return a.value == b.value
+    return same_denotation(a.kind, a.value, b.kind, b.value)
 
 
 def same_topic(a: Fact, b: Fact) -> bool:

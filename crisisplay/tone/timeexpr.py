@@ -272,11 +272,20 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     return found
 
 
+def same_denotation(kind_a: str, value_a: object, kind_b: str, value_b: object) -> bool:
+    """Whether two values of one kind can denote the same moment or period.
+
+    A clock time is the set of instants it may mean ("at 3" is 03:00 or 15:00), so two
+    clock values agree when the sets meet; anything else must be equal.
+    """
+    if kind_a != kind_b:
+        return False
+    if kind_a == CLOCK:
+        assert isinstance(value_a, frozenset) and isinstance(value_b, frozenset)
+        return bool(value_a & value_b)
+    return value_a == value_b
+
+
 def same_time(a: TimeMention, b: TimeMention) -> bool:
     """Whether two mentions of one kind can denote the same moment or period."""
-    if a.kind != b.kind:
-        return False
-    if a.kind == CLOCK:
-        assert isinstance(a.value, frozenset) and isinstance(b.value, frozenset)
-        return bool(a.value & b.value)
-    return a.value == b.value
+    return same_denotation(a.kind, a.value, b.kind, b.value)
