@@ -23,7 +23,6 @@ from crisisplay.playbook.model import PRINCIPLES
 
 #: Languages with a catalog; the first is the fallback.
 LANGUAGES = ("en", "ru")
-_PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,6 @@ class Silence:
         return self.end - self.start
 
 
-
 def cadence(snapshot: PlaybookSnapshot) -> timedelta:
     """The promised update interval: the fastest ``update`` stage, never over the policy gap."""
     everies = [s.every for s in snapshot.stages.values() if s.kind == "update" and s.every]
@@ -73,11 +72,7 @@ def episode_messages(state: RunState, index: int) -> list[SentMessage]:
     episodes = state.episodes
     start = episodes[index][0] if index else None
     following = episodes[index + 1][0] if index + 1 < len(episodes) else None
-    return [
-        m
-        for m in state.messages
-        if (start is None or m.at >= start) and (following is None or m.at < following)
-    ]
+    return [m for m in state.messages if (start is None or m.at >= start) and (following is None or m.at < following)]
 
 
 def current_next_update(state: RunState) -> NextUpdate:
@@ -158,5 +153,3 @@ def silences(
     if sent and closed_at is None and not any(m.kind == "resolution" for m in sent) and now - sent[-1].at > gap:
         found.append(Silence(sent[-1].at, now, gap, "gap", ongoing=True))
     return found
-
-

@@ -177,7 +177,7 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     """Load a playbook for use; raise :class:`DiagnosticsError` if it has errors."""
     path = str(path)
     if path.startswith(BUNDLED_PREFIX):
-        path = str(bundled_path(path, must_exist=True))
+        path = str(bundled_path(path, must_exist=True, file_only=True))
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:

@@ -43,17 +43,24 @@ def _candidates(name: str) -> list[Path]:
     return found
 
 
-def bundled_path(reference: str, *, must_exist: bool = False) -> Path:
+def bundled_path(reference: str, *, must_exist: bool = False, file_only: bool = False) -> Path:
     """The installed file (or folder) for ``bundled:NAME``; ``bundled:`` alone is the library.
 
     Without ``must_exist`` a missing name still maps to a path, so ``extends`` can report
-    the broken chain with positions; with it, the error lists what is bundled.
+    the broken chain with positions; with it, the error lists what is bundled. With
+    ``file_only`` a scenario folder is refused with its language versions named.
     """
     name = reference.removeprefix(BUNDLED_PREFIX).strip().strip("/")
-    if not name:
+    if not name and not file_only:
         return bundled_root()
-    candidates = _candidates(name)
+    candidates = _candidates(name) if name else [bundled_root()]
     for candidate in candidates:
+        if candidate.is_dir() and file_only:
+            versions = sorted(f"{BUNDLED_PREFIX}{p.stem}" for p in candidate.glob("*.yaml"))
+            raise CrisisplayError(
+                f"{reference.strip()} is a folder of playbooks; name one of them",
+                hint=", ".join(versions) if versions else "bundled playbooks: " + ", ".join(bundled_names()),
+            )
         if candidate.exists():
             return candidate
     if must_exist:

@@ -54,6 +54,14 @@ def test_load_playbook_takes_the_short_form() -> None:
     assert load_playbook("bundled:delivery-delay.en").locale == "en"
 
 
+@pytest.mark.parametrize("reference", ["bundled:it-outage", "bundled:"])
+def test_load_playbook_names_the_files_of_a_folder(reference: str) -> None:
+    with pytest.raises(CrisisplayError) as caught:
+        load_playbook(reference)
+    assert "is a folder of playbooks" in caught.value.message
+    assert caught.value.hint is not None and "it-outage.ru" in caught.value.hint
+
+
 def test_checklist_start_takes_the_short_form(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli,
