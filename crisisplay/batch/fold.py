@@ -9,6 +9,11 @@ expression in ``{{ }}``, a whole ``{% for %}``/``{% if %}``, an ``{% include %}`
 a partial) once against the fixed context, replaces it with its text, and compiles
 the rest. Per recipient only the personal parts run.
 
+An ``{% include %}`` that reads the recipient (a greeting partial) is *inlined* when
+the partial is simple: no ``set``, macros, blocks or includes of its own, so its nodes
+mean the same in the including template. Its fixed parts then fold like any other, and
+the recipient pays neither the include's context copy nor the partial's fixed text.
+
 A part is folded only when it is *closed*: it reads no ``recipient``, no name that
 the template assigns anywhere (``{% set %}``, loop and macro variables from outside
 it), calls nothing (``{{ f() }}``, macros, ``caller``), uses no ``random`` filter and
@@ -85,6 +90,7 @@ class _Folder:
         self.context = dict(context)
         self.blocked = _blocked(tree)
         self.folded = 0
+        self.inlined = 0
 
     def render(self, body: list[nodes.Node]) -> str | None:
         """The output of ``body`` on its own with the fixed context, or None if it fails."""
@@ -102,8 +108,36 @@ class _Folder:
         result: list[nodes.Node] = []
         for node in body:
             replacement = self.fold_statement(node, blocked)
-            result.append(replacement if replacement is not None else self.descend(node, blocked))
+            if replacement is not None:
+                result.append(replacement)
+                continue
+            inlined = self.inline(node) if isinstance(node, nodes.Include) else None
+            if inlined is not None:
+                result.extend(self.fold_body(inlined, blocked))
+                continue
+            result.append(self.descend(node, blocked))
         return result
+
+    def inline(self, node: nodes.Include) -> list[nodes.Node] | None:
+        """The body of a simple included partial, to stand in for the include; else None.
+
+        With context and without ``ignore missing``, an include renders the partial with
+        the including template's variables (loop variables too); a partial that binds
+        nothing and includes nothing means the same when its nodes stand in its place.
+        """
+        if node.ignore_missing or not node.with_context:
+            return None
+        if not isinstance(node.template, nodes.Const) or not isinstance(node.template.value, str):
+            return None
+        try:
+            source = self.env.loader.get_source(self.env, node.template.value)[0] if self.env.loader else None
+            tree = self.env.parse(source) if source is not None else None
+        except Exception:  # a missing or broken partial fails per recipient, as without folding
+            return None
+        if tree is None or _with_self(tree, _STATEFUL) or _with_self(tree, nodes.Include):
+            return None
+        self.inlined += 1
+        return list(tree.body)
 
     def fold_statement(self, node: nodes.Node, blocked: frozenset[str]) -> nodes.Node | None:
         statement = isinstance(node, (nodes.For, nodes.If)) and _closed(node, blocked)

@@ -21,6 +21,12 @@ PARTIALS = {
     "status": "{% for s in services %}- {{ s.name }}: {{ s.status }}\n{% endfor %}",
     "hello": "Hello {{ recipient.name }}",
     "uses_label": "{{ label }}",
+    "greet": "{% if recipient is defined and recipient.name is defined and recipient.name %}"
+    "Dear {{ recipient.name }} of {{ company }}{% else %}Hello{% endif %}",
+    "uses_x": "{{ x }}:{{ recipient.name }}",
+    "nested": "{% include 'hello' %}!",
+    "setter": "{% set z = recipient.name %}{{ z }}",
+    "loopy": "{% for s in services %}{{ s.name }}/{{ recipient.name }} {% endfor %}",
 }
 TEMPLATES = [
     "{{ company }}: {{ incident }}.",
@@ -44,6 +50,11 @@ TEMPLATES = [
     "{% for r in recipient.services %}{% for s in services %}{{ r }}{{ s.name }}{% endfor %}"
     "{% for s in services %}{{ s.status }}{% endfor %}{% endfor %}",
     "{% for s in services if s.status != 'down' %}{{ s.name }}{% else %}none{% endfor %}{{ recipient.name }}",
+    "{% include 'greet' %} / {{ company }}\n",
+    "{% for x in items %}{% include 'uses_x' %};{% endfor %}",
+    "{% include 'nested' %} {% include 'setter' %} {{ company }}",
+    "{% include 'loopy' %}{% include 'greet' ignore missing %}{% include 'absent' ignore missing %}",
+    "{% set x = 'outer' %}{% include 'uses_x' %}",
 ]
 
 
@@ -79,6 +90,8 @@ def test_only_recipient_independent_parts_fold() -> None:
     assert specialise(env, "t15", CONTEXT)[2] == 1         # a loop variable reused by another loop
     assert specialise(env, "t16", CONTEXT)[2] == 0         # {% set s %} makes s per recipient
     assert specialise(env, "t17", CONTEXT)[2] == 1         # the inner loop that does not read r
+    assert specialise(env, "t19", CONTEXT)[2] == 2         # greeting inlined: its {{ company }} folds too
+    assert specialise(env, "t21", CONTEXT)[2] == 1         # nested includes and set stay includes
 
 
 def test_a_failing_part_stays_and_fails_per_recipient() -> None:

@@ -49,3 +49,18 @@ def test_options_that_batch_cannot_honour_are_refused(tmp_path: Path) -> None:
         cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(tmp_path / "o"), "--lint"]
     )
     assert result.exit_code == 2 and "--lint" in result.output
+
+
+def test_bundled_email_greets_by_name_and_plainly_without_one(tmp_path: Path) -> None:
+    """The shared greeting partial: a name when the row has one, never a rejection without."""
+    recipients = tmp_path / "r.csv"
+    recipients.write_text("id,name,email\n1,Анна,anna@example.com\n2,,boris@example.com\n", encoding="utf-8")
+    out = tmp_path / "outbox"
+    result = CliRunner().invoke(
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00"]
+    )
+    assert result.exit_code == 0, result.output
+    email = {row["id"]: row["text"] for row in map(json.loads, (out / "email.jsonl").read_text("utf-8").splitlines())}
+    assert email["1"].startswith("Здравствуйте, Анна.\n")
+    assert email["2"].startswith("Здравствуйте.\n")
+    assert not (out / "rejected.jsonl").exists() or not (out / "rejected.jsonl").read_text("utf-8").strip()
