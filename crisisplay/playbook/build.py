@@ -96,7 +96,11 @@ def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[D
     while isinstance(current.data, dict) and isinstance(current.data.get("extends"), str):
         reference = current.data["extends"]
         where = current.source.locate(("extends",))
-        parent_path = resolve_parent_path(reference, current.path)
+        try:
+            parent_path = resolve_parent_path(reference, current.path)
+        except CrisisplayError as exc:
+            diagnostics.append(_diag(RULE_EXTENDS_MISSING, "reference", exc.message, where))
+            break
         names = " -> ".join([*(d.path for d in chain), str(parent_path)])
         if str(parent_path) in seen:
             diagnostics.append(

@@ -9,7 +9,7 @@ from any directory.
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.suggest import did_you_mean
@@ -50,7 +50,13 @@ def bundled_path(reference: str, *, must_exist: bool = False, file_only: bool = 
     the broken chain with positions; with it, the error lists what is bundled. With
     ``file_only`` a scenario folder is refused with its language versions named.
     """
-    name = reference.removeprefix(BUNDLED_PREFIX).strip().strip("/")
+    raw = reference.removeprefix(BUNDLED_PREFIX).strip()
+    if raw.startswith("/") or "\\" in raw or ".." in PurePosixPath(raw).parts:
+        raise CrisisplayError(
+            f"{reference.strip()!r}: a bundled name stays inside the library",
+            hint="e.g. bundled:it-outage.ru or bundled:base/base.ru.yaml; any other file is named by its path",
+        )
+    name = raw.strip("/")
     if not name and not file_only:
         return bundled_root()
     candidates = _candidates(name) if name else [bundled_root()]

@@ -94,3 +94,19 @@ def test_every_playbook_in_a_help_example_exists() -> None:
                 bundled_path(reference, must_exist=True)
                 checked += 1
     assert checked >= 5, "the help examples no longer name playbooks; update this test"
+
+
+@pytest.mark.parametrize("reference", ["bundled:../../etc/hostname", "bundled:/etc/hostname", "bundled:base/../../x"])
+def test_bundled_names_cannot_leave_the_library(reference: str) -> None:
+    with pytest.raises(CrisisplayError, match="stays inside the library"):
+        bundled_path(reference)
+
+
+def test_extends_leaving_the_library_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    from crisisplay.playbook.build import resolve
+
+    child = tmp_path / "child.yaml"
+    child.write_text('crisisplay: 1\nid: x\ntitle: X\nextends: "bundled:../../../etc/hostname"\n', encoding="utf-8")
+    found = [d for d in resolve(child).diagnostics if d.rule == "CP010"]
+    assert len(found) == 1 and "stays inside the library" in found[0].message
+    assert found[0].location is not None and found[0].location.line == 4
