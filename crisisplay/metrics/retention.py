@@ -17,7 +17,6 @@ given. A churn interval (Wilson, 95 %) shows how much one period's churn can mov
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +26,7 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.metrics.parsing import parse_bool, parse_number
 from crisisplay.metrics.periods import is_before
 from crisisplay.metrics.stats import wilson
-from crisisplay.metrics.table import Issue, Table, date_cell, read_table
+from crisisplay.metrics.table import Issue, Table, count_issues, data_quality, date_cell, read_table
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ class RetentionReport:
 
     @property
     def issue_counts(self) -> dict[str, int]:
-        return dict(sorted(Counter(i.kind for i in self.issues).items()))
+        return count_issues(self.issues)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.path or None}
@@ -153,9 +152,7 @@ class RetentionReport:
         }
         data["orders"] = round(self.orders, 4)
         data["revenue"] = round(self.revenue, 4)
-        data["issue_counts"] = self.issue_counts
-        data["issues"] = [i.to_dict() for i in self.issues]
-        data["notes"] = list(self.notes)
+        data.update(data_quality(self.issues, self.notes))
         return data
 
 

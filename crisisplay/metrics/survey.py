@@ -12,7 +12,7 @@ same respondent in two different periods is not a duplicate: that is a repeated 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +23,7 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.metrics import stats
 from crisisplay.metrics.parsing import parse_number
 from crisisplay.metrics.periods import Period, Periodizer
-from crisisplay.metrics.table import Issue, Table, date_cell, read_table
+from crisisplay.metrics.table import Issue, Table, count_issues, data_quality, date_cell, read_table
 
 TOTAL = "(all)"
 
@@ -144,7 +144,7 @@ class SurveyReport:
 
     @property
     def issue_counts(self) -> dict[str, int]:
-        return dict(sorted(Counter(i.kind for i in self.issues).items()))
+        return count_issues(self.issues)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.path, **self.metric.to_dict()}
@@ -159,9 +159,7 @@ class SurveyReport:
         }
         data["rows"] = [r.to_dict() for r in self.rows]
         data["changes"] = [c.to_dict() for c in self.changes]
-        data["issue_counts"] = self.issue_counts
-        data["issues"] = [i.to_dict() for i in self.issues]
-        data["notes"] = list(self.notes)
+        data.update(data_quality(self.issues, self.notes))
         return data
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +44,16 @@ class Issue:
             "value": self.value,
             "message": self.message,
         }
+
+
+def count_issues(issues: Iterable[Issue]) -> dict[str, int]:
+    """How many bad cells or rows of each kind, sorted by kind (JSON and text summaries)."""
+    return dict(sorted(Counter(i.kind for i in issues).items()))
+
+
+def data_quality(issues: Sequence[Issue], notes: Sequence[str]) -> dict[str, Any]:
+    """The part every metrics report ends with: what was left out, and why."""
+    return {"issue_counts": count_issues(issues), "issues": [i.to_dict() for i in issues], "notes": list(notes)}
 
 
 @dataclass(frozen=True)
