@@ -64,15 +64,8 @@ def _parse_at(value: str | None, zone: Any) -> datetime | None:
 
 def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
     """Tone lint of the rendered texts (crisisplay.tone, imported only when asked for)."""
-    from crisisplay.errors import CrisisplayError
+    from crisisplay.tone.api import MessageText, lint_messages
 
-    try:
-        from crisisplay.tone.api import (  # type: ignore[import-not-found,unused-ignore]
-            MessageText,
-            lint_messages,
-        )
-    except ImportError as exc:
-        raise CrisisplayError(f"--lint needs the tone checker (crisisplay.tone.api): {exc}") from None
     texts = [
         MessageText(m.channel, m.text, str(Path(out) / m.file) if out else m.file, 1)
         for m in result.messages if m.ok and m.text

@@ -54,16 +54,14 @@ def bundle_from_result(result: Any) -> Bundle:
     )
 
 
-def lint_bundle(bundle: Bundle, playbook: Any = None) -> tuple[list[Diagnostic] | None, str]:
-    """Tone lint of every message with text, as one set; (None, why) when lint is unavailable."""
-    try:
-        from crisisplay.tone.api import MessageText, lint_messages
-    except ImportError as exc:  # pragma: no cover - tone ships with crisisplay
-        return None, f"not run ({exc})"
+def lint_bundle(bundle: Bundle, playbook: Any = None) -> list[Diagnostic]:
+    """Tone lint of every message with text, as one set (the tone checker is imported here, lazily)."""
+    from crisisplay.tone.api import MessageText, lint_messages
+
     texts = [MessageText(m.channel, m.text, m.file or m.channel, 1) for m in bundle.messages if m.text.strip()]
     found = lint_messages(texts, locale=bundle.locale, stage_kind=str(bundle.stage.get("kind") or "") or None,
                           playbook=playbook)
-    return list(found), ""
+    return list(found)
 
 
 def _senders(playbook: Any, facts: dict[str, Any], channels: Sequence[str]) -> dict[str, str]:
@@ -130,7 +128,7 @@ def preview_playbook(
     renderer = Renderer(playbook)
     result = renderer.render(chosen, facts, at=now, checked=True)
     bundle = bundle_from_result(result)
-    found, note = lint_bundle(bundle, playbook) if lint else (None, "")
+    found = lint_bundle(bundle, playbook) if lint else None
     formatter = renderer.engine.filters()
     channels = [m.channel for m in bundle.messages]
     mandatory = {
@@ -140,7 +138,7 @@ def preview_playbook(
     }
     generated = result.generated_at
     page = assemble(PreviewInput(
-        bundle=bundle, lint=found, lint_note=note, mandatory=mandatory,
+        bundle=bundle, lint=found, mandatory=mandatory,
         fact_types={name: spec.type for name, spec in playbook.facts.items()},
         previous=old, zone=zone, formatter=formatter, stage_title=chosen.title or chosen.id,
         senders=_senders(playbook, bundle.facts, channels),

@@ -46,8 +46,7 @@ class PreviewInput:
     """Everything the page is made from. Only ``bundle`` is required."""
 
     bundle: Bundle
-    lint: Sequence[Diagnostic] | None = None  # None: lint was not run (see lint_note)
-    lint_note: str = ""
+    lint: Sequence[Diagnostic] | None = None  # None: lint was not run (--no-lint)
     mandatory: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fact_types: Mapping[str, str] = field(default_factory=dict)
     previous: Bundle | None = None
@@ -275,7 +274,6 @@ def assemble(data: PreviewInput) -> PreviewPage:
         facts=facts,
         general_findings=[f for f in findings if not f.channel],
         diff=diff_bundles(data.previous, bundle, titles) if data.previous is not None else None,
-        lint_note=data.lint_note,
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
         clock=_clock(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),

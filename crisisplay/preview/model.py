@@ -210,7 +210,6 @@ class PreviewPage:
     facts: FactTable
     general_findings: list[FindingView] = field(default_factory=list)
     diff: DiffView | None = None
-    lint_note: str = ""
     generator: str = "crisisplay preview"
     generated_label: str = ""  # generated_at as people read it
     clock: str = ""  # HH:MM on the push card's lock screen
