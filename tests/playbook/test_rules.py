@@ -78,6 +78,7 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP144", "checklists.first_hour.items.0.due", "2h"),
     ("CP150", "locale", "xx"),
     ("CP151", "timezone", "Mars/Olympus"),
+    ("CP152", "phone_region", "XX"),
 ]
 
 
