@@ -41,6 +41,9 @@ BOM = b"\xef\xbb\xbf"
 MAX_RECORD_LINES = 100
 MAX_FIELD_CHARS = 1 << 20
 FORMATS = ("csv", "jsonl")
+#: Bytes read at the start to recognise a whole file in another encoding.
+SNIFF_BYTES = 1 << 16
+SNIFF_LINES = 3
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 
@@ -100,8 +103,9 @@ class _Lines:
     each record ``offset`` and ``next_line`` point just past it.
     """
 
-    def __init__(self, handle: IO[bytes], position: Position) -> None:
+    def __init__(self, handle: IO[bytes], position: Position, encoding: str = "utf-8") -> None:
         self.handle = handle
+        self.encoding = encoding
         self.offset = position.offset
         self.next_line = position.line
         self.record_start = position.line
@@ -156,23 +160,57 @@ class _Lines:
                                        "(two exports joined together?)")
             raw = raw[len(BOM):]
         try:
-            return raw.decode("utf-8")
+            return raw.decode(self.encoding)
         except UnicodeDecodeError as exc:
             if self.problem is None or self.problem[0] == "bom":
-                self.problem = ("bad_encoding", f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} "
-                                                f"at column {exc.start + 1}); re-export the file as UTF-8")
-            return raw.decode("utf-8", "replace")
+                name = "UTF-8" if self.encoding == "utf-8" else self.encoding
+                self.problem = ("bad_encoding", f"line {number} is not {name} (byte 0x{raw[exc.start]:02x} "
+                                                f"at column {exc.start + 1}); {encoding_advice(raw, self.encoding)}")
+            return raw.decode(self.encoding, "replace")
 
     def raw_text(self) -> str:
-        return b"".join(self.raw).decode("utf-8", "replace")[:500]
+        return b"".join(self.raw).decode(self.encoding, "replace")[:500]
+
+
+def check_encoding(name: str) -> str:
+    """A text encoding the reader can split into lines: ASCII-compatible, one byte per line break."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise CrisisplayError(f"unknown encoding {name!r}", hint="e.g. --recipients-encoding cp1251") from None
+    probe = '\n\r;,\t"{}[]:0aZ'
+    try:
+        ascii_safe = probe.encode(info.name) == probe.encode("ascii")
+    except UnicodeError:
+        ascii_safe = False
+    if not ascii_safe or info.name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        raise CrisisplayError(f"encoding {name!r} is not supported for recipients files",
+                              hint="re-export as UTF-8 (or a one-byte encoding such as cp1251)")
+    return "utf-8" if info.name == "utf-8" else info.name
+
+
+def encoding_advice(raw: bytes, encoding: str) -> str:
+    """What to do about a line that does not decode: name Windows-1251 when it reads as Russian."""
+    if encoding == "utf-8":
+        try:
+            text = raw.decode("cp1251")
+        except UnicodeDecodeError:
+            text = ""
+        if sum("а" <= char.lower() <= "я" or char in "ёЁ" for char in text) >= 2:
+            return "it reads as Windows-1251 (cp1251): add --recipients-encoding cp1251, or re-export as UTF-8"
+        return "re-export the file as UTF-8"
+    return f"check --recipients-encoding (the file may not be {encoding})"
 
 
 class RecipientReader:
     """Reads one recipients file from ``start`` (or its first record) to the end."""
 
-    def __init__(self, path: str | Path, fmt: str | None = None) -> None:
+    def __init__(self, path: str | Path, fmt: str | None = None, encoding: str = "utf-8") -> None:
         self.path = Path(path)
         self.format = detect_format(self.path, fmt)
+        self.encoding = check_encoding(encoding)
         try:
             self.size = self.path.stat().st_size
             self._handle: IO[bytes] = self.path.open("rb")
@@ -183,6 +221,8 @@ class RecipientReader:
         self._lines: _Lines | None = None
         self.data_start = Position(0, 1)
         self._read_header()
+        if self.encoding == "utf-8":
+            self._sniff()
 
     def close(self) -> None:
         self._handle.close()
@@ -198,9 +238,37 @@ class RecipientReader:
         """Bytes consumed so far (for progress)."""
         return self._lines.offset if self._lines is not None else self.data_start.offset
 
+    def _sniff(self) -> None:
+        """A whole export in Windows-1251 is one problem, not one rejection per row: stop early.
+
+        Only when several lines of the first 64 KB read as Russian in cp1251 and none is
+        UTF-8 with non-ASCII text; a UTF-8 file with one broken line gets that line rejected.
+        """
+        self._handle.seek(self.data_start.offset)
+        sample = self._handle.read(SNIFF_BYTES)
+        if sample.isascii():
+            return
+        cp1251_lines: list[int] = []
+        for number, raw in enumerate(sample.split(b"\n")[:-1], start=self.data_start.line):
+            if raw.isascii():
+                continue
+            try:
+                raw.decode("utf-8")
+                return  # real UTF-8 text: a bad line further on is that line's problem
+            except UnicodeDecodeError:
+                if "cp1251" in encoding_advice(raw, "utf-8"):
+                    cp1251_lines.append(number)
+        if len(cp1251_lines) >= SNIFF_LINES:
+            raise CrisisplayError(f"the recipients file is not UTF-8 (lines {', '.join(map(str, cp1251_lines[:3]))} …)",
+                                  Location(str(self.path), cp1251_lines[0], 1),
+                                  hint=encoding_advice(b"\xcf\xf0\xe8", "utf-8"))
+
     def _read_header(self) -> None:
         first = self._handle.readline()
         skip = len(BOM) if first.startswith(BOM) else 0
+        if skip and self.encoding != "utf-8":
+            raise CrisisplayError(f"the file starts with a UTF-8 byte-order mark, so it is UTF-8, not {self.encoding}",
+                                  Location(str(self.path), 1, 1), hint="leave out --recipients-encoding")
         if self.format == "jsonl":
             self.data_start = Position(skip, 1)
             return
@@ -208,9 +276,11 @@ class RecipientReader:
         if not first.strip():
             raise CrisisplayError("the recipients file has no header line (id,name,phone,…)", where)
         try:
-            text = first[skip:].decode("utf-8")
+            text = first[skip:].decode(self.encoding)
         except UnicodeDecodeError:
-            raise CrisisplayError("the header line is not UTF-8; re-export the file as UTF-8", where) from None
+            name = "UTF-8" if self.encoding == "utf-8" else self.encoding
+            raise CrisisplayError(f"the header line is not {name}", where,
+                                  hint=encoding_advice(first, self.encoding)) from None
         counts = {sep: text.count(sep) for sep in (",", ";", "\t")}
         self.delimiter = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
         try:
@@ -232,7 +302,7 @@ class RecipientReader:
         """Records in file order, each a :class:`Row` or a :class:`BadRow`."""
         position = start or self.data_start
         self._handle.seek(position.offset)
-        lines = self._lines = _Lines(self._handle, position)
+        lines = self._lines = _Lines(self._handle, position, self.encoding)
         return self._jsonl(lines) if self.format == "jsonl" else self._csv(lines)
 
     def _jsonl(self, lines: _Lines) -> Iterator[Item]:

@@ -20,12 +20,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, checker_for
+from crisisplay.batch.choice import Choice, Numbers
 from crisisplay.batch.locales import LocaleSet
+from crisisplay.batch.phones import PhoneCheck
 from crisisplay.batch.prepared import LocaleRender, build_locale
 from crisisplay.batch.reader import BadRow, Item, Position, Row
-from crisisplay.batch.recipient import Recipient, RecipientView, from_values
+from crisisplay.batch.recipient import RecipientView, from_values
 from crisisplay.batch.summary import Counters
+from crisisplay.errors import CrisisplayError
 
 REJECTED = "rejected"
 
@@ -41,6 +43,10 @@ class JobSpec:
     facts: LocaleSet | None = None
     sets: tuple[str, ...] = ()
     fold: bool = True
+    #: ``--channel``: the personal channels this run may send on (None: all of the stage's)
+    channels: tuple[str, ...] | None = None
+    #: the home region for phone numbers, overriding the playbooks' ``phone_region``
+    phone_region: str | None = None
 
 
 @dataclass
@@ -53,23 +59,61 @@ class Outcome:
     segments: int | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    fallback: str | None = None
+
+
+#: A sent row as the duplicate check sees it: (index in the chunk, input line, id, channel, address, warnings).
+Sent = tuple[int, int, str, str, str, tuple[str, ...]]
 
 
 @dataclass
 class ChunkResult:
-    """A chunk's output, ready to append: bytes per file, and the chunk's counters."""
+    """A chunk's output, ready to append: bytes per file, and the chunk's counters.
+
+    ``sent`` and ``rejected_rows`` (the chunk index of each line in ``rejected``) let the
+    main process turn a message into a ``duplicate`` rejection without re-rendering.
+    """
 
     outputs: dict[str, bytes] = field(default_factory=dict)
     counters: Counters = field(default_factory=Counters)
+    sent: list[Sent] = field(default_factory=list)
+    rejected_rows: list[int] = field(default_factory=list)
+
+
+def run_region(locales: list[LocaleRender], override: str | None = None) -> str:
+    """The one home region for the whole run: recipients' numbers never depend on their language.
+
+    Every locale version must agree (their ``phone_region``, or the country of their
+    time zone when they do not set one); otherwise the run is refused before it starts.
+    """
+    from crisisplay.batch.phones import known_region
+    from crisisplay.playbook.facts import phone_region
+
+    if override:
+        if not known_region(override):
+            raise CrisisplayError(f"phone region {override!r} is not a country with a numbering plan")
+        return override
+    regions = {loc.path: phone_region(loc.playbook) for loc in locales}
+    if len(set(regions.values())) > 1:
+        said = ", ".join(
+            f"{path.name}: {region}"
+            + ("" if loc.playbook.phone_region else f" (from its time zone {loc.playbook.timezone})")
+            for (path, region), loc in zip(regions.items(), locales, strict=True))
+        raise CrisisplayError(
+            f"the playbook's locale versions read phone numbers in different countries ({said}); a customer's "
+            "number must not depend on their language",
+            hint="set the company's home country in every version (or their shared base): phone_region: RU")
+    return next(iter(regions.values()))
 
 
 class WorkerState:
-    """Per-process render state; locale versions are built on first use."""
+    """Per-process render state: every locale version, and the run's phone rules."""
 
     def __init__(self, spec: JobSpec) -> None:
         self.spec = spec
         self._locales: dict[Path, LocaleRender] = {}
         self._picks: dict[str, tuple[Path, bool]] = {}
+        self.numbers: Numbers | None = None
 
     def pick(self, locale: str) -> tuple[Path, bool]:
         """The playbook version for a recipient's locale (memoised: few distinct values)."""
@@ -82,56 +126,35 @@ class WorkerState:
 
     def locale(self, path: Path) -> LocaleRender:
         found = self._locales.get(path)
-        if found is None:
-            facts = self.spec.facts
-            found = build_locale(path, self.spec.stage, self.spec.at, facts, self.spec.sets, fold=self.spec.fold)
-            self._locales[path] = found
+        if found is None or found.chooser is None:
+            found = self.preload()[self.spec.playbooks.paths().index(path)]
         return found
 
     def preload(self) -> list[LocaleRender]:
         """Build every locale version now: problems surface before any output is written."""
-        return [self.locale(path) for path in self.spec.playbooks.paths()]
+        spec = self.spec
+        for path in spec.playbooks.paths():
+            if path not in self._locales:
+                self._locales[path] = build_locale(path, spec.stage, spec.at, spec.facts, spec.sets,
+                                                   fold=spec.fold, channels=spec.channels)
+        loaded = [self._locales[path] for path in spec.playbooks.paths()]
+        if self.numbers is None:
+            own: dict[str, str] = {}
+            for loc in loaded:
+                for e164, name in loc.own_numbers().items():
+                    own.setdefault(e164, name)
+            self.numbers = Numbers(PhoneCheck(run_region(loaded, spec.phone_region)), own)
+            from crisisplay.batch.choice import Chooser
+
+            for loc in loaded:
+                loc.chooser = Chooser(loc.order, loc.policies(), self.numbers, loc.unavailable)
+        return loaded
 
 
 def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> Outcome:
     record: dict[str, Any] = {"line": row_line, "id": rec_id, "reason": reason, "detail": detail}
     record.update(extra)
     return Outcome(REJECTED, record)
-
-
-def choose_channel(rec: Recipient, loc: LocaleRender) -> tuple[str, str] | str:
-    """(channel, normalised address), or why no candidate works.
-
-    Candidates: the recipient's preferred channels in order, then the stage's channels
-    in the playbook's order; a candidate needs a template in the stage and a valid address.
-    """
-    invalid: dict[tuple[str, str], list[str]] = {}
-    missing: list[str] = []
-    checked: dict[tuple[str, str], str | None] = {}
-    seen: set[str] = set()
-    for name in (*rec.channels, *loc.order):
-        if name not in loc.available or name in seen:
-            continue
-        seen.add(name)
-        for field_name in ADDRESS_FIELDS[name]:
-            raw = rec.address(field_name)
-            if not raw:
-                continue
-            key = (field_name, raw)
-            if key not in checked:
-                checked[key] = checker_for(field_name, loc.phones)(raw)
-            normalised = checked[key]
-            if normalised:
-                return name, normalised
-            invalid.setdefault(key, []).append(name)
-            break
-        else:
-            missing.append(name)
-    problems = [f"{ADDRESS_NAMES[field_name]} {raw!r} is not valid ({', '.join(names)})"
-                for (field_name, raw), names in invalid.items()]
-    if missing:
-        problems.append(f"no address for {', '.join(missing)}")
-    return "; ".join(problems)
 
 
 def render_item(state: WorkerState, item: Item) -> Outcome:
@@ -150,10 +173,11 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
         return _reject(rec.line, rec.id, "unknown_service",
                        f"service(s) {', '.join(map(repr, unknown))} not in playbook {loc.playbook_id!r} "
                        f"(it has {', '.join(loc.services)})")
-    chosen = choose_channel(rec, loc)
-    if isinstance(chosen, str):
-        return _reject(rec.line, rec.id, "no_valid_address", chosen)
-    channel, address = chosen
+    assert loc.chooser is not None
+    chosen = loc.chooser.choose(rec)
+    if not isinstance(chosen, Choice):
+        return _reject(rec.line, rec.id, chosen[0], chosen[1])
+    channel, address = chosen.channel, chosen.address
     render = loc.channel(channel)
     values = dict(rec.fields)
     values.update(id=rec.id, channels=rec.channels, channel=channel, address=address,
@@ -165,28 +189,37 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
         return _reject(rec.line, rec.id, reason, detail, channel=channel)
     record: dict[str, Any] = {"id": rec.id, "line": rec.line, "locale": loc.locale,
                               "channel": channel, "address": address}
+    if chosen.fallback is not None:
+        record["fallback"] = chosen.fallback
     record.update(result.record)
     return Outcome(channel, record, loc.locale, result.segments, result.encoding,
-                   warnings + result.warnings)
+                   warnings + result.warnings, chosen.fallback)
 
 
 def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
     """Render rows in order; lines are grouped per output file, counters summed."""
     buffers: dict[str, list[str]] = {}
     counters = Counters()
+    sent: list[Sent] = []
+    rejected_rows: list[int] = []
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    for item in items:
+    for index, item in enumerate(items):
         counters.rows += 1
         outcome = render_item(state, item)
-        buffers.setdefault(outcome.target, []).append(dumps(outcome.record))
+        record = outcome.record
+        buffers.setdefault(outcome.target, []).append(dumps(record))
         if outcome.target == REJECTED:
-            counters.reject(outcome.record["reason"])
+            counters.reject(record["reason"])
+            rejected_rows.append(index)
         else:
             counters.message(outcome.target, outcome.locale, outcome.segments, outcome.encoding)
+            if outcome.fallback is not None:
+                counters.fell_back(outcome.fallback)
+            sent.append((index, record["line"], record["id"], outcome.target, record["address"], outcome.warnings))
         for label in outcome.warnings:
             counters.warn(label)
     outputs = {target: ("\n".join(lines) + "\n").encode("utf-8") for target, lines in buffers.items()}
-    return ChunkResult(outputs, counters)
+    return ChunkResult(outputs, counters, sent, rejected_rows)
 
 
 # -- process pool glue -------------------------------------------------------------------
