@@ -180,5 +180,5 @@ class Chooser:
             return NO_PREFERENCE, ("the row names no channel, and the playbook lets no channel reach people "
                                    "who did not choose it (set fallback: true on a channel, docs/batch.md)")
         if prefs.channels and not self.fallback_order:
-            failures.add(first, "no fallback: the playbook lets no channel reach people who did not choose it")
+            failures.add(first, "the playbook allows no fallback channel")
         return failures.reason(first), failures.detail()
