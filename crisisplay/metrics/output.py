@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from crisisplay.metrics.retention import RetentionReport
@@ -242,7 +243,8 @@ def _unit(words: Wording, unit: str, count: float | None = None) -> str:
         return f"{number} {unit}"
     from babel import Locale
 
-    category = Locale.parse(words.language).plural_form(count)
+    # the form follows the number as shown: "5,00" has two visible decimals, so CLDR says "other"
+    category = Locale.parse(words.language).plural_form(Decimal(f"{count:.2f}"))
     return str(forms.get(category, forms["other"])).format(count=number)
 
 
