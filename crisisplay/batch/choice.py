@@ -17,6 +17,7 @@ numbers (the playbook's ``phone`` facts such as the hotline).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, PHONE_CHANNELS, checker_for
 from crisisplay.batch.countries import country_region
@@ -66,29 +67,19 @@ class Numbers:
         return self.phones.default_region
 
 
-@dataclass
-class Choice:
+class Choice(NamedTuple):
     channel: str
     address: str
     fallback: str | None = None
 
 
-class _Failures:
-    """What went wrong per channel tried, for the reason and the detail."""
+def _reason(failures: list[tuple[str, str]], default: str) -> str:
+    """The first failure that is about an address (a channel not sent in this run says less)."""
+    return next((reason for reason, _text in failures if reason != CHANNEL_UNAVAILABLE), default)
 
-    __slots__ = ("items",)
 
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-
-    def add(self, reason: str, text: str) -> None:
-        self.items.append((reason, text))
-
-    def reason(self, default: str) -> str:
-        return next((reason for reason, _t in self.items if reason != CHANNEL_UNAVAILABLE), default)
-
-    def detail(self) -> str:
-        return "; ".join(dict.fromkeys(text for _r, text in self.items))
+def _detail(failures: list[tuple[str, str]]) -> str:
+    return "; ".join(dict.fromkeys(text for _reason, text in failures))
 
 
 class Chooser:
@@ -107,10 +98,8 @@ class Chooser:
         """The row's number, or a problem text (an unknown ``country``), or None (not a number)."""
         if raw in cache:
             return cache[raw]
-        region: str | None = self.numbers.region
         country = rec.fields.get("country")
-        if country:
-            region = country_region(str(country))
+        region = country_region(str(country)) if country else self.numbers.phones.default_region
         found: Phone | str | None
         if region is None:
             found = f"country {str(country).strip()!r} is not a country with a numbering plan (RU, KZ, Россия …)"
@@ -120,38 +109,44 @@ class Chooser:
         return found
 
     def address(self, rec: Recipient, name: str, cache: dict[str, Phone | str | None],
-                failures: _Failures) -> str | None:
+                failures: list[tuple[str, str]]) -> str | None:
         """The normalised address for channel ``name``, or None (the failure is recorded)."""
         fields = ADDRESS_FIELDS[name]
-        field_name = next((f for f in fields if rec.address(f)), None)
-        if field_name is None:
-            failures.add(NO_VALID_ADDRESS, f"{name}: no {ADDRESS_NAMES[fields[0]]}")
+        get = rec.fields.get
+        raw = ""
+        for field_name in fields:  # the first field with something in it (whatsapp, then phone)
+            value = get(field_name)
+            if value is not None:
+                raw = value.strip() if isinstance(value, str) else str(value)
+                if raw:
+                    break
+        if not raw:
+            failures.append((NO_VALID_ADDRESS, f"{name}: no {ADDRESS_NAMES[fields[0]]}"))
             return None
-        raw = rec.address(field_name)
-        label = ADDRESS_NAMES[field_name]
         if name not in PHONE_CHANNELS:
-            value = checker_for(field_name)(raw)
-            if value is None:
-                failures.add(NO_VALID_ADDRESS, f"{name}: {label} {raw!r} is not valid")
-            return value
+            checked = checker_for(field_name)(raw)
+            if checked is None:
+                failures.append((NO_VALID_ADDRESS, f"{name}: {ADDRESS_NAMES[field_name]} {raw!r} is not valid"))
+            return checked
         found = self.phone(rec, raw, cache)
         if found is None:
-            failures.add(NO_VALID_ADDRESS, f"{name}: {label} {raw!r} is not a valid number "
-                                           f"(read as {rec.country or self.numbers.region})")
+            failures.append((NO_VALID_ADDRESS, f"{name}: {ADDRESS_NAMES[field_name]} {raw!r} is not a valid number "
+                                               f"(read as {rec.country or self.numbers.region})"))
             return None
         if isinstance(found, str):
-            failures.add(UNKNOWN_COUNTRY, f"{name}: {found}")
+            failures.append((UNKNOWN_COUNTRY, f"{name}: {found}"))
             return None
-        own = self.numbers.own.get(found.e164)
+        e164, kind = found
+        own = self.numbers.own.get(e164)
         if own is not None:
-            failures.add(OWN_NUMBER, f"{name}: {found.e164} is the company's own number ({own})")
+            failures.append((OWN_NUMBER, f"{name}: {e164} is the company's own number ({own})"))
             return None
         policy = self.policies[name]
-        if found.kind not in policy.accepts:
-            failures.add(NUMBER_TYPE, f"{name}: {found.e164} is {KIND_LABELS.get(found.kind, found.kind)}; "
-                                      f"{name} needs {policy.wanted}")
+        if kind not in policy.accepts:
+            failures.append((NUMBER_TYPE, f"{name}: {e164} is {KIND_LABELS.get(kind, kind)}; "
+                                          f"{name} needs {policy.wanted}"))
             return None
-        return found.e164
+        return e164
 
     def choose(self, rec: Recipient) -> Choice | tuple[str, str]:
         """The channel and address, or (reason, detail) when the row cannot be sent."""
@@ -160,25 +155,26 @@ class Chooser:
             return UNKNOWN_CHANNEL, prefs.problem()
         if prefs.opted_out:
             return OPTED_OUT, f"the row refuses contact (channels: {rec.fields.get('channels')!r})"
-        failures = _Failures()
+        failures: list[tuple[str, str]] = []
         cache: dict[str, Phone | str | None] = {}
+        available = self.available
         for name in prefs.channels:
-            if name not in self.available:
-                failures.add(CHANNEL_UNAVAILABLE, f"{name}: {self.unavailable.get(name, 'not sent in this run')}")
+            if name not in available:
+                failures.append((CHANNEL_UNAVAILABLE, f"{name}: {self.unavailable.get(name, 'not sent in this run')}"))
                 continue
             address = self.address(rec, name, cache, failures)
             if address is not None:
                 return Choice(name, address)
-        first = failures.reason(CHANNEL_UNAVAILABLE) if prefs.channels else NO_PREFERENCE
+        first = _reason(failures, CHANNEL_UNAVAILABLE) if prefs.channels else NO_PREFERENCE
         for name in self.fallback_order:
             if name in prefs.channels:
                 continue
             address = self.address(rec, name, cache, failures)
             if address is not None:
                 return Choice(name, address, first)
-        if not prefs.channels and not failures.items:
+        if not prefs.channels and not failures:
             return NO_PREFERENCE, ("the row names no channel, and the playbook lets no channel reach people "
                                    "who did not choose it (set fallback: true on a channel, docs/batch.md)")
         if prefs.channels and not self.fallback_order:
-            failures.add(first, "the playbook allows no fallback channel")
-        return failures.reason(first), failures.detail()
+            failures.append((first, "the playbook allows no fallback channel"))
+        return _reason(failures, first), _detail(failures)

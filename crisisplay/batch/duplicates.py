@@ -32,11 +32,12 @@ _SENT_LINE = re.compile(rb'\{"id": ("(?:[^"\\]|\\.)*"), "line": (\d+), "locale":
 def _keys(rows: Iterable[tuple[str, str, str]]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Two independent 64-bit hashes per key: the id, then the channel and address, per row."""
     keys: list[str] = []
+    add = keys.append
     for rid, channel, address in rows:
-        keys.append("\x00" + rid)
-        keys.append(channel + "\x00" + address.casefold())
+        add("\x00" + rid)
+        add(channel + "\x00" + address.casefold())
     first = np.fromiter(map(hash, keys), np.int64, len(keys))
-    second = np.fromiter((hash(key + "\x01") for key in keys), np.int64, len(keys))
+    second = np.fromiter(map(hash, [key + "\x01" for key in keys]), np.int64, len(keys))
     return first, second
 
 
@@ -89,19 +90,32 @@ class Duplicates:
         self.seen.add(first[keep], second[keep], numbers[keep])
 
     def check(self, result: ChunkResult) -> ChunkResult:
-        """The chunk with repeats turned into ``duplicate`` rejections."""
+        """The chunk with repeats turned into ``duplicate`` rejections.
+
+        Only rows with a key seen before, or a key that occurs twice in the chunk, need the
+        row-by-row decision (a repeat registers nothing, so it cannot block a later row);
+        every other row is new and is added in one go.
+        """
         if not result.sent:
             return result
         first, second = _keys((rid, channel, address) for _i, _line, rid, channel, address, _w in result.sent)
         found = self.seen.lookup(first, second)
-        numbers = np.repeat(np.asarray([line for _i, line, *_rest in result.sent], np.int64), 2)
-        if (found < 0).all() and len(np.unique(first)) == len(first):
+        numbers = np.repeat(np.fromiter((entry[1] for entry in result.sent), np.int64, len(result.sent)), 2)
+        _unique, inverse, counts = np.unique(first, return_inverse=True, return_counts=True)
+        involved = (found >= 0) | (counts[inverse] > 1)
+        rows = np.flatnonzero(involved[0::2] | involved[1::2])
+        if not rows.size:
             self.seen.add(first, second, numbers)  # the usual chunk: nothing sent twice
             return result
+        plain = np.ones(len(result.sent), bool)
+        plain[rows] = False
+        keys = np.flatnonzero(np.repeat(plain, 2))
+        self.seen.add(first[keys], second[keys], numbers[keys])
         local: dict[tuple[int, int], int] = {}
         repeats: dict[int, str] = {}
         keep: list[int] = []
-        for position, (_index, _line, rid, channel, address, _w) in enumerate(result.sent):
+        for position in rows.tolist():
+            _index, _line, rid, channel, address, _w = result.sent[position]
             prior = []
             for key in (2 * position, 2 * position + 1):
                 earlier = int(found[key]) if found[key] >= 0 else local.get((int(first[key]), int(second[key])))
@@ -121,7 +135,8 @@ class Duplicates:
 
 def _without(result: ChunkResult, repeats: dict[int, str]) -> ChunkResult:
     """Move the repeated messages of a chunk to ``rejected`` (in input order), fixing the counts."""
-    per_target: dict[str, list[bytes]] = {target: data.splitlines() for target, data in result.outputs.items()}
+    touched = {result.sent[position][3] for position in repeats} | {REJECTED}
+    per_target = {target: data.splitlines() for target, data in result.outputs.items() if target in touched}
     taken: dict[str, int] = {}
     removed: dict[str, set[int]] = {}
     new_rejections: list[tuple[int, bytes]] = []
@@ -140,7 +155,7 @@ def _without(result: ChunkResult, repeats: dict[int, str]) -> ChunkResult:
         line = dumps({"line": line_number, "id": rid, "reason": "duplicate", "detail": repeats[position],
                       "channel": channel})
         new_rejections.append((index, line.encode("utf-8")))
-    outputs: dict[str, bytes] = {}
+    outputs = {target: data for target, data in result.outputs.items() if target not in touched}
     for target, rows in per_target.items():
         if target == REJECTED:
             continue

@@ -235,6 +235,16 @@ class LocaleRender:
 
     def __post_init__(self) -> None:
         self.services = {view.id: view for view in self.service_views}
+        self._service_sets: dict[tuple[str, ...], tuple[ServiceView, ...]] = {(): ()}
+
+    def services_of(self, ids: tuple[str, ...]) -> tuple[ServiceView, ...]:
+        """The views of a row's services, vital first (memoised: rows repeat a few combinations)."""
+        found = self._service_sets.get(ids)
+        if found is None:
+            found = tuple(view for view in self.service_views if view.id in ids)
+            if len(self._service_sets) < 4096:
+                self._service_sets[ids] = found
+        return found
 
     @property
     def playbook_id(self) -> str:

@@ -8,7 +8,7 @@ held as two independent 64-bit hashes (a false match needs both to collide: abou
 1. a Bloom filter of fixed size (8 MiB): most keys are new, and "certainly not seen"
    costs a few vectorised bit tests per chunk;
 2. a buffer of the most recent keys (numpy arrays, fixed size);
-3. sorted runs on disk, merged two at a time when they reach a similar size, so at most
+3. runs sorted by the first hash on disk, merged two at a time when they reach a similar size, so at most
    about log₂(keys / buffer) runs exist. Only keys the filter cannot rule out (real
    duplicates and rare false positives) are looked up there, by binary search on a
    memory map that is dropped after each lookup.
@@ -95,8 +95,7 @@ class SeenSet:
                 if hits.size:
                     found[index] = filled["line"][hits[0]]
             return
-        ordered = np.sort(filled, order=("h1", "h2"))
-        self._search(ordered, h1, h2, candidates, found)
+        self._search(filled[np.argsort(filled["h1"], kind="stable")], h1, h2, candidates, found)
 
     def _in_run(self, run: _Run, h1: Any, h2: Any, candidates: Any, found: Any) -> None:
         records = np.memmap(run.path, RECORD, mode="r", shape=(run.size,))
@@ -107,7 +106,7 @@ class SeenSet:
 
     @staticmethod
     def _search(records: Any, h1: Any, h2: Any, candidates: Any, found: Any) -> None:
-        """Binary search in ``records`` sorted by (h1, h2)."""
+        """Binary search in ``records`` sorted by h1 (equal h1 are scanned for h2)."""
         keys = records["h1"]
         starts = np.searchsorted(keys, h1[candidates], side="left")
         for index, start in zip(candidates.tolist(), starts.tolist(), strict=True):
@@ -124,7 +123,11 @@ class SeenSet:
         if not len(h1):
             return
         byte, bit = self._positions(h1, h2)
-        np.bitwise_or.at(self._bits, byte.ravel(), bit.ravel())
+        byte, bit = byte.ravel(), bit.ravel()
+        order = np.argsort(byte, kind="stable")
+        byte, bit = byte[order], bit[order]
+        starts = np.flatnonzero(np.concatenate(([True], byte[1:] != byte[:-1])))
+        self._bits[byte[starts]] |= np.bitwise_or.reduceat(bit, starts)  # bits sharing a byte, together
         start = 0
         while start < len(h1):
             room = len(self._buffer) - self._count
@@ -139,8 +142,8 @@ class SeenSet:
         self.size += len(h1)
 
     def _flush(self) -> None:
-        ordered = np.sort(self._buffer[: self._count], order=("h1", "h2"))
-        self._runs.append(self._write(ordered))
+        filled = self._buffer[: self._count]
+        self._runs.append(self._write(filled[np.argsort(filled["h1"], kind="stable")]))
         self._count = 0
         while len(self._runs) >= 2 and self._runs[-2].size <= 2 * self._runs[-1].size:
             newer, older = self._runs.pop(), self._runs.pop()
@@ -166,7 +169,8 @@ class SeenSet:
                 limit = min(a["h1"][-1], b["h1"][-1])
                 cut_a = int(np.searchsorted(a["h1"], limit, side="right"))
                 cut_b = int(np.searchsorted(b["h1"], limit, side="right"))
-                np.sort(np.concatenate([a[:cut_a], b[:cut_b]]), order=("h1", "h2")).tofile(out)
+                merged = np.concatenate([a[:cut_a], b[:cut_b]])
+                merged[np.argsort(merged["h1"], kind="stable")].tofile(out)
                 a, b = a[cut_a:], b[cut_b:]
                 if not len(a):
                     a = np.fromfile(one, RECORD, _BLOCK)

@@ -113,7 +113,18 @@ class WorkerState:
         self.spec = spec
         self._locales: dict[Path, LocaleRender] = {}
         self._picks: dict[str, tuple[Path, bool]] = {}
+        self._for_locale: dict[str, tuple[LocaleRender, bool]] = {}
         self.numbers: Numbers | None = None
+
+    def for_locale(self, locale: str) -> tuple[LocaleRender, bool]:
+        """The prepared version for a recipient's locale, and whether it is theirs (memoised)."""
+        found = self._for_locale.get(locale)
+        if found is None:
+            path, own = self.pick(locale)
+            found = (self.locale(path), own)
+            if len(self._for_locale) < 1024:
+                self._for_locale[locale] = found
+        return found
 
     def pick(self, locale: str) -> tuple[Path, bool]:
         """The playbook version for a recipient's locale (memoised: few distinct values)."""
@@ -164,8 +175,7 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     rec = from_values(item.line, item.values, state.spec.keys)
     if not rec.id:
         return _reject(rec.line, None, "missing_field", "the row has no id")
-    path, own = state.pick(rec.locale)
-    loc = state.locale(path)
+    loc, own = state.for_locale(rec.locale)
     warnings = () if own or not rec.locale else (f"locale {rec.locale!r} has no playbook version; "
                                                  f"rendered in {loc.locale}",)
     unknown = [sid for sid in rec.services if sid not in loc.services]
@@ -177,23 +187,22 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     chosen = loc.chooser.choose(rec)
     if not isinstance(chosen, Choice):
         return _reject(rec.line, rec.id, chosen[0], chosen[1])
-    channel, address = chosen.channel, chosen.address
+    channel, address, fallback = chosen
     render = loc.channel(channel)
-    values = dict(rec.fields)
+    values = rec.fields  # the row is not used after this: its fields become the template's view
     values.update(id=rec.id, channels=rec.channels, channel=channel, address=address,
-                  services=tuple(view for view in loc.service_views if view.id in rec.services)
-                  if rec.services else ())
+                  services=loc.services_of(rec.services))
     result = render.render(RecipientView(values))
     if isinstance(result, tuple):
         reason, detail = result
         return _reject(rec.line, rec.id, reason, detail, channel=channel)
     record: dict[str, Any] = {"id": rec.id, "line": rec.line, "locale": loc.locale,
                               "channel": channel, "address": address}
-    if chosen.fallback is not None:
-        record["fallback"] = chosen.fallback
+    if fallback is not None:
+        record["fallback"] = fallback
     record.update(result.record)
     return Outcome(channel, record, loc.locale, result.segments, result.encoding,
-                   warnings + result.warnings, chosen.fallback)
+                   warnings + result.warnings if warnings else result.warnings, fallback)
 
 
 def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
