@@ -12,7 +12,6 @@ Spark (:func:`render_rows`).
 
 from __future__ import annotations
 
-import json
 import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.batch.choice import Choice, Numbers
+from crisisplay.batch.lines import record_encoder
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.phones import PhoneCheck
 from crisisplay.batch.prepared import LocaleRender, build_locale
@@ -211,7 +211,7 @@ def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
     counters = Counters()
     sent: list[Sent] = []
     rejected_rows: list[int] = []
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    dumps = record_encoder()
     for index, item in enumerate(items):
         counters.rows += 1
         outcome = render_item(state, item)
