@@ -28,9 +28,8 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
@@ -47,16 +46,16 @@ SNIFF_LINES = 3
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 
-@dataclass(frozen=True)
-class Position:
+# Named tuples, not frozen dataclasses: one of each per row, and a frozen dataclass costs
+# several times more to create.
+class Position(NamedTuple):
     """Where reading continues: a byte offset at a line start, and that line's number."""
 
     offset: int
     line: int
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One record: ``values`` aligned with the CSV header, or a JSONL object."""
 
     line: int
@@ -64,8 +63,7 @@ class Row:
     end: Position
 
 
-@dataclass(frozen=True)
-class BadRow:
+class BadRow(NamedTuple):
     """A record that could not be read, with the reason id and a human detail."""
 
     line: int
@@ -209,13 +207,13 @@ def encoding_advice(raw: bytes, encoding: str) -> str:
     return f"check --recipients-encoding (the file may not be {encoding})"
 
 
-def _plain_line(raw: bytes) -> bool:
+def _plain_line(raw: bytes, size: int) -> bool:
     """A line the csv module would split at the delimiters and nothing else: no quote, no NUL,
     no carriage return but the one of a final CRLF, not near the field size limit."""
-    if b'"' in raw or b"\x00" in raw or len(raw) >= MAX_FIELD_CHARS:
+    if b'"' in raw or b"\x00" in raw or size >= MAX_FIELD_CHARS:
         return False
-    carriage = raw.count(b"\r")
-    return carriage == 0 or (carriage == 1 and raw.endswith(b"\r\n"))
+    carriage = raw.find(b"\r")
+    return carriage < 0 or (carriage == size - 2 and raw[-1] == 10)
 
 
 class RecipientReader:
@@ -353,16 +351,32 @@ class RecipientReader:
         reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
         width = len(self.header)
         delimiter = self.delimiter
+        encoding = self.encoding
+        readline = lines.handle.readline
         while True:
             lines.start_record()
-            raw = lines.read_raw()
+            raw = readline()
             if not raw:
                 return
-            if _plain_line(raw):
+            size = len(raw)
+            lines.offset += size
+            lines.next_line += 1
+            if _plain_line(raw, size):
                 lines.record_lines, lines.raw = 1, [raw]
-                text = lines.decode(raw, lines.record_start)
-                body = text[:-2] if text.endswith("\r\n") else (text[:-1] if text.endswith("\n") else text)
+                text = ""
+                if not raw.startswith(BOM):
+                    try:  # noqa: SIM105 - contextlib.suppress costs a context manager per row
+                        text = raw.decode(encoding)
+                    except UnicodeDecodeError:
+                        pass
+                if not text:  # a byte-order mark or bad bytes: decode() says which, for the rejection
+                    text = lines.decode(raw, lines.record_start)
+                cut = 2 if text.endswith("\r\n") else (1 if text.endswith("\n") else 0)
+                body = text[:-cut] if cut else text
                 fields = body.split(delimiter) if body else []
+                if lines.problem is None and len(fields) == width:
+                    yield Row(lines.record_start, fields, Position(lines.offset, lines.next_line))
+                    continue
             else:
                 lines.pending = raw
                 try:
