@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from crisisplay.batch import measure
 from crisisplay.batch.address import PERSONAL_CHANNELS
@@ -41,8 +41,7 @@ FAST_CHANNELS = frozenset({"sms", "email", "push"})
 _MISSING_ATTR = re.compile(r"RecipientView object' has no attribute '([^']+)'")
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):
     """A personalised message: the fields of its output line, and what to count."""
 
     record: dict[str, Any]

@@ -64,12 +64,14 @@ class Counters:
     warnings: dict[str, int] = field(default_factory=dict)
     fallbacks: dict[str, int] = field(default_factory=dict)
 
-    def message(self, channel: str, locale: str, segments: int | None, encoding: str | None) -> None:
-        _bump(self.messages.setdefault(channel, {}), locale)
+    def message(self, channel: str, locale: str, segments: int | None, encoding: str | None,
+                count: int = 1) -> None:
+        """``count`` messages alike: channel, locale, SMS segments each and encoding."""
+        _bump(self.messages.setdefault(channel, {}), locale, count)
         if segments is not None:
-            _bump(self.segments.setdefault(channel, {}), locale, segments)
+            _bump(self.segments.setdefault(channel, {}), locale, segments * count)
         if encoding is not None and channel == "sms":
-            _bump(self.encodings, encoding)
+            _bump(self.encodings, encoding, count)
 
     def reject(self, reason: str, amount: int = 1) -> None:
         _bump(self.rejected, reason, amount)

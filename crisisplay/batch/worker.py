@@ -17,13 +17,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from crisisplay.batch.choice import Choice, Numbers
 from crisisplay.batch.lines import record_encoder
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.phones import PhoneCheck
-from crisisplay.batch.prepared import LocaleRender, build_locale
+from crisisplay.batch.prepared import LocaleRender, Rendered, build_locale
 from crisisplay.batch.reader import BadRow, Item, Position, Row
 from crisisplay.batch.recipient import RecipientView, from_values
 from crisisplay.batch.summary import Counters
@@ -49,8 +49,7 @@ class JobSpec:
     phone_region: str | None = None
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """One row's result: the file it goes to (a channel or ``rejected``) and the record."""
 
     target: str
@@ -193,7 +192,7 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     values.update(id=rec.id, channels=rec.channels, channel=channel, address=address,
                   services=loc.services_of(rec.services))
     result = render.render(RecipientView(values))
-    if isinstance(result, tuple):
+    if not isinstance(result, Rendered):
         reason, detail = result
         return _reject(rec.line, rec.id, reason, detail, channel=channel)
     record: dict[str, Any] = {"id": rec.id, "line": rec.line, "locale": loc.locale,
@@ -212,21 +211,26 @@ def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
     sent: list[Sent] = []
     rejected_rows: list[int] = []
     dumps = record_encoder()
+    # tallied per distinct (channel, locale, segments, encoding) and added up once per chunk
+    tally: dict[tuple[str, str, int | None, str | None], int] = {}
+    index = -1
     for index, item in enumerate(items):
-        counters.rows += 1
-        outcome = render_item(state, item)
-        record = outcome.record
-        buffers.setdefault(outcome.target, []).append(dumps(record))
-        if outcome.target == REJECTED:
+        target, record, locale, segments, encoding, warnings, fallback = render_item(state, item)
+        buffers.setdefault(target, []).append(dumps(record))
+        if target == REJECTED:
             counters.reject(record["reason"])
             rejected_rows.append(index)
         else:
-            counters.message(outcome.target, outcome.locale, outcome.segments, outcome.encoding)
-            if outcome.fallback is not None:
-                counters.fell_back(outcome.fallback)
-            sent.append((index, record["line"], record["id"], outcome.target, record["address"], outcome.warnings))
-        for label in outcome.warnings:
+            key = (target, locale, segments, encoding)
+            tally[key] = tally.get(key, 0) + 1
+            if fallback is not None:
+                counters.fell_back(fallback)
+            sent.append((index, record["line"], record["id"], target, record["address"], warnings))
+        for label in warnings:
             counters.warn(label)
+    counters.rows += index + 1
+    for (target, locale, segments, encoding), count in tally.items():
+        counters.message(target, locale, segments, encoding, count)
     outputs = {target: ("\n".join(lines) + "\n").encode("utf-8") for target, lines in buffers.items()}
     return ChunkResult(outputs, counters, sent, rejected_rows)
 
