@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crisisplay.batch.preferences import NONE, Preferences, parse_value
+from crisisplay.batch.preferences import NONE, Preferences, parse_text, parse_value
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import Playbook
 from crisisplay.render.context import RecipientSample, RecipientView
@@ -98,13 +98,20 @@ def from_values(line: int, values: Sequence[str] | Mapping[str, Any], keys: Sequ
     The name is trimmed and its inner whitespace collapsed (``" ЁЛКИН  АЛЕКСЕЙ "`` →
     ``"ЁЛКИН АЛЕКСЕЙ"``); letter case is the ``name`` filter's business.
     """
-    if isinstance(values, Mapping):
-        pairs: Iterator[tuple[str, Any]] = (
-            (key.lower() if key.lower() in KNOWN_FIELDS else key, value) for key, value in values.items()
-        )
-        fields = {key: value for key, value in pairs if _present(value)}
-    else:  # CSV: every value is a string (the hot path of a big file)
-        fields = {key: value for key, value in zip(keys, values, strict=True) if value and not value.isspace()}
+    if not isinstance(values, Mapping):  # CSV: every value is a string (the hot path of a big file)
+        fields: dict[str, Any] = {key: value for key, value in zip(keys, values, strict=True)
+                                  if value and not value.isspace()}
+        get = fields.get
+        name, rid, locale, channels, services = get("name"), get("id"), get("locale"), get("channels"), get("services")
+        if name is not None:
+            fields["name"] = " ".join(name.split())
+        return Recipient(line, rid.strip() if rid else "", locale.strip() if locale else "",
+                         parse_text(channels) if channels else NONE, _split_text(services) if services else (),
+                         fields)
+    pairs: Iterator[tuple[str, Any]] = (
+        (key.lower() if key.lower() in KNOWN_FIELDS else key, value) for key, value in values.items()
+    )
+    fields = {key: value for key, value in pairs if _present(value)}
     get = fields.get
     name = get("name")
     if isinstance(name, str):

@@ -177,7 +177,7 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     loc, own = state.for_locale(rec.locale)
     warnings = () if own or not rec.locale else (f"locale {rec.locale!r} has no playbook version; "
                                                  f"rendered in {loc.locale}",)
-    unknown = [sid for sid in rec.services if sid not in loc.services]
+    unknown = [sid for sid in rec.services if sid not in loc.services] if rec.services else None
     if unknown:
         return _reject(rec.line, rec.id, "unknown_service",
                        f"service(s) {', '.join(map(repr, unknown))} not in playbook {loc.playbook_id!r} "
