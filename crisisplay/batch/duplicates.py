@@ -18,27 +18,14 @@ import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from crisisplay.batch.seen import SeenSet
+from crisisplay.batch.seen import PROBE, SeenSet, key_hashes
 from crisisplay.batch.worker import REJECTED, ChunkResult
 
 _SENT_LINE = re.compile(rb'\{"id": ("(?:[^"\\]|\\.)*"), "line": (\d+), "locale": "(?:[^"\\]|\\.)*", '
                         rb'"channel": "([a-z]+)", "address": ("(?:[^"\\]|\\.)*")')
-
-
-def _keys(rows: Iterable[tuple[str, str, str]]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Two independent 64-bit hashes per key: the id, then the channel and address, per row."""
-    keys: list[str] = []
-    add = keys.append
-    for rid, channel, address in rows:
-        add("\x00" + rid)
-        add(channel + "\x00" + address.casefold())
-    first = np.fromiter(map(hash, keys), np.int64, len(keys))
-    second = np.fromiter(map(hash, [key + "\x01" for key in keys]), np.int64, len(keys))
-    return first, second
 
 
 class Duplicates:
@@ -80,7 +67,7 @@ class Duplicates:
     def _add_known(self, batch: list[tuple[str, str, str]], lines: list[int]) -> None:
         if not batch:
             return
-        first, second = _keys(batch)
+        first, second = key_hashes(batch)
         numbers = np.repeat(np.asarray(lines, np.int64), 2)
         found = self.seen.lookup(first, second)
         new = found < 0
@@ -98,7 +85,10 @@ class Duplicates:
         """
         if not result.sent:
             return result
-        first, second = _keys((rid, channel, address) for _i, _line, rid, channel, address, _w in result.sent)
+        if result.hashes is not None and result.probe == hash(PROBE):
+            first, second = result.hashes  # hashed by the worker, with this process's hash secret
+        else:
+            first, second = key_hashes((rid, channel, address) for _i, _line, rid, channel, address, _w in result.sent)
         found = self.seen.lookup(first, second)
         numbers = np.repeat(np.fromiter((entry[1] for entry in result.sent), np.int64, len(result.sent)), 2)
         _unique, inverse, counts = np.unique(first, return_inverse=True, return_counts=True)

@@ -56,10 +56,11 @@ class Position(NamedTuple):
 
 
 class Row(NamedTuple):
-    """One record: ``values`` aligned with the CSV header, or a JSONL object."""
+    """One record: ``values`` aligned with the CSV header, a JSONL object, or (``keep_lines``)
+    an unquoted CSV line whose field count is right, still to be split at the delimiter."""
 
     line: int
-    values: list[str] | dict[str, Any]
+    values: list[str] | dict[str, Any] | str
     end: Position
 
 
@@ -231,6 +232,9 @@ class RecipientReader:
         self.header: tuple[str, ...] = ()
         self.delimiter = ","
         self._lines: _Lines | None = None
+        #: pass a line without quotes on as one string (its fields checked, not split): the
+        #: worker that renders it splits it, and one string crosses a process boundary cheaply
+        self.keep_lines = False
         self.data_start = Position(0, 1)
         self._read_header()
         if self.encoding == "utf-8":
@@ -352,6 +356,7 @@ class RecipientReader:
         width = len(self.header)
         delimiter = self.delimiter
         encoding = self.encoding
+        keep = self.keep_lines
         readline = lines.handle.readline
         while True:
             lines.start_record()
@@ -373,6 +378,9 @@ class RecipientReader:
                     text = lines.decode(raw, lines.record_start)
                 cut = 2 if text.endswith("\r\n") else (1 if text.endswith("\n") else 0)
                 body = text[:-cut] if cut else text
+                if keep and body and lines.problem is None and body.count(delimiter) + 1 == width:
+                    yield Row(lines.record_start, body, Position(lines.offset, lines.next_line))
+                    continue
                 fields = body.split(delimiter) if body else []
                 if lines.problem is None and len(fields) == width:
                     yield Row(lines.record_start, fields, Position(lines.offset, lines.next_line))

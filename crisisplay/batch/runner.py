@@ -287,8 +287,11 @@ class _Run:
             if reader.format == "csv" and "id" not in keys:
                 raise CrisisplayError(f"{self.input}: the header has no 'id' column "
                                       f"(columns: {', '.join(reader.header)})")
+            pooled = options.jobs > 1
+            reader.keep_lines = pooled
             spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets,
-                           channels=options.channels, phone_region=options.phone_region)
+                           channels=options.channels, phone_region=options.phone_region,
+                           delimiter=reader.delimiter, hash_keys=pooled and not options.allow_duplicates)
             state = WorkerState(spec)
             loaded = state.preload()
             _check_channels(options, loaded)

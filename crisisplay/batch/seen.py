@@ -23,15 +23,32 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+#: Probed on both sides of a process pool: equal only when the workers hash like the main
+#: process (forked: same hash secret), so that hashes computed there can be used here.
+PROBE = "crisisplay duplicate check \x00 probe"
 RECORD = np.dtype([("h1", "<i8"), ("h2", "<i8"), ("line", "<i8")])
 _BLOCK = 1 << 16  # records per read while merging runs
 _FEW = 16  # positives checked against the buffer one by one (more: one sort)
+
+
+def key_hashes(rows: Iterable[tuple[str, str, str]]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Two independent 64-bit hashes per key, two keys per (id, channel, address) row:
+    the id, then the channel with the address (case-folded: one mailbox, one key)."""
+    keys: list[str] = []
+    add = keys.append
+    for rid, channel, address in rows:
+        add("\x00" + rid)
+        add(channel + "\x00" + address.casefold())
+    first = np.fromiter(map(hash, keys), np.int64, len(keys))
+    second = np.fromiter(map(hash, [key + "\x01" for key in keys]), np.int64, len(keys))
+    return first, second
 
 
 @dataclass

@@ -47,6 +47,10 @@ class JobSpec:
     channels: tuple[str, ...] | None = None
     #: the home region for phone numbers, overriding the playbooks' ``phone_region``
     phone_region: str | None = None
+    #: the CSV delimiter, for rows the reader passes on as one unsplit line
+    delimiter: str = ","
+    #: hash the duplicate check's keys here (pool workers: work taken off the main process)
+    hash_keys: bool = False
 
 
 class Outcome(NamedTuple):
@@ -77,6 +81,9 @@ class ChunkResult:
     counters: Counters = field(default_factory=Counters)
     sent: list[Sent] = field(default_factory=list)
     rejected_rows: list[int] = field(default_factory=list)
+    #: the duplicate check's key hashes of ``sent``, when a worker computed them (and its probe)
+    hashes: tuple[Any, Any] | None = None
+    probe: int = 0
 
 
 def run_region(locales: list[LocaleRender], override: str | None = None) -> str:
@@ -171,7 +178,9 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     """The pure per-recipient function: a row (or a bad row) to its outcome."""
     if isinstance(item, BadRow):
         return _reject(item.line, None, item.reason, item.detail, raw=item.raw)
-    rec = from_values(item.line, item.values, state.spec.keys)
+    values = item.values
+    rec = from_values(item.line, values.split(state.spec.delimiter) if isinstance(values, str) else values,
+                      state.spec.keys)
     if not rec.id:
         return _reject(rec.line, None, "missing_field", "the row has no id")
     loc, own = state.for_locale(rec.locale)
@@ -232,7 +241,13 @@ def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
     for (target, locale, segments, encoding), count in tally.items():
         counters.message(target, locale, segments, encoding, count)
     outputs = {target: ("\n".join(lines) + "\n").encode("utf-8") for target, lines in buffers.items()}
-    return ChunkResult(outputs, counters, sent, rejected_rows)
+    result = ChunkResult(outputs, counters, sent, rejected_rows)
+    if state.spec.hash_keys and sent:
+        from crisisplay.batch.seen import PROBE, key_hashes
+
+        result.hashes = key_hashes((rid, channel, address) for _i, _line, rid, channel, address, _w in sent)
+        result.probe = hash(PROBE)
+    return result
 
 
 # -- process pool glue -------------------------------------------------------------------

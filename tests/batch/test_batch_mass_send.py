@@ -208,3 +208,17 @@ def test_duplicates_are_sent_once_and_counted(tmp_path: Path) -> None:
                                    allow_duplicates=True))
     assert "duplicate" not in again.counters.rejected and sum(again.counters.messages["sms"].values()) == 4
     assert not (tmp_path / "o" / ".duplicate-check").exists()
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_duplicates_with_worker_processes(tmp_path: Path, start_method: str) -> None:
+    """Pool workers hash the keys when they share the main process's hash secret (fork);
+    spawned workers do not, and the main process hashes instead: the same result either way."""
+    playbook = _playbooks(tmp_path / "pb")
+    rows = [[str(i % 7), "A", "en", "sms", f"+7916123{i % 5:04d}", "", "", "", ""] for i in range(40)]
+    recipients = write_csv(tmp_path / "r.csv", rows)
+    one = run_batch(BatchOptions(str(playbook), str(recipients), str(tmp_path / "one"), at=AT, chunk_size=6))
+    two = run_batch(BatchOptions(str(playbook), str(recipients), str(tmp_path / "two"), at=AT, chunk_size=6, jobs=2,
+                                 start_method=start_method))
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    assert one.counters.to_dict() == two.counters.to_dict() and one.counters.rejected["duplicate"] == 35
