@@ -92,13 +92,15 @@ def write_playbooks(directory: Path) -> Path:
 
 
 def _phone(rng: random.Random, locale: str) -> str:
+    """A company at home in Russia (the bundled base's phone_region): Russian mobiles, some
+    written nationally, and English speakers' UK mobiles in international form."""
     if rng.random() < 0.01:
         return "12345"
+    digits = f"916{rng.randrange(10**7):07d}"
+    national = f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
     if locale == "ru":
-        digits = f"916{rng.randrange(10**7):07d}"
-        return f"+7{digits}" if rng.random() < 0.9 else f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
-    digits = f"7400{rng.randrange(10**6):06d}"
-    return f"+44{digits}" if rng.random() < 0.9 else f"0{digits[:4]} {digits[4:]}"
+        return f"+7{digits}" if rng.random() < 0.9 else national
+    return f"+447400{rng.randrange(10**6):06d}" if rng.random() < 0.9 else national
 
 
 def generate(path: Path, count: int, seed: int = 7) -> None:
