@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.prepared import LocaleRender
+from crisisplay.batch.reader import RecipientReader
 
 #: Header key → how a difference is named; the order of the message.
 CHECKED = (
@@ -35,6 +38,28 @@ CHECKED = (
     ("head", "the recipients file's header line"),
 )
 WHOLE_FILE = ("recipients_sha256", "the recipients file")
+
+
+def run_header(recipients: Path, reader: RecipientReader, loaded: list[LocaleRender], at: datetime, *,
+               playbook: str, facts: LocaleSet | None, facts_path: str | None, sets: tuple[str, ...],
+               channels: tuple[str, ...] | None, allow_duplicates: bool, phone_region: str, on_error: str,
+               sms_price: float | None) -> dict[str, Any]:
+    """What this run is asked to do, for the journal's first line."""
+    from crisisplay.batch.journal import file_hash
+
+    with recipients.open("rb") as handle:
+        head = handle.read(reader.data_start.offset)
+    return {
+        "recipients": str(recipients.resolve()), "format": reader.format, "encoding": reader.encoding,
+        "columns": list(reader.header), "head": hashlib.sha256(head).hexdigest(),
+        "recipients_sha256": file_hash(recipients),
+        "playbook": playbook, "playbook_sha256": files_hash(playbook_files(loaded)),
+        "stage": loaded[0].stage_id, "at": at.isoformat(),
+        "facts": facts_path, "facts_sha256": files_hash(facts.paths()) if facts is not None else None,
+        "sets": list(sets), "channels": list(channels) if channels is not None else None,
+        "allow_duplicates": allow_duplicates, "phone_region": phone_region,
+        "on_error": on_error, "sms_price": sms_price,
+    }
 
 
 def files_hash(paths: Iterable[Path]) -> str:

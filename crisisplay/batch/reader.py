@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from crisisplay.batch.encodings import SNIFF_BYTES, check_encoding, encoding_advice, refuse_windows_1251
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
@@ -40,9 +41,6 @@ BOM = b"\xef\xbb\xbf"
 MAX_RECORD_LINES = 100
 MAX_FIELD_CHARS = 1 << 20
 FORMATS = ("csv", "jsonl")
-#: Bytes read at the start to recognise a whole file in another encoding.
-SNIFF_BYTES = 1 << 16
-SNIFF_LINES = 3
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 
@@ -176,38 +174,6 @@ class _Lines:
         return b"".join(self.raw).decode(self.encoding, "replace")[:500]
 
 
-def check_encoding(name: str) -> str:
-    """A text encoding the reader can split into lines: ASCII-compatible, one byte per line break."""
-    import codecs
-
-    try:
-        info = codecs.lookup(name)
-    except LookupError:
-        raise CrisisplayError(f"unknown encoding {name!r}", hint="e.g. --recipients-encoding cp1251") from None
-    probe = '\n\r;,\t"{}[]:0aZ'
-    try:
-        ascii_safe = probe.encode(info.name) == probe.encode("ascii")
-    except UnicodeError:
-        ascii_safe = False
-    if not ascii_safe or info.name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
-        raise CrisisplayError(f"encoding {name!r} is not supported for recipients files",
-                              hint="re-export as UTF-8 (or a one-byte encoding such as cp1251)")
-    return "utf-8" if info.name == "utf-8" else info.name
-
-
-def encoding_advice(raw: bytes, encoding: str) -> str:
-    """What to do about a line that does not decode: name Windows-1251 when it reads as Russian."""
-    if encoding == "utf-8":
-        try:
-            text = raw.decode("cp1251")
-        except UnicodeDecodeError:
-            text = ""
-        if sum("а" <= char.lower() <= "я" or char in "ёЁ" for char in text) >= 2:
-            return "it reads as Windows-1251 (cp1251): add --recipients-encoding cp1251, or re-export as UTF-8"
-        return "re-export the file as UTF-8"
-    return f"check --recipients-encoding (the file may not be {encoding})"
-
-
 def _plain_line(raw: bytes, size: int) -> bool:
     """A line the csv module would split at the delimiters and nothing else: no quote, no NUL,
     no carriage return but the one of a final CRLF, not near the field size limit."""
@@ -238,7 +204,8 @@ class RecipientReader:
         self.data_start = Position(0, 1)
         self._read_header()
         if self.encoding == "utf-8":
-            self._sniff()
+            self._handle.seek(self.data_start.offset)
+            refuse_windows_1251(self._handle.read(SNIFF_BYTES), self.path, self.data_start.line)
 
     def close(self) -> None:
         self._handle.close()
@@ -253,31 +220,6 @@ class RecipientReader:
     def offset(self) -> int:
         """Bytes consumed so far (for progress)."""
         return self._lines.offset if self._lines is not None else self.data_start.offset
-
-    def _sniff(self) -> None:
-        """A whole export in Windows-1251 is one problem, not one rejection per row: stop early.
-
-        Only when several lines of the first 64 KB read as Russian in cp1251 and none is
-        UTF-8 with non-ASCII text; a UTF-8 file with one broken line gets that line rejected.
-        """
-        self._handle.seek(self.data_start.offset)
-        sample = self._handle.read(SNIFF_BYTES)
-        if sample.isascii():
-            return
-        cp1251_lines: list[int] = []
-        for number, raw in enumerate(sample.split(b"\n")[:-1], start=self.data_start.line):
-            if raw.isascii():
-                continue
-            try:
-                raw.decode("utf-8")
-                return  # real UTF-8 text: a bad line further on is that line's problem
-            except UnicodeDecodeError:
-                if "cp1251" in encoding_advice(raw, "utf-8"):
-                    cp1251_lines.append(number)
-        if len(cp1251_lines) >= SNIFF_LINES:
-            raise CrisisplayError(f"the recipients file is not UTF-8 (lines {', '.join(map(str, cp1251_lines[:3]))} …)",
-                                  Location(str(self.path), cp1251_lines[0], 1),
-                                  hint=encoding_advice(b"\xcf\xf0\xe8", "utf-8"))
 
     def _read_header(self) -> None:
         first = self._handle.readline()

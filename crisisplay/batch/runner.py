@@ -13,7 +13,6 @@ raise :class:`~crisisplay.errors.CrisisplayError`.
 from __future__ import annotations
 
 import collections
-import hashlib
 import multiprocessing
 import threading
 import time
@@ -171,25 +170,6 @@ class _Run:
         self.region = ""
 
     # -- setup -----------------------------------------------------------------------
-    def header(self, spec: JobSpec, state: WorkerState, loaded: list[Any], reader: RecipientReader,
-               facts: LocaleSet | None) -> dict[str, Any]:
-        """What this run is asked to do (:mod:`crisisplay.batch.params`), for the journal."""
-        with self.input.open("rb") as handle:
-            head = handle.read(reader.data_start.offset)
-        options = self.options
-        return {
-            "recipients": str(self.input.resolve()), "format": reader.format, "encoding": reader.encoding,
-            "columns": list(reader.header), "head": hashlib.sha256(head).hexdigest(),
-            "recipients_sha256": jn.file_hash(self.input),
-            "playbook": options.playbook, "playbook_sha256": params.files_hash(params.playbook_files(loaded)),
-            "stage": loaded[0].stage_id, "at": spec.at.isoformat(),
-            "facts": options.facts, "facts_sha256": params.files_hash(facts.paths()) if facts is not None else None,
-            "sets": list(options.sets), "channels": list(options.channels) if options.channels is not None else None,
-            "allow_duplicates": options.allow_duplicates,
-            "phone_region": state.numbers.region if state.numbers is not None else None,
-            "on_error": options.on_error, "sms_price": options.sms_price,
-        }
-
     def check_resumable(self, saved: jn.JournalState, fresh: dict[str, Any]) -> None:
         finished = saved.last is not None and saved.last.complete
         found = params.differences(saved.header, fresh, finished=finished,
@@ -304,7 +284,11 @@ class _Run:
                          "use without a choice (docs/batch.md)")
             assert state.numbers is not None
             self.region = state.numbers.region
-            header = self.header(spec, state, loaded, reader, facts)
+            header = params.run_header(
+                self.input, reader, loaded, spec.at, playbook=options.playbook, facts=facts,
+                facts_path=options.facts, sets=options.sets, channels=options.channels,
+                allow_duplicates=options.allow_duplicates, phone_region=self.region,
+                on_error=options.on_error, sms_price=options.sms_price)
             if saved is not None:
                 self.check_resumable(saved, header)
                 if saved.last is not None and saved.last.complete:
