@@ -12,27 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisplay.playbook.model import Playbook, Service, Stage
-from crisisplay.render.filters import MARK_END, MARK_SEP, MARK_START
-from crisisplay.render.locale import language
+from jinja2 import Undefined
+from jinja2.exceptions import UndefinedError
 
-#: How a status reads to a customer. Short, calm, no alarm words.
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "ru": {
-        "available": "работает",
-        "degraded": "работает с ограничениями",
-        "unavailable": "временно недоступно",
-        "moved_online": "доступно онлайн",
-        "frozen": "временно приостановлено",
-    },
-    "en": {
-        "available": "works as usual",
-        "degraded": "works with limitations",
-        "unavailable": "temporarily unavailable",
-        "moved_online": "available online",
-        "frozen": "paused for now",
-    },
-}
+from crisisplay.playbook.model import Playbook, Service, Stage
+from crisisplay.render.agreement import status_phrase
+from crisisplay.render.filters import MARK_END, MARK_SEP, MARK_START
+
 #: Statuses grouped the way every message tells them: what works, what is limited, what not.
 STATUS_GROUPS = {
     "available": "works",
@@ -104,9 +90,34 @@ class ChannelView:
         return self.name
 
 
-def status_label(status: str, locale_name: str) -> str:
-    labels = STATUS_LABELS.get(language(locale_name), STATUS_LABELS["en"])
-    return labels.get(status, status)
+def status_label(status: str, locale_name: str, name: str = "", override: str | None = None) -> str:
+    """How ``status`` reads for a service called ``name``: «оплата связи» → «временно недоступна»."""
+    return status_phrase(name, status, locale_name, override)
+
+
+class MissingFact(Undefined):
+    """An optional fact with no value in this render.
+
+    It is falsy, so ``{% if cause %}`` skips it, ``default()`` replaces it and a ``{% for %}``
+    over it takes its ``{% else %}``; printing it or computing with it fails with a message
+    that names the fact (``StrictUndefined`` would fail on the ``if`` too). ``validate``
+    (CP160) and ``render`` (CP251) find such uses before anything renders; this is the
+    last line of defence for what static analysis cannot see.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name, exc=UndefinedError)
+
+    @property
+    def _undefined_message(self) -> str:
+        return f"optional fact {self._undefined_name!r} has no value"
+
+    __str__ = Undefined._fail_with_undefined_error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MissingFact, (self._undefined_name,))
 
 
 def service_views(
@@ -133,7 +144,7 @@ def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
         name=service.name,
         tier=service.tier,
         status=status,
-        status_label=status_label(status, locale_name),
+        status_label=status_label(status, locale_name, service.name, service.phrases.get(status)),
         group=STATUS_GROUPS.get(status, "works"),
         alternative=alternative,
         channels=service.channels,
@@ -175,7 +186,10 @@ def base_context(
     ``cache`` (owned by the caller) keeps the service views when no facts override them:
     they are the same for every recipient of a mass render.
     """
-    fact_values = {name: clean_value(value) for name, value in facts.items() if name != "services"}
+    fact_values = {
+        name: MissingFact(name) if value is None and name in playbook.facts else clean_value(value)
+        for name, value in facts.items() if name != "services"
+    }
     overrides = facts.get("services")
     values: dict[str, Any] = dict(fact_values)
     values["facts"] = dict(fact_values)

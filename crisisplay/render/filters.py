@@ -69,7 +69,7 @@ class Filters:
 
     # -- dates and times -----------------------------------------------------------------
     def datetime(self, value: Any, format: str | None = None, zone: bool = True) -> str:
-        """``15 марта, 14:00 МСК`` / ``March 15, 2:00 PM Moscow time``."""
+        """``15 марта в 14:00 МСК`` / ``March 15 at 2:00 PM Moscow time``."""
         from babel import dates
 
         moment = self._aware(value, "datetime")
@@ -82,7 +82,10 @@ class Filters:
             if format is None:
                 day = self.date(moment)
                 clock = self.time(moment, zone=False)
-                pattern = str(self.locale.datetime_formats["medium"])
+                # CLDR's "at time" pattern joins a day and a clock as a sentence needs them:
+                # «15 марта в 13:00», "March 15 at 1:00 PM" (not «15 марта, 13:00»).
+                pattern = str(self.locale.datetime_formats_relative.get("long")
+                              or self.locale.datetime_formats["medium"]).replace("'", "")
                 text = pattern.replace("{1}", day).replace("{0}", clock)
             else:
                 text = plain_spaces(dates.format_datetime(moment, format, tzinfo=moment.tzinfo, locale=self.locale))
