@@ -44,6 +44,28 @@ _WORD = re.compile(r"(?:[\w]+-)*([А-Яа-яЁёA-Za-z]+)|(,)")
 _COORDINATORS = frozenset({"и", ","})
 
 
+_EN_AGREEING = {"be": ("is", "are"), "have": ("has", "have"), "work": ("works", "work"),
+                "do": ("does", "do")}
+
+
+def agree(subject: object, phrase: str, locale_name: str) -> str:
+    """``phrase`` with its ``[marked]`` words agreeing with ``subject``.
+
+    ``subject`` is a service (or anything with a ``name``), a name, or a list of them: two
+    or more are plural. Russian inflects with pymorphy3 («снова [работать]» → «снова
+    работает» / «снова работают»); English knows be/have/work/do by number.
+    """
+    items = list(subject) if isinstance(subject, (list, tuple)) else [subject]
+    names = [str(getattr(item, "name", item)) for item in items]
+    lang = language(locale_name)
+    if lang == "ru":
+        form = "plur" if len(names) != 1 else agreement_form(names[0])
+        return _MARKED.sub(lambda match: inflect(match.group(1), form), phrase)
+    plural = len(names) != 1 or " and " in names[0]
+    return _MARKED.sub(
+        lambda match: _EN_AGREEING.get(match.group(1), (match.group(1), match.group(1)))[plural], phrase)
+
+
 def status_phrase(name: str, status: str, locale_name: str, override: str | None = None) -> str:
     """How ``status`` reads for the service called ``name`` (agreed in Russian)."""
     if override:

@@ -41,6 +41,8 @@ class ServiceView:
     alternative: str = ""
     channels: tuple[str, ...] = ()
     service_level: str = ""
+    #: The status the playbook declares for the crisis (before facts override it).
+    crisis_status: str = ""
 
     @property
     def vital(self) -> bool:
@@ -50,6 +52,16 @@ class ServiceView:
     def public(self) -> bool:
         """Worth telling customers: a deferrable service frozen for the crisis is internal news."""
         return not (self.tier == "deferrable" and self.status == "frozen")
+
+    @property
+    def works(self) -> bool:
+        return self.group == "works"
+
+    @property
+    def restored(self) -> bool:
+        """Hit by the crisis (as the playbook declares it) and working now."""
+        return self.works and STATUS_GROUPS.get(self.crisis_status or "available", "works") != "works" \
+            and not (self.tier == "deferrable" and self.crisis_status == "frozen")
 
     def __str__(self) -> str:
         return self.name
@@ -120,19 +132,28 @@ class MissingFact(Undefined):
         return (MissingFact, (self._undefined_name,))
 
 
+#: Stage kinds that come after the crisis: a service not overridden by the facts works again.
+AFTER_CRISIS = ("resolution", "follow_up")
+
+
 def service_views(
-    playbook: Playbook, locale_name: str, overrides: Mapping[str, Any] | None = None
+    playbook: Playbook, locale_name: str, overrides: Mapping[str, Any] | None = None, *, resolved: bool = False
 ) -> tuple[ServiceView, ...]:
-    """Services in priority order (vital first), with any facts-file overrides applied."""
+    """Services in priority order (vital first), with any facts-file overrides applied.
+
+    ``resolved`` (a resolution or follow-up stage): services the facts do not mention
+    are back to ``available``; the playbook's declared status stays as ``crisis_status``.
+    """
     overrides = overrides or {}
     views = []
     for service in playbook.services_by_priority():
-        views.append(_view(service, locale_name, overrides.get(service.id)))
+        views.append(_view(service, locale_name, overrides.get(service.id), resolved))
     return tuple(views)
 
 
-def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
-    status = service.status or "available"
+def _view(service: Service, locale_name: str, override: Any, resolved: bool = False) -> ServiceView:
+    crisis = service.status or "available"
+    status = "available" if resolved else crisis
     alternative = service.alternative
     if isinstance(override, Mapping):
         status = str(override.get("status") or status)
@@ -149,6 +170,7 @@ def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
         alternative=alternative,
         channels=service.channels,
         service_level=service.service_level,
+        crisis_status=crisis,
     )
 
 
@@ -193,14 +215,16 @@ def base_context(
     overrides = facts.get("services")
     values: dict[str, Any] = dict(fact_values)
     values["facts"] = dict(fact_values)
+    resolved = stage.kind in AFTER_CRISIS
     if isinstance(overrides, Mapping) and overrides:
-        values["services"] = service_views(playbook, locale_name, overrides)
+        values["services"] = service_views(playbook, locale_name, overrides, resolved=resolved)
     elif cache is not None:
-        if locale_name not in cache:
-            cache[locale_name] = service_views(playbook, locale_name)
-        values["services"] = cache[locale_name]
+        key = f"{locale_name}|{resolved}"
+        if key not in cache:
+            cache[key] = service_views(playbook, locale_name, resolved=resolved)
+        values["services"] = cache[key]
     else:
-        values["services"] = service_views(playbook, locale_name)
+        values["services"] = service_views(playbook, locale_name, resolved=resolved)
     values["playbook"] = PlaybookView(playbook.id, playbook.title, locale_name, playbook.timezone)
     values["stage"] = StageView(stage.id, stage.kind, stage.title, stage.every)
     values["now"] = now

@@ -46,22 +46,28 @@ _UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
 _RECIPIENT_FIELD_RE = re.compile(r"RecipientView object' has no attribute '([^']+)'")
 #: An include/import tag closing with a plain ``%}`` at the end of a line.
 _INCLUDE_AT_EOL = re.compile(r"(\{%-?\s*include\b(?:(?!%\}).)*?[^-]%\})(?=\r?\n)")
+#: A line that starts with text and ends with a plain ``%}``: an inline ``{% if %}…{% endif %}``.
+_INLINE_BLOCK_AT_EOL = re.compile(r"(?m)^([ \t]*(?!\{%)[^\s\n].*[^-]%\})(?=\r?\n)")
 
 
 class IncludeKeepsNewline(Extension):
-    """A line ending in ``{% include %}`` keeps its line break despite ``trim_blocks``.
+    """Lines that stand for text keep their line break despite ``trim_blocks``.
 
     ``trim_blocks`` removes the newline after every block tag, which is right for
-    ``{% if %}``/``{% for %}`` lines but surprising for an include, which stands for
-    text: ``{% include "ru/next_update.j2" %}`` followed by another line would glue the
-    two sentences. An empty expression after the tag keeps the newline (and the line
+    ``{% if %}``/``{% for %}`` lines of their own but surprising in two cases that stand
+    for text: an include (``{% include "ru/next_update.j2" %}`` followed by another line
+    would glue the two sentences) and a line of text ending in an inline block
+    (``{{ incident }}{% if progress %} {{ progress }}{% endif %}`` would glue the next
+    line on). An empty expression after the tag keeps the newline (and the line
     numbers, so errors still point at the right YAML line). ``-%}`` still trims.
     """
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        if "include" not in source:
+        if "%}" not in source:
             return source
-        return _INCLUDE_AT_EOL.sub(r'\1{{ "" }}', source)
+        if "include" in source:
+            source = _INCLUDE_AT_EOL.sub(r'\1{{ "" }}', source)
+        return _INLINE_BLOCK_AT_EOL.sub(r'\1{{ "" }}', source)
 
 
 def stage_template_name(stage: str, channel: str, part: str) -> str:

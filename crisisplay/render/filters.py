@@ -235,6 +235,17 @@ class Filters:
         self._cache[key] = self._mark("telephone", phonenumbers.format_number(parsed, formats["e164"]), text)
         return self._cache[key]
 
+    def agree(self, subject: Any, phrase: str) -> str:
+        """``{{ restored | agree('снова [работать]') }}`` → «снова работают» (two or more)."""
+        from crisisplay.render.agreement import agree
+
+        return agree(subject, phrase, self.locale_name)
+
+    def upper_first(self, value: Any) -> str:
+        """The first letter in capitals, the rest untouched («приложение «Пример»» → «Приложение «Пример»»)."""
+        text = str(value)
+        return text[:1].upper() + text[1:]
+
     def sentence(self, value: Any) -> str:
         """Capitalise the first letter and end with a full stop unless punctuation ends it."""
         text = str(value).strip()
@@ -279,6 +290,8 @@ class Filters:
             "join_list": self.join_list,
             "phone": self.phone,
             "sentence": self.sentence,
+            "agree": self.agree,
+            "upper_first": self.upper_first,
         }
 
 
@@ -293,7 +306,8 @@ class SpokenFilters(Filters):
 
 
 FILTER_NAMES = tuple(Filters.__dict__[name].__name__ for name in (
-    "datetime", "date", "time", "relative", "duration", "number", "plural", "join_list", "phone", "sentence"
+    "datetime", "date", "time", "relative", "duration", "number", "plural", "join_list", "phone", "sentence", "agree",
+    "upper_first",
 ))
 
 
