@@ -131,9 +131,10 @@ def lint(
         raise click.UsageError("--channel names a single message; with several inputs the file names are used")
     packs = [load_pack(p) for p in pack_paths]
     messages = _messages(sources, stage_kind)
+    truth = next((s.truth for s in sources if s.truth is not None), None)
     reports = check_messages(
         messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,
-        packs=packs, disable=disable, consistency=not no_consistency,
+        packs=packs, disable=disable, consistency=not no_consistency, truth=truth,
     )
     applied: set[tuple[str, int, str]] = set()
     if fix or show_diff:

@@ -68,13 +68,15 @@ def _parse_at(value: str | None, zone: Any) -> datetime | None:
 
 def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
     """Tone lint of the rendered texts (crisisplay.tone, imported only when asked for)."""
+    from crisisplay.factcheck import truth_for_result
     from crisisplay.tone.api import MessageText, lint_messages
 
     texts = [
         MessageText(m.channel, m.text, str(Path(out) / m.file) if out else m.file, 1)
         for m in result.messages if m.ok and m.text
     ]
-    return list(lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook))
+    return list(lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook,
+                              truth=truth_for_result(result)))
 
 
 @click.command(epilog=EPILOG)
@@ -127,17 +129,17 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
         # Mass rendering: one personalised message per recipient (docs/batch.md).
         ignored = [name for name, given in (("--channel", channels), ("--locale", locale),
                    ("--recipient", recipient_options), ("--format", output_format), ("--lint", lint),
-                   ("--strict", strict), ("--example", example)) if given]
+                   ("--strict", strict)) if given]
         if ignored:
             raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
                                    "(channels and locales come from each recipient's row)")
-        if not facts_file and not set_options:
+        if not facts_file and not set_options and not example:
             raise click.UsageError("a mass send needs your facts (--facts FILE or --set NAME=VALUE): "
-                                   "the playbook's embedded examples are not facts")
+                                   "the playbook's embedded examples are not facts (--example for a rehearsal)")
         from crisisplay.batch.cli_support import run_from_cli
 
         run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,
-                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options)
+                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options, example=example)
         return
     if out and output_format:
         raise click.UsageError("use either --out DIR or --format, not both")

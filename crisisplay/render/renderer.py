@@ -209,6 +209,7 @@ class Renderer:
             facts=values,
             messages=messages,
             example_facts=example_facts,
+            services=self._service_summary(context.values["services"]),
         )
         result.diagnostics.extend(readiness.example_findings(self.playbook, example_facts, values))
         result.diagnostics.extend(readiness.time_findings(
@@ -249,6 +250,10 @@ class Renderer:
                          self._part_findings(channel, channel_template.location, locations))
             self._plans[key] = plan
         return plan
+
+    def _service_summary(self, views: Any) -> tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...]:
+        own = {service.id: tuple(service.phrases.items()) for service in self.playbook.services}
+        return tuple((view.id, view.name, view.status, own.get(view.id, ())) for view in views)
 
     def _used_facts(self, stage: Stage, names: list[str]) -> frozenset[str] | None:
         """Facts the channels' templates read (includes followed); None when undecidable."""

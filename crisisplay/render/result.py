@@ -85,6 +85,8 @@ class RenderResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Facts whose values are the playbook's examples: the messages are examples, not news.
     example_facts: tuple[str, ...] = ()
+    #: The services the messages speak of: (id, name, status, the playbook's own phrases).
+    services: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -121,6 +123,10 @@ class RenderResult:
             "generated_at": self.generated_at.isoformat(),
             "facts": {name: json_value(value) for name, value in self.facts.items()},
             "example_facts": list(self.example_facts),
+            "services": [
+                {"id": sid, "name": name, "status": status, **({"phrases": dict(phrases)} if phrases else {})}
+                for sid, name, status, phrases in self.services
+            ],
             "messages": [message.to_dict() for message in self.messages],
             "diagnostics": [diag.to_dict() for diag in self.all_diagnostics()],
         }

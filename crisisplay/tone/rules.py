@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 
 from crisisplay.diagnostics.model import RuleInfo
-from crisisplay.tone import consistency, presence
+from crisisplay.tone import claims, consistency, presence
 from crisisplay.tone.builtin import BUILTINS
 from crisisplay.tone.kinds import KINDS
 from crisisplay.tone.packs import LANGUAGES, bundled_pack
@@ -23,13 +23,15 @@ def _kind_doc(kind: str) -> str:
         return inspect.cleandoc(presence.__doc__ or "")
     if kind == "consistency_builtin":
         return inspect.cleandoc(consistency.__doc__ or "")
+    if kind == "claims":
+        return inspect.cleandoc(claims.__doc__ or "")
     return inspect.cleandoc(KINDS[kind].__doc__ or "")
 
 
 def _builtin_infos() -> list[RuleInfo]:
     infos = []
     for spec in BUILTINS:
-        kind = "consistency_builtin" if spec.id.startswith("CP32") else spec.kind
+        kind = "consistency_builtin" if spec.kind == "consistency" and spec.id.startswith("CP32") else spec.kind
         infos.append(RuleInfo(
             id=spec.id, name=spec.name, severity=spec.severity, category=spec.category,
             summary=spec.summary, doc=f"{spec.summary}\n\n{_kind_doc(kind)}", tool=TOOL,

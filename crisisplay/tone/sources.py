@@ -28,6 +28,7 @@ from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import read_bytes
 from crisisplay.tone.api import MessageText
+from crisisplay.tone.claims import Truth, truth_from_bundle
 from crisisplay.tone.markup import find_json_strings, locate_json_values, strip_markdown, strip_tags, suppress
 from crisisplay.tone.text import PositionMap
 
@@ -46,6 +47,8 @@ class Source:
     in_place: bool = False
     stage: str | None = None
     locale: str | None = None
+    #: What a render bundle's messages were made from (their claims are checked against it).
+    truth: Truth | None = None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -145,7 +148,7 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
             positions=PositionMap(raw, offsets=spot[1]) if spot else None,
         ))
     return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
-                  locale=locale if isinstance(locale, str) else None)
+                  locale=locale if isinstance(locale, str) else None, truth=truth_from_bundle(data))
 
 
 def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
@@ -233,9 +236,10 @@ def _read_directory(directory: Path) -> list[Source]:
     )
     bundle = next((p for p in files if p.name == "bundle.json"), None)
     stage = locale = None
+    truth = None
     if bundle is not None:
         meta = _read_json(_decode(read_bytes(bundle), str(bundle)), str(bundle), "bundle")
-        stage, locale = meta.stage, meta.locale
+        stage, locale, truth = meta.stage, meta.locale, meta.truth
     sources = []
     for path in files:
         if path == bundle:
@@ -243,6 +247,7 @@ def _read_directory(directory: Path) -> list[Source]:
         source = read_source(str(path))
         source.stage = source.stage or stage
         source.locale = source.locale or locale
+        source.truth = source.truth or truth
         sources.append(source)
     if not sources:
         raise CrisisplayError("no message files in this directory", Location(str(directory)))

@@ -40,7 +40,7 @@ def test_stdout_stage_and_facts(tmp_path: Path) -> None:
 def test_diff_against_rendered_bundle(tmp_path: Path) -> None:
     outbox = tmp_path / "outbox"
     render = CliRunner().invoke(cli, ["render", str(TEST_PLAYBOOK), "--at", AT, "--out", str(outbox),
-                                      "--fail-on", "never"])
+                                      "--fail-on", "never", "--example"])
     assert render.exit_code == 0, render.output
     out = tmp_path / "p.html"
     code, _, _ = _run(str(TEST_PLAYBOOK), "--stage", "update", "--at", AT, "--no-lint",

@@ -284,3 +284,38 @@ def optional_fact_unguarded(context: RuleContext) -> Iterator[Finding]:
                     f"the stage's mandatory_facts",
                     use.location,
                 )
+
+
+_TIMELINE_TYPES = ("datetime", "date")
+
+
+@rule("CP161", "timeline-reference", Severity.ERROR, "reference")
+def timeline_reference(context: RuleContext) -> Iterator[Finding]:
+    """A fact's ``not_before`` names something render cannot compare it with.
+
+    ``not_before: [started_at]`` on ``resolved_at`` lets render refuse a resolution dated
+    before the incident (CP254). Both facts must be declared dates or date-times; ``now``
+    stands for the render time.
+
+    FAIL: ``resolved_at: {type: datetime, not_before: [startd_at]}`` (no such fact).
+    PASS: ``resolved_at: {type: datetime, not_before: [started_at]}``.
+    """
+    import difflib
+
+    facts = context.playbook.facts
+    for name, spec in facts.items():
+        if not spec.not_before:
+            continue
+        where = context.playbook.locate(("facts", name, "not_before"))
+        if spec.type not in _TIMELINE_TYPES:
+            yield f"fact {name!r} is a {spec.type}; not_before applies to dates and date-times", where
+            continue
+        for other in spec.not_before:
+            if other == "now" or (other in facts and facts[other].type in _TIMELINE_TYPES):
+                continue
+            if other in facts:
+                yield f"fact {name!r}: not_before names {other!r}, a {facts[other].type}, not a date", where
+                continue
+            close = difflib.get_close_matches(other, sorted(facts), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else " (a declared date or date-time fact, or 'now')"
+            yield f"fact {name!r}: not_before names {other!r}, which is not a declared fact{hint}", where
