@@ -101,7 +101,7 @@ def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
         OccurrenceRule(**_base(CP301, lang, "{count} exclamation marks (at most {max}); in a crisis they read "
                                "as alarm, a full stop reads calm"),
                        target="patterns", patterns=compile_patterns(["!+"]), maximum=max_marks,
-                       exempt=lex.get("greeting")),
+                       exempt=lex.get("greeting"), exempt_words=10),
         CapitalizationRule(**_base(CP302, lang, "«{match}» in capitals shouts at the reader; write it in "
                                    "ordinary case"),
                            maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
@@ -174,7 +174,8 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
         if spec.kind == "existence":
             return ExistenceRule(**common, tokens=_phrases(o.get("tokens", []), lang, gap, where),
                                  patterns=compile_patterns(o.get("patterns", [])),
-                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)))
+                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)),
+                                 address=lex.reader_address() if o.get("addressed") else None)
         if spec.kind == "substitution":
             swap = {str(k): str(v) for k, v in o["swap"].items()}
             return SubstitutionRule(**common, swap=swap, phrases=_phrases(list(swap), lang, gap, where),
@@ -191,6 +192,17 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
                                       shout_words=frozenset(o.get("shout_words", SHOUT_WORDS)),
                                       tokens=_phrases(o.get("tokens", []), lang, where=where),
                                       prefer=o.get("prefer", "majority"))
+        if spec.kind == "cooccurrence":
+            from crisisplay.tone.cooccur import CooccurrenceRule, split_time_entry
+
+            groups, timed = {}, set()
+            for name, entries in o["groups"].items():
+                phrases, has_time = split_time_entry(list(entries))
+                groups[name] = _phrases(phrases, lang, gap, where)
+                if has_time:
+                    timed.add(name)
+            return CooccurrenceRule(**common, groups=groups, timed=frozenset(timed), scope=o.get("scope", "clause"),
+                                    unless=_phrases(o.get("unless", []), lang, where=where))
         if spec.kind == "consistency":
             groups = {name: _phrases(list(v), lang, gap, where) for name, v in o["groups"].items()}
             return ConsistencyRule(**common, groups=groups, prefer=o.get("prefer"))

@@ -59,7 +59,7 @@ _WEEKDAYS = {
 _DAYS = {"сегодня": "today", "завтра": "tomorrow", "послезавтра": "day after tomorrow",
          "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
 _PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
-_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bsince|\bfrom|\bstarting(?:\s+at)?)\s*$", re.I)
+_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bмежду|\bsince|\bfrom|\bbetween|\bstarting(?:\s+at)?)\s*$", re.I)
 _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
 
 
