@@ -72,14 +72,14 @@ MESSAGES = {
 }
 EXAMPLES = {
     "ru": {
-        "what_happened": "«С 10:00 не проходят платежи по картам»",
+        "what_happened": "«Из-за сбоя на сервере с 10:00 не проходят платежи по картам»",
         "service_status": "«Переводы и вклады работают как обычно»",
         "contact": "«Чат в приложении и телефон 8 800 …»",
         "next_update": "«Следующее сообщение — в 15:00» or «обновляем каждые 2 часа»",
         "empathy": "«Понимаем, как это неудобно, и приносим извинения»",
     },
     "en": {
-        "what_happened": "\"Card payments have been failing since 10:00\"",
+        "what_happened": "\"A server failure has stopped card payments since 10:00\"",
         "service_status": "\"Transfers and savings work as usual\"",
         "contact": "\"chat in the app or call 0800 …\"",
         "next_update": "\"Next update at 3 PM\" or \"we will post an update every 2 hours\"",
@@ -140,6 +140,8 @@ def _preceded_by_negation(doc: Doc, first: int, lex: Lexicon) -> bool:
 def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
     """A problem word at ``index`` followed (in its clause) by what it affects."""
     sentence = doc.tokens[index].sentence
+    if index > 0 and doc.keys(index - 1) & _CAUSE_OF:
+        return False  # «нашли причину проблемы»: the problem is referred to, not described
     generic = doc.memo(f"generic:{id(lex)}", lambda: frozenset(
         morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_generic", ())) | lex.topic_stopwords)
     links = lex.get("problem_link")
@@ -158,6 +160,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
             skip_party = True  # «на стороне Сбербанка», "on their side": whose, not what is affected
             continue
         if skip_party:
+            if doc.tag_share(j, frozenset({"PREP"})) < 0.5 and not links.find(doc, j, j + 1):
+                continue  # the party's words («процессингового центра»)
             skip_party = False
             continue
         if doc.keys(j) & generic or doc.lower(j) in _PRONOUNS:
@@ -168,6 +172,7 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
 
 
 _SIDE = frozenset({"сторона", "side"})
+_CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
                        "это", "этот", "он", "она", "они", "мы", "вы"})
 
