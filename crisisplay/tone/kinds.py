@@ -87,6 +87,9 @@ class ExistenceRule(Rule):
         address = self.address
         def compute() -> set[int]:
             speaking = {doc.tokens[m.first].sentence for m in address.find(doc)}
+            if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
+                speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
+                    {"impr", "2per"} & p[1] for p in morph.ru_parses(doc.lower(i))))
             # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it
             speaking.update(n for n in range(len(doc.sentences)) if len(doc.sentence_words(n)) <= 2)
             return speaking
@@ -150,6 +153,8 @@ class SubstitutionRule(Rule):
             if self.excepted(doc, start, end):
                 continue
             surface = doc.text[start:end]
+            if self.lang == "ru" and match.first == match.last and _noun_not_adjective(doc, match.first):
+                continue  # «чьи данные затронуты»: the noun «данные» (data), not officialese «данные меры»
             suggestion = self.swap[match.phrase.source]
             replacement: str | None = None
             if morph.normalise(surface) == morph.normalise(match.phrase.source):
@@ -166,6 +171,17 @@ class SubstitutionRule(Rule):
                 start, end, fill(self.message, match=surface, suggestion=suggestion),
                 suggestion=suggestion, replacement=replacement if self.autofix else None,
             )
+
+
+def _noun_not_adjective(doc: Doc, index: int) -> bool:
+    """A word that is also a noun counts as an adjective only before a noun it agrees with."""
+    word = doc.tokens[index].text
+    if not morph.has_noun_reading(word):
+        return False
+    following = next((j for j in range(index + 1, len(doc.tokens)) if doc.tokens[j].kind != "punct"), None)
+    if following is None or doc.tokens[following].sentence != doc.tokens[index].sentence:
+        return True
+    return not morph.is_attributive(word, doc.tokens[following].text)
 
 
 def _needs_ob(doc: Doc, first: int, replacement: str) -> bool:
