@@ -92,29 +92,45 @@ def _base(builtin: Builtin, lang: str, message: str) -> dict[str, Any]:
             "message": message, "lang": lang, "kind": builtin.kind, "summary": builtin.summary}
 
 
+#: Russian wording of the built-in checks (a Russian text gets Russian findings; ids stay).
+MESSAGES_RU = {
+    "CP301": "{count} восклицательных знаков (не больше {max}); в кризис они звучат как тревога, точка — спокойно",
+    "CP302": "«{match}» заглавными буквами — это крик; напишите обычными",
+    "CP303": "«{match}» — форма обращения «{group}», а текст (или сценарий) использует «{other}»; одна форма везде",
+    "CP304": "«{match}»: вежливое местоимение написано по-разному; пишите «{suggestion}», как в остальном тексте",
+    "CP305": "предложение из {count} слов (не больше {max}); в стрессе читают по диагонали, разбейте его",
+    "CP340": "«{match}» — в списке запрещённых слов сценария",
+    "CP341": "сценарий предпочитает «{suggestion}» вместо «{match}»",
+}
+
+
+def _wording(rule_id: str, lang: str, english: str) -> str:
+    return MESSAGES_RU[rule_id] if lang == "ru" else english
+
+
 def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
     """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile."""
     max_marks = 1 if tone.max_exclamations is None else tone.max_exclamations
     sentence = tone.max_sentence_words or DEFAULT_SENTENCE_WORDS.get(lang, 30)
     prefer = None if tone.formal_address is None else ("formal" if tone.formal_address else "informal")
     rules: list[Rule] = [
-        OccurrenceRule(**_base(CP301, lang, "{count} exclamation marks (at most {max}); in a crisis they read "
-                               "as alarm, a full stop reads calm"),
+        OccurrenceRule(**_base(CP301, lang, _wording("CP301", lang, "{count} exclamation marks (at most {max}); in a crisis they read "
+                               "as alarm, a full stop reads calm")),
                        target="patterns", patterns=compile_patterns(["!+"]), maximum=max_marks,
                        exempt=lex.get("greeting"), exempt_words=10),
-        CapitalizationRule(**_base(CP302, lang, "«{match}» in capitals shouts at the reader; write it in "
-                                   "ordinary case"),
+        CapitalizationRule(**_base(CP302, lang, _wording("CP302", lang, "«{match}» in capitals shouts at the reader; write it in "
+                                   "ordinary case")),
                            maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
                            shout_words=frozenset(SHOUT_WORDS)),
-        ConsistencyRule(**_base(CP303, lang, "«{match}» is the {group} form of address but the text (or the "
-                                "playbook) uses the {other} one; one form throughout"),
+        ConsistencyRule(**_base(CP303, lang, _wording("CP303", lang, "«{match}» is the {group} form of address but the text (or the "
+                                "playbook) uses the {other} one; one form throughout")),
                         groups={"informal": lex.get("address_informal"), "formal": lex.get("address_formal")},
                         prefer=prefer),
-        CapitalizationRule(**_base(CP304, lang, "«{match}»: the text spells the polite pronoun both ways; "
-                                   "write «{suggestion}» as elsewhere"),
+        CapitalizationRule(**_base(CP304, lang, _wording("CP304", lang, "«{match}»: the text spells the polite pronoun both ways; "
+                                   "write «{suggestion}» as elsewhere")),
                            mode="consistent", tokens=lex.get("address_pronoun")),
-        OccurrenceRule(**_base(CP305, lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
-                               "split it"),
+        OccurrenceRule(**_base(CP305, lang, _wording("CP305", lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
+                               "split it")),
                        target="words", scope="sentence", maximum=sentence),
     ]
     required = frozenset(tone.required) if tone.required else None
@@ -130,13 +146,13 @@ def playbook_rules(tone: ToneProfile, lang: str, pack_rules: list[Rule]) -> list
     rules: list[Rule] = []
     for word in tone.forbidden:
         spec = BY_ID["CP340"]
-        base = _base(spec, lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})")
+        base = _base(spec, lang, _wording("CP340", lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})"))
         base["category"] = _category_of(word, lang, pack_rules, spec.category)
         rules.append(ExistenceRule(**base, tokens=_phrases([word], lang)))
     if tone.preferred:
         spec = BY_ID["CP341"]
         swap = {key: value for key, value in tone.preferred.items()}
-        rules.append(SubstitutionRule(**_base(spec, lang, "the playbook prefers «{suggestion}» to «{match}»"),
+        rules.append(SubstitutionRule(**_base(spec, lang, _wording("CP341", lang, "the playbook prefers «{suggestion}» to «{match}»")),
                                       swap=swap, phrases=_phrases(list(swap), lang), autofix=True))
     return rules
 

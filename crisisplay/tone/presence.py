@@ -70,12 +70,28 @@ MESSAGES = {
     "vague": "«{match}» is a vague promise, not a committed next update: give a time, a relative "
     "time or a cadence (e.g. {example})",
 }
+#: The same findings for Russian text: a Russian PR team reads Russian (rule ids stay).
+MESSAGES_RU = {
+    "what_happened": "в сообщении не сказано, что случилось (событие или причина, а не только «недоступно»); "
+    "клиентам это нужно в первую очередь (например, {example})",
+    "service_status": "в сообщении не сказано, что работает, а что нет; клиенту нужно знать, чем он "
+    "может пользоваться, и какая есть альтернатива (например, {example})",
+    "contact": "в сообщении нет способа связаться с нами: добавьте телефон, ссылку, e-mail или "
+    "названный канал (например, {example})",
+    "next_update": "сообщение не называет время следующего обновления; тишина между сообщениями "
+    "тревожит (например, {example})",
+    "empathy": "в сообщении нет сочувствия; признайте, что клиентам сейчас неудобно (например, {example})",
+    "vague": "«{match}» — расплывчатое обещание, а не время следующего сообщения: назовите время, "
+    "срок или периодичность (например, {example})",
+}
+STAGE_NOTE = {"ru": " [этап: {stage}, определён по тексту; задайте --stage]",
+              "en": " [stage: {stage}, inferred; pass --stage to set it]"}
 EXAMPLES = {
     "ru": {
         "what_happened": "«Из-за сбоя на сервере с 10:00 не проходят платежи по картам»",
         "service_status": "«Переводы и вклады работают как обычно»",
         "contact": "«Чат в приложении и телефон 8 800 …»",
-        "next_update": "«Следующее сообщение — в 15:00» or «обновляем каждые 2 часа»",
+        "next_update": "«Следующее сообщение — в 15:00» или «обновляем каждые 2 часа»",
         "empathy": "«Понимаем, как это неудобно, и приносим извинения»",
     },
     "en": {
@@ -282,15 +298,16 @@ class PresenceRule(Rule):
         severity = self.severity
         if ctx.short and self.element in ("empathy", "service_status"):
             severity = Severity.INFO
+        texts = MESSAGES_RU if doc.lang == "ru" else MESSAGES
         if evidence.vague:
             match = doc.text[evidence.start : evidence.end]
-            message = MESSAGES["vague"].format(match=match, example=example)
+            message = texts["vague"].format(match=match, example=example)
             start, end = evidence.start, evidence.end
         else:
-            message = MESSAGES[self.element].format(example=example)
+            message = texts[self.element].format(example=example)
             start = end = 0
         if ctx.stage_inferred:
-            message += f" [stage: {ctx.stage}, inferred; pass --stage to set it]"
+            message += STAGE_NOTE.get(doc.lang, STAGE_NOTE["en"]).format(stage=ctx.stage)
         yield Finding(self.id, severity, self.category, message, start, end)
 
 
