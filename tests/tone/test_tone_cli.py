@@ -29,7 +29,7 @@ def test_text_output_and_exit_codes(runner: CliRunner, files: Path) -> None:
     result = runner.invoke(cli, ["lint", str(files / "sms.txt"), "--stage", "first_notice", "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
     assert f"{files / 'sms.txt'}:1:1: warning [CP302]" in result.output
-    assert "(shouting)" in result.output and "vague promise" in result.output
+    assert "(shouting)" in result.output and "расплывчатое обещание" in result.output
     clean = runner.invoke(cli, ["lint", str(files / "email.txt"), "--stage", "first_notice"])
     assert clean.exit_code == 0 and "no problems" in clean.output
     default = runner.invoke(cli, ["lint", str(files / "sms.txt"), "--stage", "first_notice"])
