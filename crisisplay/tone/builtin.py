@@ -108,28 +108,36 @@ def _wording(rule_id: str, lang: str, english: str) -> str:
     return MESSAGES_RU[rule_id] if lang == "ru" else english
 
 
+W = _wording
+
+
 def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
     """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile."""
     max_marks = 1 if tone.max_exclamations is None else tone.max_exclamations
     sentence = tone.max_sentence_words or DEFAULT_SENTENCE_WORDS.get(lang, 30)
     prefer = None if tone.formal_address is None else ("formal" if tone.formal_address else "informal")
     rules: list[Rule] = [
-        OccurrenceRule(**_base(CP301, lang, _wording("CP301", lang, "{count} exclamation marks (at most {max}); in a crisis they read "
+        OccurrenceRule(**_base(CP301, lang,
+            W("CP301", lang, "{count} exclamation marks (at most {max}); in a crisis they read "
                                "as alarm, a full stop reads calm")),
                        target="patterns", patterns=compile_patterns(["!+"]), maximum=max_marks,
                        exempt=lex.get("greeting"), exempt_words=10),
-        CapitalizationRule(**_base(CP302, lang, _wording("CP302", lang, "«{match}» in capitals shouts at the reader; write it in "
+        CapitalizationRule(**_base(CP302, lang,
+            W("CP302", lang, "«{match}» in capitals shouts at the reader; write it in "
                                    "ordinary case")),
                            maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
                            shout_words=frozenset(SHOUT_WORDS)),
-        ConsistencyRule(**_base(CP303, lang, _wording("CP303", lang, "«{match}» is the {group} form of address but the text (or the "
+        ConsistencyRule(**_base(CP303, lang,
+            W("CP303", lang, "«{match}» is the {group} form of address but the text (or the "
                                 "playbook) uses the {other} one; one form throughout")),
                         groups={"informal": lex.get("address_informal"), "formal": lex.get("address_formal")},
                         prefer=prefer),
-        CapitalizationRule(**_base(CP304, lang, _wording("CP304", lang, "«{match}»: the text spells the polite pronoun both ways; "
+        CapitalizationRule(**_base(CP304, lang,
+            W("CP304", lang, "«{match}»: the text spells the polite pronoun both ways; "
                                    "write «{suggestion}» as elsewhere")),
                            mode="consistent", tokens=lex.get("address_pronoun")),
-        OccurrenceRule(**_base(CP305, lang, _wording("CP305", lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
+        OccurrenceRule(**_base(CP305, lang,
+            W("CP305", lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
                                "split it")),
                        target="words", scope="sentence", maximum=sentence),
     ]
@@ -146,13 +154,15 @@ def playbook_rules(tone: ToneProfile, lang: str, pack_rules: list[Rule]) -> list
     rules: list[Rule] = []
     for word in tone.forbidden:
         spec = BY_ID["CP340"]
-        base = _base(spec, lang, _wording("CP340", lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})"))
+        base = _base(spec, lang,
+            W("CP340", lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})"))
         base["category"] = _category_of(word, lang, pack_rules, spec.category)
         rules.append(ExistenceRule(**base, tokens=_phrases([word], lang)))
     if tone.preferred:
         spec = BY_ID["CP341"]
         swap = {key: value for key, value in tone.preferred.items()}
-        rules.append(SubstitutionRule(**_base(spec, lang, _wording("CP341", lang, "the playbook prefers «{suggestion}» to «{match}»")),
+        rules.append(SubstitutionRule(**_base(spec, lang,
+            W("CP341", lang, "the playbook prefers «{suggestion}» to «{match}»")),
                                       swap=swap, phrases=_phrases(list(swap), lang), autofix=True))
     return rules
 

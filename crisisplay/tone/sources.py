@@ -19,8 +19,8 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage, MIMEPart
 from pathlib import Path
 from typing import Any

@@ -127,8 +127,10 @@ def real_table(scores: dict[str, Score]) -> str:
     lines = ["| category | " + " | ".join(f"{lang} P | {lang} R | {lang} F1 | n" for lang in scores) + " |",
              "|---|" + "---|---|---|---|" * len(scores)]
     for category in REAL_CATEGORIES:
-        cells = [f"{s.precision(category):.2f} | {s.recall(category):.2f} | {s.f1(category):.2f} | {s.support(category)}"
-                 for s in scores.values()]
+        cells = [
+            f"{s.precision(category):.2f} | {s.recall(category):.2f} | {s.f1(category):.2f} | {s.support(category)}"
+            for s in scores.values()
+        ]
         lines.append(f"| {category} | " + " | ".join(cells) + " |")
     lines.append("| **macro-F1** | " + " | ".join(
         f" | | **{s.macro_f1(REAL_CATEGORIES):.2f}** | " for s in scores.values()) + " |")
