@@ -20,6 +20,7 @@ import email
 import email.policy
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage, MIMEPart
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,16 @@ class Source:
     in_place: bool = False
     stage: str | None = None
     locale: str | None = None
+
+
+def _moment(value: object) -> datetime | None:
+    """A bundle's ``generated_at``: relative times in its messages are counted from it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -143,6 +154,7 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
             stage=stage if isinstance(stage, str) else None,
             locale=item.get("locale") if isinstance(item.get("locale"), str) else None,
             positions=PositionMap(raw, offsets=spot[1]) if spot else None,
+            sent_at=_moment(data.get("generated_at")),
         ))
     return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
                   locale=locale if isinstance(locale, str) else None)
