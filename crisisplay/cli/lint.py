@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -32,7 +33,7 @@ def resolve_stage(stage: str | None, playbook: Playbook | None) -> str | None:
     raise CrisisplayError(f"unknown stage {stage!r} (stage kinds: {', '.join(STAGE_KINDS)}{known})")
 
 
-def _messages(sources: list[Source], stage: str | None) -> list[MessageText]:
+def _messages(sources: list[Source], stage: str | None, at: datetime | None = None) -> list[MessageText]:
     messages = []
     for source in sources:
         for message in source.messages:
@@ -40,6 +41,7 @@ def _messages(sources: list[Source], stage: str | None) -> list[MessageText]:
                 message,
                 stage=stage or message.stage or source.stage,
                 locale=message.locale or source.locale,
+                sent_at=at or message.sent_at,
             ))
     return messages
 
@@ -95,6 +97,8 @@ def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tu
 @click.option("--pack", "pack_paths", multiple=True, metavar="FILE", help="Extra rule pack (YAML); repeatable.")
 @click.option("--disable", multiple=True, metavar="RULE", help="Leave out a rule id; repeatable.")
 @click.option("--no-consistency", is_flag=True, help="Lint each message alone (no cross-channel checks).")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
+              help="When the messages go out (default: a bundle's generated_at); «через 2 часа» is counted from it.")
 @click.option("--fix", is_flag=True, help="Apply safe substitutions in place and print the diff.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff --fix would apply; write nothing.")
 @format_option
@@ -102,8 +106,8 @@ def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tu
 @handle_errors
 def lint(
     paths: tuple[str, ...], playbook_path: str | None, stage: str | None, lang: str, channel: str | None,
-    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, fix: bool, show_diff: bool,
-    output_format: str, fail_on: str,
+    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, at: datetime | None, fix: bool,
+    show_diff: bool, output_format: str, fail_on: str,
 ) -> None:
     """Check tone, required elements and cross-channel consistency of crisis messages.
 
@@ -130,7 +134,7 @@ def lint(
     if channel and sum(len(s.messages) for s in sources) > 1 and any(s.kind != "bundle" for s in sources):
         raise click.UsageError("--channel names a single message; with several inputs the file names are used")
     packs = [load_pack(p) for p in pack_paths]
-    messages = _messages(sources, stage_kind)
+    messages = _messages(sources, stage_kind, at)
     truth = next((s.truth for s in sources if s.truth is not None), None)
     reports = check_messages(
         messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from crisisplay.diagnostics.model import Diagnostic, Location
 from crisisplay.playbook.model import Playbook
@@ -37,8 +38,10 @@ class MessageText:
 
     ``channel`` names it (sms, email, …); ``file``/``line`` say where its text starts.
     Optional: ``column`` of the first character, ``stage`` (a stage kind) and ``locale`` for
-    this message alone, and ``positions`` when the text is not a verbatim slice of the file
-    (an escaped JSON string) so that offsets still map to the file's lines and columns.
+    this message alone, ``positions`` when the text is not a verbatim slice of the file
+    (an escaped JSON string) so that offsets still map to the file's lines and columns, and
+    ``sent_at``, when the message goes out: relative times («через 2 часа», "in 30 minutes")
+    are then compared with clock times in other channels.
     """
 
     channel: str
@@ -49,6 +52,7 @@ class MessageText:
     stage: str | None = None
     locale: str | None = None
     positions: PositionMap | None = None
+    sent_at: datetime | None = None
 
 
 @dataclass
@@ -130,7 +134,7 @@ def check_messages(
         reports.append(MessageReport(message, lang, ctx.stage, ctx.stage_inferred, findings))
         if consistency and len(messages) > 1:
             style, capital = address_style(doc, ruleset.lexicon)
-            facts = extract_facts(doc, ruleset.lexicon)
+            facts = extract_facts(doc, ruleset.lexicon, sent_at=message.sent_at)
             analysed.append(Analysed(
                 index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
             ))

@@ -96,29 +96,53 @@ def _base(builtin: Builtin, lang: str, message: str) -> dict[str, Any]:
             "message": message, "lang": lang, "kind": builtin.kind, "summary": builtin.summary}
 
 
+#: Russian wording of the built-in checks (a Russian text gets Russian findings; ids stay).
+MESSAGES_RU = {
+    "CP301": "{count} восклицательных знаков (не больше {max}); в кризис они звучат как тревога, точка — спокойно",
+    "CP302": "«{match}» заглавными буквами — это крик; напишите обычными",
+    "CP303": "«{match}» — форма обращения «{group}», а текст (или сценарий) использует «{other}»; одна форма везде",
+    "CP304": "«{match}»: вежливое местоимение написано по-разному; пишите «{suggestion}», как в остальном тексте",
+    "CP305": "предложение из {count} слов (не больше {max}); в стрессе читают по диагонали, разбейте его",
+    "CP340": "«{match}» — в списке запрещённых слов сценария",
+    "CP341": "сценарий предпочитает «{suggestion}» вместо «{match}»",
+}
+
+
+def _wording(rule_id: str, lang: str, english: str) -> str:
+    return MESSAGES_RU[rule_id] if lang == "ru" else english
+
+
+W = _wording
+
+
 def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
     """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile."""
     max_marks = 1 if tone.max_exclamations is None else tone.max_exclamations
     sentence = tone.max_sentence_words or DEFAULT_SENTENCE_WORDS.get(lang, 30)
     prefer = None if tone.formal_address is None else ("formal" if tone.formal_address else "informal")
     rules: list[Rule] = [
-        OccurrenceRule(**_base(CP301, lang, "{count} exclamation marks (at most {max}); in a crisis they read "
-                               "as alarm, a full stop reads calm"),
+        OccurrenceRule(**_base(CP301, lang,
+            W("CP301", lang, "{count} exclamation marks (at most {max}); in a crisis they read "
+                               "as alarm, a full stop reads calm")),
                        target="patterns", patterns=compile_patterns(["!+"]), maximum=max_marks,
-                       exempt=lex.get("greeting")),
-        CapitalizationRule(**_base(CP302, lang, "«{match}» in capitals shouts at the reader; write it in "
-                                   "ordinary case"),
+                       exempt=lex.get("greeting"), exempt_words=10),
+        CapitalizationRule(**_base(CP302, lang,
+            W("CP302", lang, "«{match}» in capitals shouts at the reader; write it in "
+                                   "ordinary case")),
                            maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
                            shout_words=frozenset(SHOUT_WORDS)),
-        ConsistencyRule(**_base(CP303, lang, "«{match}» is the {group} form of address but the text (or the "
-                                "playbook) uses the {other} one; one form throughout"),
+        ConsistencyRule(**_base(CP303, lang,
+            W("CP303", lang, "«{match}» is the {group} form of address but the text (or the "
+                                "playbook) uses the {other} one; one form throughout")),
                         groups={"informal": lex.get("address_informal"), "formal": lex.get("address_formal")},
                         prefer=prefer),
-        CapitalizationRule(**_base(CP304, lang, "«{match}»: the text spells the polite pronoun both ways; "
-                                   "write «{suggestion}» as elsewhere"),
+        CapitalizationRule(**_base(CP304, lang,
+            W("CP304", lang, "«{match}»: the text spells the polite pronoun both ways; "
+                                   "write «{suggestion}» as elsewhere")),
                            mode="consistent", tokens=lex.get("address_pronoun")),
-        OccurrenceRule(**_base(CP305, lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
-                               "split it"),
+        OccurrenceRule(**_base(CP305, lang,
+            W("CP305", lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
+                               "split it")),
                        target="words", scope="sentence", maximum=sentence),
     ]
     required = frozenset(tone.required) if tone.required else None
@@ -134,13 +158,15 @@ def playbook_rules(tone: ToneProfile, lang: str, pack_rules: list[Rule]) -> list
     rules: list[Rule] = []
     for word in tone.forbidden:
         spec = BY_ID["CP340"]
-        base = _base(spec, lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})")
+        base = _base(spec, lang,
+            W("CP340", lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})"))
         base["category"] = _category_of(word, lang, pack_rules, spec.category)
         rules.append(ExistenceRule(**base, tokens=_phrases([word], lang)))
     if tone.preferred:
         spec = BY_ID["CP341"]
         swap = {key: value for key, value in tone.preferred.items()}
-        rules.append(SubstitutionRule(**_base(spec, lang, "the playbook prefers «{suggestion}» to «{match}»"),
+        rules.append(SubstitutionRule(**_base(spec, lang,
+            W("CP341", lang, "the playbook prefers «{suggestion}» to «{match}»")),
                                       swap=swap, phrases=_phrases(list(swap), lang), autofix=True))
     return rules
 
@@ -178,7 +204,8 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
         if spec.kind == "existence":
             return ExistenceRule(**common, tokens=_phrases(o.get("tokens", []), lang, gap, where),
                                  patterns=compile_patterns(o.get("patterns", [])),
-                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)))
+                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)),
+                                 address=lex.reader_address() if o.get("addressed") else None)
         if spec.kind == "substitution":
             swap = {str(k): str(v) for k, v in o["swap"].items()}
             return SubstitutionRule(**common, swap=swap, phrases=_phrases(list(swap), lang, gap, where),
@@ -195,6 +222,17 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
                                       shout_words=frozenset(o.get("shout_words", SHOUT_WORDS)),
                                       tokens=_phrases(o.get("tokens", []), lang, where=where),
                                       prefer=o.get("prefer", "majority"))
+        if spec.kind == "cooccurrence":
+            from crisisplay.tone.cooccur import CooccurrenceRule, split_time_entry
+
+            groups, timed = {}, set()
+            for name, entries in o["groups"].items():
+                phrases, has_time = split_time_entry(list(entries))
+                groups[name] = _phrases(phrases, lang, gap, where)
+                if has_time:
+                    timed.add(name)
+            return CooccurrenceRule(**common, groups=groups, timed=frozenset(timed), scope=o.get("scope", "clause"),
+                                    unless=_phrases(o.get("unless", []), lang, where=where))
         if spec.kind == "consistency":
             groups = {name: _phrases(list(v), lang, gap, where) for name, v in o["groups"].items()}
             return ConsistencyRule(**common, groups=groups, prefer=o.get("prefer"))

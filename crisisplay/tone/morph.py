@@ -59,6 +59,8 @@ def ru_parses(word: str) -> tuple[Parse, ...]:
     result = []
     for parse in ru_analyzer().parse(word):
         grammemes = frozenset(parse.tag.grammemes)
+        if "impr" in grammemes and "incl" in grammemes:
+            grammemes |= {"futr"}  # «восстановим», «починим»: "let us restore" is a future too
         result.append((normalise(parse.normal_form), grammemes, float(parse.score)))
     return tuple(result)
 
@@ -190,3 +192,32 @@ def inflect_like(replacement: str, original: str) -> str | None:
             return None
         forms.add(str(inflected.word))
     return forms.pop() if len(forms) == 1 else None
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})
+
+
+@functools.lru_cache(maxsize=16_384)
+def is_attributive(word: str, following: str) -> bool:
+    """Whether ``word`` can be an adjective agreeing in case and number with the noun after it.
+
+    «данные меры» — yes; «чьи данные затронуты», «данные клиентов» — no: there «данные» is
+    the noun (data), and swapping it for «эти» would break the sentence.
+    """
+    if not _is_cyrillic(normalise(word)) or not _is_cyrillic(normalise(following)):
+        return False
+    adjectives = [p for p in ru_parses(normalise(word)) if p[1] & {"ADJF", "PRTF"}]
+    nouns = [p for p in ru_parses(normalise(following)) if "NOUN" in p[1]]
+    for _lemma, adj, _score in adjectives:
+        for _noun_lemma, noun, _s in nouns:
+            same_case = adj & noun & _CASES
+            same_number = adj & noun & {"sing", "plur"}
+            if same_case and same_number:
+                return True
+    return False
+
+
+def has_noun_reading(word: str) -> bool:
+    """«данные» is also a noun (data); «данного» is not."""
+    lower = normalise(word)
+    return _is_cyrillic(lower) and any("NOUN" in p[1] and p[2] >= 0.05 for p in ru_parses(lower))

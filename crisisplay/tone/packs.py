@@ -207,6 +207,12 @@ def _check_options(check: _Checker, rule_id: str, kind: str, values: dict[str, A
         choices["prefer"] = ("upper", "lower", "majority")
     if kind == "consistency":
         choices["prefer"] = tuple(values["groups"])
+    if kind == "cooccurrence":
+        choices["scope"] = ("clause", "sentence")
+        for name, phrases in values["groups"].items():
+            check.strings(phrases, (*path, "groups", name), f"group {name}")
+        if "unless" in values:
+            check.strings(values["unless"], (*path, "unless"), "unless")
     for name, allowed in choices.items():
         if name in values and values[name] not in allowed:
             raise check.fail(f"rule {rule_id}: '{name}' must be one of {', '.join(allowed)}", (*path, name))

@@ -20,6 +20,7 @@ import email
 import email.policy
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage, MIMEPart
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,16 @@ class Source:
     locale: str | None = None
     #: What a render bundle's messages were made from (their claims are checked against it).
     truth: Truth | None = None
+
+
+def _moment(value: object) -> datetime | None:
+    """A bundle's ``generated_at``: relative times in its messages are counted from it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -146,6 +157,7 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
             stage=stage if isinstance(stage, str) else None,
             locale=item.get("locale") if isinstance(item.get("locale"), str) else None,
             positions=PositionMap(raw, offsets=spot[1]) if spot else None,
+            sent_at=_moment(data.get("generated_at")),
         ))
     return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
                   locale=locale if isinstance(locale, str) else None, truth=truth_from_bundle(data))

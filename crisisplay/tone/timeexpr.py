@@ -59,7 +59,7 @@ _WEEKDAYS = {
 _DAYS = {"сегодня": "today", "завтра": "tomorrow", "послезавтра": "day after tomorrow",
          "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
 _PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
-_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bsince|\bfrom|\bstarting(?:\s+at)?)\s*$", re.I)
+_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bмежду|\bsince|\bfrom|\bbetween|\bstarting(?:\s+at)?)\s*$", re.I)
 _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
 
 
@@ -150,6 +150,11 @@ def _h_named_clock(m: re.Match[str], lang: str) -> tuple[str, object, str] | Non
     return CLOCK, values, shown
 
 
+def _h_evening(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    """«к вечеру»: any time from 17:00 to 23:00 — it contradicts «в 14:00», not «в 19:00»."""
+    return CLOCK, frozenset(range(17 * 60, 23 * 60 + 1)), "17:00–23:00"
+
+
 def _month(name: str, lang: str) -> int:
     name = name.lower()
     table = _MONTHS_RU if lang == "ru" else _MONTHS_EN
@@ -215,6 +220,7 @@ _PATTERNS: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
         (re.compile(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
                     r"\s*(?P<part>утра|дня|вечера|ночи)?|(?P<part2>утра|дня|вечера|ночи)\b)", _I), _h_ru_hour),
         (re.compile(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
+        (re.compile(r"\b(?:к\s+вечеру|сегодня\s+вечером)\b", _I), _h_evening),
         (re.compile(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
         (re.compile(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
         (re.compile(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
