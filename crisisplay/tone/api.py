@@ -145,8 +145,9 @@ def check_messages(
     services = _playbook_services(playbook) if truth is None and consistency and len(messages) > 1 else ()
     texts = [(r.message.channel, r.message.text, r.lang) for r in reports]
     for index, finding in claim_findings(texts, truth, services):
-        known = {(f.rule, f.start) for f in reports[index].findings}
-        if finding.rule.lower() not in disabled and (finding.rule, finding.start) not in known:
+        same = any(f.rule == finding.rule and f.start < max(finding.end, finding.start + 1)
+                   and finding.start < max(f.end, f.start + 1) for f in reports[index].findings)
+        if finding.rule.lower() not in disabled and not same:
             reports[index].findings.append(finding)
     for report in reports:
         report.diagnostics = [to_diagnostic(report.message, f) for f in report.findings]

@@ -228,7 +228,14 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
     "Payments: operational") takes the service from before the colon. When a segment states
     several statuses the gravest wins.
     """
-    mentions = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    found = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    # «оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
+    # longer mention of another service is part of that name.
+    mentions = [
+        (name, m) for name, m in found
+        if not any(other != name and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+                   for other, o in found)
+    ]
     statuses = status_matches(doc, lex)
     clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
     facts: list[Fact] = []
