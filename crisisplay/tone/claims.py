@@ -164,8 +164,11 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
     for match in _ALL_WORK.get(lang, re.compile("$^")).finditer(folded):
         if any(a <= match.start() < b for a, b in taken):
             continue
+        # "all our services" speaks of what customers use: a service paused for the crisis
+        # (a redesign, a promotion) is not among them.
         for service in services:
-            claims.append(Claim("service", service.id, "available", match.start(), match.end(), "all"))
+            if service.status != "frozen":
+                claims.append(Claim("service", service.id, "available", match.start(), match.end(), "all"))
     return sorted(claims, key=lambda c: c.start)
 
 
