@@ -11,7 +11,7 @@ from crisisplay.cli.main import cli
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["preview", *args])
+    result = CliRunner().invoke(cli, ["preview", *args, *([] if "--facts" in args or "--help" in args else ["--example"])])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -85,3 +85,14 @@ def test_help_lists_options() -> None:
     assert code == 0
     for option in ("--stage", "--facts", "--set", "--at", "--out", "--open", "--diff"):
         assert option in stdout
+
+
+def test_examples_are_refused_without_example_and_marked_with_it(tmp_path: Path) -> None:
+    """Issue 12: a preview approved with invented facts would be approved fiction."""
+    out = tmp_path / "p.html"
+    refused = CliRunner().invoke(cli, ["preview", str(TEST_PLAYBOOK), "--at", AT, "--out", str(out)])
+    assert refused.exit_code == 2 and "--example" in refused.output and not out.exists()
+    code, _, _ = _run(str(TEST_PLAYBOOK), "--at", AT, "--out", str(out), "--no-lint")
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'class="example-banner"' in page and "<code>incident</code>" in page
