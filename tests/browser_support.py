@@ -124,6 +124,7 @@ def open_page(browser: Any, path: Path, width: int = 1280, height: int = 900, **
         opened.dialogs.append(box.message)
         box.dismiss()
 
+    ctx.set_default_timeout(10_000)  # a missing element fails in seconds, not half a minute
     try:
         ctx.route("**/*", route)
         opened.page = ctx.new_page()
@@ -300,10 +301,14 @@ def page_problems(opened: Opened, *, contrast: bool = True) -> list[str]:
     return problems
 
 
+def artifact(name: str) -> Path:
+    """Where a test artifact called ``name`` goes (the folder is made when missing)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+
+
 def screenshot(page: Any, name: str, *, full_page: bool = True) -> Path:
     """Save a PNG as a test artifact (``test-artifacts/<name>.png``) and return its path."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
-    path = ARTIFACTS / f"{safe}.png"
+    path = artifact(f"{name}.png")
     page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -4,8 +4,9 @@ A customer reading an e-mail or a banner on a phone taps the hotline to call it:
 phone becomes a ``tel:`` link (its E.164 form), every address a ``mailto:`` link, every
 ``http(s)://`` or ``www.`` address a link. Numbers and addresses are found by the same
 code lint uses (:mod:`crisisplay.tone.contacts`: the phonenumbers library, region by
-language). A link never breaks across lines (``white-space: nowrap``): «555-35-35» split
-at a hyphen reads as two numbers.
+language). A phone or address link never breaks across lines (``white-space: nowrap``):
+«555-35-35» split at a hyphen reads as two numbers. Short service numbers («звоните на
+900») stay text: a paragraph is searched for phones only when it holds a long digit run.
 
 Text already inside an ``<a>`` is left alone; tags and attributes are never touched.
 """
@@ -20,6 +21,9 @@ _SPLIT_RE = re.compile(r"(<[^>]*>)")
 _OPEN_A_RE = re.compile(r"<a[\s>]", re.IGNORECASE)
 _CLOSE_A_RE = re.compile(r"</a\s*>", re.IGNORECASE)
 _DIALABLE_RE = re.compile(r"\+?\d{3,15}")
+#: A run of digits long enough to be a phone number: only then is phonenumbers asked (it is
+#: slow, and most paragraphs hold only dates and times).
+_MAYBE_PHONE_RE = re.compile(r"\d[\d\s().\-\u00a0]{4,}\d")
 _NOWRAP = "white-space:nowrap"
 
 
@@ -48,15 +52,16 @@ def link_contacts(markup: str, lang: str, *, style: str = "") -> str:
 def _linked_text(escaped: str, lang: str, style: str) -> str:
     """One run of escaped text, linked (cached: a mass render repeats its paragraphs)."""
     plain = html.unescape(escaped)
-    if not any(ch.isdigit() or ch in "@." for ch in plain):
+    phones = _MAYBE_PHONE_RE.search(plain) is not None
+    if not (phones or "@" in plain or "://" in plain or "www." in plain.lower()):
         return escaped
     from crisisplay.tone.contacts import find_emails, find_phones, find_urls
 
     found: list[tuple[int, int, str]] = []
-    for contact in find_phones(plain, lang):
+    for contact in find_phones(plain, lang) if phones else ():
         if _DIALABLE_RE.fullmatch(contact.value):
             found.append((contact.start, contact.end, f"tel:{contact.value}"))
-    for contact in find_emails(plain):
+    for contact in find_emails(plain) if "@" in plain else ():
         found.append((contact.start, contact.end, f"mailto:{contact.display}"))
     for contact in find_urls(plain):
         shown = contact.display

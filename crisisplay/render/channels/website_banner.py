@@ -62,7 +62,7 @@ border-bottom:1px solid #d4a72c;font:16px/1.5 system-ui,-apple-system,"Segoe UI"
 letter-spacing:normal;word-spacing:normal;text-transform:none;overflow-wrap:break-word}
 .crisisplay-banner--calm .crisisplay-banner__box{background:#dafbe1;border-left-color:#1a7f37;
 border-bottom-color:#4ac26b}
-.crisisplay-banner__text{flex:1 1 auto;min-width:0}
+.crisisplay-banner__text{flex:1 1 auto;min-width:0;max-width:48em}
 .crisisplay-banner__title,.crisisplay-banner p{margin:0 0 4px;padding:0;font:inherit;color:inherit}
 .crisisplay-banner__title{font-weight:700}
 .crisisplay-banner p:last-child{margin-bottom:0}
