@@ -214,3 +214,22 @@ def test_render_markdown_keeps_messages_fenced_and_escapes_the_rest(bank_en: Pla
     assert "\n`````text\n" in markdown  # a fence longer than the message's own backticks
     outside = re.sub(r"(`{4,})text\n.*?\n\1\n", "", markdown, flags=re.S)
     assert "<script" not in outside
+
+
+def test_lint_reads_the_ascii_banner_as_it_displays(bank_ru: Playbook, at_ru: datetime, tmp_path: Any) -> None:
+    """`crisisplay lint outbox/` sees the banner's words, and points at them in the file."""
+    from click.testing import CliRunner
+
+    from crisisplay.cli.main import cli
+    from crisisplay.tone.sources import read_source
+
+    message = render(bank_ru, at_ru, incident="Срочно! Катастрофа с приложением").message("website_banner")
+    path = tmp_path / "website_banner.html"
+    path.write_text(str(message.native), encoding="ascii")
+    read = read_source(str(path)).messages[0].text
+    assert " ".join(message.text.split()) in " ".join(read.split())
+    result = CliRunner().invoke(cli, ["lint", str(path), "--lang", "ru", "--stage", "first_notice"])
+    found = re.search(r"website_banner\.html:(\d+):(\d+): warning \[ru\.alarm\] «Катастрофа»", result.output)
+    assert found, result.output
+    line = path.read_text(encoding="ascii").splitlines()[int(found.group(1)) - 1]
+    assert line[int(found.group(2)) - 1:].startswith("&#1050;&#1072;&#1090;")  # К, а, т …
