@@ -39,8 +39,9 @@ class Wording:
             raise KeyError(f"wording {self.area}.{self.language}: no text {key!r}")
         return entry.format(**values)
 
-    def plural(self, key: str, count: int, **values: object) -> str:
-        """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language."""
+    def plural(self, key: str, count: float, **values: object) -> str:
+        """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language
+        (a fraction takes its own form: «31,8 секунды»)."""
         forms = self.entries.get(key)
         if not isinstance(forms, dict):
             raise KeyError(f"wording {self.area}.{self.language}: no plural {key!r}")

@@ -14,7 +14,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path, bundled_templates
+from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_hint, bundled_path, bundled_templates
 from crisisplay.playbook.loader import (
     DEFAULT_LIMITS,
     Document,
@@ -182,6 +182,13 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     path = str(path)
     if path.startswith(BUNDLED_PREFIX):
         path = str(bundled_path(path, must_exist=True, file_only=True))
+    elif not Path(path).exists():
+        # Said plainly (not "has 1 error(s)"), with the bundled name when it is one of ours.
+        raise CrisisplayError("no such file", Location(path), hint=bundled_hint(path))
+    elif Path(path).is_dir():
+        inside = sorted(p.name for p in Path(path).glob("*.y*ml"))
+        raise CrisisplayError("is a directory; name one playbook file", Location(path),
+                              hint=", ".join(inside[:8]) if inside else "")
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:

@@ -155,6 +155,7 @@ def preview_playbook(
         fact_types={name: spec.type for name, spec in playbook.facts.items()},
         previous=old, zone=zone, formatter=formatter, stage_title=chosen.title or chosen.id,
         senders=_senders(playbook, bundle.facts, channels),
+        options={name: config.options for name, config in playbook.channels.items()},
         generated_label=formatter.datetime(generated),
         status_label=_status_label(chosen.kind, result.locale),
     ))

@@ -96,6 +96,8 @@ class ChannelCard:
     file: str = ""
     extra_parts: list[PartView] = field(default_factory=list)  # parts the medium has no place for
     raw_figures: dict[str, object] = field(default_factory=dict)
+    counters: tuple[str, ...] = ()  # the medium's own counter line: «3 части», «≈ 31,8 секунды речи»
+    options: dict[str, object] = field(default_factory=dict)  # the playbook's channel options
 
     @property
     def anchor(self) -> str:

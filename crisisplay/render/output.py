@@ -7,6 +7,7 @@ at 231 of 280 weighted characters.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -109,19 +110,25 @@ def format_result_text(result: RenderResult, *, color: bool = False) -> str:
 
 
 def format_result_markdown(result: RenderResult) -> str:
-    out = [f"# {result.playbook_title}: {result.stage_id}", "",
+    """The render as Markdown: each message in a fence longer than any backtick run in it,
+    everything outside fences with HTML escaped (renderers pass raw HTML through)."""
+    from crisisplay.render.channels.markdown import escape_html as md
+
+    out = [f"# {md(result.playbook_title)}: {md(result.stage_id)}", "",
            f"Playbook `{result.playbook_id}` · stage kind `{result.stage_kind}` · locale `{result.locale}` · "
            f"rendered for {result.generated_at.isoformat(timespec='minutes')}"]
     if result.is_example:
         out += ["", f"> **{example_banner(result)}**"]
     for message in result.messages:
-        out += ["", f"## {message.title or message.channel} (`{message.channel}`)", "",
+        shown = display_text(message)
+        fence = "`" * max(4, 1 + max((len(run) for run in re.findall(r"`+", shown)), default=0))
+        out += ["", f"## {md(message.title or message.channel)} (`{message.channel}`)", "",
                 f"*{describe_figures(message)}*" + ("" if message.ok else " — **not sendable**"), "",
-                "````text", display_text(message), "````"]
+                f"{fence}text", shown, fence]
     diagnostics = result.all_diagnostics()
     if diagnostics:
         out += ["", "## Findings", ""]
         for diag in diagnostics:
             where = f"`{diag.location}` " if diag.location else ""
-            out.append(f"- **{diag.severity.label}** {diag.rule} {where}{diag.message}")
+            out.append(f"- **{diag.severity.label}** {diag.rule} {where}{md(diag.message)}")
     return "\n".join(out) + "\n"

@@ -2,7 +2,9 @@
 
 * plain text (``.txt`` and unknown suffixes) and Markdown (``.md``): the text as is, markers
   blanked; HTML and SSML (``.html``, ``.htm``, ``.ssml``, ``.xml``): tags blanked — offsets
-  are the file's, so ``--fix`` can edit these in place;
+  are the file's, so ``--fix`` can edit these in place (an ASCII page whose letters are
+  character references, like ``website_banner.html``, is read as it displays instead,
+  mapped back to the file's lines and columns);
 * ``.eml``: parsed with the :mod:`email` package; subject and body (plain, else HTML) are one
   message on channel ``email``. Lines are exact for 7bit/8bit bodies and counted in the
   decoded text for quoted-printable/base64 parts;
@@ -30,7 +32,15 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import read_bytes
 from crisisplay.tone.api import MessageText
 from crisisplay.tone.claims import Truth, truth_from_bundle
-from crisisplay.tone.markup import find_json_strings, locate_json_values, strip_markdown, strip_tags, suppress
+from crisisplay.tone.markup import (
+    find_json_strings,
+    locate_json_values,
+    spells_letters_as_references,
+    strip_markdown,
+    strip_tags,
+    strip_tags_mapped,
+    suppress,
+)
 from crisisplay.tone.text import PositionMap
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".ssml", ".xml", ".eml", ".json"}
@@ -83,11 +93,18 @@ def read_source(path: str, data: bytes | None = None, *, channel: str | None = N
     raw = _decode(raw_bytes, name)
     if suffix == ".json" or (path == "-" and raw.lstrip().startswith("{")):
         return _read_json(raw, name, stem)
+    positions = PositionMap(raw)
+    if suffix in (".html", ".htm", ".ssml", ".xml") and spells_letters_as_references(raw):
+        # An ASCII page (website_banner.html): read it as it displays, mapped back to the
+        # file; its text is not the file's own characters, so --fix does not edit in place.
+        text, offsets = strip_tags_mapped(suppress(raw))
+        mapped = PositionMap(raw, offsets=offsets)
+        return Source(name, "html", [MessageText(stem, text, name, positions=mapped)] if text.strip() else [], raw)
     if suffix in (".html", ".htm", ".ssml", ".xml"):
         text, kind = strip_tags(suppress(raw)), "html"
     else:
         text, kind = strip_markdown(suppress(raw)), "markdown" if suffix in (".md", ".markdown") else "text"
-    messages = [MessageText(stem, text, name, positions=PositionMap(raw))] if text.strip() else []
+    messages = [MessageText(stem, text, name, positions=positions)] if text.strip() else []
     return Source(name, kind, messages, raw, in_place=path != "-")
 
 

@@ -55,7 +55,20 @@ def golden_path(path: Path, stage: str) -> Path:
     return GOLDEN / relative.parent.name / f"{relative.name}.{stage}.txt"
 
 
+def _readable_banner(native: str) -> str:
+    """website_banner.html is ASCII (character references) with a fixed stylesheet: the
+    golden shows its text as read and the stylesheet by name, so a wording diff is legible."""
+    import re
+
+    from crisisplay.render.channels.website_banner import BANNER_CSS
+
+    native = native.replace(f"<style>{BANNER_CSS}</style>", "<style>/* BANNER_CSS */</style>")
+    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))) if int(m.group(1)) > 127 else m.group(0), native)
+
+
 def _native(channel: str, native: str | bytes) -> str:
+    if channel == "website_banner" and isinstance(native, str):
+        return _readable_banner(native).rstrip("\n")
     if isinstance(native, bytes):
         parsed = message_from_bytes(native, policy=policy.default)
         lines = [f"{key}: {value}" for key, value in parsed.items() if key.lower() != "content-type"]

@@ -2,8 +2,9 @@
 
 Parts: ``say`` (what to say first; a plain template string is this part), ``avoid``
 (what not to say) and ``faq`` (answers to the questions customers will ask). The native
-output is a Markdown script. The playbook's forbidden tone words are added to "what not
-to say", so agents and written channels share one vocabulary. The figure that matters
+output is a Markdown script (any HTML in it escaped, see :mod:`.markdown`). The
+playbook's forbidden tone words are added to "what not to say", so agents and written
+channels share one vocabulary. The figure that matters
 is how long the opening takes to say (``max_seconds``).
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule
+from crisisplay.render.channels.markdown import escape_html
 from crisisplay.render.locale import language
 from crisisplay.render.speech import estimate_seconds, spoken_words
 
@@ -52,7 +54,7 @@ class ContactCenterChannel(Channel):
             sections.append(f"## {heads['avoid']}\n\n{avoid}")
         if faq:
             sections.append(f"## {heads['faq']}\n\n{faq}")
-        native = "\n\n".join(sections) + "\n"
+        native = escape_html("\n\n".join(sections)) + "\n"
         text = "\n\n".join(part for part in (say, faq) if part)
         figures = {
             "characters": len(native),
