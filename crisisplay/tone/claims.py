@@ -50,7 +50,10 @@ _KEYWORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("available", "available")),
 }
 _NEGATIONS = {"ru": ("не", "нет"), "en": ("not", "no", "n't")}
-_RESTORED_HEAD = {"ru": re.compile(r"снова\s+работа\w*\s*:", re.I), "en": re.compile(r"working again\s*:", re.I)}
+_RESTORED_HEAD = {
+    "ru": re.compile(r"снова\s+работа\w*(?:\s+как обычно)?\s*:", re.I),
+    "en": re.compile(r"(?:working again|back to normal)\s*:", re.I),
+}
 _NOT_YET_HEAD = {
     "ru": re.compile(r"пока не вс[её](?:\s+работает как обычно)?\s*:", re.I),
     "en": re.compile(r"not everything(?: works as usual)? yet\s*:", re.I),
@@ -156,7 +159,10 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
             if not key or not folded.startswith(key, position):
                 continue
             stop = position + len(key)
-            rest = folded[stop:_sentence_end(folded, stop)]
+            end = _sentence_end(folded, stop)
+            if folded[end:end + 1] == "?":
+                break  # a question («Пропала связь?») states nothing
+            rest = folded[stop:end]
             status = _phrase_status(rest.lstrip(" :—–-("), lang, service)
             if status and (not rest or not rest[0].isalnum()):
                 claims.append(Claim("service", service.id, status, position, stop, service.name))

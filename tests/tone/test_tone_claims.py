@@ -47,6 +47,7 @@ def _said(text: str, lang: str = "ru", services: tuple[ServiceTruth, ...] = RU) 
     ("— вход в личный кабинет: работает с дополнительной проверкой.", [("login", "degraded")]),
     ("| оплата связи | временно недоступна |", [("payments", "unavailable")]),
     ("Оплату связи можно внести в банке.", []),  # no status stated
+    ("Связь не работает? Звоните 8 800 555-35-35.", []),  # a question states nothing
 ])
 def test_service_claims_in_every_form_the_renderer_writes(text: str, expected: list[tuple[str, object]]) -> None:
     assert _said(text) == expected
