@@ -58,6 +58,11 @@ _NOT_YET_HEAD = {
     "ru": re.compile(r"пока не вс[её](?:\s+работает как обычно)?\s*:", re.I),
     "en": re.compile(r"not everything(?: works as usual)? yet\s*:", re.I),
 }
+#: «Работают не как обычно: A, B» — limited or unavailable, without saying which.
+_AFFECTED_HEAD = {
+    "ru": re.compile(r"работа\w* не как обычно\s*:", re.I),
+    "en": re.compile(r"not working as usual\s*:", re.I),
+}
 _ALL_WORK = {
     "ru": re.compile(r"вс[её] (?:наши )?(?:услуги |сервисы )?(?:снова )?работа\w* как обычно", re.I),
     "en": re.compile(r"(?:all our services|everything) works? as usual", re.I),
@@ -136,15 +141,17 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
     claims: list[Claim] = []
     names = _aliases(services)
     taken: list[tuple[int, int]] = []
-    for head in (_RESTORED_HEAD.get(lang), _NOT_YET_HEAD.get(lang)):
+    for head in (_RESTORED_HEAD.get(lang), _NOT_YET_HEAD.get(lang), _AFFECTED_HEAD.get(lang)):
         if head is None:
             continue
         for match in head.finditer(folded):
             end = _sentence_end(folded, match.end())
             restored = head is _RESTORED_HEAD.get(lang)
+            affected = head is _AFFECTED_HEAD.get(lang)
             for service, start, stop in _names_in(folded, match.end(), end, names):
-                if restored:
-                    claims.append(Claim("service", service.id, "available", start, stop, service.name))
+                if restored or affected:
+                    value = "available" if restored else "affected"
+                    claims.append(Claim("service", service.id, value, start, stop, service.name))
                 else:
                     status = _phrase_status(folded[stop:_item_end(folded, stop, end)], lang, service)
                     if status:
@@ -168,7 +175,8 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
                 claims.append(Claim("service", service.id, status, position, stop, service.name))
             break
     for match in _ALL_WORK.get(lang, re.compile("$^")).finditer(folded):
-        if any(a <= match.start() < b for a, b in taken):
+        end = _sentence_end(folded, match.end())
+        if any(a <= match.start() < b for a, b in taken) or folded[end:end + 1] == "?":
             continue
         # "all our services" speaks of what customers use: a service paused for the crisis
         # (a redesign, a promotion) is not among them.
@@ -292,7 +300,11 @@ def check_claims(text: str, truth: Truth) -> list[Contradiction]:
     statuses = {service.id: service for service in truth.services}
     for claim in find_service_claims(text, truth.lang, truth.services):
         service = statuses[claim.subject]
-        if GROUP.get(str(claim.value)) != GROUP.get(service.status) and not _in_fact_text(text, claim, truth):
+        if claim.value == "affected":
+            wrong = GROUP.get(service.status) == "works"
+        else:
+            wrong = GROUP.get(str(claim.value)) != GROUP.get(service.status)
+        if wrong and not _in_fact_text(text, claim, truth):
             found.append(Contradiction(claim, service.status))
     if truth.moments or truth.days:
         minutes, days, durations = truth.allowed_minutes, truth.allowed_days, truth.allowed_durations
@@ -394,7 +406,7 @@ def _from_json(value: object) -> object:
     return value
 
 
-_SAID = {"available": "working as usual", "degraded": "working with interruptions", "unavailable": "unavailable",
+_SAID = {"affected": "not working as usual", "available": "working as usual", "degraded": "working with interruptions", "unavailable": "unavailable",
          "moved_online": "moved online", "frozen": "paused"}
 
 
@@ -436,7 +448,8 @@ def claim_findings(
     said: dict[str, list[tuple[int, Claim]]] = {}
     for index, (_channel, text, lang) in enumerate(messages):
         for claim in find_service_claims(text, lang, services):
-            said.setdefault(claim.subject, []).append((index, claim))
+            if claim.value != "affected":  # "not as usual" agrees with limited and unavailable alike
+                said.setdefault(claim.subject, []).append((index, claim))
     for service_id, claims in said.items():
         groups = {GROUP.get(str(c.value)) for _i, c in claims}
         if len(groups) < 2:

@@ -46,6 +46,8 @@ def _said(text: str, lang: str = "ru", services: tuple[ServiceTruth, ...] = RU) 
      [("connection", "available"), ("payments", "available"), ("app", "available"), ("login", "available")]),
     ("— вход в личный кабинет: работает с дополнительной проверкой.", [("login", "degraded")]),
     ("| оплата связи | временно недоступна |", [("payments", "unavailable")]),
+    ("Работают не как обычно: оплата связи, связь и домашний интернет.",
+     [("payments", "affected"), ("connection", "affected")]),
     ("Оплату связи можно внести в банке.", []),  # no status stated
     ("Связь не работает? Звоните 8 800 555-35-35.", []),  # a question states nothing
 ])
