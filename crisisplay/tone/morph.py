@@ -65,6 +65,12 @@ def ru_parses(word: str) -> tuple[Parse, ...]:
     return tuple(result)
 
 
+@functools.lru_cache(maxsize=65_536)
+def has_reading(word: str, tags: frozenset[str]) -> bool:
+    """Whether some reading of a (lower-case) Russian word has every one of ``tags``."""
+    return any(tags <= parse[1] for parse in ru_parses(word))
+
+
 @functools.lru_cache(maxsize=262_144)
 def en_key(word: str) -> str:
     """The Snowball stem of an English word, after spelling normalisation."""

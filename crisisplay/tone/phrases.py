@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.text import WORD, is_barrier, is_soft, raw_tokens
+from crisisplay.tone.text import WORD, raw_tokens
 
 #: A word in a reading with the requested grammemes must carry at least this share of the
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
@@ -43,14 +43,13 @@ class Element:
     tags: frozenset[str] = frozenset()
 
     def matches(self, doc: Doc, index: int) -> bool:
-        token = doc.tokens[index]
         if self.surface is not None:
             if doc.lower(index) not in self.surface:
                 return False
         elif self.keys is None:
-            if token.kind != WORD:
+            if doc.tokens[index].kind != WORD:
                 return False
-        elif not (self.keys & doc.keys(index)):
+        elif self.keys.isdisjoint(doc.keys(index)):
             return False
         return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
 
@@ -59,6 +58,10 @@ class Element:
 class Phrase:
     source: str
     elements: tuple[Element, ...]
+
+    @property
+    def head(self) -> Element:
+        return self.elements[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,19 +167,32 @@ class PhraseSet:
         return starts
 
     def find(self, doc: Doc, first: int = 0, last: int | None = None) -> list[Match]:
-        """Non-overlapping matches in tokens ``[first, last)``, longest first at a start."""
-        stop = len(doc.tokens) if last is None else last
+        """Non-overlapping matches in tokens ``[first, last)``, longest first at a start.
+
+        Whole-text results are kept with the message: several checks ask for the same list.
+        """
+        if first == 0 and last is None:
+            known = doc.found.get(id(self))
+            if known is not None and known[0] is self:
+                return list(known[1])
+            found = self._find(doc, 0, len(doc.tokens))
+            doc.found[id(self)] = (self, found)  # holding ``self`` keeps its id from being reused
+            return list(found)
+        return self._find(doc, first, len(doc.tokens) if last is None else last)
+
+    def _find(self, doc: Doc, first: int, stop: int) -> list[Match]:
         found: list[Match] = []
+        gap = self.gap
         for index, phrases in self._starts(doc, first, stop).items():
             seen: set[int] = set()
             for phrase in phrases:
                 if id(phrase) in seen:
                     continue
                 seen.add(id(phrase))
-                head, *rest = phrase.elements
-                if not head.matches(doc, index):
+                elements = phrase.elements
+                if not elements[0].matches(doc, index):
                     continue
-                end = _extend(doc, rest, index, self.gap, stop)
+                end = _extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
                 if end is not None:
                     found.append(Match(index, end, phrase))
         found.sort(key=lambda m: (m.first, -(m.last - m.first)))
@@ -193,20 +209,23 @@ class PhraseSet:
         return matches[0] if matches else None
 
 
-def _extend(doc: Doc, rest: list[Element], position: int, gap: int, stop: int) -> int | None:
-    for element in rest:
+def _extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:
+    """The last token of a phrase whose first element matched at ``position``, or None."""
+    tokens = doc.tokens
+    sentence = tokens[position].sentence
+    soft, barrier = doc.soft, doc.barrier
+    for element in elements[1:]:
         skipped = 0
         j = position + 1
         while j < stop:
-            token = doc.tokens[j]
-            if token.sentence != doc.tokens[position].sentence:
+            if tokens[j].sentence != sentence:
                 return None
             if element.matches(doc, j):
                 break
-            if is_soft(token):
+            if soft[j]:
                 j += 1
                 continue
-            if is_barrier(token) or skipped >= gap:
+            if barrier[j] or skipped >= gap:
                 return None
             skipped += 1
             j += 1

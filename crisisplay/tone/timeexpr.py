@@ -60,6 +60,7 @@ _DAYS = {"сегодня": "today", "завтра": "tomorrow", "послеза�
          "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
 _PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
 _SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bмежду|\bsince|\bfrom|\bbetween|\bstarting(?:\s+at)?)\s*$", re.I)
+_STARTS_WITH_SINCE = re.compile(r"(?:с|со|since|from)\s", re.I)
 _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
 
 
@@ -256,11 +257,72 @@ _PATTERNS: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
 }
 
 
+_DIGIT_RE = re.compile(r"\d")
+_UNIT_RE = {"ru": re.compile(_UNIT_RU, _I), "en": re.compile(_UNIT_EN, _I)}
+
+
+def _any(*words: str) -> Callable[[str], bool]:
+    return lambda folded: any(word in folded for word in words)
+
+
+#: What each pattern of :data:`_PATTERNS` cannot match without (a digit, one of its words, a
+#: unit): a text without it skips that pattern. Most messages have a time or two, so most of
+#: the fourteen scans of a message would find nothing. (Each entry is a necessary condition
+#: of its pattern, in the same order.)
+Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
+_NEEDS: dict[str, list[Need]] = {
+    "ru": [
+        lambda text, folded, digit: digit and "-" in text,
+        lambda text, folded, digit: digit and "." in text,
+        lambda text, folded, digit: digit and (":" in text or "." in text),
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: _any("полдень", "полночь")(folded),
+        lambda text, folded, digit: "вечер" in folded,
+        lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
+        lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+                                         "воскресенье")(folded),
+        lambda text, folded, digit: "конца" in folded,
+        lambda text, folded, digit: _any("через", "течение", "ближайш")(folded),
+        lambda text, folded, digit: "кажд" in folded or "раз" in folded,
+        lambda text, folded, digit: _any("ежечасно", "ежедневно", "кажд")(folded),
+        lambda text, folded, digit: bool(_UNIT_RE["ru"].search(text)),
+    ],
+    "en": [
+        lambda text, folded, digit: digit and "-" in text,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit and ":" in text,
+        lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
+        lambda text, folded, digit: ("this" in folded or "later" in folded)
+        and _any("today", "morning", "afternoon", "evening")(folded),
+        lambda text, folded, digit: "day" in folded,
+        lambda text, folded, digit: "end" in folded,
+        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+        lambda text, folded, digit: "every" in folded,
+        lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
+        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+    ],
+}
+
+
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Every time mention, earlier patterns winning where two overlap, in text order."""
+    return scan_times(text, lang, prefilter=True)
+
+
+def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
+    """:func:`find_times`; ``prefilter=False`` runs every pattern (the tests compare the two)."""
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
-    for pattern, handler in _PATTERNS.get(lang, _PATTERNS["en"]):
+    key = lang if lang in _PATTERNS else "en"
+    folded = text.casefold()
+    digit = bool(_DIGIT_RE.search(text))
+    for (pattern, handler), needed in zip(_PATTERNS[key], _NEEDS[key], strict=True):
+        if prefilter and not needed(text, folded, digit):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
@@ -270,7 +332,7 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
                 continue
             kind, value, shown = result
             since = bool(_SINCE_RE.search(text[max(0, start - 14) : start])) or bool(
-                re.match(r"(?:с|со|since|from)\s", match.group(0), re.I)
+                _STARTS_WITH_SINCE.match(match.group(0))
             )
             taken.append((start, end))
             found.append(TimeMention(kind, start, end, value, shown, since))
