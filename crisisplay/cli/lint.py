@@ -14,6 +14,7 @@ from crisisplay.cli.common import exit_code_for, fail_on_option, format_option, 
 from crisisplay.errors import CrisisplayError
 
 if TYPE_CHECKING:
+    from crisisplay.diagnostics.model import RuleInfo
     from crisisplay.playbook.model import Playbook
     from crisisplay.tone.api import MessageReport, MessageText
     from crisisplay.tone.sources import Source
@@ -118,7 +119,6 @@ def lint(
     from crisisplay.diagnostics.formatters import render_diagnostics
     from crisisplay.tone.api import check_messages
     from crisisplay.tone.packs import load_pack
-    from crisisplay.tone.rules import RULES
     from crisisplay.tone.sources import read_inputs
 
     if not paths and sys.stdin.isatty():
@@ -157,8 +157,13 @@ def lint(
              "stage": r.stage, "stage_inferred": r.stage_inferred}
             for r in reports
         ]}
+    rules: tuple[RuleInfo, ...] = ()
+    if output_format == "sarif":
+        from crisisplay.tone.rules import RULES
+
+        rules = RULES
     output = render_diagnostics(
-        diagnostics, output_format, color=use_color() and output_format == "text", rules=RULES,
+        diagnostics, output_format, color=use_color() and output_format == "text", rules=rules,
         base_dir=os.getcwd(), extra=extra,
     )
     if output_format == "text" and not diagnostics:

@@ -8,11 +8,10 @@ playbook's tone profile (``max_exclamations``, ``max_caps_words``, ``max_sentenc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import ToneProfile
 from crisisplay.tone.base import Rule
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds import (
@@ -28,6 +27,9 @@ from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.packs import RuleSpec
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 from crisisplay.tone.presence import RULE_IDS, PresenceRule
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import ToneProfile
 
 DEFAULT_SENTENCE_WORDS = {"ru": 25, "en": 30}
 SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE")
@@ -115,11 +117,12 @@ def _wording(rule_id: str, lang: str, english: str) -> str:
 W = _wording
 
 
-def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
-    """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile."""
-    max_marks = 1 if tone.max_exclamations is None else tone.max_exclamations
-    sentence = tone.max_sentence_words or DEFAULT_SENTENCE_WORDS.get(lang, 30)
-    prefer = None if tone.formal_address is None else ("formal" if tone.formal_address else "informal")
+def builtin_rules(lex: Lexicon, tone: ToneProfile | None, lang: str) -> list[Rule]:
+    """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile (None: defaults)."""
+    max_marks = 1 if tone is None or tone.max_exclamations is None else tone.max_exclamations
+    sentence = (tone.max_sentence_words if tone is not None else None) or DEFAULT_SENTENCE_WORDS.get(lang, 30)
+    formal = tone.formal_address if tone is not None else None
+    prefer = None if formal is None else ("formal" if formal else "informal")
     rules: list[Rule] = [
         OccurrenceRule(**_base(CP301, lang,
             W("CP301", lang, "{count} exclamation marks (at most {max}); in a crisis they read "
@@ -129,7 +132,7 @@ def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
         CapitalizationRule(**_base(CP302, lang,
             W("CP302", lang, "«{match}» in capitals shouts at the reader; write it in "
                                    "ordinary case")),
-                           maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
+                           maximum=(tone.max_caps_words if tone is not None else None) or 0, acronyms=lex.acronyms,
                            shout_words=frozenset(SHOUT_WORDS)),
         ConsistencyRule(**_base(CP303, lang,
             W("CP303", lang, "«{match}» is the {group} form of address but the text (or the "
@@ -145,7 +148,7 @@ def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
                                "split it")),
                        target="words", scope="sentence", maximum=sentence),
     ]
-    required = frozenset(tone.required) if tone.required else None
+    required = frozenset(tone.required) if tone is not None and tone.required else None
     for element, (rule_id, _category) in RULE_IDS.items():
         spec = BY_ID[rule_id]
         rules.append(PresenceRule(**_base(spec, lang, spec.summary),
@@ -153,9 +156,11 @@ def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
     return rules
 
 
-def playbook_rules(tone: ToneProfile, lang: str, pack_rules: list[Rule]) -> list[Rule]:
+def playbook_rules(tone: ToneProfile | None, lang: str, pack_rules: list[Rule]) -> list[Rule]:
     """CP340 (forbidden) and CP341 (preferred) from the tone profile."""
     rules: list[Rule] = []
+    if tone is None:
+        return rules
     for word in tone.forbidden:
         spec = BY_ID["CP340"]
         base = _base(spec, lang,

@@ -185,7 +185,9 @@ def _aliases(services: Sequence[ServiceTruth]) -> list[ServiceTruth]:
     return sorted(names, key=lambda s: len(s.name), reverse=True)
 
 
-def _names_in(folded: str, start: int, end: int, names: Sequence[ServiceTruth]) -> Iterable[tuple[ServiceTruth, int, int]]:
+def _names_in(
+    folded: str, start: int, end: int, names: Sequence[ServiceTruth]
+) -> Iterable[tuple[ServiceTruth, int, int]]:
     """Services named at the starts of the comma-separated items of ``folded[start:end]``."""
     position = start
     while position < end:

@@ -23,6 +23,8 @@ class Doc:
         self.tokens, self.sentences = analyse_tokens(text, lang)
         normalise = morph.normalise
         self._lower: list[str] = [normalise(token.text) for token in self.tokens]
+        # one look-up in lint's cache for the words of the message
+        morph.prefetch({self._lower[i] for i, t in enumerate(self.tokens) if t.kind == WORD}, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
         self._memo: dict[str, Any] = {}
         #: Whole-text matches of each phrase list (id → (list, matches)): presence, facts and

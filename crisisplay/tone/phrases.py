@@ -24,10 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.text import WORD, raw_tokens
+from crisisplay.tone.wordstore import save_at_exit
 
 #: A word in a reading with the requested grammemes must carry at least this share of the
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
@@ -96,8 +98,76 @@ def _element(part: str, lang: str) -> Element:
     return Element(keys=frozenset(morph.entry_key(w, lang) for w in options), tags=tags)
 
 
+#: Entries compiled in this process (or read from lint's cache), and those to add to the cache.
+_COMPILED: dict[tuple[str, str], Phrase] = {}
+_NEW: set[tuple[str, str]] = set()
+
+
 def compile_phrase(entry: str, lang: str) -> Phrase:
     """Compile one entry; raises :class:`PhraseError` for an unusable entry."""
+    phrase = _COMPILED.get((entry, lang))
+    if phrase is None:
+        phrase = _COMPILED[(entry, lang)] = _compile(entry, lang)
+        _NEW.add((entry, lang))
+        save_at_exit()
+    return phrase
+
+
+def preload(entries: Iterable[str], lang: str) -> None:
+    """Compiled ``entries`` from lint's cache: compiling needs the lemma of every word."""
+    missing = [e for e in entries if (e, lang) not in _COMPILED]
+    if not missing:
+        return
+    from crisisplay.tone.cache import open_cache
+
+    store = open_cache()
+    if store is None:
+        return
+    for entry, value in store.get_many(f"phrases-{lang}", missing).items():
+        phrase = _phrase_from_json(entry, value)
+        if phrase is not None:
+            _COMPILED[(entry, lang)] = phrase
+
+
+def save() -> None:
+    """Put the entries compiled since the last save into lint's cache."""
+    if not _NEW:
+        return
+    from crisisplay.tone.cache import open_cache
+
+    store = open_cache()
+    new = list(_NEW)
+    _NEW.clear()
+    if store is None:
+        return
+    for lang in {lang for _e, lang in new}:
+        store.put_many(f"phrases-{lang}", {
+            entry: [[sorted(e.keys) if e.keys is not None else None,
+                     sorted(e.surface) if e.surface is not None else None, sorted(e.tags)]
+                    for e in _COMPILED[(entry, lang)].elements]
+            for entry, entry_lang in new if entry_lang == lang
+        })
+
+
+def _phrase_from_json(entry: str, value: Any) -> Phrase | None:
+    """A cached ``[[keys|null, forms|null, [tags…]], …]``, or None when it is not that."""
+    def strings(items: Any) -> frozenset[str]:
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise TypeError("not a list of text")
+        return frozenset(items)
+
+    try:
+        elements = tuple(
+            Element(keys=strings(keys) if keys is not None else None,
+                    surface=strings(surface) if surface is not None else None, tags=strings(tags))
+            for keys, surface, tags in value
+        )
+    except (TypeError, ValueError):
+        return None
+    return Phrase(entry.strip(), elements) if elements else None
+
+
+def _compile(entry: str, lang: str) -> Phrase:
     text = entry.strip()
     if not text:
         raise PhraseError("empty entry")
@@ -125,6 +195,7 @@ class PhraseSet:
         self.entries = tuple(entries)
         self.lang = lang
         self.gap = gap
+        preload(self.entries, lang)
         self.phrases = tuple(compile_phrase(e, lang) for e in self.entries)
         self._by_key: dict[str, list[Phrase]] = {}
         self._by_surface: dict[str, list[Phrase]] = {}
