@@ -40,13 +40,13 @@ class Wording:
         return entry.format(**values)
 
     def plural(self, key: str, count: int, **values: object) -> str:
-        """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language."""
+        """The form of ``key`` that CLDR's plural rule picks for ``count`` (also ``{count}``)."""
         forms = self.entries.get(key)
         if not isinstance(forms, dict):
             raise KeyError(f"wording {self.area}.{self.language}: no plural {key!r}")
         category = plural_rule(self.language)(count)
         form = forms.get(category, forms.get("other"))
-        return str(form).format(**values)
+        return str(form).format(**{"count": count, **values})
 
     def term(self, group: str, key: str) -> str:
         """A translated name (priority, stage kind); the id itself when there is none."""
