@@ -140,7 +140,7 @@ def test_time_patterns_are_skipped_only_where_they_cannot_match() -> None:
 
 
 _TIME_ALPHABET = st.sampled_from(
-    list("0123456789 :.,-–/") + ["в ", "к ", "через ", "часа", "минут", "сегодня", "завтра", "в среду", "каждые ",
+    [*"0123456789 :.,-–/", "в ", "к ", "через ", "часа", "минут", "сегодня", "завтра", "в среду", "каждые ",
                                   "марта", "ч", "in ", "within ", "hours", "every ", "today", "noon", "pm", "May ",
                                   "by the end of the day", "daily", "twice a day", "мск", "вечера", "до конца дня"]
 )
@@ -152,7 +152,7 @@ def test_time_prefilter_never_hides_a_mention(text: str, language: str) -> None:
     assert find_times(text, language) == scan_times(text, language, prefilter=False)
 
 
-_PHONE_ALPHABET = st.sampled_from(list("0123456789 +-()./x") + ["8 800 ", "+7 ", "+44 20 ", "доб. ", "ext ", "в 13:00 ",
+_PHONE_ALPHABET = st.sampled_from([*"0123456789 +-()./x", "8 800 ", "+7 ", "+44 20 ", "доб. ", "ext ", "в 13:00 ",
                                                                 "тел. ", "call ", "a", "б"])
 
 
