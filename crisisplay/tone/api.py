@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crisisplay.diagnostics.model import Diagnostic, Location
-from crisisplay.playbook.model import Playbook
 from crisisplay.tone.base import Finding
 from crisisplay.tone.claims import ServiceTruth, Truth, claim_findings
 from crisisplay.tone.consistency import Analysed, Locator, compare
@@ -28,6 +28,9 @@ from crisisplay.tone.facts import extract_facts
 from crisisplay.tone.markup import suppress
 from crisisplay.tone.packs import Pack
 from crisisplay.tone.text import PositionMap, detect_language
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import Playbook
 
 MAX_SPAN = 160
 

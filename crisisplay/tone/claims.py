@@ -202,7 +202,9 @@ def _aliases(services: Sequence[ServiceTruth]) -> list[ServiceTruth]:
     return sorted(names, key=lambda s: len(s.name), reverse=True)
 
 
-def _names_in(folded: str, start: int, end: int, names: Sequence[ServiceTruth]) -> Iterable[tuple[ServiceTruth, int, int]]:
+def _names_in(
+    folded: str, start: int, end: int, names: Sequence[ServiceTruth]
+) -> Iterable[tuple[ServiceTruth, int, int]]:
     """Services named at the starts of the comma-separated items of ``folded[start:end]``."""
     position = start
     while position < end:
@@ -406,18 +408,19 @@ def _from_json(value: object) -> object:
     return value
 
 
-_SAID = {"affected": "not working as usual", "available": "working as usual", "degraded": "working with interruptions", "unavailable": "unavailable",
-         "moved_online": "moved online", "frozen": "paused"}
+def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang: str = "en") -> str:
+    """What is wrong with a claim, in ``lang`` (the lint catalog): CP327 or CP328's message."""
+    from crisisplay.wording import wording_for
 
-
-def describe(contradiction: Contradiction, truth: Truth) -> str:
+    words = wording_for("lint", lang)
     claim = contradiction.claim
     if claim.kind == "service":
         name = next((s.name for s in truth.services if s.id == claim.subject), claim.subject)
-        said = _SAID.get(str(claim.value), str(claim.value))
-        every = " (a claim about every service)" if claim.display == "all" else ""
-        return f"says {name!r} is {said}{every}, but the facts say it is {_SAID.get(contradiction.expected)}"
-    return f"mentions {claim.display!r}, which no fact gives (not the next update, start, end or a duration between them)"
+        every = words.text("CP327.every") if claim.display == "all" else ""
+        return words.text("CP327", channel=channel, name=name, every=every,
+                          said=words.term("claim_status", str(claim.value)),
+                          expected=words.term("claim_status", contradiction.expected))
+    return words.text("CP328", channel=channel, display=claim.display)
 
 
 def claim_findings(
@@ -431,16 +434,16 @@ def claim_findings(
     """
     from crisisplay.diagnostics.model import Severity
     from crisisplay.tone.base import Finding
+    from crisisplay.wording import wording_for
 
     found: list[tuple[int, Finding]] = []
     if truth is not None:
-        for index, (channel, text, _lang) in enumerate(messages):
+        for index, (channel, text, lang) in enumerate(messages):
             for contradiction in check_claims(text, truth):
                 claim = contradiction.claim
                 found.append((index, Finding(
-                    contradiction.rule, Severity.ERROR, "inconsistency", f"{channel}: {describe(contradiction, truth)}",
-                    claim.start, claim.end,
-                    suggestion="say it through the service statuses (the status partials), or correct the facts",
+                    contradiction.rule, Severity.ERROR, "inconsistency", describe(contradiction, truth, channel, lang),
+                    claim.start, claim.end, suggestion=wording_for("lint", lang).text("claims.fix"),
                 )))
         return found
     if not services:
@@ -455,8 +458,11 @@ def claim_findings(
         if len(groups) < 2:
             continue
         name = next((s.name for s in services if s.id == service_id), service_id)
-        summary = "; ".join(f"{messages[i][0]}: {_SAID.get(str(c.value))}" for i, c in claims)
         for index, claim in claims:
+            words = wording_for("lint", messages[index][2])
+            summary = "; ".join(words.text("said", channel=messages[i][0],
+                                           value=words.term("claim_status", str(c.value))) for i, c in claims)
             found.append((index, Finding("CP321", Severity.ERROR, "inconsistency",
-                                         f"channels disagree about {name!r} ({summary})", claim.start, claim.end)))
+                                         words.text("CP321.claims", name=name, summary=summary),
+                                         claim.start, claim.end)))
     return found

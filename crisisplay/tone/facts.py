@@ -60,6 +60,7 @@ class Fact:
     end: int
     topic: frozenset[str] = frozenset()
     subject: str = ""  # the service id of a service fact
+    relative: int | None = None  # minutes of a relative time turned into this clock time
 
     @property
     def cues(self) -> frozenset[str]:
@@ -191,7 +192,8 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         if mention.since:
             topic.add("START")
         kind, value, display = _on_the_clock(mention.kind, mention.value, mention.display, sent_at)
-        facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic)))
+        relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
+        facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     taken = [(f.start, f.end) for f in facts]
     for pattern in _AMOUNT_RES:
         for match in pattern.finditer(text):
