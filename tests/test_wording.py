@@ -33,7 +33,7 @@ def _lint_term_groups() -> dict[str, set[str]]:
         "kind": set(KINDS) | {"presence", "consistency_builtin", "claims"},
         "service": {service for pack in packs for service in pack.services},
         "state": {"available", "unavailable", "degraded"},
-        "claim_status": set(claims.STATUSES),
+        "claim_status": set(claims.STATUSES) | {"affected"},
         "stage": set(STAGE_KINDS),
         "day": set(timeexpr._WEEKDAYS.values()) | set(timeexpr._DAYS.values()) | {"end of day"},
         "about": {"UPDATE", "RESTORE", "START", "UNTIL", "clock", "date", "day", "relative", "cadence", "duration",
