@@ -1,7 +1,7 @@
 """The operations the CLI (and any other caller) performs on checklist runs.
 
 Each write is exactly one store transaction: lock, read the run's history, let
-:func:`crisisplay.checklist.domain.decide` judge the action, append the event, commit.
+:func:`crisisplay.checklist.actions.decide` judge the action, append the event, commit.
 Nothing is acknowledged before the commit returns.
 """
 
@@ -16,13 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisplay.checklist import clock
+from crisisplay.checklist.actions import decide
 from crisisplay.checklist.domain import (
     FUTURE_TOLERANCE,
     Event,
     NewEvent,
     Run,
     RunState,
-    decide,
     did_you_mean,
     replay,
 )

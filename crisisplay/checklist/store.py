@@ -44,6 +44,12 @@ _LAST_CLOSE_OR_RESUME = (
 )
 _OPEN = f"COALESCE({_LAST_CLOSE_OR_RESUME.format(column='kind')}, 'resume') = 'resume'"
 _CLOSED_AT = _LAST_CLOSE_OR_RESUME.format(column="CASE WHEN e.kind = 'close' THEN e.at END")
+#: A resolved run whose customers have not yet had the resolution message: it still needs its screen.
+_OWES_RESOLUTION = (
+    "NOT EXISTS (SELECT 1 FROM events s WHERE s.run_id = runs.id AND s.kind = 'sent'"
+    " AND json_extract(s.data, '$.kind') = 'resolution'"
+    " AND s.seq > (SELECT max(c.seq) FROM events c WHERE c.run_id = runs.id AND c.kind = 'close'))"
+)
 
 
 def default_db_path() -> Path:
@@ -252,11 +258,22 @@ class Store:
         return cursor.lastrowid
 
     def find_run(self, conn: sqlite3.Connection, ref: str | None) -> Run:
-        """A run by id or unique id prefix; ``None`` means the newest open run."""
+        """A run by id or unique id prefix.
+
+        ``None`` means the newest open run; when every run is resolved, the last one resolved
+        while it still owes customers the resolution message (closing must not hide the
+        screen that says "send it now").
+        """
         if ref is None or not ref.strip():
             row = conn.execute(
                 f"SELECT {_RUN_COLUMNS} FROM runs WHERE {_OPEN} ORDER BY created_at DESC, rowid DESC LIMIT 1"
             ).fetchone()
+            if row is None:
+                row = conn.execute(
+                    f"SELECT {_RUN_COLUMNS}, {_CLOSED_AT} AS closed FROM runs"
+                    " ORDER BY closed DESC, rowid DESC LIMIT 1"
+                ).fetchone()
+                row = row[:8] if row is not None and self._owes_resolution(conn, row[0]) else None
             if row is None:
                 any_run = conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone()
                 if any_run:
@@ -279,6 +296,10 @@ class Store:
         containing = [i for i in ids if ref.lower() in i.lower()][:3]
         near = did_you_mean(ref, ids) or (f"; did you mean: {', '.join(containing)}?" if containing else "")
         raise CrisisplayError(f"unknown run {ref!r}{near}", hint="'crisisplay checklist list' shows the runs")
+
+    def _owes_resolution(self, conn: sqlite3.Connection, run_id: str) -> bool:
+        row = conn.execute(f"SELECT {_OWES_RESOLUTION} FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return bool(row and row[0])
 
     def events(self, conn: sqlite3.Connection, run_id: str) -> Iterator[Event]:
         """The run's history, oldest first."""
