@@ -8,7 +8,8 @@ event lists them, so the history says why an item became done.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,6 +41,7 @@ def decide(
     force: bool = False,
     owner: str = "",
     channels: Sequence[str] = (),
+    facts: Mapping[str, str] | None = None,
 ) -> NewEvent:
     """Check one action against the current state and say what to record.
 
@@ -58,6 +60,8 @@ def decide(
         return _decide_close(state, at=at, actor=actor, note=note, force=force)
     if action == "resume":
         return _decide_resume(state, at=at, actor=actor, note=note)
+    if action == "facts":
+        return _decide_facts(state, facts or {}, at=at, actor=actor, note=note)
     if action not in (*ITEM_ACTIONS, "assign"):
         raise CrisisplayError(f"unknown action {action!r}")
     item = state.find_item(ref)
@@ -200,3 +204,31 @@ def _decide_resume(state: RunState, *, at: datetime, actor: str, note: str) -> N
     if reopens:
         data["reopens"] = reopens
     return NewEvent("resume", "", at, actor, note, data)
+
+
+_FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$")
+#: A fact is a line or a paragraph of a message, not a document.
+MAX_FACT_LENGTH = 4000
+
+
+def _decide_facts(state: RunState, facts: Mapping[str, str], *, at: datetime, actor: str, note: str) -> NewEvent:
+    """Record the crisis's facts as typed (an empty value removes one); render checks their types."""
+    changed: dict[str, str] = {}
+    removed: list[str] = []
+    for name, value in facts.items():
+        if not _FACT_NAME.match(name):
+            raise CrisisplayError(f"{name!r} is not a fact name", hint="names look like incident or services.payments")
+        text = str(value).strip()
+        if len(text) > MAX_FACT_LENGTH:
+            raise CrisisplayError(f"the fact {name} is longer than {MAX_FACT_LENGTH} characters")
+        if not text:
+            if name in state.facts:
+                removed.append(name)
+        elif state.facts.get(name) != text:
+            changed[name] = text
+    if not changed and not removed:
+        raise CrisisplayError("these facts are already recorded; nothing changed")
+    data: dict[str, Any] = {"set": changed} if changed else {}
+    if removed:
+        data["unset"] = removed
+    return NewEvent("facts", "", at, actor, note, data)

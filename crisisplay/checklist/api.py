@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -127,9 +127,10 @@ def act(
     force: bool = False,
     owner: str = "",
     channels: Sequence[str] = (),
+    facts: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> Outcome:
-    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume) in one transaction."""
+    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume, facts) in one transaction."""
     current = now or clock.now()
     who = actor or default_actor()
     with store.transaction(write=True) as conn:
@@ -147,6 +148,7 @@ def act(
             force=force,
             owner=owner,
             channels=channels,
+            facts=facts,
         )
         seq = store.append(conn, run.id, new, current)
     event = Event(seq, new.at, current, new.kind, new.target, new.actor, new.note, dict(new.data))

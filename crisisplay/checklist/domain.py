@@ -8,8 +8,8 @@ rules of an action live in :mod:`crisisplay.checklist.actions`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -25,7 +25,7 @@ ITEM_ACTIONS: dict[str, str] = {
     "block": "blocked",
     "reopen": "open",
 }
-EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close", "resume")
+EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close", "resume", "facts")
 CLOSED_STATES = ("done", "skipped")
 #: Stage kinds that are not a message to customers, so they do not reset the cadence.
 INTERNAL_KINDS = ("internal",)
@@ -128,6 +128,10 @@ class RunState:
     #: (start, end) of each episode: T0 to the first close, then each ``resume`` to the next
     #: close. A crisis that flares up again is one run with two episodes, not two runs.
     episodes: list[tuple[datetime, datetime | None]] = field(default_factory=list)
+    #: The crisis's facts as recorded (``facts`` events), raw as typed: the room renders from them.
+    facts: dict[str, Any] = field(default_factory=dict)
+    #: The seq of the last ``facts`` event (0: none yet; messages then show the playbook's examples).
+    facts_seq: int = 0
 
     def label(self, key: str) -> str:
         """The bare item id when it is unique in the run (what people type), else the key."""
@@ -199,7 +203,31 @@ def build_items(run: Run) -> dict[str, ItemState]:
 def replay(run: Run, events: Iterable[Event]) -> RunState:
     """Fold the history, oldest first, into the run's current state."""
     result = RunState(run=run, items=build_items(run), episodes=[(run.t0, None)])
-    items = result.items
+    _fold(result, events)
+    return result
+
+
+def advance(state: RunState, events: Sequence[Event]) -> RunState:
+    """``state`` with later ``events`` folded in, leaving ``state`` itself untouched.
+
+    Equal to replaying the whole history; a long-running reader (the crisis room) keeps
+    the last state and folds only what was appended since, instead of re-reading it all.
+    """
+    result = replace(
+        state,
+        items={key: replace(item) for key, item in state.items.items()},
+        messages=list(state.messages),
+        episodes=list(state.episodes),
+        facts=dict(state.facts),
+    )
+    for item in result.items.values():  # deadlines after an event are derived, not stored
+        item.deadline = result.run.t0 + item.item.due if item.item.due is not None else None
+    _fold(result, events)
+    return result
+
+
+def _fold(result: RunState, events: Iterable[Event]) -> None:
+    run, items = result.run, result.items
     for event in events:
         result.events += 1
         result.last_seq = event.seq
@@ -244,9 +272,13 @@ def replay(run: Run, events: Iterable[Event]) -> RunState:
                 if target is not None:
                     target.state, target.forced, target.completed_by = "open", (), 0
                     target.changed_at, target.changed_by, target.note = event.at, event.actor, event.note
+        elif kind == "facts":
+            result.facts.update(event.data.get("set", {}))
+            for name in event.data.get("unset", ()):
+                result.facts.pop(name, None)
+            result.facts_seq = event.seq
     result.messages.sort(key=lambda m: (m.at, m.seq))
     _event_deadlines(result)
-    return result
 
 
 def _complete(items: dict[str, ItemState], event: Event) -> None:

@@ -213,7 +213,7 @@ def describe_event(state: RunState, event: Event, phrases: Phrases | None = None
     say = phrases or phrases_for(state.run)
     kind, data = event.kind, event.data
 
-    def names(keys: Sequence[str]) -> str:
+    def labels(keys: Sequence[str]) -> str:
         return ", ".join(state.label(k) if k in state.items else k for k in keys)
 
     if kind == "start":
@@ -223,6 +223,9 @@ def describe_event(state: RunState, event: Event, phrases: Phrases | None = None
     if kind == "assign":
         label = state.label(event.target) if event.target in state.items else event.target
         return say.text("ev_assign", item=label, owner=say.owner(str(data.get("owner", ""))))
+    if kind == "facts":
+        names = [*data.get("set", {}), *(f"-{n}" for n in data.get("unset", ()))]
+        return say.text("ev_facts", names=", ".join(names))
     if kind in ("close", "resume"):
         text = say.text(f"ev_{kind}")
     elif kind == "sent":
@@ -233,13 +236,13 @@ def describe_event(state: RunState, event: Event, phrases: Phrases | None = None
         text = say.text(f"ev_{kind}", item=label)
     extras = []
     if data.get("forced"):
-        extras.append(say.text("ev_forced", items=names(data["forced"])))
+        extras.append(say.text("ev_forced", items=labels(data["forced"])))
     if data.get("completes"):
-        extras.append(say.text("ev_completes", items=names(data["completes"])))
+        extras.append(say.text("ev_completes", items=labels(data["completes"])))
     if data.get("open_critical"):
-        extras.append(say.text("open_critical_note", items=names(data["open_critical"])))
+        extras.append(say.text("open_critical_note", items=labels(data["open_critical"])))
     if data.get("reopens"):
-        extras.append(say.text("ev_reopens", items=names(data["reopens"])))
+        extras.append(say.text("ev_reopens", items=labels(data["reopens"])))
     return text + "".join(f"; {extra}" for extra in extras)
 
 

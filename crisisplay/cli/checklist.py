@@ -286,6 +286,39 @@ def resume(run: str, actor: str | None, note: str, at: str | None, lang: str, db
     _record(db, run, "resume", actor=actor, note=note, at=at, lang=lang)
 
 
+@checklist.command(
+    epilog=examples(
+        "facts RUN --set incident='The app does not open' --set next_update_at=13:00",
+        "facts RUN --set services.payments=unavailable --unset cause",
+    )
+)
+@click.argument("run")
+@click.option("--set", "values", multiple=True, metavar="NAME=VALUE", help="A fact of this crisis (repeatable).")
+@click.option("--unset", "removed", multiple=True, metavar="NAME", help="Forget a fact (repeatable).")
+@by_option("Who records them")
+@lang_option
+@db_option
+@handle_errors
+def facts(run: str, values: tuple[str, ...], removed: tuple[str, ...], actor: str | None, lang: str,
+          db: str | None) -> None:  # fmt: skip
+    """Record the crisis's facts: the crisis room renders the next message from them.
+
+    Values are checked against the playbook's fact types when a message is rendered.
+    """
+    from crisisplay.errors import CrisisplayError
+
+    given: dict[str, str] = {}
+    for option in values:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip():
+            raise CrisisplayError(f"--set {option!r} is not NAME=VALUE")
+        given[name.strip()] = value
+    given.update({name.strip(): "" for name in removed})
+    if not given:
+        raise CrisisplayError("nothing to record", hint="--set NAME=VALUE or --unset NAME")
+    _record(db, run, "facts", facts=given, actor=actor, lang=lang)
+
+
 @checklist.command(name="list", epilog=examples("list", "list --open --format json"))
 @click.option("--open", "only_open", is_flag=True, help="Only runs not yet closed.")
 @format_option("text", "json")

@@ -35,6 +35,7 @@ COMMANDS = (
     "log",
     "report",
     "export",
+    "facts",
 )
 
 
