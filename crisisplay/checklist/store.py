@@ -301,12 +301,13 @@ class Store:
         row = conn.execute(f"SELECT {_OWES_RESOLUTION} FROM runs WHERE id = ?", (run_id,)).fetchone()
         return bool(row and row[0])
 
-    def events(self, conn: sqlite3.Connection, run_id: str) -> Iterator[Event]:
-        """The run's history, oldest first."""
+    def events(self, conn: sqlite3.Connection, run_id: str, *, since: int = 0) -> Iterator[Event]:
+        """The run's history, oldest first (only the events after seq ``since`` when given)."""
         from_db, decode = clock.from_db, _DECODE
         rows = conn.execute(
-            "SELECT seq, at, recorded_at, kind, target, actor, note, data FROM events WHERE run_id = ? ORDER BY seq",
-            (run_id,),
+            "SELECT seq, at, recorded_at, kind, target, actor, note, data FROM events"
+            " WHERE run_id = ? AND seq > ? ORDER BY seq",
+            (run_id, since),
         )
         for seq, at, recorded_at, kind, target, actor, note, data in rows:
             yield Event(
