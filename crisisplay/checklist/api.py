@@ -23,6 +23,7 @@ from crisisplay.checklist.domain import (
     NewEvent,
     Run,
     RunState,
+    advance,
     did_you_mean,
     replay,
 )
@@ -137,8 +138,9 @@ def act(
         run = store.find_run(conn, run_ref)
         events = list(store.events(conn, run.id))
         moment = _moment(at, run.snapshot.timezone, current)
+        before = replay(run, events)
         new = decide(
-            replay(run, events),
+            before,
             action,
             target,
             at=moment,
@@ -152,7 +154,7 @@ def act(
         )
         seq = store.append(conn, run.id, new, current)
     event = Event(seq, new.at, current, new.kind, new.target, new.actor, new.note, dict(new.data))
-    return Outcome(event, replay(run, [*events, event]))
+    return Outcome(event, advance(before, [event]))
 
 
 def load(store: Store, run_ref: str | None) -> tuple[RunState, list[Event]]:
