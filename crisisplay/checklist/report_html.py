@@ -108,26 +108,24 @@ TEMPLATE = """<!DOCTYPE html>
 <h2 id="checklist-{{ checklist.id }}">{{ checklist.heading }}</h2>
 <table class="stack items">
 <caption class="vh">{{ checklist.title }}</caption>
-<colgroup><col class="c-id"><col class="c-task"><col class="c-owner"><col class="c-priority">
+<colgroup><col class="c-id"><col class="c-task"><col class="c-owner">
 <col class="c-deadline"><col class="c-state"><col class="c-change"></colgroup>
 <thead><tr>
 <th scope="col">{{ labels.col_item }}</th>
 <th scope="col">{{ labels.col_task }}</th>
 <th scope="col">{{ labels.col_owner }}</th>
-<th scope="col">{{ labels.col_priority }}</th>
 <th scope="col">{{ labels.col_deadline }}</th>
 <th scope="col">{{ labels.col_state }}</th>
 <th scope="col">{{ labels.col_last_change }}</th></tr></thead>
 <tbody>
 {%- for r in checklist.rows %}
 <tr class="row-{{ r.state }}{% if r.overdue %} overdue{% endif %}">
-<th scope="row" class="id">{{ r.id }}</th>
+<th scope="row" class="id">{{ r.id }}<span class="prio">{{ r.priority }}</span></th>
 <td data-label="{{ labels.col_task }}" class="task"><strong>{{ r.title }}</strong>{% if r.title != r.text %}<br>
 {{ r.text }}{% endif %}{% if r.completes %}<br>
 <span class="why">{{ r.completes }}</span>{% endif %}{% if r.principle %}<br>
 <span class="why">{{ labels.col_why }}: {{ r.principle }}</span>{% endif %}</td>
 <td data-label="{{ labels.col_owner }}">{{ r.owner }}</td>
-<td data-label="{{ labels.col_priority }}">{{ r.priority }}</td>
 <td data-label="{{ labels.col_deadline }}">{{ r.deadline }}</td>
 <td data-label="{{ labels.col_state }}" class="state state-{{ r.state }}">{{ r.state_label }}</td>
 <td data-label="{{ labels.col_last_change }}">{{ r.when }}{% if r.note %}<br>

@@ -13,15 +13,15 @@ from crisisplay.preview.style import REPORT_CSS as SHARED_CSS
 
 REPORT_TABLES_CSS = """
 table.items { table-layout: fixed; }
-table.items col.c-id { width: 13%; }
-table.items col.c-task { width: 35%; }
-table.items col.c-owner { width: 13%; }
-table.items col.c-priority { width: 9%; }
-table.items col.c-deadline { width: 11%; }
-table.items col.c-state { width: 9%; }
-table.items col.c-change { width: 10%; }
-th, td { overflow-wrap: anywhere; }
-.id { overflow-wrap: anywhere; word-break: break-word; font-weight: 600; }
+table.items col.c-id { width: 15%; }
+table.items col.c-task { width: 33%; }
+table.items col.c-owner { width: 14%; }
+table.items col.c-deadline { width: 12%; }
+table.items col.c-state { width: 14%; }
+table.items col.c-change { width: 12%; }
+th, td { overflow-wrap: break-word; }
+.id { overflow-wrap: anywhere; font-weight: 600; }
+.prio { display: block; font-weight: 400; color: var(--muted); font-size: .9rem; }
 .state { white-space: normal; }
 tr.overdue { color: inherit; }
 tr.overdue th.id { box-shadow: inset 4px 0 0 var(--bad); }
