@@ -117,6 +117,7 @@ class Pages:
         stage = view.next_update.stage_id or ""
         upcoming: NextMessages | None = self.messages.get(view.state, stage, view.now) if stage else None
         events = self.runs.recent_events(view.state.run.id, AUDIT_ON_PAGE)
+        shown = len(events)
         return self._page(
             request,
             "run.html",
@@ -127,7 +128,7 @@ class Pages:
             flash=flash if isinstance(flash, str) else "",
             seq=view.state.last_seq,
             audit=audit_rows(view.state, events, say),
-            audit_count=min(AUDIT_ON_PAGE, view.state.events),
+            audit_label=words.plural("audit_latest", shown, n=shown),
             upcoming=upcoming,
             upcoming_title=say.stage(stage) if stage else "",
             facts=sorted(view.state.facts.items()),

@@ -50,7 +50,8 @@ def test_recording_the_send_completes_the_item_with_an_audit_entry(store: Store,
     assert notify not in view.overdue  # the old bug: "Overdue" next to the table that says it went out
     state, events = api.load(store, rid)
     log = render_log(state, events)
-    assert ("completes first_hour.notify" if playbook.name.endswith("en.yaml") else "этим выполнено: first_hour.notify") in log
+    english = playbook.name.endswith("en.yaml")
+    assert ("completes first_hour.notify" if english else "этим выполнено: first_hour.notify") in log
     # Sending again later (a correction) does not complete it twice or move its time.
     again = api.act(store, rid, "sent", "first_notice", channels=["sms"], actor="cx", now=at(30))
     assert "completes" not in again.event.data
@@ -87,7 +88,8 @@ def test_a_deadline_after_an_event_waits_and_is_never_overdue_before_it(store: S
 
 def test_close_lists_open_critical_items_and_needs_force(store: Store, playbook: Path) -> None:
     rid = _start(store, playbook)
-    with pytest.raises(CrisisplayError, match=r"2 critical item\(s\) .* still open: assess \(open\); first_hour.notify") as err:
+    refused = r"2 critical item\(s\) .* still open: assess \(open\); first_hour.notify"
+    with pytest.raises(CrisisplayError, match=refused) as err:
         api.act(store, rid, "close", now=at(15))
     assert "--force" in err.value.hint
     api.act(store, rid, "block", "assess", note="IT unreachable", now=at(16))
@@ -112,7 +114,8 @@ def test_status_after_close_keeps_the_run_that_still_owes_customers(
     monkeypatch.setenv("CRISISPLAY_NOW", at(110).isoformat())
     shown = CliRunner().invoke(cli, ["checklist", "status"])
     assert shown.exit_code == 0, shown.output  # was: exit 2 "no open checklist run"
-    owed = "send the resolution message now" if playbook.name.endswith("en.yaml") else "отправьте итоговое сообщение сейчас"
+    english = playbook.name.endswith("en.yaml")
+    owed = "send the resolution message now" if english else "отправьте итоговое сообщение сейчас"
     assert owed in shown.output and "day_one.resolution" not in shown.output
     assert "resolution:" in shown.output  # the item owed after the close, due now
     api.act(store, rid, "sent", "resolved", channels=["sms"], now=at(120))
@@ -153,6 +156,11 @@ def test_golden_report_and_status_after_close(store: Store, playbook: Path) -> N
     assert_matches_golden(render_status(view, show_all=True) + "\n", f"closed_owed.status.{language}.txt")
     english = render_status(view, phrases=phrases_for(view.state.run, "en"))
     assert "Customers: the crisis is resolved: send the resolution message now" in english  # --lang en
+    from crisisplay.checklist.textview import render_runs
+
+    listing = render_runs(api.list_runs(store))
+    expected = "завершён 10 марта, 13:30 МСК · 6 событий" if language == "ru" else "resolved March 10, 10:30 AM"
+    assert expected in listing
 
 
 def test_a_clock_time_that_has_not_come_yet_today_is_refused_not_shifted_a_day() -> None:

@@ -31,7 +31,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = next((c for c in ("/usr/bin/chromium", shutil.which("chromium") or "") if c and Path(c).is_file()), None)
+    candidates = ("/usr/bin/chromium", shutil.which("chromium") or "")
+    executable = next((c for c in candidates if c and Path(c).is_file()), None)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -90,7 +91,7 @@ def test_report_fits_and_reads_well(browser: Any, report_file: Path, width: int)
         overdue = page.locator("tr.overdue").first
         assert overdue.count() == 1
         colours = overdue.evaluate(
-            "r => [getComputedStyle(r.querySelector('td.task')).color, getComputedStyle(r.querySelector('td.state')).color]"
+            "r => ['td.task', 'td.state'].map(s => getComputedStyle(r.querySelector(s)).color)"
         )
         assert colours[0] == "rgb(31, 35, 40)" and colours[1] == "rgb(164, 14, 38)"  # only the state is red
         csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")

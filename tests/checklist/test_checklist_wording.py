@@ -10,9 +10,9 @@ from checklist_helpers import DATA, assert_matches_golden, at, busy_morning
 
 from crisisplay.checklist import api
 from crisisplay.checklist.ics import export_ics
+from crisisplay.checklist.phrases import phrases_for
 from crisisplay.checklist.report import render_report
 from crisisplay.checklist.store import Store
-from crisisplay.checklist.phrases import phrases_for
 from crisisplay.checklist.views import build_status, describe_next_update
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, SERVICE_STATUSES, STAGE_KINDS, TIERS
 from crisisplay.wording import LANGUAGES, wording_for

@@ -61,7 +61,7 @@ def test_a_change_by_one_manager_reaches_the_other_live_and_on_reload_without_js
     plain.reload()
     assert "выполнено: confirm_facts" in plain.locator("ol.audit").first.inner_text()
     # The one without JavaScript can act too: plain forms, answered with a redirect.
-    plain.locator(f'[id="item-first_hour.keep_voice_line"] form[action$="/take"] button').click()
+    plain.locator('[id="item-first_hour.keep_voice_line"] form[action$="/take"] button').click()
     plain.wait_for_url(f"{run_url}#seq-*")
     assert "keep_voice_line передан: Vera (no JS)" in plain.locator("ol.audit").first.inner_text()
     boris.wait_for_function(
