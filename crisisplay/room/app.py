@@ -137,7 +137,8 @@ class Room:
         request.session.clear()
         request.session["member"] = member.name
         request.session["csrf"] = secrets.token_urlsafe(32)
-        safe_next = next_url if next_url.startswith("/") and not next_url.startswith("//") else "/"
+        # Only a path on this site: "//host" and "/\\host" would send the new session elsewhere.
+        safe_next = next_url if next_url.startswith("/") and not next_url.startswith(("//", "/\\")) else "/"
         return RedirectResponse(safe_next, status_code=303)
 
     def _redeem_token(self, token: str) -> Member:

@@ -161,3 +161,12 @@ def test_twenty_managers_fifty_changes_each_lose_nothing(tmp_path: Path) -> None
         assert len(rows) == clients * per_client
         final = people[0].get(f"/runs/{server.run_id}/log").text
         assert final.count("факты: progress_") == clients * per_client
+
+
+def test_signing_in_never_redirects_off_the_site(room: Server) -> None:
+    for target in ("//evil.example/", "/\\evil.example", "https://evil.example/"):
+        client = httpx.Client(base_url=room.url, follow_redirects=False)
+        login = client.get("/login")
+        code = room.invite(f"Redirect {len(target)}").rsplit("/", 1)[1]
+        answer = client.post("/login", data={"csrf": csrf_of(login.text), "token": code, "next": target})
+        assert answer.status_code == 303 and answer.headers["location"] == "/", target
