@@ -130,15 +130,23 @@ def act(
     channels: Sequence[str] = (),
     facts: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    known: RunState | None = None,
 ) -> Outcome:
-    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume, facts) in one transaction."""
+    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume, facts) in one transaction.
+
+    ``known`` is a state of this run the caller already holds (the crisis room keeps one):
+    when nothing was appended since it (checked inside the write transaction), it is used
+    instead of replaying the history; otherwise the history is replayed as usual.
+    """
     current = now or clock.now()
     who = actor or default_actor()
     with store.transaction(write=True) as conn:
-        run = store.find_run(conn, run_ref)
-        events = list(store.events(conn, run.id))
+        if known is not None and run_ref == known.run.id and store.last_seq(conn, known.run.id) == known.last_seq:
+            run, before = known.run, known
+        else:
+            run = store.find_run(conn, run_ref)
+            before = replay(run, store.events(conn, run.id))
         moment = _moment(at, run.snapshot.timezone, current)
-        before = replay(run, events)
         new = decide(
             before,
             action,

@@ -297,6 +297,11 @@ class Store:
         near = did_you_mean(ref, ids) or (f"; did you mean: {', '.join(containing)}?" if containing else "")
         raise CrisisplayError(f"unknown run {ref!r}{near}", hint="'crisisplay checklist list' shows the runs")
 
+    def last_seq(self, conn: sqlite3.Connection, run_id: str) -> int:
+        """The seq of the run's latest event (0 for an unknown run): has anything happened since?"""
+        row = conn.execute("SELECT max(seq) FROM events WHERE run_id = ?", (run_id,)).fetchone()
+        return int(row[0] or 0)
+
     def _owes_resolution(self, conn: sqlite3.Connection, run_id: str) -> bool:
         row = conn.execute(f"SELECT {_OWES_RESOLUTION} FROM runs WHERE id = ?", (run_id,)).fetchone()
         return bool(row and row[0])

@@ -56,7 +56,7 @@ class Runs:
                     cached = self._states.get(run.id)
             else:
                 run = cached.run
-            last = conn.execute("SELECT max(seq) FROM events WHERE run_id = ?", (run.id,)).fetchone()[0] or 0
+            last = store.last_seq(conn, run.id)
             if cached is not None and cached.last_seq == last:
                 return cached
             if cached is None:
@@ -84,9 +84,20 @@ class Runs:
             return list(store.events(conn, run_id))
 
     def act(self, run_id: str, action: str, target: str = "", **options: Any) -> api.Outcome:
-        """One change, one transaction; the server's own writers queue on a lock, not on SQLite."""
+        """One change, one transaction; the server's own writers queue on a lock, not on SQLite.
+
+        The cached state is handed in (used only if nothing was appended since, which the
+        transaction checks), and the state after the change is cached for the next page.
+        """
         with self.write_lock, self.store() as store:
-            return api.act(store, run_id, action, target, now=clock.now(), **options)
+            with self._lock:
+                known = self._states.get(run_id)
+            outcome = api.act(store, run_id, action, target, now=clock.now(), known=known, **options)
+        with self._lock:
+            current = self._states.get(outcome.state.run.id)
+            if current is None or current.last_seq < outcome.state.last_seq:
+                self._states[outcome.state.run.id] = outcome.state
+        return outcome
 
     def start(self, playbook: str, **options: Any) -> Run:
         with self.write_lock, self.store() as store:
