@@ -206,7 +206,7 @@ def _decide_resume(state: RunState, *, at: datetime, actor: str, note: str) -> N
     return NewEvent("resume", "", at, actor, note, data)
 
 
-_FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$")
+_FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){0,2}$")
 #: A fact is a line or a paragraph of a message, not a document.
 MAX_FACT_LENGTH = 4000
 

@@ -95,13 +95,16 @@ def declared_facts(state: RunState) -> list[str]:
 
 def render_next(state: RunState, stage_id: str, now: datetime) -> NextMessages:
     """Render ``stage_id`` for every channel from the run's facts and lint the set."""
+    from crisisplay.playbook.facts import parse_set_options
     from crisisplay.render.renderer import Renderer
     from crisisplay.tone.api import MessageText, lint_messages
 
     examples = not state.facts
     try:
         playbook = playbook_of(state)
-        result = Renderer(playbook).render(stage_id, None if examples else dict(state.facts), at=now)
+        # Recorded as ``--set`` would take them: ``services.payments=unavailable`` overrides a service.
+        raw = None if examples else parse_set_options(f"{name}={value}" for name, value in state.facts.items())
+        result = Renderer(playbook).render(stage_id, raw, at=now)
     except DiagnosticsError as exc:
         problems = [_finding(d) for d in exc.diagnostics]
         return NextMessages(stage_id, examples, general=problems, problem=exc.message)

@@ -32,10 +32,12 @@ def test_next_message_is_rendered_from_the_runs_facts_with_findings(run_db: tupl
     sms = next(m for m in examples.messages if m.channel == "sms")
     assert dict(sms.parts)["body"] and any(k == "segments" for k, _ in sms.figures)
     # One fact recorded: from now on the run's facts count, and what is missing is named.
-    runs.act(run_id, "facts", facts={"incident": "С 09:40 не открывается приложение."}, actor="anna")
+    given = {"incident": "С 09:40 не открывается приложение.", "services.payments": "unavailable"}
+    runs.act(run_id, "facts", facts=given, actor="anna")
     partial = render_next(runs.state(run_id), "first_notice", clock.now())
     assert not partial.examples and partial.problem and partial.general
     assert any("incident_short" in f.message for f in partial.general)
+    assert not any("services" in f.message for f in partial.general)  # a service override, not an unknown fact
 
 
 def test_the_state_cache_folds_new_events_like_a_full_replay(run_db: tuple[Path, str]) -> None:
