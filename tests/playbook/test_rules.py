@@ -76,6 +76,9 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP142", "checklists.first_hour.items.0.depends_on", ["freeze"]),
     ("CP143", "checklists.first_hour.items.1.services", ["redesing"]),
     ("CP144", "checklists.first_hour.items.0.due", "2h"),
+    ("CP145", "checklists.first_hour.items.0.completes_on", "sent first_notise"),
+    ("CP145", "checklists.first_hour.items.1.due", "30m after sent resolution"),
+    ("CP146", "roles", {"cx_lead": "CX lead"}),
     ("CP150", "locale", "xx"),
     ("CP151", "timezone", "Mars/Olympus"),
 ]
