@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "metrics",
         "NPS, CSAT, CES, churn and LTV from survey exports.",
     ),
+    "serve": ("crisisplay.cli.serve", "serve", "Open the crisis room: the team's checklists in a browser."),
     "new": ("crisisplay.cli.new", "new", "Start a company playbook from a bundled scenario."),
     "rules": (
         "crisisplay.cli.rules",

@@ -35,7 +35,9 @@ from crisisplay.playbook.model import (
     Stage,
     Template,
     ToneProfile,
+    parse_due,
     parse_duration,
+    parse_event_ref,
 )
 from crisisplay.playbook.schema import validate_schema
 
@@ -251,6 +253,7 @@ class _ModelBuilder:
             stages=self._stages(d.get("stages", {})),
             tone=self._tone(d.get("tone", {})),
             checklists=self._checklists(d.get("checklists", {})),
+            roles={str(k): str(v) for k, v in d.get("roles", {}).items()},
             policy=policy,
             path=main.path,
             chain=tuple(doc.path for doc in self.chain),
@@ -402,7 +405,10 @@ class _ModelBuilder:
                     id=item["id"],
                     text=item["text"],
                     owner=str(item.get("owner", "")),
-                    due=parse_duration(item["due"]) if "due" in item else None,
+                    due=parse_due(item["due"])[0] if "due" in item else None,
+                    due_after=parse_due(item["due"])[1] if "due" in item else "",
+                    completes_on=parse_event_ref(item.get("completes_on")) or "",
+                    title=str(item.get("title", "")),
                     priority=item.get("priority", "normal"),
                     principle=item.get("principle", ""),
                     depends_on=tuple(item.get("depends_on", ())),
