@@ -211,7 +211,8 @@ def coerce_value(
     if kind == "datetime":
         parsed = parse_datetime(value, playbook_zone(playbook), now)
         if parsed is None:
-            return None, f"{value!r} is not a date and time (expected 2026-03-15T14:00, 14:00 for today, or +2h / -20m from now)"
+            return None, (f"{value!r} is not a date and time "
+                          "(expected 2026-03-15T14:00, 14:00 for today, or +2h / -20m from now)")
         return parsed, None
     if kind == "date":
         if isinstance(value, date) and not isinstance(value, datetime):

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from library_helpers import render_examples, CUSTOMER_KINDS, all_playbook_paths
+from library_helpers import CUSTOMER_KINDS, all_playbook_paths, render_examples
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.build import load_playbook

@@ -30,7 +30,8 @@ _MONTHS = (r"(?:января|февраля|марта|апреля|мая|ию�
 _ABBREVIATIONS = ("тел", "т. е", "т. д", "т. п", "e.g", "i.e", "ул", "мин", "руб", "млн", "тыс", "д", "г", "etc")
 TYPOGRAPHY = (
     ("a sentence starts in lower case", re.compile(r"(?<![.\w])(\w+)\.\s+(?!https?:)([a-zа-яё])")),
-    ("date and time without a preposition", re.compile(rf"\d{{1,2}} {_MONTHS},? ?\d{{1,2}}:\d{{2}}|{_MONTHS} \d{{1,2}}, \d")),
+    ("date and time without a preposition",
+     re.compile(rf"\d{{1,2}} {_MONTHS},? ?\d{{1,2}}:\d{{2}}|{_MONTHS} \d{{1,2}}, \d")),
     ("a preposition doubled before a date", re.compile(rf"\b(?:в|on) \d{{1,2}} {_MONTHS} (?:в|at) ")),
 )
 HEADING_PARTS = ("subject", "title", "header")
@@ -61,7 +62,7 @@ def _headings(message: Any) -> list[str]:
         lines.append(message.text.split("\n", 1)[0])
     found = []
     for line in lines:
-        for match in re.finditer(r": ([A-ZА-ЯЁ][a-zа-яё]+)", line):
+        for _match in re.finditer(r": ([A-ZА-ЯЁ][a-zа-яё]+)", line):
             found.append(f"capital after a colon in a heading: «{line}»")
     return found
 

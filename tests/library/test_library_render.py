@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from library_helpers import render_examples, CHANNEL_NAMES, CUSTOMER_KINDS, all_playbook_paths
+from library_helpers import CHANNEL_NAMES, CUSTOMER_KINDS, all_playbook_paths, render_examples
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.build import load_playbook

@@ -9,6 +9,7 @@ exactly the input state: no channel may claim a state the facts do not give.
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ CASES = [
     if stage.kind in CUSTOMER_KINDS
 ]
 IDS = [f"{p.parent.name}.{p.name.split('.')[1]}:{s}" for p, s in CASES]
+#: Examples per playbook × stage (TRUTH_EXAMPLES=200 for a longer local search).
+EXAMPLES = int(os.environ.get("TRUTH_EXAMPLES", "6"))
 #: Channels whose template lists every public service (what works and what does not).
 LISTING = ("email", "telegram", "vk", "status_page")
 _PLAYBOOKS: dict[Path, Playbook] = {}
@@ -65,7 +68,7 @@ def test_any_facts_render_sendable_and_true(path: Path, stage_id: str) -> None:
     renderer = Renderer(playbook)
     at = example_moment(playbook)
 
-    @settings(max_examples=int(__import__("os").environ.get("TRUTH_EXAMPLES", "6")), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
     @given(scenario(playbook))
     def check(facts: dict[str, Any]) -> None:
         try:

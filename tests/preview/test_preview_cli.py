@@ -11,7 +11,8 @@ from crisisplay.cli.main import cli
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["preview", *args, *([] if "--facts" in args or "--help" in args else ["--example"])])
+    example = [] if "--facts" in args or "--help" in args else ["--example"]
+    result = CliRunner().invoke(cli, ["preview", *args, *example])
     return result.exit_code, result.stdout, result.stderr
 
 

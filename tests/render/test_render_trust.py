@@ -72,7 +72,8 @@ def test_a_partial_is_followed_and_the_location_points_at_the_fact(tmp_path: Pat
     line = Path(playbook.path).read_text("utf-8").splitlines()[uses[0].location.line - 1]
     assert line[uses[0].location.column - 1:].startswith("note")
     guarded = make_playbook(
-        tmp_path, {"sms": "{{ incident }} {% if note %}{% include 'tail' %}{% endif %} {{ hotline }} {{ next_update_at }}"},
+        tmp_path,
+        {"sms": "{{ incident }} {% if note %}{% include 'tail' %}{% endif %} {{ hotline }} {{ next_update_at }}"},
         partials={"tail": "причина — {{ note }}."},
     )
     assert "CP160" not in _rules(guarded.path)
