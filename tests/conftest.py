@@ -25,6 +25,8 @@ GOOD_PLAYBOOK: dict[str, Any] = {
         "incident": {"type": "text", "required": True, "example": "the mobile app does not open"},
         "next_update_at": {"type": "datetime", "required": True, "example": "2026-03-15T14:00"},
         "hotline": {"type": "phone", "required": True, "default": "+44 20 7946 0000"},
+        "cause": {"type": "text", "example": "a faulty update"},
+        "resolved_at": {"type": "datetime", "not_before": ["now"], "example": "2026-03-15T16:00"},
     },
     "services": {
         "payments": {

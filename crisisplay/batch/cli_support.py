@@ -136,6 +136,7 @@ def run_from_cli(
     *,
     facts: str | None = None,
     sets: Sequence[str] = (),
+    example: bool = False,
 ) -> BatchSummary:
     """Everything ``crisisplay render PLAYBOOK --recipients FILE …`` does; prints the summary."""
     from crisisplay.batch.runner import BatchOptions, run_batch
@@ -145,6 +146,7 @@ def run_from_cli(
     options = BatchOptions(
         playbook=playbook_path, recipients=recipients, out=out, stage=stage, jobs=jobs, resume=resume,
         sms_price=sms_price, on_error=on_error, at=parse_at(at, playbook_path), facts=facts, sets=tuple(sets),
+        example=example,
     )
     bar = ProgressBar(sys.stderr) if progress else None
     try:

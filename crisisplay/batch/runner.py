@@ -61,6 +61,7 @@ class BatchOptions:
     at: datetime | None = None
     facts: str | None = None
     sets: tuple[str, ...] = ()
+    example: bool = False
     chunk_size: int = 1000
     commit_seconds: float = 1.0
     input_format: str | None = None
@@ -141,7 +142,7 @@ class _Run:
         return {
             "recipients": str(self.input.resolve()), "format": reader.format,
             "playbook": self.options.playbook, "stage": stage_id, "at": spec.at.isoformat(),
-            "facts": self.options.facts, "sets": list(self.options.sets),
+            "facts": self.options.facts, "sets": list(self.options.sets), "example": self.options.example,
             "on_error": self.options.on_error, "sms_price": self.options.sms_price,
             "head": hashlib.sha256(head).hexdigest(),
         }
@@ -249,7 +250,7 @@ class _Run:
             if reader.format == "csv" and "id" not in keys:
                 raise CrisisplayError(f"{self.input}: the header has no 'id' column "
                                       f"(columns: {', '.join(reader.header)})")
-            spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets)
+            spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets, example=options.example)
             state = WorkerState(spec)
             loaded = state.preload()
             for loc in loaded:

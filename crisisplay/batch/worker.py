@@ -41,6 +41,7 @@ class JobSpec:
     facts: LocaleSet | None = None
     sets: tuple[str, ...] = ()
     fold: bool = True
+    example: bool = False  # --example: facts not given come from the playbook's examples
 
 
 @dataclass
@@ -84,7 +85,8 @@ class WorkerState:
         found = self._locales.get(path)
         if found is None:
             facts = self.spec.facts
-            found = build_locale(path, self.spec.stage, self.spec.at, facts, self.spec.sets, fold=self.spec.fold)
+            found = build_locale(path, self.spec.stage, self.spec.at, facts, self.spec.sets, fold=self.spec.fold,
+                                 example=self.spec.example)
             self._locales[path] = found
         return found
 

@@ -33,6 +33,14 @@ def resolve_stage(stage: str | None, playbook: Playbook | None) -> str | None:
     raise CrisisplayError(f"unknown stage {stage!r} (stage kinds: {', '.join(STAGE_KINDS)}{known})")
 
 
+def _language(lang: str, reports: list[MessageReport]) -> str:
+    """The language of the run's own words: ``--lang``, else that of most messages."""
+    if lang != "auto":
+        return lang
+    languages = [r.lang for r in reports]
+    return max(sorted(set(languages)), key=languages.count) if languages else "en"
+
+
 def _messages(sources: list[Source], stage: str | None, at: datetime | None = None) -> list[MessageText]:
     messages = []
     for source in sources:
@@ -118,7 +126,6 @@ def lint(
     from crisisplay.diagnostics.formatters import render_diagnostics
     from crisisplay.tone.api import check_messages
     from crisisplay.tone.packs import load_pack
-    from crisisplay.tone.rules import RULES
     from crisisplay.tone.sources import read_inputs
 
     if not paths and sys.stdin.isatty():
@@ -135,9 +142,10 @@ def lint(
         raise click.UsageError("--channel names a single message; with several inputs the file names are used")
     packs = [load_pack(p) for p in pack_paths]
     messages = _messages(sources, stage_kind, at)
+    truth = next((s.truth for s in sources if s.truth is not None), None)
     reports = check_messages(
         messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,
-        packs=packs, disable=disable, consistency=not no_consistency,
+        packs=packs, disable=disable, consistency=not no_consistency, truth=truth,
     )
     applied: set[tuple[str, int, str]] = set()
     if fix or show_diff:
@@ -156,12 +164,21 @@ def lint(
              "stage": r.stage, "stage_inferred": r.stage_inferred}
             for r in reports
         ]}
-    output = render_diagnostics(
-        diagnostics, output_format, color=use_color() and output_format == "text", rules=RULES,
-        base_dir=os.getcwd(), extra=extra,
-    )
+    language = _language(lang, reports)
+    if output_format == "sarif":
+        from crisisplay.diagnostics.formatters.sarif import format_sarif
+        from crisisplay.tone.rules import rules_for
+
+        output = format_sarif(diagnostics, rules=rules_for(language), base_dir=os.getcwd(), language=language)
+    else:
+        output = render_diagnostics(
+            diagnostics, output_format, color=use_color() and output_format == "text", base_dir=os.getcwd(),
+            extra=extra,
+        )
     if output_format == "text" and not diagnostics:
-        output = f"{len(reports)} message(s) checked, no problems"
+        from crisisplay.wording import wording_for
+
+        output = wording_for("lint", language).plural("checked", len(reports))
     if output:
         click.echo(output)
     sys.exit(exit_code_for(diagnostics, fail_on))

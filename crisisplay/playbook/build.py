@@ -272,6 +272,7 @@ class _ModelBuilder:
                 example=spec.get("example"),
                 default=spec.get("default"),
                 values=tuple(spec.get("values", ())),
+                not_before=tuple(spec.get("not_before", ())),
                 location=self.key_loc("facts", name),
             )
             for name, spec in raw.items()
@@ -287,6 +288,7 @@ class _ModelBuilder:
                 alternative=str(spec.get("alternative", "")),
                 channels=tuple(spec.get("channels", ())),
                 service_level=str(spec.get("service_level", "")),
+                phrases={str(k): str(v) for k, v in (spec.get("phrases") or {}).items()},
                 location=self.key_loc("services", sid),
             )
             for sid, spec in raw.items()

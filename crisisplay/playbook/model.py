@@ -148,6 +148,8 @@ class FactSpec:
     example: Any = None
     default: Any = None
     values: tuple[str, ...] = ()
+    #: Facts (or ``now``) this date/time may not be earlier than: render checks the order.
+    not_before: tuple[str, ...] = ()
     location: Location | None = None
 
     @property
@@ -166,6 +168,8 @@ class Service:
     alternative: str = ""
     channels: tuple[str, ...] = ()
     service_level: str = ""
+    #: status → the playbook's own wording for it (otherwise crisisplay agrees a phrase).
+    phrases: dict[str, str] = field(default_factory=dict, hash=False)
     location: Location | None = None
 
     @property

@@ -282,6 +282,7 @@ def assemble(data: PreviewInput) -> PreviewPage:
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
         clock=_clock(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),
+        example_facts=bundle.example_facts,
     )
 
 

@@ -216,3 +216,4 @@ class PreviewPage:
     generated_label: str = ""  # generated_at as people read it
     clock: str = ""  # HH:MM on the push card's lock screen
     status_label: str = ""  # the stage as a status page names it ("Investigating")
+    example_facts: tuple[str, ...] = ()  # facts that are the playbook's examples (a banner says so)

@@ -117,6 +117,8 @@ PREVIEW_CSS = BASE_CSS + """
 nav.toc ul { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem .9rem;
              padding: 0; margin: .5rem 0 0; }
 .summary { margin-bottom: 1.5rem; }
+.example-banner { margin: 0 0 1.5rem; padding: .75rem 1rem; border: 2px solid #8a4b00; border-radius: .5rem;
+  background: #fff4e0; color: #3d2200; }
 .summary-bar { list-style: none; display: grid; gap: .75rem; padding: 0; margin: 0;
                grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr)); }
 .stat { border: 1px solid var(--line); border-left-width: 6px; border-radius: .4rem;

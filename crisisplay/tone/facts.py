@@ -60,6 +60,7 @@ class Fact:
     end: int
     topic: frozenset[str] = frozenset()
     subject: str = ""  # the service id of a service fact
+    relative: int | None = None  # minutes of a relative time turned into this clock time
 
     @property
     def cues(self) -> frozenset[str]:
@@ -191,7 +192,8 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         if mention.since:
             topic.add("START")
         kind, value, display = _on_the_clock(mention.kind, mention.value, mention.display, sent_at)
-        facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic)))
+        relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
+        facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     taken = [(f.start, f.end) for f in facts]
     for pattern in _AMOUNT_RES:
         for match in pattern.finditer(text):
@@ -228,7 +230,14 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
     "Payments: operational") takes the service from before the colon. When a segment states
     several statuses the gravest wins.
     """
-    mentions = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    found = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    # «оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
+    # longer mention of another service is part of that name.
+    mentions = [
+        (name, m) for name, m in found
+        if not any(other != name and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+                   for other, o in found)
+    ]
     statuses = status_matches(doc, lex)
     clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
     facts: list[Fact] = []

@@ -276,9 +276,9 @@ class OccurrenceRule(Rule):
         values = {"count": count, "max": self.maximum, "min": self.minimum}
         if self.maximum is not None and count > self.maximum:
             start, end = whole if self.scope == "sentence" else hits[self.maximum]
-            yield self.finding(start, end, fill(self.message, **values))
+            yield self.finding(start, end, self.text(**values))
         elif self.minimum is not None and count < self.minimum:
-            yield self.finding(whole[0], whole[1], fill(self.message, **values))
+            yield self.finding(whole[0], whole[1], self.text(**values))
 
 
 _SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
@@ -377,6 +377,7 @@ class ConsistencyRule(Rule):
     OPTIONS: ClassVar[Options] = {"groups": ((dict,), True), "prefer": ((str,), False), "gap": ((int,), False)}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
     prefer: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # how ``{group}`` and ``{other}`` are shown
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         hits = {name: phrases.find(doc) for name, phrases in self.groups.items()}
@@ -394,9 +395,10 @@ class ConsistencyRule(Rule):
                 start, end = match.offsets(doc)
                 if self.excepted(doc, start, end):
                     continue
-                yield self.finding(
-                    start, end, fill(self.message, match=doc.text[start:end], group=name, other=keep)
-                )
+                yield self.finding(start, end, fill(
+                    self.message, match=doc.text[start:end], group=self.labels.get(name, name),
+                    other=self.labels.get(keep, keep),
+                ))
 
 
 @dataclass

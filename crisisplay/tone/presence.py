@@ -57,53 +57,6 @@ RULE_IDS = {
     "next_update": ("CP313", "missing-next-update"),
     "empathy": ("CP314", "missing-empathy"),
 }
-MESSAGES = {
-    "what_happened": "the message does not say what happened; customers need that before anything else "
-    "(e.g. {example})",
-    "service_status": "the message does not say what works and what does not; customers need to know "
-    "which services they can still use, and the alternative (e.g. {example})",
-    "contact": "the message gives no way to reach us: add a phone number, a link, an e-mail address "
-    "or a named channel (e.g. {example})",
-    "next_update": "the message does not commit to a time for the next update; silence between "
-    "messages breeds anxiety (e.g. {example})",
-    "empathy": "the message shows no empathy; acknowledge the trouble it causes (e.g. {example})",
-    "vague": "«{match}» is a vague promise, not a committed next update: give a time, a relative "
-    "time or a cadence (e.g. {example})",
-}
-#: The same findings for Russian text: a Russian PR team reads Russian (rule ids stay).
-MESSAGES_RU = {
-    "what_happened": "в сообщении не сказано, что случилось (событие или причина, а не только «недоступно»); "
-    "клиентам это нужно в первую очередь (например, {example})",
-    "service_status": "в сообщении не сказано, что работает, а что нет; клиенту нужно знать, чем он "
-    "может пользоваться, и какая есть альтернатива (например, {example})",
-    "contact": "в сообщении нет способа связаться с нами: добавьте телефон, ссылку, e-mail или "
-    "названный канал (например, {example})",
-    "next_update": "сообщение не называет время следующего обновления; тишина между сообщениями "
-    "тревожит (например, {example})",
-    "empathy": "в сообщении нет сочувствия; признайте, что клиентам сейчас неудобно (например, {example})",
-    "vague": "«{match}» — расплывчатое обещание, а не время следующего сообщения: назовите время, "
-    "срок или периодичность (например, {example})",
-}
-STAGE_NOTE = {"ru": " [этап: {stage}, определён по тексту; задайте --stage]",
-              "en": " [stage: {stage}, inferred; pass --stage to set it]"}
-EXAMPLES = {
-    "ru": {
-        "what_happened": "«Из-за сбоя на сервере с 10:00 не проходят платежи по картам»",
-        "service_status": "«Переводы и вклады работают как обычно»",
-        "contact": "«Чат в приложении и телефон 8 800 …»",
-        "next_update": "«Следующее сообщение — в 15:00» или «обновляем каждые 2 часа»",
-        "empathy": "«Понимаем, как это неудобно, и приносим извинения»",
-    },
-    "en": {
-        "what_happened": "\"A server failure has stopped card payments since 10:00\"",
-        "service_status": "\"Transfers and savings work as usual\"",
-        "contact": "\"chat in the app or call 0800 …\"",
-        "next_update": "\"Next update at 3 PM\" or \"we will post an update every 2 hours\"",
-        "empathy": "\"We know how frustrating this is, and we are sorry\"",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Evidence:
     found: bool
@@ -294,20 +247,22 @@ class PresenceRule(Rule):
         evidence = detect(self.element, doc, self.lexicon, ctx)
         if evidence.found:
             return
-        example = EXAMPLES.get(doc.lang, EXAMPLES["en"])[self.element]
+        from crisisplay.wording import wording_for
+
+        words = wording_for("lint", doc.lang)  # the findings speak the message's language
+        example = words.text(f"example.{self.element}")
         severity = self.severity
         if ctx.short and self.element in ("empathy", "service_status"):
             severity = Severity.INFO
-        texts = MESSAGES_RU if doc.lang == "ru" else MESSAGES
         if evidence.vague:
             match = doc.text[evidence.start : evidence.end]
-            message = texts["vague"].format(match=match, example=example)
+            message = words.text("missing.vague", match=match, example=example)
             start, end = evidence.start, evidence.end
         else:
-            message = texts[self.element].format(example=example)
+            message = words.text(f"missing.{self.element}", example=example)
             start = end = 0
         if ctx.stage_inferred:
-            message += STAGE_NOTE.get(doc.lang, STAGE_NOTE["en"]).format(stage=ctx.stage)
+            message += words.text("stage_note", stage=words.term("stage", ctx.stage or "first_notice"))
         yield Finding(self.id, severity, self.category, message, start, end)
 
 

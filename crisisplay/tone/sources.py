@@ -18,19 +18,16 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.message import EmailMessage, MIMEPart
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.loader import read_bytes
 from crisisplay.tone.api import MessageText
+from crisisplay.tone.claims import Truth, truth_from_bundle
 from crisisplay.tone.markup import (
     find_json_strings,
     locate_json_values,
@@ -41,6 +38,17 @@ from crisisplay.tone.markup import (
     suppress,
 )
 from crisisplay.tone.text import PositionMap
+
+if TYPE_CHECKING:
+    from email.message import MIMEPart
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    """The project's size-limited read (its module brings YAML, which lint rarely needs)."""
+    from crisisplay.playbook.loader import read_bytes
+
+    return read_bytes(path)
+
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".ssml", ".xml", ".eml", ".json"}
 JSON_TEXT_KEYS = ("title", "subtitle", "text", "caption", "body", "message", "alert")
@@ -57,6 +65,8 @@ class Source:
     in_place: bool = False
     stage: str | None = None
     locale: str | None = None
+    #: What a render bundle's messages were made from (their claims are checked against it).
+    truth: Truth | None = None
 
 
 def _moment(value: object) -> datetime | None:
@@ -82,7 +92,7 @@ def _decode(raw: bytes, name: str) -> str:
 def read_source(path: str, data: bytes | None = None, *, channel: str | None = None) -> Source:
     """Read one file (or stdin's bytes, ``path`` ``-``) into a :class:`Source`."""
     name = "<stdin>" if path == "-" else path
-    raw_bytes = data if data is not None else read_bytes(path)
+    raw_bytes = data if data is not None else _read_bytes(path)
     suffix = Path(path).suffix.lower() if path != "-" else ""
     stem = channel or (Path(path).stem if path != "-" else "text")
     if suffix == ".eml":
@@ -174,10 +184,14 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
             sent_at=_moment(data.get("generated_at")),
         ))
     return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
-                  locale=locale if isinstance(locale, str) else None)
+                  locale=locale if isinstance(locale, str) else None, truth=truth_from_bundle(data))
 
 
 def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
+    import email
+    import email.policy  # only for .eml files: the package is slow to import
+    from email.message import EmailMessage
+
     parsed = email.message_from_bytes(raw_bytes, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     raw = raw_bytes.decode("utf-8", errors="replace")
@@ -262,9 +276,10 @@ def _read_directory(directory: Path) -> list[Source]:
     )
     bundle = next((p for p in files if p.name == "bundle.json"), None)
     stage = locale = None
+    truth = None
     if bundle is not None:
-        meta = _read_json(_decode(read_bytes(bundle), str(bundle)), str(bundle), "bundle")
-        stage, locale = meta.stage, meta.locale
+        meta = _read_json(_decode(_read_bytes(bundle), str(bundle)), str(bundle), "bundle")
+        stage, locale, truth = meta.stage, meta.locale, meta.truth
     sources = []
     for path in files:
         if path == bundle:
@@ -272,6 +287,7 @@ def _read_directory(directory: Path) -> list[Source]:
         source = read_source(str(path))
         source.stage = source.stage or stage
         source.locale = source.locale or locale
+        source.truth = source.truth or truth
         sources.append(source)
     if not sources:
         raise CrisisplayError("no message files in this directory", Location(str(directory)))

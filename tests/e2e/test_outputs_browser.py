@@ -42,7 +42,7 @@ def _render(out: Path, playbook: str, *options: str) -> Path:
     exe = shutil.which("crisisplay")
     if exe is None:
         pytest.fail("the crisisplay executable is not installed (pip install -e . first)")
-    args = [exe, "render", playbook, "--at", AT, "--out", str(out), *options]
+    args = [exe, "render", playbook, "--at", AT, "--out", str(out), "--example", *options]
     done = subprocess.run(args, capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode in (0, 1), done.stdout + done.stderr
     return out

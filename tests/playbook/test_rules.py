@@ -81,6 +81,13 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP146", "roles", {"cx_lead": "CX lead"}),
     ("CP150", "locale", "xx"),
     ("CP151", "timezone", "Mars/Olympus"),
+    ("CP160", "stages.update.templates.sms",
+     "Update: {{ incident }}. {{ cause }} Next at {{ next_update_at }}. {{ hotline }}"),
+    ("CP160", "stages.update.templates.sms",
+     "{% for c in cause %}{{ c }}{% endfor %} {{ next_update_at }} {{ hotline }}"),
+    ("CP160", "stages.resolved.templates.sms", "Fixed at {{ resolved_at }}. Thank you. {{ hotline }}"),
+    ("CP161", "facts.resolved_at.not_before", ["startd_at"]),
+    ("CP161", "facts.cause.not_before", ["now"]),
 ]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,8 +22,6 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 def free_port() -> int:
@@ -117,10 +114,3 @@ def _wait_until_up(process: subprocess.Popen[str], url: str) -> str:
             time.sleep(0.1)
     raise AssertionError("the room did not answer within 30 s")
 
-
-def chromium_path() -> str | None:
-    """Debian's chromium (what CI installs), or None when this machine has none."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None

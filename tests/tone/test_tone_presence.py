@@ -50,7 +50,7 @@ def test_vague_promises_are_named(lint_one: LintOne, text: str, lang: str, vague
         assert found[0].span == vague and ("vague promise" in found[0].message or "расплывчатое" in found[0].message)
     else:
         message = found[0].message
-        assert found[0].span == "" and ("does not commit" in message or "не называет время" in message)
+        assert found[0].span == "" and ("does not commit" in message or "не названо время" in message)
 
 
 def test_a_time_of_something_else_is_not_a_next_update(lint_one: LintOne) -> None:

@@ -49,8 +49,7 @@ class ContactCenterChannel(Channel):
         forbidden = ", ".join(data.playbook.tone.forbidden)
         if forbidden:
             avoid = (avoid + "\n\n" if avoid else "") + f"{heads['forbidden']}: {forbidden}."
-        title = data.stage.title or data.stage.id
-        sections = [f"# {data.playbook.title}: {title}", f"## {heads['say']}\n\n{say}"]
+        sections = [f"# {script_heading(data.playbook.title, data.stage.title)}", f"## {heads['say']}\n\n{say}"]
         if avoid:
             sections.append(f"## {heads['avoid']}\n\n{avoid}")
         if faq:
@@ -63,6 +62,19 @@ class ContactCenterChannel(Channel):
             "seconds": estimate_seconds(say, data.locale, words),
         }
         return self.finish(data, ChannelOutput(text, native, self.file_name(), figures))
+
+
+def script_heading(playbook_title: str, stage_title: str) -> str:
+    """«Сбой цифрового сервиса — первое сообщение»: the stage continues the heading in lower case.
+
+    A colon or a dash does not start a new sentence, so the stage title's capital goes
+    (unless the word is an abbreviation such as «SMS»).
+    """
+    if not stage_title:
+        return playbook_title
+    second = stage_title[1:2]
+    tail = stage_title[:1].lower() + stage_title[1:] if not second.isupper() else stage_title
+    return f"{playbook_title} — {tail}"
 
 
 CHANNEL = ContactCenterChannel()
