@@ -21,9 +21,10 @@ _SPLIT_RE = re.compile(r"(<[^>]*>)")
 _OPEN_A_RE = re.compile(r"<a[\s>]", re.IGNORECASE)
 _CLOSE_A_RE = re.compile(r"</a\s*>", re.IGNORECASE)
 _DIALABLE_RE = re.compile(r"\+?\d{3,15}")
-#: A run of digits long enough to be a phone number: only then is phonenumbers asked (it is
-#: slow, and most paragraphs hold only dates and times).
-_MAYBE_PHONE_RE = re.compile(r"\d[\d\s().\-\u00a0]{4,}\d")
+#: A run of digits long enough to be a phone number (with its "+"): only such runs are
+#: given to phonenumbers (it is slow, and most text holds only dates and times). Each run is
+#: looked up once: a mass render repeats the hotline in every message.
+_MAYBE_PHONE_RE = re.compile(r"\+?\(?\d[\d\s().\-\u00a0]{4,}\d")
 _NOWRAP = "white-space:nowrap"
 
 
@@ -49,18 +50,27 @@ def link_contacts(markup: str, lang: str, *, style: str = "") -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _phones_in(run: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """Dialable phone numbers in one digit run: (start, end, E.164)."""
+    from crisisplay.tone.contacts import find_phones
+
+    return tuple((c.start, c.end, c.value) for c in find_phones(run, lang) if _DIALABLE_RE.fullmatch(c.value))
+
+
+@functools.lru_cache(maxsize=4096)
 def _linked_text(escaped: str, lang: str, style: str) -> str:
     """One run of escaped text, linked (cached: a mass render repeats its paragraphs)."""
     plain = html.unescape(escaped)
     phones = _MAYBE_PHONE_RE.search(plain) is not None
     if not (phones or "@" in plain or "://" in plain or "www." in plain.lower()):
         return escaped
-    from crisisplay.tone.contacts import find_emails, find_phones, find_urls
+    from crisisplay.tone.contacts import find_emails, find_urls
 
     found: list[tuple[int, int, str]] = []
-    for contact in find_phones(plain, lang) if phones else ():
-        if _DIALABLE_RE.fullmatch(contact.value):
-            found.append((contact.start, contact.end, f"tel:{contact.value}"))
+    for run in _MAYBE_PHONE_RE.finditer(plain) if phones else ():
+        offset = run.start()
+        for start, end, value in _phones_in(run.group(), lang):
+            found.append((offset + start, offset + end, f"tel:{value}"))
     for contact in find_emails(plain) if "@" in plain else ():
         found.append((contact.start, contact.end, f"mailto:{contact.display}"))
     for contact in find_urls(plain):

@@ -24,6 +24,7 @@ what is approved is what is published.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from crisisplay.playbook.model import ChannelConfig
 from crisisplay.render import rules
@@ -95,16 +96,35 @@ class WebsiteBannerChannel(Channel):
         title = data.parts.get("title", "").strip()
         body = data.parts.get("body", "")
         inner = body if looks_like_html(body) else text_to_html(body)
-        fragment = banner_html(title, link_contacts(inner, language(data.locale)), kind=data.stage.kind,
-                               locale=data.locale, dismissible=bool(data.option("dismissible", True)))
-        native = ascii_html(f"<!-- crisisplay website banner: {escape(data.playbook.id)}, stage "
-                            f"{escape(data.stage.id)}. Paste into the page body as it is. -->\n{fragment}")
+        # The snippet (links, scoped styles, ASCII references) is built when written out:
+        # figures and checks need only the text, and a mass render may never write it.
+        native = BannerBuilder(title, inner, data.stage.kind, data.locale, bool(data.option("dismissible", True)),
+                               data.playbook.id, data.stage.id)
         text = html_to_text((f"<p>{title}</p>" if title else "") + inner)
         output = ChannelOutput(text, native, self.file_name(), {"characters": len(text)})
         for problem in tag_problems(title + inner):
             output.diagnostics.append(finding(rules.MARKUP_INVALID, f"website_banner: {problem}",
                                               data.where("body"), severity=None))
         return self.finish(data, output)
+
+
+@dataclass(frozen=True)
+class BannerBuilder:
+    """Builds ``website_banner.html`` on demand (picklable: a worker can send it back unbuilt)."""
+
+    title: str
+    inner: str
+    kind: str
+    locale: str
+    dismissible: bool
+    playbook_id: str
+    stage_id: str
+
+    def __call__(self) -> str:
+        fragment = banner_html(self.title, link_contacts(self.inner, language(self.locale)), kind=self.kind,
+                               locale=self.locale, dismissible=self.dismissible)
+        return ascii_html(f"<!-- crisisplay website banner: {escape(self.playbook_id)}, stage "
+                          f"{escape(self.stage_id)}. Paste into the page body as it is. -->\n{fragment}")
 
 
 def banner_html(title: str, body: str, *, kind: str, locale: str, dismissible: bool = True) -> str:
