@@ -13,13 +13,13 @@ Diagnostics and the interactive CLI stay in English.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import PRINCIPLES
 
 #: Languages with a catalog; the first is the fallback.
 LANGUAGES = ("en", "ru")
@@ -39,14 +39,15 @@ class Wording:
             raise KeyError(f"wording {self.area}.{self.language}: no text {key!r}")
         return entry.format(**values)
 
-    def plural(self, key: str, count: int, **values: object) -> str:
-        """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language."""
+    def plural(self, key: str, count: float, **values: object) -> str:
+        """The form of ``key`` that CLDR's plural rule picks for ``count`` in this language
+        (a fraction takes its own form: «31,8 секунды»; also fills ``{count}``)."""
         forms = self.entries.get(key)
         if not isinstance(forms, dict):
             raise KeyError(f"wording {self.area}.{self.language}: no plural {key!r}")
-        category = _babel_locale(self.language).plural_form(count)
+        category = plural_rule(self.language)(count)
         form = forms.get(category, forms.get("other"))
-        return str(form).format(**values)
+        return str(form).format(**{"count": count, **values})
 
     def term(self, group: str, key: str) -> str:
         """A translated name (priority, stage kind); the id itself when there is none."""
@@ -59,6 +60,8 @@ class Wording:
         names = self.entries.get("principle")
         if isinstance(names, dict) and key in names:
             return str(names[key])
+        from crisisplay.playbook.model import PRINCIPLES
+
         return PRINCIPLES.get(key, "")
 
     def span(self, delta: timedelta) -> str:
@@ -133,3 +136,38 @@ def _babel_locale(language: str) -> Any:
     from babel import Locale
 
     return Locale.parse(language)
+
+
+_PLURAL_TAGS = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+@functools.lru_cache(maxsize=16)
+def plural_rule(language: str) -> Callable[[float], str]:
+    """CLDR's plural rule for ``language`` (Babel): ``plural_rule("ru")(21) == "one"``.
+
+    Importing Babel and loading a locale's CLDR data take longer than linting a message, and
+    the CLI needs the category of a count or two («3 ошибки», "1 error"): Babel's answer for
+    a whole number is kept in lint's cache (``cldr-plural-<language>``, whose fingerprint
+    covers Babel's version), so a run that meets the same counts does not load Babel. Other
+    numbers go to Babel directly. A cached value that is not a CLDR category is ignored.
+    """
+    answers: dict[int, str] = {}
+    space = f"cldr-plural-{language}"
+
+    def category(count: float) -> str:
+        if not isinstance(count, int) or isinstance(count, bool):
+            return str(_babel_locale(language).plural_form(count))
+        if count not in answers:
+            from crisisplay.tone.cache import open_cache
+
+            store = open_cache()
+            cached = store.get(space, str(count)) if store is not None else None
+            if cached in _PLURAL_TAGS:
+                answers[count] = cached
+            else:
+                answers[count] = str(_babel_locale(language).plural_form(count))
+                if store is not None:
+                    store.put_many(space, {str(count): answers[count]})
+        return answers[count]
+
+    return category

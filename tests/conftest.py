@@ -1,9 +1,9 @@
-"""Shared fixtures: a known-good playbook to mutate, a temp writer, the CLI runner."""
+"""Shared fixtures: a known-good playbook to mutate, a temp writer, the CLI runner, the browser."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ GOOD_PLAYBOOK: dict[str, Any] = {
         "incident": {"type": "text", "required": True, "example": "the mobile app does not open"},
         "next_update_at": {"type": "datetime", "required": True, "example": "2026-03-15T14:00"},
         "hotline": {"type": "phone", "required": True, "default": "+44 20 7946 0000"},
+        "cause": {"type": "text", "example": "a faulty update"},
+        "resolved_at": {"type": "datetime", "not_before": ["now"], "example": "2026-03-15T16:00"},
     },
     "services": {
         "payments": {
@@ -109,3 +111,46 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright (see tests/browser_support.py).
+
+    Skipped without Chromium or the playwright package, except under ``CI``, where that fails.
+    """
+    from tests.browser_support import launch_chromium, unavailable
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        _BROWSER_RUNS["version"] = launched.version
+        yield launched
+        launched.close()
+
+
+#: Outcomes of the browser tests, for the closing summary ("did they really run?").
+_BROWSER_RUNS: dict[str, Any] = {"version": "", "outcomes": []}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "browser" in report.keywords and (report.when == "call" or report.outcome != "passed"):
+        _BROWSER_RUNS["outcomes"].append(report.outcome)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    outcomes: list[str] = _BROWSER_RUNS["outcomes"]
+    if outcomes:
+        counts = ", ".join(f"{outcomes.count(o)} {o}" for o in ("passed", "failed", "skipped") if o in outcomes)
+        where = f"headless Chromium {_BROWSER_RUNS['version']}" if _BROWSER_RUNS["version"] else "no browser"
+        terminalreporter.write_line(f"browser tests ({where}): {counts}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens the browser carries the ``browser`` mark (``-m "not browser"``)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -13,10 +13,37 @@ from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, SERVICE_STATUSES, 
 from crisisplay.preview.labels import labels_for, plural_for
 from crisisplay.wording import LANGUAGES, language_of, wording_for
 
-AREAS = ("checklist", "preview", "metrics")
+AREAS = ("checklist", "preview", "lint", "room", "metrics")
 #: Groups that map ids to names (not texts); tests/checklist checks they cover every id.
 TERM_GROUPS = {"priority": PRIORITIES, "kind": STAGE_KINDS, "tier": TIERS, "service_status": SERVICE_STATUSES,
                "principle": tuple(PRINCIPLES)}  # fmt: skip
+
+
+def _lint_term_groups() -> dict[str, set[str]]:
+    """The lint catalog's name groups and the ids each must name (every rule, stage, status …)."""
+    from crisisplay.tone import claims, timeexpr
+    from crisisplay.tone.builtin import BUILTINS
+    from crisisplay.tone.kinds import KINDS
+    from crisisplay.tone.packs import LANGUAGES as PACK_LANGUAGES
+    from crisisplay.tone.packs import bundled_pack
+
+    packs = [bundled_pack(language) for language in PACK_LANGUAGES]
+    return {
+        "summary": {b.id for b in BUILTINS} | {r.id for pack in packs for r in pack.rules},
+        "kind": set(KINDS) | {"presence", "consistency_builtin", "claims"},
+        "service": {service for pack in packs for service in pack.services},
+        "state": {"available", "unavailable", "degraded"},
+        "claim_status": set(claims.STATUSES) | {"affected"},
+        "stage": set(STAGE_KINDS),
+        "day": set(timeexpr._WEEKDAYS.values()) | set(timeexpr._DAYS.values()) | {"end of day"},
+        "about": {"UPDATE", "RESTORE", "START", "UNTIL", "clock", "date", "day", "relative", "cadence", "duration",
+                  "amount", "percent"},
+        "form": {"formal", "informal"},
+        "address": {"formal", "informal", "capital", "lower"},
+    }
+
+
+LINT_TERM_GROUPS = _lint_term_groups()
 
 
 def _fields(text: str) -> set[str]:
@@ -29,7 +56,7 @@ def _flat(entries: dict[str, object]) -> dict[str, set[str]]:
     for key, value in entries.items():
         if isinstance(value, str):
             out[key] = _fields(value)
-        elif key not in TERM_GROUPS:
+        elif key not in TERM_GROUPS and key not in LINT_TERM_GROUPS:
             assert isinstance(value, dict)
             forms = [_fields(str(v)) for v in value.values()]
             assert all(f == forms[0] for f in forms), f"{key}: plural forms differ in placeholders"
@@ -118,3 +145,24 @@ def test_preview_labels_fall_back_to_english_for_other_languages() -> None:
 )
 def test_spans_use_cldr_units(language: str, minutes: int, expected: str) -> None:
     assert wording_for("checklist", language).span(timedelta(minutes=minutes)) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("group", sorted(LINT_TERM_GROUPS))
+def test_lint_names_cover_every_id(group: str, language: str) -> None:
+    names = wording_for("lint", language).entries[group]
+    missing = sorted(set(names) ^ LINT_TERM_GROUPS[group])
+    assert not missing, f"lint.{language}.{group}: {missing}"
+    assert all(isinstance(v, str) and v.strip() for v in names.values())
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(1, "1 восклицательный знак"), (2, "2 восклицательных знака"), (5, "5 восклицательных знаков"),
+     (21, "21 восклицательный знак"), (24, "24 восклицательных знака"), (111, "111 восклицательных знаков")],
+)
+def test_lint_counts_take_the_cldr_form(count: int, expected: str) -> None:
+    from crisisplay.tone.engine import build_ruleset
+
+    rule = next(r for r in build_ruleset("ru").rules if r.id == "CP301")
+    assert rule.text(count=count, max=1).startswith(expected + " (не больше 1)")

@@ -146,6 +146,7 @@ def run_from_cli(
     channels: Sequence[str] | None = None,
     allow_duplicates: bool = False,
     encoding: str = "utf-8",
+    example: bool = False,
 ) -> BatchSummary:
     """Everything ``crisisplay render PLAYBOOK --recipients FILE …`` does; prints the summary."""
     from crisisplay.batch.runner import BatchOptions, run_batch
@@ -156,6 +157,7 @@ def run_from_cli(
         playbook=playbook_path, recipients=recipients, out=out, stage=stage, jobs=jobs, resume=resume,
         sms_price=sms_price, on_error=on_error, at=parse_at(at, playbook_path), facts=facts, sets=tuple(sets),
         channels=tuple(channels) if channels else None, allow_duplicates=allow_duplicates, encoding=encoding,
+        example=example,
     )
     bar = ProgressBar(sys.stderr) if progress else None
     try:

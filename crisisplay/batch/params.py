@@ -29,6 +29,7 @@ CHECKED = (
     ("stage", "--stage"),
     ("facts_sha256", "the facts (--facts)"),
     ("sets", "--set"),
+    ("example", "--example"),
     ("at", "--at"),
     ("channels", "--channel"),
     ("allow_duplicates", "--allow-duplicates"),
@@ -43,7 +44,7 @@ WHOLE_FILE = ("recipients_sha256", "the recipients file")
 def run_header(recipients: Path, reader: RecipientReader, loaded: list[LocaleRender], at: datetime, *,
                playbook: str, facts: LocaleSet | None, facts_path: str | None, sets: tuple[str, ...],
                channels: tuple[str, ...] | None, allow_duplicates: bool, phone_region: str, on_error: str,
-               sms_price: float | None) -> dict[str, Any]:
+               sms_price: float | None, example: bool = False) -> dict[str, Any]:
     """What this run is asked to do, for the journal's first line."""
     from crisisplay.batch.journal import file_hash
 
@@ -56,7 +57,7 @@ def run_header(recipients: Path, reader: RecipientReader, loaded: list[LocaleRen
         "playbook": playbook, "playbook_sha256": files_hash(playbook_files(loaded)),
         "stage": loaded[0].stage_id, "at": at.isoformat(),
         "facts": facts_path, "facts_sha256": files_hash(facts.paths()) if facts is not None else None,
-        "sets": list(sets), "channels": list(channels) if channels is not None else None,
+        "sets": list(sets), "example": example, "channels": list(channels) if channels is not None else None,
         "allow_duplicates": allow_duplicates, "phone_region": phone_region,
         "on_error": on_error, "sms_price": sms_price,
     }

@@ -28,7 +28,8 @@ from crisisplay.batch.fold import specialise
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.recipient import RecipientView
 from crisisplay.batch.sandbox import speed_up
-from crisisplay.diagnostics.model import Severity
+from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.errors import CrisisplayError, DiagnosticsError
 from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.render import rules
 from crisisplay.render.channels import get_channel
@@ -275,11 +276,12 @@ class LocaleRender:
 
 
 def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSet | None,
-                 sets: tuple[str, ...], *, fold: bool = True,
+                 sets: tuple[str, ...], *, fold: bool = True, example: bool = False,
                  channels: tuple[str, ...] | None = None) -> LocaleRender:
     """Load, check and prepare one locale version (user errors raise CrisisplayError)."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.render.facts import gather_facts
+    from crisisplay.render.facts import collect_facts
+    from crisisplay.render.readiness import missing_stage_facts
     from crisisplay.render.renderer import Renderer, find_stage
 
     playbook = load_playbook(path)
@@ -289,7 +291,17 @@ def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSe
     speed_up(engine)
     now = at.astimezone(engine.zone)
     facts_file = facts.pick(playbook.locale)[0] if facts is not None else None
-    values = gather_facts(playbook, facts_file, sets, now=now)
+    fact_set = collect_facts(playbook, facts_file, sets, example=example, now=now)
+    if fact_set.examples and not example:
+        raise CrisisplayError(
+            f"the mass send would carry the playbook's example facts ({', '.join(fact_set.examples)}); "
+            "give your facts with --facts/--set, or add --example for a rehearsal",
+            Location(str(path)),
+        )
+    values = fact_set.values
+    missing = missing_stage_facts(playbook, stage, values)
+    if missing:
+        raise DiagnosticsError(f"stage {stage.id!r} cannot be rendered without these facts", missing)
     base = base_context(playbook, stage, values, now, renderer.locale)
     staged = [name for name in renderer.channels_for(stage) if name in PERSONAL_CHANNELS]
     order = tuple(name for name in staged if channels is None or name in channels)

@@ -64,6 +64,7 @@ class BatchOptions:
     at: datetime | None = None
     facts: str | None = None
     sets: tuple[str, ...] = ()
+    example: bool = False
     chunk_size: int = 1000
     commit_seconds: float = 1.0
     input_format: str | None = None
@@ -270,7 +271,7 @@ class _Run:
             pooled = options.jobs > 1
             reader.keep_lines = pooled
             spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets,
-                           channels=options.channels, phone_region=options.phone_region,
+                           channels=options.channels, phone_region=options.phone_region, example=options.example,
                            delimiter=reader.delimiter, hash_keys=pooled and not options.allow_duplicates)
             state = WorkerState(spec)
             loaded = state.preload()
@@ -288,7 +289,7 @@ class _Run:
                 self.input, reader, loaded, spec.at, playbook=options.playbook, facts=facts,
                 facts_path=options.facts, sets=options.sets, channels=options.channels,
                 allow_duplicates=options.allow_duplicates, phone_region=self.region,
-                on_error=options.on_error, sms_price=options.sms_price)
+                on_error=options.on_error, sms_price=options.sms_price, example=options.example)
             if saved is not None:
                 self.check_resumable(saved, header)
                 if saved.last is not None and saved.last.complete:

@@ -43,6 +43,7 @@ class JobSpec:
     facts: LocaleSet | None = None
     sets: tuple[str, ...] = ()
     fold: bool = True
+    example: bool = False  # --example: facts not given come from the playbook's examples
     #: ``--channel``: the personal channels this run may send on (None: all of the stage's)
     channels: tuple[str, ...] | None = None
     #: the home region for phone numbers, overriding the playbooks' ``phone_region``
@@ -153,7 +154,7 @@ class WorkerState:
         for path in spec.playbooks.paths():
             if path not in self._locales:
                 self._locales[path] = build_locale(path, spec.stage, spec.at, spec.facts, spec.sets,
-                                                   fold=spec.fold, channels=spec.channels)
+                                                   fold=spec.fold, example=spec.example, channels=spec.channels)
         loaded = [self._locales[path] for path in spec.playbooks.paths()]
         if self.numbers is None:
             own: dict[str, str] = {}

@@ -1,7 +1,7 @@
 """The operations the CLI (and any other caller) performs on checklist runs.
 
 Each write is exactly one store transaction: lock, read the run's history, let
-:func:`crisisplay.checklist.domain.decide` judge the action, append the event, commit.
+:func:`crisisplay.checklist.actions.decide` judge the action, append the event, commit.
 Nothing is acknowledged before the commit returns.
 """
 
@@ -10,19 +10,20 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from crisisplay.checklist import clock
+from crisisplay.checklist.actions import decide
 from crisisplay.checklist.domain import (
     FUTURE_TOLERANCE,
     Event,
     NewEvent,
     Run,
     RunState,
-    decide,
+    advance,
     did_you_mean,
     replay,
 )
@@ -127,17 +128,27 @@ def act(
     force: bool = False,
     owner: str = "",
     channels: Sequence[str] = (),
+    facts: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    known: RunState | None = None,
 ) -> Outcome:
-    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume) in one transaction."""
+    """Record ``action`` (done, skip, block, reopen, assign, sent, close, resume, facts) in one transaction.
+
+    ``known`` is a state of this run the caller already holds (the crisis room keeps one):
+    when nothing was appended since it (checked inside the write transaction), it is used
+    instead of replaying the history; otherwise the history is replayed as usual.
+    """
     current = now or clock.now()
     who = actor or default_actor()
     with store.transaction(write=True) as conn:
-        run = store.find_run(conn, run_ref)
-        events = list(store.events(conn, run.id))
+        if known is not None and run_ref == known.run.id and store.last_seq(conn, known.run.id) == known.last_seq:
+            run, before = known.run, known
+        else:
+            run = store.find_run(conn, run_ref)
+            before = replay(run, store.events(conn, run.id))
         moment = _moment(at, run.snapshot.timezone, current)
         new = decide(
-            replay(run, events),
+            before,
             action,
             target,
             at=moment,
@@ -147,10 +158,11 @@ def act(
             force=force,
             owner=owner,
             channels=channels,
+            facts=facts,
         )
         seq = store.append(conn, run.id, new, current)
     event = Event(seq, new.at, current, new.kind, new.target, new.actor, new.note, dict(new.data))
-    return Outcome(event, replay(run, [*events, event]))
+    return Outcome(event, advance(before, [event]))
 
 
 def load(store: Store, run_ref: str | None) -> tuple[RunState, list[Event]]:

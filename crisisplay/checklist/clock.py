@@ -20,6 +20,8 @@ NOW_ENV = "CRISISPLAY_NOW"
 _RELATIVE_RE = re.compile(r"^\s*([+-])\s*(.+?)\s*$")
 _AGO_RE = re.compile(r"^\s*(.+?)\s+ago\s*$", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+#: How far back a bare ``HH:MM`` may silently reach into yesterday.
+YESTERDAY_LIMIT = timedelta(hours=12)
 TIME_HELP = "ISO 8601 (2026-03-15T10:00, zone optional), HH:MM today, 'now', or relative: -20m, 1h ago"
 
 
@@ -54,7 +56,9 @@ def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False
     """Read a manager's time; naive values are in ``tz``; the result is aware UTC.
 
     With ``past``, a bare ``HH:MM`` later than now means yesterday: at 00:10, "T0 23:40"
-    is the crisis that started twenty minutes ago, not one tomorrow night.
+    is the crisis that started thirty minutes ago, not one tomorrow night. Yesterday more
+    than :data:`YESTERDAY_LIMIT` ago is refused: at 06:05, "09:40" is far likelier a typo
+    than a crisis nobody recorded for twenty hours, and 14 items overdue at once would hide it.
     """
     value = text.strip()
     if not value:
@@ -73,6 +77,12 @@ def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False
         moment = datetime.combine(day, time(hour, minute), tzinfo=tz)
         if past and moment > current + timedelta(minutes=2):
             moment = datetime.combine(day - timedelta(days=1), time(hour, minute), tzinfo=tz)
+            if current - moment > YESTERDAY_LIMIT:
+                raise CrisisplayError(
+                    f"{value} has not come yet today (it is {show(current, tz, date=False)} now);"
+                    f" yesterday {show(moment, tz)} was {span(current - moment)} ago",
+                    hint=f"give the date if you mean yesterday: {moment.astimezone(tz):%Y-%m-%dT%H:%M}",
+                )
         return moment.astimezone(timezone.utc)
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
@@ -81,6 +91,11 @@ def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed.astimezone(timezone.utc)
+
+
+def is_yesterday(moment: datetime, current: datetime, tz: ZoneInfo) -> bool:
+    """Whether ``moment`` falls on the day before ``current`` in ``tz`` (said aloud after start)."""
+    return moment.astimezone(tz).date() == current.astimezone(tz).date() - timedelta(days=1)
 
 
 def _relative(value: str) -> timedelta | None:
@@ -139,3 +154,41 @@ def relative(moment: datetime, current: datetime) -> str:
     if abs(delta) < timedelta(minutes=1):
         return "now"
     return f"in {span(delta)}" if delta > timedelta(0) else f"{span(delta)} ago"
+
+
+class Moments:
+    """Times as the playbook's language writes them: ``6 декабря, 06:03 МСК``, ``December 6, 3:03 AM London time``.
+
+    The same CLDR patterns and zone labels as the rendered messages and the preview page
+    (``crisisplay.render.filters``), cached per day and per minute of the day, so a log of
+    ten thousand events formats quickly.
+    """
+
+    def __init__(self, language: str, tz: ZoneInfo) -> None:
+        from babel import Locale
+
+        self.language = language
+        self.tz = tz
+        self._locale = Locale.parse(language)
+        self._pattern = str(self._locale.datetime_formats["medium"])
+        self._days: dict[object, str] = {}
+        self._times: dict[tuple[int, int, timedelta | None], tuple[str, str]] = {}
+
+    def show(self, moment: datetime, *, date: bool = True) -> str:
+        from babel import dates
+
+        from crisisplay.render.locale import plain_spaces, zone_label
+
+        local = moment.astimezone(self.tz)
+        key = (local.hour, local.minute, local.utcoffset())
+        cached = self._times.get(key)
+        if cached is None:
+            text = plain_spaces(dates.format_time(local, "short", tzinfo=local.tzinfo, locale=self._locale))
+            cached = self._times[key] = (text, zone_label(local, self.language))
+        clock, zone = cached
+        if not date:
+            return f"{clock} {zone}".strip()
+        day = self._days.get(local.date())
+        if day is None:
+            day = self._days[local.date()] = plain_spaces(dates.format_skeleton("MMMMd", local, locale=self._locale))
+        return f"{self._pattern.replace('{1}', day).replace('{0}', clock)} {zone}".strip()

@@ -1,17 +1,15 @@
-"""A run's state is a replay of its events; an action is checked against that state.
+"""A run's state is a replay of its events.
 
 Keeping only events (never an updatable "current state" row) means the history cannot
 disagree with what status shows, and the audit trail is complete by construction. The
-rules of an action live in :func:`decide`, which is pure: the store calls it inside the
-write transaction, so two managers acting at once are judged against each other's
-committed changes, one after the other.
+rules of an action live in :mod:`crisisplay.checklist.actions`.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -19,7 +17,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.checklist import clock
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import ChecklistItem
+from crisisplay.playbook.model import RESOLVED, ChecklistItem, event_stage
 
 ITEM_ACTIONS: dict[str, str] = {
     "done": "done",
@@ -27,7 +25,7 @@ ITEM_ACTIONS: dict[str, str] = {
     "block": "blocked",
     "reopen": "open",
 }
-EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close", "resume")
+EVENT_KINDS = ("start", *ITEM_ACTIONS, "assign", "sent", "close", "resume", "facts")
 CLOSED_STATES = ("done", "skipped")
 #: Stage kinds that are not a message to customers, so they do not reset the cadence.
 INTERNAL_KINDS = ("internal",)
@@ -93,6 +91,10 @@ class ItemState:
     changed_by: str = ""
     note: str = ""
     forced: tuple[str, ...] = ()
+    #: The seq of the event (a send, the close) that completed the item; 0 when done by hand.
+    completed_by: int = 0
+    #: The event the deadline counts from while it has not happened ("" once the clock runs).
+    waits_on: str = ""
 
     @property
     def is_closed(self) -> bool:
@@ -126,6 +128,10 @@ class RunState:
     #: (start, end) of each episode: T0 to the first close, then each ``resume`` to the next
     #: close. A crisis that flares up again is one run with two episodes, not two runs.
     episodes: list[tuple[datetime, datetime | None]] = field(default_factory=list)
+    #: The crisis's facts as recorded (``facts`` events), raw as typed: the room renders from them.
+    facts: dict[str, Any] = field(default_factory=dict)
+    #: The seq of the last ``facts`` event (0: none yet; messages then show the playbook's examples).
+    facts_seq: int = 0
 
     def label(self, key: str) -> str:
         """The bare item id when it is unique in the run (what people type), else the key."""
@@ -197,7 +203,31 @@ def build_items(run: Run) -> dict[str, ItemState]:
 def replay(run: Run, events: Iterable[Event]) -> RunState:
     """Fold the history, oldest first, into the run's current state."""
     result = RunState(run=run, items=build_items(run), episodes=[(run.t0, None)])
-    items = result.items
+    _fold(result, events)
+    return result
+
+
+def advance(state: RunState, events: Sequence[Event]) -> RunState:
+    """``state`` with later ``events`` folded in, leaving ``state`` itself untouched.
+
+    Equal to replaying the whole history; a long-running reader (the crisis room) keeps
+    the last state and folds only what was appended since, instead of re-reading it all.
+    """
+    result = replace(
+        state,
+        items={key: replace(item) for key, item in state.items.items()},
+        messages=list(state.messages),
+        episodes=list(state.episodes),
+        facts=dict(state.facts),
+    )
+    for item in result.items.values():  # deadlines after an event are derived, not stored
+        item.deadline = result.run.t0 + item.item.due if item.item.due is not None else None
+    _fold(result, events)
+    return result
+
+
+def _fold(result: RunState, events: Iterable[Event]) -> None:
+    run, items = result.run, result.items
     for event in events:
         result.events += 1
         result.last_seq = event.seq
@@ -211,6 +241,7 @@ def replay(run: Run, events: Iterable[Event]) -> RunState:
             else:
                 target.state = ITEM_ACTIONS[kind]
                 target.forced = tuple(event.data.get("forced", ())) if kind == "done" else ()
+                target.completed_by = 0
             target.changed_at = event.at
             target.changed_by = event.actor
             target.note = event.note
@@ -227,126 +258,75 @@ def replay(run: Run, events: Iterable[Event]) -> RunState:
                     note=event.note,
                 )
             )
+            _complete(items, event)
         elif kind == "close":
             result.closed_at = event.at
             result.closed_by = event.actor
             result.episodes[-1] = (result.episodes[-1][0], event.at)
+            _complete(items, event)
         elif kind == "resume":
             result.closed_at, result.closed_by = None, ""
             result.episodes.append((event.at, None))
+            for key in event.data.get("reopens", ()):
+                target = items.get(key)
+                if target is not None:
+                    target.state, target.forced, target.completed_by = "open", (), 0
+                    target.changed_at, target.changed_by, target.note = event.at, event.actor, event.note
+        elif kind == "facts":
+            result.facts.update(event.data.get("set", {}))
+            for name in event.data.get("unset", ()):
+                result.facts.pop(name, None)
+            result.facts_seq = event.seq
     result.messages.sort(key=lambda m: (m.at, m.seq))
-    return result
+    _event_deadlines(result)
 
 
-def decide(
-    state: RunState,
-    action: str,
-    ref: str,
-    *,
-    at: datetime,
-    actor: str,
-    now: datetime,
-    note: str = "",
-    force: bool = False,
-    owner: str = "",
-    channels: Sequence[str] = (),
-) -> NewEvent:
-    """Check one action against the current state and say what to record.
+def _complete(items: dict[str, ItemState], event: Event) -> None:
+    """Items an event completes (listed in its data when it was recorded): done, by whoever recorded it."""
+    forced = event.data.get("forced_items", {})
+    for key in event.data.get("completes", ()):
+        target = items.get(key)
+        if target is None:
+            continue
+        target.state, target.completed_by = "done", event.seq
+        target.forced = tuple(forced.get(key, ()))
+        target.changed_at, target.changed_by, target.note = event.at, event.actor, ""
 
-    Raises :class:`CrisisplayError` for anything a manager should hear about: an unknown
-    item, an item already in that state, an open prerequisite without ``force``, a block
-    without a reason, a time in the future.
+
+def anchor_time(state: RunState, ref: str) -> datetime | None:
+    """When the event ``ref`` happened, or None while it has not.
+
+    The resolution and its message belong to the current episode: after a ``resume`` they
+    are owed again. Any other stage counts from its first send.
     """
-    if at > now + FUTURE_TOLERANCE:
-        raise CrisisplayError(
-            f"--at {clock.show(at, state.run.tz)} is in the future",
-            hint="record things when they have happened",
-        )
-    if action == "sent":
-        return _decide_sent(state, ref, at=at, actor=actor, note=note, channels=channels)
-    if action == "close":
-        return _decide_close(state, at=at, actor=actor, note=note)
-    if action == "resume":
-        return _decide_resume(state, at=at, actor=actor, note=note)
-    if action not in (*ITEM_ACTIONS, "assign"):
-        raise CrisisplayError(f"unknown action {action!r}")
-    item = state.find_item(ref)
-    label = state.label(item.key)
-    if action == "assign":
-        if not owner.strip():
-            raise CrisisplayError("say who owns the item now")
-        return NewEvent("assign", item.key, at, actor, note, {"owner": owner.strip(), "previous": item.owner})
-    target = ITEM_ACTIONS[action]
-    if action == "block":
-        if not note.strip():
-            raise CrisisplayError(f"say why {label} is blocked", hint="--note 'waiting for the vendor'")
-        if item.state in CLOSED_STATES:
-            raise CrisisplayError(f"{label} is {item.state}; reopen it before blocking it")
-    elif item.state == target:
-        when = f" ({_who_when(item, state.run.tz)})" if item.changed_at else ""
-        hint = "reopen it first" if action != "reopen" else ""
-        raise CrisisplayError(f"{label} is already {target}{when}", hint=hint)
-    data: dict[str, Any] = {"from": item.state}
-    if action == "done":
-        pending = state.open_prerequisites(item)
-        if pending and not force:
-            names = ", ".join(f"{state.label(k)} ({state.items[k].state})" for k in pending)
-            raise CrisisplayError(
-                f"{label} depends on items that are not done yet: {names}",
-                hint="finish them first, or record it anyway with --force",
-            )
-        if pending:
-            data["forced"] = pending
-    return NewEvent(action, item.key, at, actor, note, data)
+    if ref == RESOLVED:
+        return state.closed_at
+    stage_id = event_stage(ref)
+    since = state.episodes[-1][0] if is_resolution_ref(state.run.snapshot, ref) else None
+    return next(
+        (m.at for m in state.messages if m.stage_id == stage_id and (since is None or m.at >= since)),
+        None,
+    )
 
 
-def _who_when(item: ItemState, tz: ZoneInfo) -> str:
-    assert item.changed_at is not None
-    by = f" by {item.changed_by}" if item.changed_by else ""
-    return f"{clock.show(item.changed_at, tz)}{by}"
+def is_resolution_ref(snapshot: PlaybookSnapshot, ref: str) -> bool:
+    """``resolved``, or the send of a resolution-kind stage: what a crisis owes at its end."""
+    if ref == RESOLVED:
+        return True
+    stage = snapshot.stages.get(event_stage(ref) or "")
+    return stage is not None and stage.kind == "resolution"
 
 
-def _decide_sent(
-    state: RunState, stage_id: str, *, at: datetime, actor: str, note: str, channels: Sequence[str]
-) -> NewEvent:
-    snapshot = state.run.snapshot
-    stage = snapshot.stages.get(stage_id)
-    if stage is None:
-        raise CrisisplayError(
-            f"unknown stage {stage_id!r} in playbook {snapshot.id}" + did_you_mean(stage_id, snapshot.stages),
-            hint=f"stages: {', '.join(snapshot.stages) or 'none'}",
-        )
-    known = set(snapshot.channels)
-    for channel in channels:
-        if known and channel not in known:
-            raise CrisisplayError(
-                f"unknown channel {channel!r}{did_you_mean(channel, known)}",
-                hint=f"channels of {snapshot.id}: {', '.join(snapshot.channels)}",
-            )
-    data = {"kind": stage.kind, "channels": list(dict.fromkeys(channels))}
-    return NewEvent("sent", stage_id, at, actor, note, data)
+def owed_after_resolution(snapshot: PlaybookSnapshot, item: ChecklistItem) -> bool:
+    """An item that can only happen once the crisis is resolved (its due or its completing event)."""
+    return any(is_resolution_ref(snapshot, ref) for ref in (item.due_after, item.completes_on) if ref)
 
 
-def _decide_close(state: RunState, *, at: datetime, actor: str, note: str) -> NewEvent:
-    tz = state.run.tz
-    if state.closed_at is not None:
-        raise CrisisplayError(
-            f"run {state.run.id} was already closed at {clock.show(state.closed_at, tz)}"
-            + (f" by {state.closed_by}" if state.closed_by else "")
-        )
-    if at <= state.run.t0:
-        raise CrisisplayError(
-            f"the resolution time {clock.show(at, tz)} is not after T0 {clock.show(state.run.t0, tz)}"
-        )
-    return NewEvent("close", "", at, actor, note, {})
-
-
-def _decide_resume(state: RunState, *, at: datetime, actor: str, note: str) -> NewEvent:
-    tz = state.run.tz
-    if state.closed_at is None:
-        raise CrisisplayError(f"run {state.run.id} is not closed; there is nothing to resume")
-    if at <= state.closed_at:
-        raise CrisisplayError(
-            f"the crisis cannot come back at {clock.show(at, tz)}: it was resolved at {clock.show(state.closed_at, tz)}"
-        )
-    return NewEvent("resume", "", at, actor, note, {"resolved_at": clock.to_db(state.closed_at)})
+def _event_deadlines(state: RunState) -> None:
+    for target in state.items.values():
+        ref = target.item.due_after
+        if not ref or target.item.due is None:
+            continue
+        moment = anchor_time(state, ref)
+        target.deadline = moment + target.item.due if moment is not None else None
+        target.waits_on = "" if moment is not None else ref

@@ -3,8 +3,9 @@
 Managers live in their calendars, not in a terminal. Each item deadline and each
 planned customer update becomes an event with a reminder. UIDs are stable per run and
 item (and per update slot), and ``SEQUENCE`` grows with the run's history, so importing a
-fresh export moves the same events instead of duplicating them; items already done or
-skipped are exported as cancelled, which removes them from calendars that honour it.
+fresh export moves the same events instead of duplicating them. A done item stays as
+"Done: …" without a reminder (``CANCELLED`` would say it never happened); a skipped one
+is cancelled. Summaries are the items' short titles; the full task is the description.
 Times are written in UTC (``Z``): every calendar shows them in its user's zone.
 """
 
@@ -13,13 +14,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from crisisplay.checklist.domain import ItemState
+from crisisplay.checklist.phrases import Phrases, phrases_for
 from crisisplay.checklist.views import StatusView
-from crisisplay.wording import wording_for
 
 PRODID = "-//crisisplay//checklist//EN"
 EVENT_LENGTH = timedelta(minutes=15)
 REMINDER = timedelta(minutes=10)
 DEFAULT_HORIZON = timedelta(hours=24)
+
+
+#: RFC 5545 PRIORITY (1 highest, 9 lowest) for each checklist priority.
+ICS_PRIORITY = {"critical": 1, "high": 3, "normal": 5, "low": 9}
 
 
 def _event(
@@ -30,7 +36,9 @@ def _event(
     *,
     stamp: datetime,
     sequence: int,
-    cancelled: bool = False,
+    status: str = "CONFIRMED",
+    remind: bool = True,
+    priority: int = 0,
     categories: tuple[str, ...] = (),
 ) -> Any:
     from icalendar import Alarm, Event
@@ -43,15 +51,19 @@ def _event(
     event.add("summary", summary)
     event.add("description", description)
     event.add("sequence", sequence)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("status", status)
+    if priority:
+        event.add("priority", priority)
     if categories:
         event.add("categories", list(categories))
-    if not cancelled:
+    if remind:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", -REMINDER)
         alarm.add("description", summary)
         event.add_component(alarm)
+    else:
+        event.add("transp", "TRANSPARENT")  # nothing left to do: the slot is not busy
     return event
 
 
@@ -72,13 +84,43 @@ def update_times(view: StatusView, horizon: timedelta) -> list[datetime]:
     return times
 
 
-def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> bytes:
+def _item_event(view: StatusView, item: ItemState, say: Phrases, sequence: int) -> Any:
+    run = view.state.run
+    assert item.deadline is not None
+    priority = say.words.term("priority", item.item.priority)
+    lines = [item.item.text, say.text("ics_item", item=view.state.label(item.key)),
+             say.text("ics_priority", priority=priority)]  # fmt: skip
+    if item.owner:
+        lines.append(say.text("ics_owner", owner=say.owner(item.owner)))
+    if say.completes(item):
+        lines.append(say.completes(item))
+    why = say.words.principle(item.item.principle)
+    if why:
+        lines.append(say.text("why", principle=why))
+    lines.append(say.text("ics_run", run=run.id))
+    title = say.title(item)
+    # Done stays on the calendar as done (CANCELLED would say it never happened); skipped was called off.
+    status = "CANCELLED" if item.state == "skipped" else "CONFIRMED"
+    return _event(
+        f"{run.id}.{item.key}@crisisplay",
+        item.deadline,
+        say.text("ics_done", title=title) if item.state == "done" else title,
+        "\n".join(lines),
+        stamp=view.now,
+        sequence=sequence,
+        status=status,
+        remind=not item.is_closed,
+        priority=ICS_PRIORITY.get(item.item.priority, 0),
+        categories=(say.text("ics_category"), priority),
+    )
+
+
+def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON, phrases: Phrases | None = None) -> bytes:
     """The run as an iCalendar file (bytes, CRLF lines as RFC 5545 requires), in the playbook's language."""
     from icalendar import Calendar
 
     state, run = view.state, view.state.run
-    words = wording_for("checklist", run.snapshot.locale)
-    domain = "crisisplay"
+    say = phrases or phrases_for(run)
     sequence = state.last_seq
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -87,49 +129,29 @@ def export_ics(view: StatusView, *, horizon: timedelta = DEFAULT_HORIZON) -> byt
     cal.add("x-wr-calname", f"{run.name} ({run.id})")
     cal.add("x-wr-timezone", run.snapshot.timezone)
     for item in state.items.values():
-        if item.deadline is None:
-            continue
-        why = words.principle(item.item.principle)
-        priority = words.term("priority", item.item.priority)
-        lines = [item.item.text, words.text("ics_item", item=item.key), words.text("ics_priority", priority=priority)]
-        if item.owner:
-            lines.append(words.text("ics_owner", owner=item.owner))
-        if why:
-            lines.append(words.text("why", principle=why))
-        lines.append(words.text("ics_run", run=run.id))
-        cal.add_component(
-            _event(
-                f"{run.id}.{item.key}@{domain}",
-                item.deadline,
-                f"[{item.item.priority}] {item.item.text} ({state.label(item.key)})",
-                "\n".join(lines),
-                stamp=view.now,
-                sequence=sequence,
-                cancelled=item.is_closed,
-                categories=(item.item.priority,),
-            )
-        )
+        if item.deadline is not None:  # an item waiting for an event has no date yet
+            cal.add_component(_item_event(view, item, say, sequence))
     nu = view.next_update
-    stage = nu.stage_id or words.text("ics_customer_update")
     for index, moment in enumerate(update_times(view, horizon)):
         if nu.basis == "first_notice" and index == 0:
-            summary = words.text("ics_first_notice_due", stage=stage)
+            summary = say.text("ics_first_notice_due")
         elif nu.basis == "resumed" and index == 0:
-            summary = words.text("ics_resumed_due", stage=stage)
+            summary = say.text("ics_resumed_due")
         elif nu.basis == "resolution_due":
-            summary = words.text("ics_resolution_due", stage=stage)
+            summary = say.text("ics_resolution_due")
         else:
-            summary = words.text("ics_update_due", stage=stage)
-        description = f"{words.principle('stay_in_touch')}\n{words.text('ics_run', run=run.id)}"
+            summary = say.text("ics_update_due")
+        description = f"{say.words.principle('stay_in_touch')}\n{say.text('ics_run', run=run.id)}"
         cal.add_component(
             _event(
-                f"{run.id}.update.{index}@{domain}",
+                f"{run.id}.update.{index}@crisisplay",
                 moment,
                 summary,
                 description,
                 stamp=view.now,
                 sequence=sequence,
-                categories=("customer-update",),
+                priority=1,
+                categories=(say.text("ics_category"),),
             )
         )
     data: bytes = cal.to_ical()

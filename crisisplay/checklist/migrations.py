@@ -49,6 +49,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 2: status reads one run's history in order; keep that an index range scan, so a run
     # with a long history stays interactive.
     ("CREATE INDEX events_by_run ON events(run_id, seq)",),
+    # 3: the crisis room (``crisisplay serve``): who may come in, one-time invitations (only a
+    # hash of each token is kept), and the key that signs session cookies.
+    (
+        """CREATE TABLE room_members (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            revoked_at TEXT
+        )""",
+        """CREATE TABLE room_invites (
+            token_sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        )""",
+        """CREATE TABLE room_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,12 +12,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from crisisplay.checklist import clock
-from crisisplay.checklist.cadence import Silence
 from crisisplay.checklist.domain import ItemState
+from crisisplay.checklist.phrases import Phrases, phrases_for
 from crisisplay.checklist.views import StatusView, describe_next_update, status_dict
 from crisisplay.errors import CrisisplayError
-from crisisplay.wording import Wording, wording_for
 
 REPORT_FORMATS = ("md", "html", "json")
 #: Headings and column names both report formats show, looked up once per report.
@@ -27,15 +25,16 @@ LABEL_KEYS = (
     "col_priority", "col_total", "col_done", "col_skipped", "col_blocked", "col_open", "col_sent", "col_stage",
     "col_kind", "col_channels", "col_by", "col_item", "col_task", "col_owner", "col_deadline", "col_state",
     "col_last_change", "col_note", "col_why", "col_service", "col_tier", "col_status", "col_instead", "col_items",
+    "waiting_heading",
 )  # fmt: skip
 
 
-def render_report(view: StatusView, fmt: str) -> str:
+def render_report(view: StatusView, fmt: str, *, phrases: Phrases | None = None) -> str:
     """The report in the playbook's language (English when it has no catalog)."""
     if fmt == "json":
         data = {"crisisplay_checklist_report": 1, **status_dict(view)}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    context = report_context(view)
+    context = report_context(view, phrases)
     if fmt == "md":
         return render_markdown(context)
     if fmt == "html":
@@ -45,116 +44,113 @@ def render_report(view: StatusView, fmt: str) -> str:
     raise CrisisplayError(f"unknown report format {fmt!r}", hint=f"use one of {', '.join(REPORT_FORMATS)}")
 
 
-def _item_row(view: StatusView, item: ItemState, words: Wording) -> dict[str, Any]:
-    state, tz = view.state, view.state.run.tz
+def _item_row(view: StatusView, item: ItemState, say: Phrases) -> dict[str, Any]:
+    state = view.state
     when = ""
     if item.changed_at is not None and item.state != "open":
-        when = clock.show(item.changed_at, tz)
+        when = say.time(item.changed_at)
         if item.changed_by:
-            when = words.text("changed_by", time=when, who=item.changed_by)
+            when = say.text("changed_by", time=when, who=item.changed_by)
         if item.deadline is not None and item.state == "done":
             late = item.changed_at - item.deadline
-            timing = words.text("late_by", span=words.span(late)) if late.total_seconds() >= 60 else None
-            when += f" ({timing or words.text('on_time')})"
-    state_label = words.text(f"state_{item.state}") if f"state_{item.state}" in words.entries else item.state
+            timing = say.text("late_by", span=say.span(late)) if late.total_seconds() >= 60 else None
+            when += f" ({timing or say.text('on_time')})"
+    state_label = say.state(item)
     if view.is_overdue(item):
-        state_label += ", " + words.text("state_overdue")
+        state_label += ", " + say.text("state_overdue")
     if item.forced:
-        state_label += ", " + words.text("state_forced")
+        state_label += ", " + say.text("state_forced")
+    if item.deadline:
+        deadline = say.time(item.deadline)
+    elif item.waits_on:
+        deadline = say.waits(item)
+    else:
+        deadline = "—"
     return {
         "id": state.label(item.key),
+        "title": say.title(item),
         "text": item.item.text,
-        "owner": item.owner or "—",
-        "priority": words.term("priority", item.item.priority),
-        "deadline": clock.show(item.deadline, tz) if item.deadline else "—",
-        "state": item.state,
+        "owner": say.owner(item.owner) or "—",
+        "priority": say.words.term("priority", item.item.priority),
+        "deadline": deadline,
+        "state": "waiting" if item.waits_on and not item.is_closed else item.state,
         "state_label": state_label,
         "overdue": view.is_overdue(item),
         "when": when or "—",
         "note": item.note,
-        "principle": words.principle(item.item.principle),
+        "completes": say.completes(item) if not item.is_closed else "",
+        "principle": say.words.principle(item.item.principle),
     }
 
 
-def _facts(view: StatusView, words: Wording) -> list[tuple[str, str]]:
-    state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
+def _facts(view: StatusView, say: Phrases) -> list[tuple[str, str]]:
+    state, run, now = view.state, view.state.run, view.now
     snap = run.snapshot
     end = state.closed_at or now
-    duration = words.span(end - run.t0)
+    duration = say.span(end - run.t0)
     if snap.version:
-        playbook = words.text("playbook_value_versioned", title=snap.title, id=snap.id, version=snap.version)
+        playbook = say.text("playbook_value_versioned", title=snap.title, id=snap.id, version=snap.version)
     else:
-        playbook = words.text("playbook_value", title=snap.title, id=snap.id)
+        playbook = say.text("playbook_value", title=snap.title, id=snap.id)
     return [
-        (words.text("fact_run"), run.id),
-        (words.text("fact_playbook"), playbook),
-        (words.text("fact_checklists"), ", ".join(run.checklist_ids)),
-        (words.text("fact_t0"), clock.show(run.t0, tz)),
-        (words.text("fact_resolved"), clock.show(state.closed_at, tz) if state.closed_at else words.text("not_yet")),
-        (words.text("fact_duration"), duration if state.closed_at else words.text("duration_so_far", span=duration)),
+        (say.text("fact_run"), run.id),
+        (say.text("fact_playbook"), playbook),
+        (say.text("fact_checklists"), say.checklists()),
+        (say.text("fact_t0"), say.time(run.t0)),
+        (say.text("fact_resolved"), say.time(state.closed_at) if state.closed_at else say.text("not_yet")),
+        (say.text("fact_duration"), duration if state.closed_at else say.text("duration_so_far", span=duration)),
         *[
             (
-                words.text("fact_resumed"),
-                words.text("resumed_value", resolved=clock.show(resolved, tz), back=clock.show(back, tz)),
+                say.text("fact_resumed"),
+                say.text("resumed_value", resolved=say.time(resolved), back=say.time(back)),
             )
             for (_, resolved), (back, _) in pairwise(state.episodes)
             if resolved is not None
         ],
-        (words.text("fact_report_time"), clock.show(now, tz)),
+        (say.text("fact_report_time"), say.time(now)),
     ]
 
 
-def _silence(view: StatusView, silence: Silence, words: Wording) -> str:
-    tz = view.state.run.tz
-    first = {"first_notice": "first_notice_late", "resumed": "resumed_late"}
-    key = first.get(silence.kind, "silence") + ("_ongoing" if silence.ongoing else "")
-    return words.text(
-        key,
-        length=words.span(silence.length),
-        start=clock.show(silence.start, tz),
-        end=clock.show(silence.end, tz),
-        limit=words.span(silence.limit),
-    )
-
-
-def report_context(view: StatusView) -> dict[str, Any]:
+def report_context(view: StatusView, phrases: Phrases | None = None) -> dict[str, Any]:
     """Every string the Markdown and HTML reports show, computed once, in the playbook's language."""
-    state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
+    from crisisplay.checklist.textview import silence_sentence
+
+    state, run, now = view.state, view.state.run, view.now
     snap = run.snapshot
-    words = wording_for("checklist", snap.locale)
+    say = phrases or phrases_for(run)
     p = view.progress
     checklists = []
     for cid in run.checklist_ids:
         checklist = snap.checklists.get(cid)
-        rows = [_item_row(view, i, words) for i in state.items.values() if i.checklist_id == cid]
+        rows = [_item_row(view, i, say) for i in state.items.values() if i.checklist_id == cid]
         title = checklist.title if checklist else cid
         checklists.append(
-            {"id": cid, "title": title, "heading": words.text("checklist_heading", title=title), "rows": rows}
+            {"id": cid, "title": title, "heading": say.text("checklist_heading", title=title), "rows": rows}
         )
-    summary = words.plural(
+    summary = say.words.plural(
         "progress_summary",
         p.total,
         closed=p.closed,
         total=p.total,
-        percent=words.percent(p.ratio),
+        percent=say.words.percent(p.ratio),
         done=p.done,
         skipped=p.skipped,
         blocked=p.blocked,
         overdue=len(view.overdue),
     )
     return {
-        "lang": words.language,
-        "labels": {key: words.text(key) for key in LABEL_KEYS},
-        "title": words.text("report_title", name=run.name),
-        "facts": _facts(view, words),
+        "lang": say.language,
+        "labels": {key: say.text(key) for key in LABEL_KEYS},
+        "title": say.text("report_title", name=run.name),
+        "facts": _facts(view, say),
         "changes": [
-            words.text("playbook_changed", file=Path(path).name, change=words.text(f"change_{change}"))
+            say.text("playbook_changed", file=Path(path).name, change=say.text(f"change_{change}"))
             for path, change in view.playbook_changes
         ],
-        "progress": {"closed": p.closed, "total": p.total, "percent": words.percent(p.ratio), "summary": summary},
+        "progress": {"closed": p.closed, "total": p.total, "percent": say.words.percent(p.ratio), "summary": summary},
         "tiers": [
             {
-                "priority": words.term("priority", t.priority),
+                "priority": say.words.term("priority", t.priority),
                 "total": t.total,
                 "done": t.done,
                 "skipped": t.skipped,
@@ -163,34 +159,35 @@ def report_context(view: StatusView) -> dict[str, Any]:
             }
             for t in view.tiers
         ],
-        "next_update": describe_next_update(view, words),
-        "next_update_overdue": view.next_update.overdue(now),
+        "next_update": describe_next_update(view, say),
+        "next_update_overdue": view.next_update.overdue(now) or view.next_update.basis == "resolution_due",
         "messages": [
             {
-                "at": clock.show(m.at, tz),
-                "stage": m.stage_id,
-                "kind": words.term("kind", m.kind),
+                "at": say.time(m.at),
+                "stage": say.stage(m.stage_id),
+                "kind": say.words.term("kind", m.kind),
                 "channels": ", ".join(m.channels) or "—",
                 "by": m.actor or "—",
             }
             for m in state.messages
         ],
-        "silences": [_silence(view, s, words) for s in view.silences],
+        "silences": [silence_sentence(view, say, s) for s in view.silences],
         "checklists": checklists,
         "frozen": [
             {
                 "name": f.service.name,
                 "id": f.service.id,
-                "tier": words.term("tier", f.service.tier),
-                "status": words.term("service_status", f.service.status) if f.service.status else "—",
+                "tier": say.words.term("tier", f.service.tier),
+                "status": say.words.term("service_status", f.service.status) if f.service.status else "—",
                 "alternative": f.service.alternative or "—",
                 "item_ids": ", ".join(state.label(k) for k in f.items) or "—",
             }
             for f in view.frozen
         ],
+        "waiting": [f"{state.label(i.key)}: {say.title(i)} — {say.waits(i)}" for i in view.waiting_event],
         "blocked": [f"{state.label(i.key)}: {i.note}" for i in view.blocked]
         + [
-            words.text("waits_for", item=state.label(i.key), items=words.join([state.label(k) for k in keys]))
+            say.text("waits_for", item=state.label(i.key), items=say.words.join([state.label(k) for k in keys]))
             for i, keys in view.waiting
         ],
     }
@@ -238,7 +235,7 @@ def render_markdown(ctx: dict[str, Any]) -> str:
         lines += ["", label["silences_intro"], ""] + [f"- {s}" for s in ctx["silences"]]
     item_columns = ("col_item", "col_task", "col_owner", "col_priority", "col_deadline", "col_state")
     for checklist in ctx["checklists"]:
-        lines += ["", f"## {_cell(checklist['heading'])} ({checklist['id']})", ""]
+        lines += ["", f"## {_cell(checklist['heading'])}", ""]
         lines += _table(
             [label[k] for k in (*item_columns, "col_last_change", "col_note", "col_why")],
             [
@@ -265,6 +262,8 @@ def render_markdown(ctx: dict[str, Any]) -> str:
                 for f in ctx["frozen"]
             ],
         )
+    if ctx["waiting"]:
+        lines += ["", f"## {label['waiting_heading']}", ""] + [f"- {_cell(w)}" for w in ctx["waiting"]]
     if ctx["blocked"]:
         lines += ["", f"## {label['blocked_heading']}", ""] + [f"- {_cell(b)}" for b in ctx["blocked"]]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The HTML report: one self-contained, accessible page (inline CSS, no scripts).
+"""The HTML report: one self-contained, accessible page (inline CSS, no scripts, a CSP that forbids both).
 
 Jinja2 with autoescaping, because item texts and notes are typed by people during a
 crisis and must never become markup. Semantic structure (landmarks, captions, header
@@ -11,11 +11,15 @@ from typing import Any
 
 from crisisplay.checklist.report_style import REPORT_CSS
 
+#: Like the preview's: no script, no request of any kind; only the inline stylesheet applies.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <meta name="generator" content="crisisplay checklist report">
 <title>{{ title }}</title>
 <style>{{ css }}</style>
@@ -41,7 +45,8 @@ TEMPLATE = """<!DOCTYPE html>
 {{ progress.summary }}.</p>
 <p{% if next_update_overdue %} class="late"{% endif %}>
 <strong>{{ labels.customers }}:</strong> {{ next_update }}.</p>
-<table>
+<div class="table-scroll">
+<table class="tiers">
 <caption>{{ labels.tiers_caption }}</caption>
 <thead><tr>
 <th scope="col">{{ labels.col_priority }}</th>
@@ -62,11 +67,12 @@ TEMPLATE = """<!DOCTYPE html>
 {%- endfor %}
 </tbody>
 </table>
+</div>
 </section>
 <section aria-labelledby="communication">
 <h2 id="communication">{{ labels.communication }}</h2>
 {%- if messages %}
-<table>
+<table class="stack">
 <caption>{{ labels.messages_caption }}</caption>
 <thead><tr>
 <th scope="col">{{ labels.col_sent }}</th>
@@ -77,11 +83,11 @@ TEMPLATE = """<!DOCTYPE html>
 <tbody>
 {%- for m in messages %}
 <tr>
-<td>{{ m.at }}</td>
-<td>{{ m.stage }}</td>
-<td>{{ m.kind }}</td>
-<td>{{ m.channels }}</td>
-<td>{{ m.by }}</td></tr>
+<td data-label="{{ labels.col_sent }}">{{ m.at }}</td>
+<td data-label="{{ labels.col_stage }}">{{ m.stage }}</td>
+<td data-label="{{ labels.col_kind }}">{{ m.kind }}</td>
+<td data-label="{{ labels.col_channels }}">{{ m.channels }}</td>
+<td data-label="{{ labels.col_by }}">{{ m.by }}</td></tr>
 {%- endfor %}
 </tbody>
 </table>
@@ -100,29 +106,30 @@ TEMPLATE = """<!DOCTYPE html>
 {%- for checklist in checklists %}
 <section aria-labelledby="checklist-{{ checklist.id }}">
 <h2 id="checklist-{{ checklist.id }}">{{ checklist.heading }}</h2>
-<table>
-<caption>{{ checklist.title }} ({{ checklist.id }})</caption>
+<table class="stack items">
+<caption class="vh">{{ checklist.title }}</caption>
+<colgroup><col class="c-id"><col class="c-task"><col class="c-owner">
+<col class="c-deadline"><col class="c-state"><col class="c-change"></colgroup>
 <thead><tr>
 <th scope="col">{{ labels.col_item }}</th>
 <th scope="col">{{ labels.col_task }}</th>
 <th scope="col">{{ labels.col_owner }}</th>
-<th scope="col">{{ labels.col_priority }}</th>
 <th scope="col">{{ labels.col_deadline }}</th>
 <th scope="col">{{ labels.col_state }}</th>
-<th scope="col">{{ labels.col_last_change }}</th>
-<th scope="col">{{ labels.col_note }}</th></tr></thead>
+<th scope="col">{{ labels.col_last_change }}</th></tr></thead>
 <tbody>
 {%- for r in checklist.rows %}
-<tr{% if r.overdue %} class="overdue"{% endif %}>
-<th scope="row">{{ r.id }}</th>
-<td>{{ r.text }}{% if r.principle %}<br>
+<tr class="row-{{ r.state }}{% if r.overdue %} overdue{% endif %}">
+<th scope="row" class="id">{{ r.id }}<span class="prio">{{ r.priority }}</span></th>
+<td data-label="{{ labels.col_task }}" class="task"><strong>{{ r.title }}</strong>{% if r.title != r.text %}<br>
+{{ r.text }}{% endif %}{% if r.completes %}<br>
+<span class="why">{{ r.completes }}</span>{% endif %}{% if r.principle %}<br>
 <span class="why">{{ labels.col_why }}: {{ r.principle }}</span>{% endif %}</td>
-<td>{{ r.owner }}</td>
-<td>{{ r.priority }}</td>
-<td>{{ r.deadline }}</td>
-<td class="state state-{{ r.state }}">{{ r.state_label }}</td>
-<td>{{ r.when }}</td>
-<td>{{ r.note or "—" }}</td></tr>
+<td data-label="{{ labels.col_owner }}">{{ r.owner }}</td>
+<td data-label="{{ labels.col_deadline }}">{{ r.deadline }}</td>
+<td data-label="{{ labels.col_state }}" class="state state-{{ r.state }}">{{ r.state_label }}</td>
+<td data-label="{{ labels.col_last_change }}">{{ r.when }}{% if r.note %}<br>
+<span class="why">{{ labels.col_note }}: {{ r.note }}</span>{% endif %}</td></tr>
 {%- endfor %}
 </tbody>
 </table>
@@ -132,7 +139,7 @@ TEMPLATE = """<!DOCTYPE html>
 <section aria-labelledby="frozen">
 <h2 id="frozen">{{ labels.frozen_heading }}</h2>
 <p>{{ labels.frozen_intro }}</p>
-<table>
+<table class="stack">
 <caption>{{ labels.frozen_caption }}</caption>
 <thead><tr>
 <th scope="col">{{ labels.col_service }}</th>
@@ -144,13 +151,23 @@ TEMPLATE = """<!DOCTYPE html>
 {%- for f in frozen %}
 <tr>
 <th scope="row">{{ f.name }} ({{ f.id }})</th>
-<td>{{ f.tier }}</td>
-<td>{{ f.status }}</td>
-<td>{{ f.alternative }}</td>
-<td>{{ f.item_ids }}</td></tr>
+<td data-label="{{ labels.col_tier }}">{{ f.tier }}</td>
+<td data-label="{{ labels.col_status }}">{{ f.status }}</td>
+<td data-label="{{ labels.col_instead }}">{{ f.alternative }}</td>
+<td data-label="{{ labels.col_items }}" class="id">{{ f.item_ids }}</td></tr>
 {%- endfor %}
 </tbody>
 </table>
+</section>
+{%- endif %}
+{%- if waiting %}
+<section aria-labelledby="waiting">
+<h2 id="waiting">{{ labels.waiting_heading }}</h2>
+<ul>
+{%- for w in waiting %}
+<li>{{ w }}</li>
+{%- endfor %}
+</ul>
 </section>
 {%- endif %}
 {%- if blocked %}
@@ -176,4 +193,4 @@ def render_html(context: dict[str, Any], *, css: str = REPORT_CSS) -> str:
 
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     # The stylesheet is ours, not user text: mark it safe so quotes in it stay quotes.
-    return env.from_string(TEMPLATE).render(**context, css=Markup(css))
+    return env.from_string(TEMPLATE).render(**context, css=Markup(css), csp=CSP)

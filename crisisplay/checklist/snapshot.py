@@ -44,6 +44,7 @@ class PlaybookSnapshot:
     channels: tuple[str, ...] = ()
     sources: tuple[SourceFile, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
 
     @property
     def source_hash(self) -> str:
@@ -55,6 +56,10 @@ class PlaybookSnapshot:
 
     def service(self, service_id: str) -> Service | None:
         return next((s for s in self.services if s.id == service_id), None)
+
+    def role_name(self, owner: str) -> str:
+        """An owner's display name: the role's name in the playbook, else the owner as typed."""
+        return self.roles.get(owner, owner)
 
     def to_json(self) -> str:
         return json.dumps(_snapshot_dict(self), ensure_ascii=False, sort_keys=True)
@@ -92,6 +97,7 @@ def take_snapshot(playbook: Playbook) -> PlaybookSnapshot:
         policy=playbook.policy,
         channels=tuple(playbook.channels),
         sources=tuple(sources),
+        roles=dict(playbook.roles),
     )
 
 
@@ -136,6 +142,9 @@ def _snapshot_dict(snap: PlaybookSnapshot) -> dict[str, Any]:
                         "principle": item.principle,
                         "depends_on": list(item.depends_on),
                         "services": list(item.services),
+                        "completes_on": item.completes_on,
+                        "due_after": item.due_after,
+                        "title": item.title,
                     }
                     for item in checklist.items
                 ],
@@ -170,6 +179,7 @@ def _snapshot_dict(snap: PlaybookSnapshot) -> dict[str, Any]:
         "channels": list(snap.channels),
         "sources": [{"path": s.path, "sha256": s.sha256} for s in snap.sources],
         "extra": snap.extra,
+        "roles": snap.roles,
     }
 
 
@@ -188,6 +198,9 @@ def _snapshot_from_dict(data: dict[str, Any]) -> PlaybookSnapshot:
                     principle=item.get("principle", ""),
                     depends_on=tuple(item.get("depends_on", ())),
                     services=tuple(item.get("services", ())),
+                    completes_on=item.get("completes_on", ""),
+                    due_after=item.get("due_after", ""),
+                    title=item.get("title", ""),
                 )
                 for item in spec.get("items", ())
             ),
@@ -237,4 +250,5 @@ def _snapshot_from_dict(data: dict[str, Any]) -> PlaybookSnapshot:
         channels=tuple(data.get("channels", ())),
         sources=tuple(SourceFile(s["path"], s["sha256"]) for s in data.get("sources", ())),
         extra=dict(data.get("extra", {})),
+        roles=dict(data.get("roles", {})),
     )

@@ -44,6 +44,12 @@ _LAST_CLOSE_OR_RESUME = (
 )
 _OPEN = f"COALESCE({_LAST_CLOSE_OR_RESUME.format(column='kind')}, 'resume') = 'resume'"
 _CLOSED_AT = _LAST_CLOSE_OR_RESUME.format(column="CASE WHEN e.kind = 'close' THEN e.at END")
+#: A resolved run whose customers have not yet had the resolution message: it still needs its screen.
+_OWES_RESOLUTION = (
+    "NOT EXISTS (SELECT 1 FROM events s WHERE s.run_id = runs.id AND s.kind = 'sent'"
+    " AND json_extract(s.data, '$.kind') = 'resolution'"
+    " AND s.seq > (SELECT max(c.seq) FROM events c WHERE c.run_id = runs.id AND c.kind = 'close'))"
+)
 
 
 def default_db_path() -> Path:
@@ -252,11 +258,22 @@ class Store:
         return cursor.lastrowid
 
     def find_run(self, conn: sqlite3.Connection, ref: str | None) -> Run:
-        """A run by id or unique id prefix; ``None`` means the newest open run."""
+        """A run by id or unique id prefix.
+
+        ``None`` means the newest open run; when every run is resolved, the last one resolved
+        while it still owes customers the resolution message (closing must not hide the
+        screen that says "send it now").
+        """
         if ref is None or not ref.strip():
             row = conn.execute(
                 f"SELECT {_RUN_COLUMNS} FROM runs WHERE {_OPEN} ORDER BY created_at DESC, rowid DESC LIMIT 1"
             ).fetchone()
+            if row is None:
+                row = conn.execute(
+                    f"SELECT {_RUN_COLUMNS}, {_CLOSED_AT} AS closed FROM runs"
+                    " ORDER BY closed DESC, rowid DESC LIMIT 1"
+                ).fetchone()
+                row = row[:8] if row is not None and self._owes_resolution(conn, row[0]) else None
             if row is None:
                 any_run = conn.execute("SELECT 1 FROM runs LIMIT 1").fetchone()
                 if any_run:
@@ -280,12 +297,22 @@ class Store:
         near = did_you_mean(ref, ids) or (f"; did you mean: {', '.join(containing)}?" if containing else "")
         raise CrisisplayError(f"unknown run {ref!r}{near}", hint="'crisisplay checklist list' shows the runs")
 
-    def events(self, conn: sqlite3.Connection, run_id: str) -> Iterator[Event]:
-        """The run's history, oldest first."""
+    def last_seq(self, conn: sqlite3.Connection, run_id: str) -> int:
+        """The seq of the run's latest event (0 for an unknown run): has anything happened since?"""
+        row = conn.execute("SELECT max(seq) FROM events WHERE run_id = ?", (run_id,)).fetchone()
+        return int(row[0] or 0)
+
+    def _owes_resolution(self, conn: sqlite3.Connection, run_id: str) -> bool:
+        row = conn.execute(f"SELECT {_OWES_RESOLUTION} FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return bool(row and row[0])
+
+    def events(self, conn: sqlite3.Connection, run_id: str, *, since: int = 0) -> Iterator[Event]:
+        """The run's history, oldest first (only the events after seq ``since`` when given)."""
         from_db, decode = clock.from_db, _DECODE
         rows = conn.execute(
-            "SELECT seq, at, recorded_at, kind, target, actor, note, data FROM events WHERE run_id = ? ORDER BY seq",
-            (run_id,),
+            "SELECT seq, at, recorded_at, kind, target, actor, note, data FROM events"
+            " WHERE run_id = ? AND seq > ? ORDER BY seq",
+            (run_id, since),
         )
         for seq, at, recorded_at, kind, target, actor, note, data in rows:
             yield Event(

@@ -1,7 +1,9 @@
 """Plain-text views for the terminal: status, the run list and the history.
 
-They return strings (the CLI prints them) and take ``color``/``bar`` flags instead of
-looking at the terminal themselves, so the same text is what tests and pipes see.
+They speak the playbook's language (``--lang`` picks another) through
+:class:`~crisisplay.checklist.phrases.Phrases`, return strings (the CLI prints them) and
+take ``color``/``bar`` flags instead of looking at the terminal themselves, so the same
+text is what tests and pipes see.
 """
 
 from __future__ import annotations
@@ -9,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import click
 
-from crisisplay.checklist import clock
 from crisisplay.checklist.domain import Event, ItemState, RunState
+from crisisplay.checklist.phrases import Phrases, phrases_for
 from crisisplay.checklist.store import RunRow
 from crisisplay.checklist.views import StatusView, describe_next_update
-from crisisplay.playbook.model import PRINCIPLES
 
 BAR_WIDTH = 24
 STATE_MARKS = {"done": "x", "skipped": "-", "blocked": "!", "open": " "}
@@ -35,172 +37,227 @@ def _styler(color: bool) -> Callable[..., str]:
     return paint
 
 
-def render_status(view: StatusView, *, color: bool = False, bar: bool = False, show_all: bool = False) -> str:
-    """The manager's screen: progress, the next customer update, what is late or stuck."""
-    paint = _styler(color)
-    state, run, tz, now = view.state, view.state.run, view.state.run.tz, view.now
+def _header(view: StatusView, say: Phrases, paint: Callable[..., str]) -> list[str]:
+    state, run, now = view.state, view.state.run, view.now
+    snap = run.snapshot
+    checklists = say.checklists()
+    if snap.version:
+        playbook = say.text(
+            "status_playbook_versioned", title=snap.title, id=snap.id, version=snap.version, checklists=checklists
+        )
+    else:
+        playbook = say.text("status_playbook", title=snap.title, id=snap.id, checklists=checklists)
     lines = [
-        paint(f"{run.name}", bold=True) + f"  ({run.id})",
-        f"playbook {run.snapshot.title} ({run.snapshot.id}"
-        + (f" v{run.snapshot.version}" if run.snapshot.version else "")
-        + f"), checklists: {', '.join(run.checklist_ids)}",
-        f"T0 {clock.show(run.t0, tz)} · now {clock.show(now, tz)} · {clock.span(now - run.t0)} into the crisis",
+        paint(run.name, bold=True) + f"  ({run.id})",
+        playbook,
+        say.text("status_clock", t0=say.time(run.t0), now=say.time(now), span=say.span(now - run.t0)),
     ]
-    if state.closed_at:
-        lines.append(paint(f"resolved {clock.show(state.closed_at, tz)}", fg="green"))
     for (_, resolved), (back, _) in pairwise(state.episodes):
         assert resolved is not None  # every episode but the last ended with a close
-        lines.append(
-            paint(f"resolved {clock.show(resolved, tz)}, came back {clock.show(back, tz)} (resumed)", fg="yellow")
-        )
+        lines.append(paint(say.text("status_came_back", resolved=say.time(resolved), back=say.time(back)), fg="yellow"))
+    if state.closed_at:
+        lines.append(paint(say.text("status_resolved", time=say.time(state.closed_at)), fg="green"))
     for path, change in view.playbook_changes:
-        lines.append(
-            paint(
-                f"note: the playbook file {path} is {change} since this run started; "
-                "the run keeps showing the version it started from",
-                fg="yellow",
-            )
-        )
-    p = view.progress
-    counts = f"{p.closed}/{p.total} closed ({p.done} done, {p.skipped} skipped), {p.blocked} blocked"
-    percent = f"{round(100 * p.ratio)}%"
-    lines.append("")
-    lines.append(f"{progress_bar(p.closed, p.total)} {percent}  {counts}" if bar else f"progress: {percent}, {counts}")
-    lines.append("  " + " · ".join(f"{t.priority} {t.closed}/{t.total}" for t in view.tiers))
-    lines.append("")
-    nu_text = describe_next_update(view)
-    overdue_update = view.next_update.overdue(now)
-    lines.append(paint("customers: ", bold=True) + (paint(nu_text, fg="red", bold=True) if overdue_update else nu_text))
-    lines.append(f"  why: {PRINCIPLES['stay_in_touch']}")
-    for silence in view.silences:
-        late = {"first_notice": "first notice late", "resumed": "notice after resuming late"}
-        what = late.get(silence.kind, "silence")
-        ongoing = " and counting" if silence.ongoing else ""
-        lines.append(
-            paint(
-                f"  {what}: {clock.span(silence.length)}{ongoing} (limit {clock.span(silence.limit)})",
-                fg="yellow",
-            )
-        )
-    sections: list[tuple[str, Sequence[ItemState], str]] = [
-        (f"Overdue ({len(view.overdue)})", view.overdue, "red"),
-        (f"Due next ({len(view.due_next)})", view.due_next, ""),
-    ]
-    for title, items, fg in sections:
-        if items:
-            lines += ["", paint(title, bold=True, fg=fg or None)]
-            lines += [line for item in items for line in _item_lines(view, item, paint)]
-    if view.blocked:
-        lines += ["", paint(f"Blocked ({len(view.blocked)})", bold=True, fg="yellow")]
-        for item in view.blocked:
-            lines.append(f"  {state.label(item.key)}: {item.note}" + _by(item, tz))
-    if view.waiting:
-        lines += ["", paint(f"Waiting for prerequisites ({len(view.waiting)})", bold=True)]
-        for item, keys in view.waiting:
-            names = ", ".join(state.label(k) for k in keys)
-            lines.append(f"  {state.label(item.key)}: waits for {names}")
-    if view.frozen:
-        lines += ["", paint("Frozen on purpose (not forgotten)", bold=True, fg="cyan")]
-        for frozen in view.frozen:
-            service = frozen.service
-            about = "status frozen" if frozen.reason == "frozen" else "deferrable tier"
-            alt = f"; instead: {service.alternative}" if service.alternative else ""
-            names = ", ".join(state.label(k) for k in frozen.items)
-            touched = f"; items: {names}" if names else ""
-            lines.append(f"  {service.name} ({service.id}): {about}{alt}{touched}")
-    shown = {i.key for i in (*view.overdue, *view.due_next)}
-    rest = [i for i in view.open_items if i.key not in shown and i.state == "open"]
-    if rest and show_all:
-        lines += ["", paint(f"Other open items ({len(rest)})", bold=True)]
-        lines += [line for item in rest for line in _item_lines(view, item, paint)]
-    elif rest:
-        lines += ["", f"{len(rest)} more open item(s); --all lists them"]
-    if show_all:
-        closed = [i for i in state.items.values() if i.is_closed]
-        if closed:
-            lines += ["", paint(f"Closed ({len(closed)})", bold=True)]
-            for item in closed:
-                lines.append(f"  [{STATE_MARKS[item.state]}] {state.label(item.key)}: {item.item.text}" + _by(item, tz))
-    return "\n".join(lines)
-
-
-def _by(item: ItemState, tz: Any) -> str:
-    if item.changed_at is None:
-        return ""
-    who = f" by {item.changed_by}" if item.changed_by else ""
-    return f" ({item.state} {clock.show(item.changed_at, tz)}{who})"
-
-
-def _item_lines(view: StatusView, item: ItemState, paint: Callable[..., str]) -> list[str]:
-    state, tz, now = view.state, view.state.run.tz, view.now
-    due = ""
-    if item.deadline is not None:
-        other_day = item.deadline.astimezone(tz).date() != now.astimezone(tz).date()
-        due = f" · due {clock.show(item.deadline, tz, date=other_day)}"
-        due += f" ({clock.relative(item.deadline, now)})"
-    owner = f" · {item.owner}" if item.owner else ""
-    head = f"  [{item.item.priority}] {state.label(item.key)}: {item.item.text}{owner}{due}"
-    lines = [paint(head, fg="red") if view.is_overdue(item) else head]
-    why = PRINCIPLES.get(item.item.principle)
-    if why:
-        lines.append(f"      why: {why}")
+        changed = say.text("playbook_changed", file=Path(path).name, change=say.text(f"change_{change}"))
+        lines.append(paint(f"{say.text('note')}: {changed}", fg="yellow"))
     return lines
 
 
-def render_runs(rows: Sequence[RunRow], states: dict[str, RunState] | None = None) -> str:
-    """``checklist list``: newest first, one line each."""
-    if not rows:
-        return "no checklist runs yet"
-    lines = []
-    for row in rows:
-        run, tz = row.run, row.run.tz
-        status = f"resolved {clock.show(row.closed_at, tz)}" if row.closed_at else "open"
-        progress = ""
-        if states and run.id in states:
-            items = states[run.id].items.values()
-            progress = f" · {sum(1 for i in items if i.is_closed)}/{len(items)} closed"
-        lines.append(
-            f"{run.id}  {run.name} · {run.snapshot.id} · T0 {clock.show(run.t0, tz)}"
-            f" · {status}{progress}"
-            f" · {row.events} event(s)"
-        )
+def _customers(view: StatusView, say: Phrases, paint: Callable[..., str]) -> list[str]:
+    nu, now, run = view.next_update, view.now, view.state.run
+    text = describe_next_update(view, say)
+    late = nu.overdue(now) or nu.basis == "resolution_due"
+    lines = [paint(f"{say.text('customers')}: ", bold=True) + (paint(text, fg="red", bold=True) if late else text)]
+    lines.append("  " + say.text("why", principle=say.words.principle("stay_in_touch")))
+    if nu.stage_id and nu.due is not None:
+        lines.append("  " + say.text("status_record_send", run=run.id, stage=nu.stage_id))
+    for silence in view.silences:
+        lines.append(paint("  " + silence_sentence(view, say, silence), fg="yellow"))
+    return lines
+
+
+def silence_sentence(view: StatusView, say: Phrases, silence: Any) -> str:
+    """A late first notice or a long gap, as one sentence (status, report and the room)."""
+    first = {"first_notice": "first_notice_late", "resumed": "resumed_late"}
+    key = first.get(silence.kind, "silence") + ("_ongoing" if silence.ongoing else "")
+    return say.text(
+        key,
+        length=say.span(silence.length),
+        start=say.time(silence.start),
+        end=say.time(silence.end),
+        limit=say.span(silence.limit),
+    )
+
+
+def render_status(
+    view: StatusView,
+    *,
+    color: bool = False,
+    bar: bool = False,
+    show_all: bool = False,
+    phrases: Phrases | None = None,
+) -> str:
+    """The manager's screen: progress, the next customer update, what is late, stuck or waiting."""
+    paint = _styler(color)
+    say = phrases or phrases_for(view.state.run)
+    state = view.state
+    lines = _header(view, say, paint)
+    p = view.progress
+    counts = say.words.plural(
+        "status_progress", p.total, percent=say.words.percent(p.ratio), closed=p.closed, total=p.total,
+        done=p.done, skipped=p.skipped, blocked=p.blocked,
+    )  # fmt: skip
+    lines += ["", f"{progress_bar(p.closed, p.total)} {counts}" if bar else counts]
+    tiers = [f"{say.words.term('priority', t.priority)} {t.closed}/{t.total}" for t in view.tiers]
+    lines.append("  " + " · ".join(tiers))
+    lines += ["", *_customers(view, say, paint)]
+    sections: list[tuple[str, Sequence[ItemState], str]] = [
+        ("sec_overdue", view.overdue, "red"),
+        ("sec_due_next", view.due_next, ""),
+    ]
+    for key, items, fg in sections:
+        if items:
+            lines += ["", paint(say.text(key, count=len(items)), bold=True, fg=fg or None)]
+            lines += [line for item in items for line in _item_lines(view, item, say, paint)]
+    if view.blocked:
+        lines += ["", paint(say.text("sec_blocked", count=len(view.blocked)), bold=True, fg="yellow")]
+        lines += [f"  {state.label(i.key)}: {i.note}{_by(i, say)}" for i in view.blocked]
+    if view.waiting_event:
+        lines += ["", paint(say.text("sec_waiting_event", count=len(view.waiting_event)), bold=True)]
+        for item in view.waiting_event:
+            owner = f" · {say.owner(item.owner)}" if item.owner else ""
+            lines.append(f"  {state.label(item.key)}: {say.title(item)}{owner} · {say.waits(item)}")
+    if view.waiting:
+        lines += ["", paint(say.text("sec_waiting_prereq", count=len(view.waiting)), bold=True)]
+        for item, keys in view.waiting:
+            names = say.words.join([state.label(k) for k in keys])
+            lines.append("  " + say.text("waits_for", item=state.label(item.key), items=names))
+    if view.frozen:
+        lines += ["", paint(say.text("sec_frozen"), bold=True, fg="cyan")]
+        for frozen in view.frozen:
+            parts = [say.text(f"frozen_reason_{frozen.reason}")]
+            if frozen.service.alternative:
+                parts.append(say.text("frozen_instead", alternative=frozen.service.alternative))
+            if frozen.items:
+                parts.append(say.text("frozen_items", items=", ".join(state.label(k) for k in frozen.items)))
+            lines.append(f"  {frozen.service.name} ({frozen.service.id}): {'; '.join(parts)}")
+    shown = {i.key for i in (*view.overdue, *view.due_next, *view.waiting_event)}
+    rest = [i for i in view.open_items if i.key not in shown and i.state == "open"]
+    if rest and show_all:
+        lines += ["", paint(say.text("sec_other", count=len(rest)), bold=True)]
+        lines += [line for item in rest for line in _item_lines(view, item, say, paint)]
+    elif rest:
+        lines += ["", say.plural("status_more", len(rest))]
+    if show_all:
+        closed = [i for i in state.items.values() if i.is_closed]
+        if closed:
+            lines += ["", paint(say.text("sec_closed", count=len(closed)), bold=True)]
+            for item in closed:
+                mark = STATE_MARKS[item.state]
+                lines.append(f"  [{mark}] {state.label(item.key)}: {say.title(item)}{_by(item, say)}")
     return "\n".join(lines)
 
 
-def describe_event(state: RunState, event: Event) -> str:
-    """One history line's action, e.g. ``done notify (forced past: prepare)``."""
-    kind = event.kind
+def _by(item: ItemState, say: Phrases) -> str:
+    if item.changed_at is None:
+        return ""
+    return " (" + say.text("item_state_by", state=say.state(item), time=say.time(item.changed_at),
+                           who=item.changed_by or "?") + ")"  # fmt: skip
+
+
+def _item_lines(view: StatusView, item: ItemState, say: Phrases, paint: Callable[..., str]) -> list[str]:
+    state, tz, now = view.state, view.state.run.tz, view.now
+    parts = [f"  [{say.words.term('priority', item.item.priority)}] {state.label(item.key)}: {say.title(item)}"]
+    if item.owner:
+        parts.append(say.owner(item.owner))
+    if item.deadline is not None:
+        other_day = item.deadline.astimezone(tz).date() != now.astimezone(tz).date()
+        when = say.time(item.deadline, date=other_day)
+        parts.append(say.text("item_due", when=when, relative=say.relative(item.deadline, now)))
+    head = " · ".join(parts)
+    lines = [paint(head, fg="red") if view.is_overdue(item) else head]
+    completes = say.completes(item)
+    if completes:
+        lines.append(f"      {completes}")
+    why = say.words.principle(item.item.principle)
+    if why:
+        lines.append("      " + say.text("why", principle=why))
+    return lines
+
+
+def render_runs(
+    rows: Sequence[RunRow], states: dict[str, RunState] | None = None, *, language: str | None = None
+) -> str:
+    """``checklist list``: newest first, one line each, in ``language`` (default: the newest run's)."""
+    if not rows:
+        from crisisplay.wording import wording_for
+
+        return wording_for("checklist", language if language and language != "auto" else "en").text("list_empty")
+    lines = []
+    chosen = language if language and language != "auto" else rows[0].run.snapshot.locale
+    for row in rows:
+        run = row.run
+        say = phrases_for(run, chosen)
+        status = say.text("list_resolved", time=say.time(row.closed_at)) if row.closed_at else say.text("list_open")
+        parts = [run.name, run.snapshot.id, f"T0 {say.time(run.t0)}", status]
+        if states and run.id in states:
+            items = states[run.id].items.values()
+            parts.append(say.text("list_progress", closed=sum(1 for i in items if i.is_closed), total=len(items)))
+        parts.append(say.plural("list_events", row.events))
+        lines.append(f"{run.id}  " + " · ".join(parts))
+    return "\n".join(lines)
+
+
+def describe_event(state: RunState, event: Event, phrases: Phrases | None = None) -> str:
+    """One history line's action, e.g. ``done notify (forced past open: prepare)``."""
+    say = phrases or phrases_for(state.run)
+    kind, data = event.kind, event.data
+
+    def labels(keys: Sequence[str]) -> str:
+        return ", ".join(state.label(k) if k in state.items else k for k in keys)
+
     if kind == "start":
-        return f"started ({', '.join(event.data.get('checklists', ()))})"
-    if kind == "close":
-        return "closed: crisis resolved"
-    if kind == "resume":
-        return "resumed: the crisis came back"
-    if kind == "sent":
-        channels = ", ".join(event.data.get("channels", ())) or "no channel named"
-        return f"sent {event.target} ({channels})"
-    label = state.label(event.target) if event.target in state.items else event.target
+        snap = state.run.snapshot
+        titles = [snap.checklists[c].title if c in snap.checklists else c for c in data.get("checklists", ())]
+        return say.text("ev_start", checklists=say.words.join(titles))
     if kind == "assign":
-        return f"assigned {label} to {event.data.get('owner', '')}"
-    forced = event.data.get("forced")
-    names = ", ".join(state.label(k) if k in state.items else k for k in forced or ())
-    extra = f" (forced past open: {names})" if forced else ""
-    return f"{kind} {label}{extra}"
+        label = state.label(event.target) if event.target in state.items else event.target
+        return say.text("ev_assign", item=label, owner=say.owner(str(data.get("owner", ""))))
+    if kind == "facts":
+        names = [*data.get("set", {}), *(f"-{n}" for n in data.get("unset", ()))]
+        return say.text("ev_facts", names=", ".join(names))
+    if kind in ("close", "resume"):
+        text = say.text(f"ev_{kind}")
+    elif kind == "sent":
+        channels = ", ".join(data.get("channels", ())) or say.text("ev_no_channel")
+        text = say.text("ev_sent", stage=say.stage(event.target), channels=channels)
+    else:
+        label = state.label(event.target) if event.target in state.items else event.target
+        text = say.text(f"ev_{kind}", item=label)
+    extras = []
+    if data.get("forced"):
+        extras.append(say.text("ev_forced", items=labels(data["forced"])))
+    if data.get("completes"):
+        extras.append(say.text("ev_completes", items=labels(data["completes"])))
+    if data.get("open_critical"):
+        extras.append(say.text("open_critical_note", items=labels(data["open_critical"])))
+    if data.get("reopens"):
+        extras.append(say.text("ev_reopens", items=labels(data["reopens"])))
+    return text + "".join(f"; {extra}" for extra in extras)
 
 
-def render_log(state: RunState, events: Sequence[Event]) -> str:
+def render_log(state: RunState, events: Sequence[Event], *, phrases: Phrases | None = None) -> str:
     """``checklist log``: who did what, when (and when it was recorded, if later)."""
-    tz = state.run.tz
-    zone_name = state.run.snapshot.timezone
-    lines = [f"history of {state.run.id} ({len(events)} event(s), times in {zone_name})"]
+    say = phrases or phrases_for(state.run)
+    lines = [say.plural("log_header", len(events), run=state.run.id, zone=state.run.snapshot.timezone)]
     for event in events:
         recorded = ""
         if abs(event.recorded_at - event.at).total_seconds() >= 60:
-            recorded = f" [recorded {clock.show(event.recorded_at, tz)}]"
+            recorded = f" [{say.text('log_recorded', time=say.time(event.recorded_at))}]"
         note = f" — {event.note}" if event.note else ""
         lines.append(
-            f"#{event.seq:<5} {clock.show(event.at, tz)}  {event.actor or '?'}: "
-            f"{describe_event(state, event)}{note}{recorded}"
+            f"#{event.seq:<5} {say.time(event.at)}  {event.actor or '?'}: "
+            f"{describe_event(state, event, say)}{note}{recorded}"
         )
     return "\n".join(lines)
 
@@ -243,20 +300,23 @@ def runs_dict(rows: Sequence[RunRow]) -> list[dict[str, Any]]:
     ]
 
 
-def describe_outcome(state: RunState, event: Event, now: datetime) -> list[str]:
+def describe_outcome(state: RunState, event: Event, now: datetime, *, phrases: Phrases | None = None) -> list[str]:
     """The confirmation after an action, plus what it changed for others."""
-    lines = [f"{state.run.id}: {describe_event(state, event)} at {clock.show(event.at, state.run.tz)} by {event.actor}"]
-    if event.kind == "done":
+    say = phrases or phrases_for(state.run)
+    what = describe_event(state, event, say)
+    lines = [say.text("outcome", run=state.run.id, what=what, time=say.time(event.at), who=event.actor)]
+    if event.kind in ("done", "sent", "close"):
+        done = {event.target, *event.data.get("completes", ())}
         freed = [
             state.label(i.key)
             for i in state.items.values()
-            if event.target in i.prerequisites and not i.is_closed and not state.open_prerequisites(i)
+            if done & set(i.prerequisites) and not i.is_closed and not state.open_prerequisites(i)
         ]
         if freed:
-            lines.append(f"now unblocked: {', '.join(freed)}")
+            lines.append(say.text("outcome_unblocked", items=", ".join(freed)))
     if event.kind in ("sent", "close", "resume"):
         from crisisplay.checklist.views import build_status
 
         view = build_status(state, now, check_sources=False)
-        lines.append(f"customers: {describe_next_update(view)}")
+        lines.append(f"{say.text('customers')}: {describe_next_update(view, say)}")
     return lines

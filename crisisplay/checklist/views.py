@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from crisisplay.checklist import clock
 from crisisplay.checklist.cadence import NextUpdate, Silence, all_silences, current_next_update
 from crisisplay.checklist.domain import ItemState, RunState
+from crisisplay.checklist.phrases import Phrases, phrases_for, short_title
 from crisisplay.checklist.snapshot import source_changes
 from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, Service
-from crisisplay.wording import Wording, wording_for
 
 DUE_NEXT = 5
 
@@ -78,6 +77,8 @@ class StatusView:
     next_update: NextUpdate
     silences: list[Silence]
     playbook_changes: list[tuple[str, str]] = field(default_factory=list)
+    #: Open items whose deadline counts from an event that has not happened yet: never overdue.
+    waiting_event: list[ItemState] = field(default_factory=list)
 
     def is_overdue(self, item: ItemState) -> bool:
         return not item.is_closed and item.deadline is not None and item.deadline < self.now
@@ -97,7 +98,7 @@ def build_status(state: RunState, now: datetime, *, check_sources: bool = True) 
         key=_by_deadline,
     )
     waiting = [
-        (i, state.open_prerequisites(i)) for i in open_items if i.state == "open" and state.open_prerequisites(i)
+        (i, pending) for i in open_items if i.state == "open" and (pending := state.open_prerequisites(i))
     ]
     snapshot = state.run.snapshot
     return StatusView(
@@ -114,6 +115,7 @@ def build_status(state: RunState, now: datetime, *, check_sources: bool = True) 
         next_update=current_next_update(state),
         silences=all_silences(state, now),
         playbook_changes=source_changes(snapshot) if check_sources else [],
+        waiting_event=[i for i in open_items if i.waits_on],
     )
 
 
@@ -155,8 +157,10 @@ def item_dict(view: StatusView, item: ItemState) -> dict[str, Any]:
         "key": item.key,
         "id": state.label(item.key),
         "checklist": item.checklist_id,
+        "title": short_title(item.item),
         "text": item.item.text,
         "owner": item.owner,
+        "owner_name": state.run.snapshot.role_name(item.owner) if item.owner else "",
         "priority": item.item.priority,
         "principle": item.item.principle,
         "principle_text": PRINCIPLES.get(item.item.principle, ""),
@@ -170,6 +174,10 @@ def item_dict(view: StatusView, item: ItemState) -> dict[str, Any]:
         "waiting_for": [state.label(k) for k in state.open_prerequisites(item)],
         "forced": [state.label(k) for k in item.forced if k in state.items],
         "services": list(item.item.services),
+        "completes_on": item.item.completes_on or None,
+        "completed_by_event": item.completed_by or None,
+        "due_after": item.item.due_after or None,
+        "waits_on": item.waits_on or None,
     }
 
 
@@ -217,6 +225,14 @@ def status_dict(view: StatusView) -> dict[str, Any]:
         "waiting": [
             {"id": state.label(i.key), "waiting_for": [state.label(k) for k in keys]} for i, keys in view.waiting
         ],
+        "waiting_event": [
+            {
+                "id": state.label(i.key),
+                "event": i.waits_on,
+                "after_minutes": int(i.item.due.total_seconds() // 60) if i.item.due else 0,
+            }
+            for i in view.waiting_event
+        ],
         "frozen_services": [
             {
                 "id": f.service.id,
@@ -254,31 +270,21 @@ def status_dict(view: StatusView) -> dict[str, Any]:
     }
 
 
-def describe_next_update(view: StatusView, words: Wording | None = None) -> str:
-    """One sentence on the next customer message.
-
-    Without ``words`` it is the CLI's English with compact spans (``1h05m``); reports pass
-    the playbook language's wording, whose spans use CLDR units.
-    """
-    nu, tz, now = view.next_update, view.state.run.tz, view.now
-    catalog = words or wording_for("checklist", "en")
-    span = words.span if words else clock.span
-
-    def relative(moment: datetime) -> str:
-        return words.relative(moment, now) if words else clock.relative(moment, now)
-
+def describe_next_update(view: StatusView, phrases: Phrases | None = None) -> str:
+    """One sentence on the next customer message, in the phrases' language (default: the playbook's)."""
+    say = phrases or phrases_for(view.state.run)
+    nu, now = view.next_update, view.now
     if nu.due is None:
-        return catalog.text("next_resolved")
-    when = f"{clock.show(nu.due, tz)} ({relative(nu.due)})"
-    stage = f" [{nu.stage_id}]" if nu.stage_id else ""
+        return say.text("next_resolved")
     if nu.basis == "resolution_due":
-        return catalog.text("next_resolution_due", stage=stage)
+        return say.text("next_resolution_due")
+    when = f"{say.time(nu.due)} ({say.relative(nu.due, now)})"
     if nu.basis == "first_notice":
-        what = catalog.text("next_first_notice")
+        what = say.text("next_first_notice")
     elif nu.basis == "resumed":
-        what = catalog.text("next_resumed")
+        what = say.text("next_resumed")
     else:
         assert nu.last_sent is not None and nu.cadence is not None
-        what = catalog.text("next_update", cadence=span(nu.cadence), last=clock.show(nu.last_sent.at, tz))
-    sentence = catalog.text("next_due", what=what, stage=stage, when=when)
-    return catalog.text("next_overdue", text=sentence) if nu.overdue(now) else sentence
+        what = say.text("next_update", cadence=say.span(nu.cadence), last=say.time(nu.last_sent.at))
+    sentence = say.text("next_due", what=what, when=when)
+    return say.text("next_overdue", text=sentence) if nu.overdue(now) else sentence

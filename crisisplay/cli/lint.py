@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -32,7 +33,15 @@ def resolve_stage(stage: str | None, playbook: Playbook | None) -> str | None:
     raise CrisisplayError(f"unknown stage {stage!r} (stage kinds: {', '.join(STAGE_KINDS)}{known})")
 
 
-def _messages(sources: list[Source], stage: str | None) -> list[MessageText]:
+def _language(lang: str, reports: list[MessageReport]) -> str:
+    """The language of the run's own words: ``--lang``, else that of most messages."""
+    if lang != "auto":
+        return lang
+    languages = [r.lang for r in reports]
+    return max(sorted(set(languages)), key=languages.count) if languages else "en"
+
+
+def _messages(sources: list[Source], stage: str | None, at: datetime | None = None) -> list[MessageText]:
     messages = []
     for source in sources:
         for message in source.messages:
@@ -40,6 +49,7 @@ def _messages(sources: list[Source], stage: str | None) -> list[MessageText]:
                 message,
                 stage=stage or message.stage or source.stage,
                 locale=message.locale or source.locale,
+                sent_at=at or message.sent_at,
             ))
     return messages
 
@@ -95,6 +105,8 @@ def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tu
 @click.option("--pack", "pack_paths", multiple=True, metavar="FILE", help="Extra rule pack (YAML); repeatable.")
 @click.option("--disable", multiple=True, metavar="RULE", help="Leave out a rule id; repeatable.")
 @click.option("--no-consistency", is_flag=True, help="Lint each message alone (no cross-channel checks).")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
+              help="When the messages go out (default: a bundle's generated_at); «через 2 часа» is counted from it.")
 @click.option("--fix", is_flag=True, help="Apply safe substitutions in place and print the diff.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff --fix would apply; write nothing.")
 @format_option
@@ -102,8 +114,8 @@ def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tu
 @handle_errors
 def lint(
     paths: tuple[str, ...], playbook_path: str | None, stage: str | None, lang: str, channel: str | None,
-    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, fix: bool, show_diff: bool,
-    output_format: str, fail_on: str,
+    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, at: datetime | None, fix: bool,
+    show_diff: bool, output_format: str, fail_on: str,
 ) -> None:
     """Check tone, required elements and cross-channel consistency of crisis messages.
 
@@ -114,7 +126,6 @@ def lint(
     from crisisplay.diagnostics.formatters import render_diagnostics
     from crisisplay.tone.api import check_messages
     from crisisplay.tone.packs import load_pack
-    from crisisplay.tone.rules import RULES
     from crisisplay.tone.sources import read_inputs
 
     if not paths and sys.stdin.isatty():
@@ -130,10 +141,11 @@ def lint(
     if channel and sum(len(s.messages) for s in sources) > 1 and any(s.kind != "bundle" for s in sources):
         raise click.UsageError("--channel names a single message; with several inputs the file names are used")
     packs = [load_pack(p) for p in pack_paths]
-    messages = _messages(sources, stage_kind)
+    messages = _messages(sources, stage_kind, at)
+    truth = next((s.truth for s in sources if s.truth is not None), None)
     reports = check_messages(
         messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,
-        packs=packs, disable=disable, consistency=not no_consistency,
+        packs=packs, disable=disable, consistency=not no_consistency, truth=truth,
     )
     applied: set[tuple[str, int, str]] = set()
     if fix or show_diff:
@@ -152,12 +164,21 @@ def lint(
              "stage": r.stage, "stage_inferred": r.stage_inferred}
             for r in reports
         ]}
-    output = render_diagnostics(
-        diagnostics, output_format, color=use_color() and output_format == "text", rules=RULES,
-        base_dir=os.getcwd(), extra=extra,
-    )
+    language = _language(lang, reports)
+    if output_format == "sarif":
+        from crisisplay.diagnostics.formatters.sarif import format_sarif
+        from crisisplay.tone.rules import rules_for
+
+        output = format_sarif(diagnostics, rules=rules_for(language), base_dir=os.getcwd(), language=language)
+    else:
+        output = render_diagnostics(
+            diagnostics, output_format, color=use_color() and output_format == "text", base_dir=os.getcwd(),
+            extra=extra,
+        )
     if output_format == "text" and not diagnostics:
-        output = f"{len(reports)} message(s) checked, no problems"
+        from crisisplay.wording import wording_for
+
+        output = wording_for("lint", language).plural("checked", len(reports))
     if output:
         click.echo(output)
     sys.exit(exit_code_for(diagnostics, fail_on))

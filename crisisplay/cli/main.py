@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "metrics",
         "NPS, CSAT, CES, churn and LTV from survey exports.",
     ),
+    "serve": ("crisisplay.cli.serve", "serve", "Open the crisis room: the team's checklists in a browser."),
     "new": ("crisisplay.cli.new", "new", "Start a company playbook from a bundled scenario."),
     "rules": (
         "crisisplay.cli.rules",
@@ -66,6 +67,23 @@ class LazyGroup(click.Group):
         command = getattr(module, spec[1])
         assert isinstance(command, click.Command)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with "did you mean 'render'?" for a mistyped command (``rendr``)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            # Phrased as click phrases it for sub-commands (``checklist strat``); click cannot
+            # see a lazy group's commands itself.
+            close = difflib.get_close_matches(name.lower(), self.list_commands(ctx))
+            if len(close) == 1:
+                ctx.fail(f"No such command {name!r}. (Did you mean {close[0]!r}?)")
+            if close:
+                ctx.fail(f"No such command {name!r}. (Did you mean one of: {', '.join(map(repr, close))}?)")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Use the static one-liners so that --help imports no sub-command module.

@@ -33,10 +33,11 @@ Exit codes: 0 written, 1 findings at or above --fail-on (default never), 2 bad i
 @click.option("--stage", "-s", "stage", metavar="STAGE",
               help="Stage id or kind (default: the first_notice stage, else the first stage).")
 @click.option("--facts", "-f", "facts_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Facts as YAML or JSON (default: the playbook's examples).")
+              help="Facts as YAML or JSON (without it the playbook's examples, with --example).")
 @click.option("--set", "set_options", multiple=True, metavar="KEY=VALUE",
               help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
-@click.option("--example", is_flag=True, help="Start from the playbook's examples when giving --facts/--set.")
+@click.option("--example", is_flag=True,
+              help="Allow the playbook's example facts (filling what you did not give); the page is marked.")
 @click.option("--at", "at", metavar="TIME", help="Render time, e.g. 2026-03-15T10:00 or 10:00.")
 @click.option("--out", "-o", "out", default="preview.html", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",

@@ -28,10 +28,14 @@ EPILOG = """Examples:
   crisisplay render it-outage.ru.yaml --format json --at 2026-03-15T10:00 --lint
   crisisplay render it-outage.ru.yaml --recipient name=Anna --recipient services=payments
 
-With no --facts and no --set the playbook's embedded examples are rendered. --at sets
-the render time ("now" in templates; HH:MM means today in the playbook's zone).
---out writes one native file per channel (.txt, .eml, .json, .html, .md, .ssml) and
-bundle.json. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input.
+With no --facts and no --set the playbook's embedded examples are rendered, marked as
+an example (one warning per example fact). Give your facts with --facts/--set: optional
+facts you leave out are left out of the messages. --example fills them from the
+playbook's examples on purpose; --out, --recipients and preview refuse example facts
+without it. --at sets the render time ("now" in templates; HH:MM means today in the
+playbook's zone). --out writes one native file per channel (.txt, .eml, .json, .html,
+.md, .ssml) and bundle.json. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad
+input.
 """
 
 
@@ -64,13 +68,15 @@ def _parse_at(value: str | None, zone: Any) -> datetime | None:
 
 def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
     """Tone lint of the rendered texts (crisisplay.tone, imported only when asked for)."""
+    from crisisplay.factcheck import truth_for_result
     from crisisplay.tone.api import MessageText, lint_messages
 
     texts = [
         MessageText(m.channel, m.text, str(Path(out) / m.file) if out else m.file, 1)
         for m in result.messages if m.ok and m.text
     ]
-    return list(lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook))
+    return list(lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook,
+                              truth=truth_for_result(result)))
 
 
 @click.command(epilog=EPILOG)
@@ -85,7 +91,8 @@ def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
               help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
 @click.option("--recipient", "recipient_options", multiple=True, metavar="FIELD=VALUE",
               help="Preview personalised templates for one sample person (repeatable), e.g. name=Anna.")
-@click.option("--example", is_flag=True, help="Start from the playbook's examples when giving --facts/--set.")
+@click.option("--example", is_flag=True,
+              help="Fill facts you did not give from the playbook's examples (messages are marked as examples).")
 @click.option("--locale", "-l", metavar="LOCALE",
               help="Render in this locale: the sibling playbook (name.<locale>.yaml) when it exists.")
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False), metavar="DIR",
@@ -115,7 +122,7 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
     from crisisplay.playbook.build import load_playbook
     from crisisplay.playbook.facts import playbook_zone
     from crisisplay.render.bundle import bundle_json, write_bundle
-    from crisisplay.render.facts import gather_facts
+    from crisisplay.render.facts import collect_facts
     from crisisplay.render.output import describe_figures, format_result_markdown, format_result_text
     from crisisplay.render.renderer import Renderer
 
@@ -123,14 +130,17 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
         # Mass rendering: one personalised message per recipient (docs/batch.md).
         ignored = [name for name, given in (("--locale", locale),
                    ("--recipient", recipient_options), ("--format", output_format), ("--lint", lint),
-                   ("--strict", strict), ("--example", example)) if given]
+                   ("--strict", strict)) if given]
         if ignored:
             raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
                                    "(locales come from each recipient's row)")
+        if not facts_file and not set_options and not example:
+            raise click.UsageError("a mass send needs your facts (--facts FILE or --set NAME=VALUE): "
+                                   "the playbook's embedded examples are not facts (--example for a rehearsal)")
         from crisisplay.batch.cli_support import run_from_cli
 
         run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,
-                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options,
+                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options, example=example,
                      channels=_split_channels(channels), allow_duplicates=allow_duplicates,
                      encoding=recipients_encoding)
         return
@@ -145,15 +155,21 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
         else:
             render_locale = locale
     now = _parse_at(at, playbook_zone(playbook))
-    facts = gather_facts(playbook, facts_file, set_options, example=example, now=now)
+    fact_set = collect_facts(playbook, facts_file, set_options, example=example, now=now)
+    if out and fact_set.examples and not example:
+        raise click.UsageError(
+            f"--out would write messages made from the playbook's example facts "
+            f"({', '.join(fact_set.examples)}); give your facts with --facts/--set, "
+            "or add --example to write them anyway (marked as examples)"
+        )
     renderer = Renderer(playbook, locale=render_locale)
     sample = None
     if recipient_options:
         from crisisplay.batch.recipient import sample_recipient
 
         sample = sample_recipient(recipient_options, playbook)
-    result = renderer.render(stage, facts, _split_channels(channels), at=now, strict=strict, checked=True,
-                             recipient=sample)
+    result = renderer.render(stage, fact_set.values, _split_channels(channels), at=now, strict=strict,
+                             checked=True, recipient=sample, examples=fact_set.examples)
     extra = _lint(result, playbook, out) if lint else []
     diagnostics = result.all_diagnostics() + extra
     color = use_color()

@@ -18,19 +18,22 @@ RULE_SOURCES = (
 )
 
 
-def collect_rules() -> list[RuleInfo]:
+def collect_rules(lang: str = "en") -> list[RuleInfo]:
+    """Every rule; lint's described in ``lang`` (the other families speak English)."""
     rules: list[RuleInfo] = []
     for module_name, _tool in RULE_SOURCES:
         try:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
-        rules.extend(getattr(module, "RULES", ()))
+        localized = getattr(module, "rules_for", None)
+        rules.extend(localized(lang) if localized is not None else getattr(module, "RULES", ()))
     return rules
 
 
 @click.command(
-    epilog="Examples:\n\n  crisisplay rules\n\n  crisisplay rules --format json\n\n  crisisplay rules --doc CP131"
+    epilog="Examples:\n\n  crisisplay rules\n\n  crisisplay rules --format json\n\n  crisisplay rules --doc CP131\n\n"
+    "  crisisplay rules --lang ru --doc CP313"
 )
 @click.option(
     "--format",
@@ -40,12 +43,14 @@ def collect_rules() -> list[RuleInfo]:
     show_default=True,
 )
 @click.option("--doc", "doc_id", metavar="RULE", help="Show the full documentation of one rule.")
+@click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
+              help="Language of the lint rules' descriptions (the messages of findings follow the text).")
 @handle_errors
-def rules(output_format: str, doc_id: str | None) -> None:
+def rules(output_format: str, doc_id: str | None, lang: str) -> None:
     """List every rule: id, severity, category and a one-line explanation."""
     from crisisplay.errors import CrisisplayError
 
-    infos = collect_rules()
+    infos = collect_rules(lang)
     if doc_id:
         match = [r for r in infos if r.id.lower() == doc_id.lower()]
         if not match:

@@ -14,7 +14,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path, bundled_templates
+from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_hint, bundled_path, bundled_templates
 from crisisplay.playbook.loader import (
     DEFAULT_LIMITS,
     Document,
@@ -35,7 +35,9 @@ from crisisplay.playbook.model import (
     Stage,
     Template,
     ToneProfile,
+    parse_due,
     parse_duration,
+    parse_event_ref,
 )
 from crisisplay.playbook.schema import validate_schema
 
@@ -182,6 +184,13 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     path = str(path)
     if path.startswith(BUNDLED_PREFIX):
         path = str(bundled_path(path, must_exist=True, file_only=True))
+    elif not Path(path).exists():
+        # Said plainly (not "has 1 error(s)"), with the bundled name when it is one of ours.
+        raise CrisisplayError("no such file", Location(path), hint=bundled_hint(path))
+    elif Path(path).is_dir():
+        inside = sorted(p.name for p in Path(path).glob("*.y*ml"))
+        raise CrisisplayError("is a directory; name one playbook file", Location(path),
+                              hint=", ".join(inside[:8]) if inside else "")
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:
@@ -245,6 +254,7 @@ class _ModelBuilder:
             stages=self._stages(d.get("stages", {})),
             tone=self._tone(d.get("tone", {})),
             checklists=self._checklists(d.get("checklists", {})),
+            roles={str(k): str(v) for k, v in d.get("roles", {}).items()},
             policy=policy,
             path=main.path,
             chain=tuple(doc.path for doc in self.chain),
@@ -263,6 +273,7 @@ class _ModelBuilder:
                 example=spec.get("example"),
                 default=spec.get("default"),
                 values=tuple(spec.get("values", ())),
+                not_before=tuple(spec.get("not_before", ())),
                 location=self.key_loc("facts", name),
             )
             for name, spec in raw.items()
@@ -278,6 +289,7 @@ class _ModelBuilder:
                 alternative=str(spec.get("alternative", "")),
                 channels=tuple(spec.get("channels", ())),
                 service_level=str(spec.get("service_level", "")),
+                phrases={str(k): str(v) for k, v in (spec.get("phrases") or {}).items()},
                 location=self.key_loc("services", sid),
             )
             for sid, spec in raw.items()
@@ -394,7 +406,10 @@ class _ModelBuilder:
                     id=item["id"],
                     text=item["text"],
                     owner=str(item.get("owner", "")),
-                    due=parse_duration(item["due"]) if "due" in item else None,
+                    due=parse_due(item["due"])[0] if "due" in item else None,
+                    due_after=parse_due(item["due"])[1] if "due" in item else "",
+                    completes_on=parse_event_ref(item.get("completes_on")) or "",
+                    title=str(item.get("title", "")),
                     priority=item.get("priority", "normal"),
                     principle=item.get("principle", ""),
                     depends_on=tuple(item.get("depends_on", ())),

@@ -76,3 +76,20 @@ def bundled_path(reference: str, *, must_exist: bool = False, file_only: bool = 
             hint="bundled playbooks: " + ", ".join(names),
         )
     return candidates[0]
+
+
+def bundled_hint(path: str) -> str:
+    """For a playbook path that does not exist: the bundled name of the same playbook, if any.
+
+    ``playbooks/it-outage/it-outage.ru.yaml`` typed outside the repository is the bundled
+    ``it-outage.ru``; any directory works with the ``bundled:`` name.
+    """
+    name = PurePosixPath(path.replace("\\", "/")).name
+    stem = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s)), name)
+    names = bundled_names()
+    if stem in names:
+        return f"the bundled copy works from any directory: {BUNDLED_PREFIX}{stem}"
+    versions = [n for n in names if n.split(".", 1)[0] == stem]
+    if versions:
+        return "bundled versions: " + ", ".join(BUNDLED_PREFIX + n for n in versions)
+    return ""

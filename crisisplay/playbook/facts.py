@@ -109,12 +109,20 @@ def parse_time_of_day(text: str) -> time | None:
 
 
 def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> datetime | None:
-    """ISO date-time (naive means the company's zone), or ``HH:MM`` meaning today."""
+    """ISO date-time (naive means the company's zone), ``HH:MM`` meaning today, or an offset
+    from now: ``+2h`` (the next update in two hours), ``-20m`` (it started twenty minutes ago).
+
+    An offset lands on a round time, as a person would say it: down to five minutes
+    (``+2h`` at 09:43 is 11:40, so a promise stays within the cadence), unless that would
+    put a future time in the past.
+    """
     if isinstance(value, datetime):
         return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
     if isinstance(value, date) or not isinstance(value, str):
         return None
     text = value.strip()
+    if text[:1] in "+-" and len(text) > 1:
+        return _offset_from_now(text, zone, now)
     clock = parse_time_of_day(text)
     if clock is not None:
         base = (now or datetime.now(zone)).astimezone(zone)
@@ -124,6 +132,16 @@ def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> dat
     except ValueError:
         return None
     return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
+
+
+def _offset_from_now(text: str, zone: tzinfo, now: datetime | None) -> datetime | None:
+    delta = parse_duration(text[1:].strip())
+    if delta is None:
+        return None
+    base = (now or datetime.now(zone)).astimezone(zone).replace(second=0, microsecond=0)
+    exact = base + delta if text[0] == "+" else base - delta
+    rounded = exact - timedelta(minutes=exact.minute % 5)
+    return exact if text[0] == "+" and rounded <= base else rounded
 
 
 def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
@@ -196,7 +214,8 @@ def coerce_value(
     if kind == "datetime":
         parsed = parse_datetime(value, playbook_zone(playbook), now)
         if parsed is None:
-            return None, f"{value!r} is not a date and time (expected 2026-03-15T14:00 or 14:00)"
+            return None, (f"{value!r} is not a date and time "
+                          "(expected 2026-03-15T14:00, 14:00 for today, or +2h / -20m from now)")
         return parsed, None
     if kind == "date":
         if isinstance(value, date) and not isinstance(value, datetime):

@@ -96,6 +96,36 @@ def parse_duration(value: object) -> timedelta | None:
     return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
+_EVENT_RE = re.compile(r"^\s*(?:(resolved|closed)|sent\s+([a-z][a-z0-9_]*))\s*$")
+_DUE_AFTER_RE = re.compile(r"^\s*(.+?)\s+after\s+(.+?)\s*$")
+#: The event a crisis ends with (``checklist close``); ``closed`` is read as the same event.
+RESOLVED = "resolved"
+
+
+def parse_event_ref(value: object) -> str | None:
+    """``sent first_notice`` / ``resolved`` (``closed`` too) → ``"sent first_notice"`` / ``"resolved"``."""
+    match = _EVENT_RE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return RESOLVED if match.group(1) else f"sent {match.group(2)}"
+
+
+def event_stage(ref: str) -> str | None:
+    """The stage id of a ``sent STAGE`` reference; None for ``resolved``."""
+    return ref[5:] if ref.startswith("sent ") else None
+
+
+def parse_due(value: object) -> tuple[timedelta | None, str]:
+    """An item's ``due``: ``(delta, "")`` from T0, or ``(delta, event)`` for ``30m after resolved``."""
+    if isinstance(value, str):
+        match = _DUE_AFTER_RE.match(value)
+        if match:
+            anchor = parse_event_ref(match.group(2))
+            delta = parse_duration(match.group(1))
+            return (delta, anchor) if anchor and delta is not None else (None, "")
+    return parse_duration(value), ""
+
+
 def format_duration(delta: timedelta) -> str:
     """The inverse of :func:`parse_duration`, shortest form: ``1h30m``."""
     total = int(delta.total_seconds())
@@ -118,6 +148,8 @@ class FactSpec:
     example: Any = None
     default: Any = None
     values: tuple[str, ...] = ()
+    #: Facts (or ``now``) this date/time may not be earlier than: render checks the order.
+    not_before: tuple[str, ...] = ()
     location: Location | None = None
 
     @property
@@ -136,6 +168,8 @@ class Service:
     alternative: str = ""
     channels: tuple[str, ...] = ()
     service_level: str = ""
+    #: status → the playbook's own wording for it (otherwise crisisplay agrees a phrase).
+    phrases: dict[str, str] = field(default_factory=dict, hash=False)
     location: Location | None = None
 
     @property
@@ -223,6 +257,12 @@ class ChecklistItem:
     depends_on: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
     location: Location | None = None
+    #: The event that completes the item (``sent first_notice``, ``resolved``), "" when none.
+    completes_on: str = ""
+    #: The event ``due`` counts from ("" = T0); until it happens the item waits, never overdue.
+    due_after: str = ""
+    #: A short name for calendars and the crisis room ("" = derived from the text).
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +305,8 @@ class Playbook:
     tone: ToneProfile = field(default_factory=ToneProfile)
     checklists: dict[str, Checklist] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
+    #: Role id (an item's ``owner``) → display name in the playbook's language.
+    roles: dict[str, str] = field(default_factory=dict)
     path: str = "<playbook>"
     chain: tuple[str, ...] = ()
     template_dirs: tuple[Path, ...] = ()

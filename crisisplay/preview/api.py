@@ -51,17 +51,25 @@ def bundle_from_result(result: Any) -> Bundle:
     return Bundle(
         messages=tuple(message_from_dict(m) for m in data["messages"]),
         playbook=base.playbook, stage=base.stage, generated_at=base.generated_at, facts=base.facts,
-        diagnostics=tuple(result.all_diagnostics()), owners=owners,
+        diagnostics=tuple(result.all_diagnostics()), owners=owners, example_facts=tuple(result.example_facts),
     )
 
 
-def lint_bundle(bundle: Bundle, playbook: Any = None) -> list[Diagnostic]:
-    """Tone lint of every message with text, as one set (the tone checker is imported here, lazily)."""
+def lint_bundle(bundle: Bundle, playbook: Any = None, result: Any = None) -> list[Diagnostic]:
+    """Tone lint of every message with text, as one set (the tone checker is imported here, lazily).
+
+    With the render ``result`` the messages' claims are also checked against its facts.
+    """
     from crisisplay.tone.api import MessageText, lint_messages
 
+    truth = None
+    if result is not None:
+        from crisisplay.factcheck import truth_for_result
+
+        truth = truth_for_result(result)
     texts = [MessageText(m.channel, m.text, m.file or m.channel, 1) for m in bundle.messages if m.text.strip()]
     found = lint_messages(texts, locale=bundle.locale, stage_kind=str(bundle.stage.get("kind") or "") or None,
-                          playbook=playbook)
+                          playbook=playbook, truth=truth)
     return list(found)
 
 
@@ -117,19 +125,24 @@ def preview_playbook(
     from crisisplay.playbook.build import load_playbook
     from crisisplay.playbook.facts import playbook_zone
     from crisisplay.playbook.rules.templates import optional_for_stage
-    from crisisplay.render.facts import gather_facts
+    from crisisplay.render.facts import collect_facts
     from crisisplay.render.renderer import Renderer, find_stage
 
     playbook = load_playbook(playbook_path)
     zone = playbook_zone(playbook)
     now = parse_at(at, zone)
     old = load_bundle(previous) if isinstance(previous, (str, Path)) else previous
-    facts = gather_facts(playbook, facts_file, tuple(set_options), example=example, now=now)
+    fact_set = collect_facts(playbook, facts_file, tuple(set_options), example=example, now=now)
+    if fact_set.examples and not example:
+        raise CrisisplayError(
+            f"the preview would show the playbook's example facts ({', '.join(fact_set.examples)}) as if they "
+            "were real; give your facts with --facts/--set, or add --example (the page is then marked)"
+        )
     chosen = find_stage(playbook, stage)
     renderer = Renderer(playbook)
-    result = renderer.render(chosen, facts, at=now, checked=True)
+    result = renderer.render(chosen, fact_set.values, at=now, checked=True, examples=fact_set.examples)
     bundle = bundle_from_result(result)
-    found = lint_bundle(bundle, playbook) if lint else None
+    found = lint_bundle(bundle, playbook, result) if lint else None
     formatter = renderer.engine.filters()
     channels = [m.channel for m in bundle.messages]
     mandatory = {
@@ -143,6 +156,7 @@ def preview_playbook(
         fact_types={name: spec.type for name, spec in playbook.facts.items()},
         previous=old, zone=zone, formatter=formatter, stage_title=chosen.title or chosen.id,
         senders=_senders(playbook, bundle.facts, channels),
+        options={name: config.options for name, config in playbook.channels.items()},
         generated_label=formatter.datetime(generated),
         status_label=_status_label(chosen.kind, result.locale),
         services=tuple(ServiceInfo(s.id, s.name, s.status, s.alternative) for s in playbook.services),

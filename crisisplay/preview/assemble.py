@@ -19,13 +19,14 @@ from crisisplay.preview.channels import (
     MEDIUM_PARTS,
     ChannelInfo,
     channel_info,
+    counter_line,
     figure_rows,
     shown_parts,
 )
 from crisisplay.preview.diff import diff_bundles
 from crisisplay.preview.facts import build_table
 from crisisplay.preview.highlight import Span, locate, pieces, positions_in_message
-from crisisplay.preview.labels import labels_for, part_label
+from crisisplay.preview.labels import labels_for, number_for, part_label
 from crisisplay.preview.model import (
     ChannelCard,
     FactTable,
@@ -55,6 +56,7 @@ class PreviewInput:
     formatter: Any = None  # render Filters for the playbook locale: how facts read in text
     stage_title: str = ""
     senders: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # channel -> playbook options
     generated_label: str = ""
     status_label: str = ""
     #: the playbook's services: the "before" of a service a bundle did not override (--diff)
@@ -184,7 +186,7 @@ def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int
 
 
 def _card(message: Message, info: ChannelInfo, findings: list[FindingView], spans: list[Span],
-          labels: Mapping[str, str], opened: set[int], sender: str) -> ChannelCard:
+          labels: Mapping[str, str], opened: set[int], sender: str, locale: str) -> ChannelCard:
     names = shown_parts(message, info) or ["body"]
     parts_source = message.parts if any(n in message.parts for n in names) else {"body": message.text}
     probe = Message(message.channel, message.text, dict(parts_source))
@@ -204,7 +206,7 @@ def _card(message: Message, info: ChannelInfo, findings: list[FindingView], span
             marked.update(n for p in text_pieces for n in p.marks)
         parts[name] = PartView(name, part_label(dict(labels), name), text_pieces)
     own = [f if f.number in marked or not f.located else _unlocated(f) for f in findings]
-    rows = figure_rows(message, info, labels)
+    rows = figure_rows(message, info, labels, number_for(locale))
     state = "ok"
     if any(f.severity == "warning" for f in own):
         state = "warning"
@@ -216,7 +218,8 @@ def _card(message: Message, info: ChannelInfo, findings: list[FindingView], span
     extra = [part for name, part in parts.items() if name not in placed]
     return ChannelCard(message.channel, info.title, info.medium, parts, rows, own, state,
                        sender=sender, file=message.file, extra_parts=extra,
-                       raw_figures=dict(message.figures))
+                       raw_figures=dict(message.figures),
+                       counters=counter_line(message, info.medium, locale, labels))
 
 
 def _unlocated(finding: FindingView) -> FindingView:
@@ -250,8 +253,10 @@ def assemble(data: PreviewInput) -> PreviewPage:
     for message in bundle.messages:
         own_spans = [s for c, s in spans if c == message.channel]
         own = [f for f in findings if f.channel == message.channel]
-        cards.append(_card(message, infos[message.channel], own, own_spans, labels, opened,
-                           data.senders.get(message.channel, "")))
+        card = _card(message, infos[message.channel], own, own_spans, labels, opened,
+                     data.senders.get(message.channel, ""), bundle.locale)
+        card.options = dict(data.options.get(message.channel, {}))
+        cards.append(card)
     located = {f.number: f for card in cards for f in card.findings}
     findings = [located.get(f.number, f) for f in findings]
     titles = {name: info.title for name, info in infos.items()}
@@ -281,6 +286,7 @@ def assemble(data: PreviewInput) -> PreviewPage:
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
         clock=_clock(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),
+        example_facts=bundle.example_facts,
     )
 
 

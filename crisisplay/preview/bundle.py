@@ -48,6 +48,8 @@ class Bundle:
     diagnostics: tuple[Diagnostic, ...] = ()
     #: Which channel a finding is about, when the renderer said so (not kept in JSON).
     owners: dict[Diagnostic, str] = field(default_factory=dict)
+    #: Facts whose values are the playbook's examples: the page says so at the top.
+    example_facts: tuple[str, ...] = ()
 
     @property
     def locale(self) -> str:
@@ -158,6 +160,7 @@ def bundle_from_dict(data: Any, where: str = "<bundle>") -> Bundle:
         generated_at=str(data.get("generated_at", "") or ""),
         facts=dict(facts) if isinstance(facts, Mapping) else {},
         diagnostics=diagnostics,
+        example_facts=tuple(str(name) for name in data.get("example_facts") or () if isinstance(name, str)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,12 +119,10 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _show(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:.1f}"
-
-
-def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str]) -> list[FigureRow]:
-    """Every measured figure, against its limit where the channel or playbook sets one."""
+def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str],
+                number: Callable[[float], str] = lambda value: f"{value:g}") -> list[FigureRow]:
+    """Every measured figure, against its limit where the channel or playbook sets one
+    (``number`` writes a value the page's language's way: ``31,8``, ``104 448``)."""
     limit_of: dict[str, int] = {}
     for key, amount in message.limits.items():
         figure = _figure_for_key(key, info, message.figures)
@@ -138,11 +136,11 @@ def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str]) 
         label = labels.get(f"fig_{name}") or label_of.get(name) or name.replace("_", " ")
         limit = limit_of.get(name)
         if limit is None:
-            rows.append(FigureRow(name, label, _show(value)))
+            rows.append(FigureRow(name, label, number(value)))
             continue
         over = value > limit
         percent = 100 if over or limit <= 0 else round(value * 100 / limit)
-        rows.append(FigureRow(name, label, _show(value), str(limit), "over" if over else "ok",
+        rows.append(FigureRow(name, label, number(value), number(limit), "over" if over else "ok",
                               min(percent, 100)))
     rows.sort(key=lambda row: (row.state == "info", list(message.figures).index(row.name)))
     return rows
@@ -153,3 +151,22 @@ def shown_parts(message: Message, info: ChannelInfo) -> list[str]:
     names = [p for p in info.parts if p in message.parts]
     names += [p for p in message.parts if p not in names]
     return [p for p in names if p not in HIDDEN_PARTS and message.parts[p].strip()]
+
+
+def counter_line(message: Message, medium: str, locale: str, labels: Mapping[str, str]) -> tuple[str, ...]:
+    """What the medium itself shows under the message: an SMS app's «3 части · UCS-2 ·
+    173 знака», a voice message's «≈ 31,8 секунды речи» (CLDR plural forms and numbers)."""
+    from crisisplay.preview.labels import counted
+
+    figures = message.figures
+    shown: list[str] = []
+    if medium == "sms":
+        if _number(figures.get("segments")) is not None:
+            shown.append(counted(locale, "n_segments", float(figures["segments"])))
+        if isinstance(figures.get("encoding"), str):
+            shown.append(f"{labels.get('encoding', 'encoding')} {figures['encoding']}")
+        if _number(figures.get("characters")) is not None:
+            shown.append(counted(locale, "n_characters", float(figures["characters"])))
+    elif medium == "voice" and _number(figures.get("seconds")) is not None:
+        shown.append("≈\u00a0" + counted(locale, "n_seconds_speech", float(figures["seconds"])))
+    return tuple(shown)

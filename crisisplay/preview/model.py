@@ -96,6 +96,8 @@ class ChannelCard:
     file: str = ""
     extra_parts: list[PartView] = field(default_factory=list)  # parts the medium has no place for
     raw_figures: dict[str, object] = field(default_factory=dict)
+    counters: tuple[str, ...] = ()  # the medium's own counter line: «3 части», «≈ 31,8 секунды речи»
+    options: dict[str, object] = field(default_factory=dict)  # the playbook's channel options
 
     @property
     def anchor(self) -> str:
@@ -234,3 +236,4 @@ class PreviewPage:
     generated_label: str = ""  # generated_at as people read it
     clock: str = ""  # HH:MM on the push card's lock screen
     status_label: str = ""  # the stage as a status page names it ("Investigating")
+    example_facts: tuple[str, ...] = ()  # facts that are the playbook's examples (a banner says so)

@@ -28,10 +28,18 @@ CONTRAST_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("mark error", "#1f2328", "#ffebe9"),
     ("mark info", "#1f2328", "#ddf4ff"),
     ("sms bubble", "#1f2328", "#e9e9eb"),
-    ("post bubble", "#1f2328", "#eef6e4"),
+    ("telegram name, title", "#1d6fa5", "#ffffff"),
+    ("telegram avatar", "#ffffff", "#1d6fa5"),
+    ("whatsapp bar", "#ffffff", "#008069"),
+    ("whatsapp avatar", "#3b4a54", "#dfe5e7"),
+    ("whatsapp text", "#111b21", "#ffffff"),
+    ("whatsapp time", "#5e6f79", "#ffffff"),
+    ("vk name, avatar", "#2a5885", "#ffffff"),
+    ("vk date", "#5e6a78", "#ffffff"),
+    ("x handle", "#536471", "#ffffff"),
+    ("x avatar", "#ffffff", "#0f1419"),
     ("push", "#1f2328", "#f2f2f7"),
     ("push app name", "#4f5660", "#f2f2f7"),
-    ("banner", "#1f2328", "#ddf4ff"),
     ("lock screen", "#ffffff", "#2d3748"),
     ("ins", "#1f2328", "#dafbe1"),
     ("del", "#1f2328", "#ffebe9"),
@@ -109,11 +117,15 @@ PREVIEW_CSS = BASE_CSS + """
 nav.toc ul { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem .9rem;
              padding: 0; margin: .5rem 0 0; }
 .summary { margin-bottom: 1.5rem; }
+.example-banner { margin: 0 0 1.5rem; padding: .75rem 1rem; border: 2px solid #8a4b00; border-radius: .5rem;
+  background: #fff4e0; color: #3d2200; }
 .summary-bar { list-style: none; display: grid; gap: .75rem; padding: 0; margin: 0;
                grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr)); }
 .stat { border: 1px solid var(--line); border-left-width: 6px; border-radius: .4rem;
         padding: .5rem .9rem; background: #fff; }
 .stat .n { font-size: 1.5rem; font-weight: 700; display: block; line-height: 1.2; }
+.stat-detail { display: block; font-size: .875rem; }
+.nowrap { white-space: nowrap; }
 .stat-ok { border-left-color: var(--good); }
 .stat-over, .stat-bad { border-left-color: var(--bad); }
 .stat-warn { border-left-color: var(--warn); }
@@ -158,17 +170,46 @@ a.ref::before { content: "["; } a.ref::after { content: "]"; }
 .mail-subject { font-weight: 700; }
 .mail-pre { color: var(--muted); }
 .mail-body { padding: .75rem; }
-/* messengers and social posts */
+/* messengers and social posts: each network drawn like itself */
 .post { border: 1px solid var(--line); border-radius: .8rem; padding: .75rem; background: #fff; }
-.post-telegram .post-body, .post-whatsapp .post-body { background: #eef6e4;
-    border-radius: .9rem .9rem .9rem .25rem; padding: .6rem .8rem; }
 .post-head { display: flex; align-items: center; gap: .6rem; margin-bottom: .5rem; }
+.post-who { min-width: 0; }
 .avatar { width: 2.2rem; height: 2.2rem; border-radius: 50%; background: var(--accent); color: #fff;
           display: inline-flex; align-items: center; justify-content: center; font-weight: 700;
           flex: none; }
 .post-author { font-weight: 700; }
 .post-title { font-weight: 700; margin: 0 0 .3rem; }
 .post-footer { color: var(--muted); font-size: .9rem; margin: .4rem 0 0; }
+.post-time { text-align: right; font-size: .75rem; margin: .15rem 0 0; color: #57606a; }
+/* Telegram: the channel's bar, a white post bubble on the green chat wallpaper */
+.post-telegram { padding: 0; overflow: hidden; background: #cddfb9; border-color: #b7cc9f; }
+.post-telegram .post-head { background: #fff; margin: 0; padding: .5rem .75rem;
+                            border-bottom: 1px solid #d8dee4; }
+.post-telegram .avatar { background: #1d6fa5; }
+.post-telegram .post-body { background: #fff; margin: .75rem 2.5rem .75rem .75rem; padding: .5rem .75rem;
+                            border-radius: .9rem .9rem .9rem .2rem; box-shadow: 0 1px 1px rgba(0,0,0,.12); }
+.post-telegram .post-title { color: #1d6fa5; }
+/* WhatsApp: the green business-chat bar, a white bubble on the beige wallpaper */
+.post-whatsapp { padding: 0; overflow: hidden; background: #efeae2; border-color: #d1cbc1; }
+.post-whatsapp .post-head { background: #008069; color: #fff; margin: 0; padding: .5rem .75rem; }
+.post-whatsapp .avatar { background: #dfe5e7; color: #3b4a54; }
+.post-whatsapp .post-body { background: #fff; color: #111b21; margin: .75rem 2.5rem .75rem .75rem;
+                            padding: .4rem .6rem; border-radius: 0 .5rem .5rem .5rem;
+                            box-shadow: 0 1px .5px rgba(11,20,26,.13); }
+.post-whatsapp .post-time { color: #5e6f79; }
+/* VK: a wall post, a white card on the grey feed */
+.post-vk { background: #edeef0; border: 0; border-radius: .5rem; padding: .6rem; }
+.post-vk .post-head { background: #fff; margin: 0; padding: .75rem .75rem .4rem; border-radius: .75rem .75rem 0 0; }
+.post-vk .post-body { background: #fff; padding: .3rem .75rem .9rem; border-radius: 0 0 .75rem .75rem; }
+.post-vk .avatar { background: #2a5885; }
+.post-vk .post-author { color: #2a5885; display: block; line-height: 1.3; }
+.post-vk .post-meta { display: block; color: #5e6a78; font-size: .8rem; }
+/* X: a flat black-on-white post, name and time on one line */
+.post-x { border-radius: 0; border-color: #cfd9de; }
+.post-x .avatar { background: #0f1419; }
+.post-x .post-author { color: #0f1419; }
+.post-x .post-meta { color: #536471; margin-left: .3rem; }
+.post-x .post-body { padding-left: 2.8rem; font-size: .95rem; }
 /* push notification on a lock screen */
 .lock { background: #2d3748; color: #fff; border-radius: 1.2rem; padding: 1rem .75rem;
         max-width: 24rem; }
@@ -176,12 +217,10 @@ a.ref::before { content: "["; } a.ref::after { content: "]"; }
 .notif { background: #f2f2f7; color: var(--fg); border-radius: .9rem; padding: .6rem .8rem; }
 .notif-app { font-size: .8rem; color: #4f5660; margin: 0 0 .15rem; text-transform: uppercase; }
 .notif-title { font-weight: 700; margin: 0; }
-/* website banner inside a browser frame */
+/* website banner inside a browser frame: the banner is website_banner.html's own snippet */
 .browser { border: 1px solid var(--line); border-radius: .5rem; overflow: hidden; }
 .browser-bar { background: var(--bg-alt); padding: .3rem .6rem; font-size: .8rem; color: var(--muted);
                border-bottom: 1px solid var(--line); }
-.site-banner { background: var(--info-bg); border-bottom: 3px solid var(--accent); padding: .7rem .9rem; }
-.site-banner strong { display: block; }
 .site-ghost { height: 3.5rem; margin: .75rem; border-radius: .3rem;
               background: repeating-linear-gradient(#f6f8fa 0 .8rem, #fff .8rem 1.2rem); }
 /* status page update */
@@ -194,8 +233,9 @@ a.ref::before { content: "["; } a.ref::after { content: "]"; }
 .voice { border: 1px dashed var(--line); border-radius: .5rem; padding: .75rem; }
 .voice-meta { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; }
 /* figures and findings */
+table.figures { margin: .25rem 0 .5rem; }
 table.figures td, table.figures th { font-size: .9rem; }
-table.figures thead th { white-space: nowrap; }
+table.figures .state { white-space: normal; }
 .said { display: block; }
 .bar { display: inline-block; width: 4rem; height: .55rem; border: 1px solid var(--muted);
        border-radius: .3rem; vertical-align: middle; margin-right: .4rem; overflow: hidden; }
@@ -231,6 +271,10 @@ del { background: var(--bad-bg); text-decoration: line-through; }
   .card { padding: 0 .75rem .75rem; }
   .stat { padding: .4rem .6rem; }
   .mail-head { grid-template-columns: 1fr; }
+  table.figures td, table.figures th { font-size: .85rem; padding: .3rem .35rem; }
+  table.figures .bar { display: block; width: 3.5rem; margin: .2rem 0 .25rem; }
+  .post-telegram .post-body, .post-whatsapp .post-body { margin-right: 1rem; }
+  .post-x .post-body { padding-left: 0; }
 }
 @media print {
   body { font-size: 11pt; }

@@ -12,27 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisplay.playbook.model import Playbook, Service, Stage
-from crisisplay.render.filters import MARK_END, MARK_SEP, MARK_START
-from crisisplay.render.locale import language
+from jinja2 import Undefined
+from jinja2.exceptions import UndefinedError
 
-#: How a status reads to a customer. Short, calm, no alarm words.
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "ru": {
-        "available": "работает",
-        "degraded": "работает с ограничениями",
-        "unavailable": "временно недоступно",
-        "moved_online": "доступно онлайн",
-        "frozen": "временно приостановлено",
-    },
-    "en": {
-        "available": "works as usual",
-        "degraded": "works with limitations",
-        "unavailable": "temporarily unavailable",
-        "moved_online": "available online",
-        "frozen": "paused for now",
-    },
-}
+from crisisplay.playbook.model import Playbook, Service, Stage
+from crisisplay.render.agreement import status_phrase
+from crisisplay.render.filters import MARK_END, MARK_SEP, MARK_START
+
 #: Statuses grouped the way every message tells them: what works, what is limited, what not.
 STATUS_GROUPS = {
     "available": "works",
@@ -55,6 +41,8 @@ class ServiceView:
     alternative: str = ""
     channels: tuple[str, ...] = ()
     service_level: str = ""
+    #: The status the playbook declares for the crisis (before facts override it).
+    crisis_status: str = ""
 
     @property
     def vital(self) -> bool:
@@ -64,6 +52,16 @@ class ServiceView:
     def public(self) -> bool:
         """Worth telling customers: a deferrable service frozen for the crisis is internal news."""
         return not (self.tier == "deferrable" and self.status == "frozen")
+
+    @property
+    def works(self) -> bool:
+        return self.group == "works"
+
+    @property
+    def restored(self) -> bool:
+        """Hit by the crisis (as the playbook declares it) and working now."""
+        return self.works and STATUS_GROUPS.get(self.crisis_status or "available", "works") != "works" \
+            and not (self.tier == "deferrable" and self.crisis_status == "frozen")
 
     def __str__(self) -> str:
         return self.name
@@ -104,24 +102,58 @@ class ChannelView:
         return self.name
 
 
-def status_label(status: str, locale_name: str) -> str:
-    labels = STATUS_LABELS.get(language(locale_name), STATUS_LABELS["en"])
-    return labels.get(status, status)
+def status_label(status: str, locale_name: str, name: str = "", override: str | None = None) -> str:
+    """How ``status`` reads for a service called ``name``: «оплата связи» → «временно недоступна»."""
+    return status_phrase(name, status, locale_name, override)
+
+
+class MissingFact(Undefined):
+    """An optional fact with no value in this render.
+
+    It is falsy, so ``{% if cause %}`` skips it, ``default()`` replaces it and a ``{% for %}``
+    over it takes its ``{% else %}``; printing it or computing with it fails with a message
+    that names the fact (``StrictUndefined`` would fail on the ``if`` too). ``validate``
+    (CP160) and ``render`` (CP251) find such uses before anything renders; this is the
+    last line of defence for what static analysis cannot see.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name, exc=UndefinedError)
+
+    @property
+    def _undefined_message(self) -> str:
+        return f"optional fact {self._undefined_name!r} has no value"
+
+    __str__ = Undefined._fail_with_undefined_error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MissingFact, (self._undefined_name,))
+
+
+#: Stage kinds that come after the crisis: a service not overridden by the facts works again.
+AFTER_CRISIS = ("resolution", "follow_up")
 
 
 def service_views(
-    playbook: Playbook, locale_name: str, overrides: Mapping[str, Any] | None = None
+    playbook: Playbook, locale_name: str, overrides: Mapping[str, Any] | None = None, *, resolved: bool = False
 ) -> tuple[ServiceView, ...]:
-    """Services in priority order (vital first), with any facts-file overrides applied."""
+    """Services in priority order (vital first), with any facts-file overrides applied.
+
+    ``resolved`` (a resolution or follow-up stage): services the facts do not mention
+    are back to ``available``; the playbook's declared status stays as ``crisis_status``.
+    """
     overrides = overrides or {}
     views = []
     for service in playbook.services_by_priority():
-        views.append(_view(service, locale_name, overrides.get(service.id)))
+        views.append(_view(service, locale_name, overrides.get(service.id), resolved))
     return tuple(views)
 
 
-def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
-    status = service.status or "available"
+def _view(service: Service, locale_name: str, override: Any, resolved: bool = False) -> ServiceView:
+    crisis = service.status or "available"
+    status = "available" if resolved else crisis
     alternative = service.alternative
     if isinstance(override, Mapping):
         status = str(override.get("status") or status)
@@ -133,11 +165,12 @@ def _view(service: Service, locale_name: str, override: Any) -> ServiceView:
         name=service.name,
         tier=service.tier,
         status=status,
-        status_label=status_label(status, locale_name),
+        status_label=status_label(status, locale_name, service.name, service.phrases.get(status)),
         group=STATUS_GROUPS.get(status, "works"),
         alternative=alternative,
         channels=service.channels,
         service_level=service.service_level,
+        crisis_status=crisis,
     )
 
 
@@ -175,18 +208,23 @@ def base_context(
     ``cache`` (owned by the caller) keeps the service views when no facts override them:
     they are the same for every recipient of a mass render.
     """
-    fact_values = {name: clean_value(value) for name, value in facts.items() if name != "services"}
+    fact_values = {
+        name: MissingFact(name) if value is None and name in playbook.facts else clean_value(value)
+        for name, value in facts.items() if name != "services"
+    }
     overrides = facts.get("services")
     values: dict[str, Any] = dict(fact_values)
     values["facts"] = dict(fact_values)
+    resolved = stage.kind in AFTER_CRISIS
     if isinstance(overrides, Mapping) and overrides:
-        values["services"] = service_views(playbook, locale_name, overrides)
+        values["services"] = service_views(playbook, locale_name, overrides, resolved=resolved)
     elif cache is not None:
-        if locale_name not in cache:
-            cache[locale_name] = service_views(playbook, locale_name)
-        values["services"] = cache[locale_name]
+        key = f"{locale_name}|{resolved}"
+        if key not in cache:
+            cache[key] = service_views(playbook, locale_name, resolved=resolved)
+        values["services"] = cache[key]
     else:
-        values["services"] = service_views(playbook, locale_name)
+        values["services"] = service_views(playbook, locale_name, resolved=resolved)
     values["playbook"] = PlaybookView(playbook.id, playbook.title, locale_name, playbook.timezone)
     values["stage"] = StageView(stage.id, stage.kind, stage.title, stage.every)
     values["now"] = now

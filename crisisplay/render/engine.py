@@ -43,25 +43,32 @@ STAGE_PREFIX = "@stage/"
 PARTIAL_PREFIX = "@partial/"
 REMOVED_GLOBALS = ("lipsum", "cycler", "joiner")
 _UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
+_OPTIONAL_RE = re.compile(r"^optional fact '([^']+)' has no value$")
 _RECIPIENT_FIELD_RE = re.compile(r"RecipientView object' has no attribute '([^']+)'")
 #: An include/import tag closing with a plain ``%}`` at the end of a line.
 _INCLUDE_AT_EOL = re.compile(r"(\{%-?\s*include\b(?:(?!%\}).)*?[^-]%\})(?=\r?\n)")
+#: A line that starts with text and ends with a plain ``%}``: an inline ``{% if %}…{% endif %}``.
+_INLINE_BLOCK_AT_EOL = re.compile(r"(?m)^([ \t]*(?!\{%)[^\s\n].*[^-]%\})(?=\r?\n)")
 
 
 class IncludeKeepsNewline(Extension):
-    """A line ending in ``{% include %}`` keeps its line break despite ``trim_blocks``.
+    """Lines that stand for text keep their line break despite ``trim_blocks``.
 
     ``trim_blocks`` removes the newline after every block tag, which is right for
-    ``{% if %}``/``{% for %}`` lines but surprising for an include, which stands for
-    text: ``{% include "ru/next_update.j2" %}`` followed by another line would glue the
-    two sentences. An empty expression after the tag keeps the newline (and the line
+    ``{% if %}``/``{% for %}`` lines of their own but surprising in two cases that stand
+    for text: an include (``{% include "ru/next_update.j2" %}`` followed by another line
+    would glue the two sentences) and a line of text ending in an inline block
+    (``{{ incident }}{% if progress %} {{ progress }}{% endif %}`` would glue the next
+    line on). An empty expression after the tag keeps the newline (and the line
     numbers, so errors still point at the right YAML line). ``-%}`` still trims.
     """
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        if "include" not in source:
+        if "%}" not in source:
             return source
-        return _INCLUDE_AT_EOL.sub(r'\1{{ "" }}', source)
+        if "include" in source:
+            source = _INCLUDE_AT_EOL.sub(r'\1{{ "" }}', source)
+        return _INLINE_BLOCK_AT_EOL.sub(r'\1{{ "" }}', source)
 
 
 def stage_template_name(stage: str, channel: str, part: str) -> str:
@@ -236,11 +243,14 @@ class Engine:
             message = f"{channel}: included template {exc.name!r} not found (partials, template files with " \
                       f"{', '.join(TEMPLATE_SUFFIXES)})"
         elif isinstance(exc, TemplateError):
-            message = f"{channel}: {exc.message or type(exc).__name__}"
+            message = f"{channel}: {exc.message or 'the template cannot be rendered'}"
         else:
-            message = f"{channel}: {type(exc).__name__}: {exc}"
+            # Python's own wording ("'NoneType' object is not iterable") means nothing to a
+            # playbook author: say what failed and where, in the author's terms.
+            message = f"{channel}: {_plain_failure(exc)}"
         return Diagnostic(rules.TEMPLATE_ERROR, Severity.ERROR, "template", message, where,
-                          related=related, source="render")
+                          related=related, source="render",
+                          fix="check the facts this line uses; an optional fact needs {% if fact %}…{% endif %}")
 
     def _undefined(self, exc: UndefinedError, channel: str, where: Location | None,
                    related: tuple[Location, ...]) -> Diagnostic:
@@ -249,6 +259,13 @@ class Engine:
         text = exc.message or str(exc)
         match = _UNDEFINED_RE.match(text)
         missing_field = _RECIPIENT_FIELD_RE.search(text)
+        optional = _OPTIONAL_RE.match(text)
+        if optional:
+            name = optional.group(1)
+            return Diagnostic(rules.FACT_WITHOUT_VALUE, Severity.ERROR, "template",
+                              f"{channel}: fact {name!r} has no value, and this line uses it without testing it",
+                              where, fix=f"give {name!r} a value, or guard the sentence with {{% if {name} %}}…"
+                              "{% endif %}", related=related, source="render")
         if match and match.group(1) == "recipient":
             message = f"{channel}: the template uses 'recipient', which exists only when rendering per recipient"
             fix = (
@@ -269,6 +286,19 @@ class Engine:
             message = f"{channel}: {text}"
         return Diagnostic(rules.UNDEFINED_NAME, Severity.ERROR, "reference", message, where,
                           fix=fix, related=related, source="render")
+
+
+def _plain_failure(exc: BaseException) -> str:
+    """A render failure in a playbook author's words (no Python exception names or reprs)."""
+    if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
+        return "this line asks for a value too large to compute"
+    if isinstance(exc, ZeroDivisionError):
+        return "this line divides by zero"
+    if isinstance(exc, TypeError):
+        return "this line combines values that do not go together (a missing fact, or text used as a number or date?)"
+    if isinstance(exc, (KeyError, IndexError, AttributeError)):
+        return "this line asks for something the value does not have"
+    return "this line cannot be rendered with the given facts"
 
 
 def _template_frames(exc: BaseException, loader: PlaybookLoader) -> list[tuple[str, int | None]]:

@@ -69,7 +69,7 @@ class Filters:
 
     # -- dates and times -----------------------------------------------------------------
     def datetime(self, value: Any, format: str | None = None, zone: bool = True) -> str:
-        """``15 марта, 14:00 МСК`` / ``March 15, 2:00 PM Moscow time``."""
+        """``15 марта в 14:00 МСК`` / ``March 15 at 2:00 PM Moscow time``."""
         from babel import dates
 
         moment = self._aware(value, "datetime")
@@ -82,7 +82,10 @@ class Filters:
             if format is None:
                 day = self.date(moment)
                 clock = self.time(moment, zone=False)
-                pattern = str(self.locale.datetime_formats["medium"])
+                # CLDR's "at time" pattern joins a day and a clock as a sentence needs them:
+                # «15 марта в 13:00», "March 15 at 1:00 PM" (not «15 марта, 13:00»).
+                pattern = str(self.locale.datetime_formats_relative.get("long")
+                              or self.locale.datetime_formats["medium"]).replace("'", "")
                 text = pattern.replace("{1}", day).replace("{0}", clock)
             else:
                 text = plain_spaces(dates.format_datetime(moment, format, tzinfo=moment.tzinfo, locale=self.locale))
@@ -232,6 +235,17 @@ class Filters:
         self._cache[key] = self._mark("telephone", phonenumbers.format_number(parsed, formats["e164"]), text)
         return self._cache[key]
 
+    def agree(self, subject: Any, phrase: str) -> str:
+        """``{{ restored | agree('снова [работать]') }}`` → «снова работают» (two or more)."""
+        from crisisplay.render.agreement import agree
+
+        return agree(subject, phrase, self.locale_name)
+
+    def upper_first(self, value: Any) -> str:
+        """The first letter in capitals, the rest untouched («приложение «Пример»» → «Приложение «Пример»»)."""
+        text = str(value)
+        return text[:1].upper() + text[1:]
+
     def sentence(self, value: Any) -> str:
         """Capitalise the first letter and end with a full stop unless punctuation ends it."""
         text = str(value).strip()
@@ -288,6 +302,8 @@ class Filters:
             "join_list": self.join_list,
             "phone": self.phone,
             "sentence": self.sentence,
+            "agree": self.agree,
+            "upper_first": self.upper_first,
             "name": self.name,
         }
 
@@ -303,7 +319,8 @@ class SpokenFilters(Filters):
 
 
 FILTER_NAMES = tuple(Filters.__dict__[name].__name__ for name in (
-    "datetime", "date", "time", "relative", "duration", "number", "plural", "join_list", "phone", "sentence", "name"
+    "datetime", "date", "time", "relative", "duration", "number", "plural", "join_list", "phone", "sentence", "agree",
+    "upper_first", "name",
 ))
 
 

@@ -7,6 +7,7 @@ at 231 of 280 weighted characters.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import click
@@ -87,10 +88,19 @@ def _status(message: Message, color: bool) -> str:
     return click.style(" ✗ not sendable", fg="red", bold=True) if color else " ✗ not sendable"
 
 
+def example_banner(result: RenderResult) -> str:
+    """The line that marks messages made from the playbook's examples."""
+    return (f"EXAMPLE — not for sending: {', '.join(result.example_facts)} "
+            f"{'is' if len(result.example_facts) == 1 else 'are'} the playbook's example values, not your facts")
+
+
 def format_result_text(result: RenderResult, *, color: bool = False) -> str:
     title = f"{result.playbook_title} ({result.playbook_id}) · stage {result.stage_id} ({result.stage_kind})" \
             f" · {result.locale} · at {result.generated_at.isoformat(timespec='minutes')}"
     out = [click.style(title, bold=True) if color else title]
+    if result.is_example:
+        banner = example_banner(result)
+        out.append(click.style(banner, fg="yellow", bold=True) if color else banner)
     for message in result.messages:
         header = f"── {message.channel} · {describe_figures(message)} ──"
         out.append("")
@@ -100,17 +110,25 @@ def format_result_text(result: RenderResult, *, color: bool = False) -> str:
 
 
 def format_result_markdown(result: RenderResult) -> str:
-    out = [f"# {result.playbook_title}: {result.stage_id}", "",
+    """The render as Markdown: each message in a fence longer than any backtick run in it,
+    everything outside fences with HTML escaped (renderers pass raw HTML through)."""
+    from crisisplay.render.channels.markdown import escape_html as md
+
+    out = [f"# {md(result.playbook_title)}: {md(result.stage_id)}", "",
            f"Playbook `{result.playbook_id}` · stage kind `{result.stage_kind}` · locale `{result.locale}` · "
            f"rendered for {result.generated_at.isoformat(timespec='minutes')}"]
+    if result.is_example:
+        out += ["", f"> **{example_banner(result)}**"]
     for message in result.messages:
-        out += ["", f"## {message.title or message.channel} (`{message.channel}`)", "",
+        shown = display_text(message)
+        fence = "`" * max(4, 1 + max((len(run) for run in re.findall(r"`+", shown)), default=0))
+        out += ["", f"## {md(message.title or message.channel)} (`{message.channel}`)", "",
                 f"*{describe_figures(message)}*" + ("" if message.ok else " — **not sendable**"), "",
-                "````text", display_text(message), "````"]
+                f"{fence}text", shown, fence]
     diagnostics = result.all_diagnostics()
     if diagnostics:
         out += ["", "## Findings", ""]
         for diag in diagnostics:
             where = f"`{diag.location}` " if diag.location else ""
-            out.append(f"- **{diag.severity.label}** {diag.rule} {where}{diag.message}")
+            out.append(f"- **{diag.severity.label}** {diag.rule} {where}{md(diag.message)}")
     return "\n".join(out) + "\n"

@@ -17,15 +17,16 @@ from datetime import datetime
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
-from crisisplay.errors import CrisisplayError
+from crisisplay.errors import CrisisplayError, DiagnosticsError
 from crisisplay.playbook.facts import PhoneText
 from crisisplay.playbook.model import ChannelConfig, Playbook, Stage
-from crisisplay.render import consistency, rules
+from crisisplay.playbook.rules.guards import Use, stage_uses
+from crisisplay.render import consistency, readiness, rules
 from crisisplay.render.channels import CATALOGUE, get_channel, is_known
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding, mixed_script_words
 from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
-from crisisplay.render.facts import typed_facts
+from crisisplay.render.facts import example_names, typed_facts
 from crisisplay.render.result import Message, RenderResult
 
 MAX_CACHED_OUTPUTS = 512
@@ -90,6 +91,8 @@ class Renderer:
         self._texts: dict[tuple[str, tuple[str, ...], bool], list[Diagnostic]] = {}
         self._plans: dict[tuple[str, str], _Plan] = {}
         self._outputs: dict[tuple[Any, ...], ChannelOutput] = {}
+        self._guards: dict[tuple[str, str], tuple[Use, ...]] = {}
+        self._used: dict[tuple[str, str, tuple[str, ...]], frozenset[str] | None] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"playbook": self.playbook, "locale": self.locale}
@@ -103,6 +106,8 @@ class Renderer:
         self._texts = {}
         self._plans = {}
         self._outputs = {}
+        self._guards = {}
+        self._used = {}
 
     @property
     def engine(self) -> Engine:
@@ -139,6 +144,7 @@ class Renderer:
         strict: bool = False,
         checked: bool = False,
         recipient: RecipientSample | None = None,
+        examples: Iterable[str] | None = None,
     ) -> RenderResult:
         """Render ``stage`` (default: the first notice) for ``channels`` (default: all).
 
@@ -147,13 +153,24 @@ class Renderer:
         already typed by :func:`crisisplay.render.facts.typed_facts`. ``None`` renders the
         playbook's examples. ``at`` is the render time (``now`` in templates).
         ``recipient`` previews personalised templates for one sample person; without it
-        ``recipient`` is undefined, as in any broadcast.
+        ``recipient`` is undefined, as in any broadcast. ``examples`` names the facts whose
+        values are the playbook's examples (all of them when ``facts`` is None): the result
+        is then marked as an example and each such fact gets a warning.
         """
         engine = self.engine
         now = (at or datetime.now(engine.zone)).astimezone(engine.zone)
         chosen = stage if isinstance(stage, Stage) else find_stage(self.playbook, stage)
         values = dict(facts) if checked and facts is not None else typed_facts(self.playbook, facts, now=now)
+        if examples is None:
+            examples = example_names(self.playbook) if facts is None else ()
+        missing = readiness.missing_stage_facts(self.playbook, chosen, values)
+        if missing:
+            raise DiagnosticsError(f"stage {chosen.id!r} cannot be rendered without these facts", missing)
         names = self.channels_for(chosen, channels)
+        used = self._used_facts(chosen, names)
+        example_facts = tuple(
+            name for name in examples if values.get(name) is not None and (used is None or name in used)
+        )
         key = (chosen.id, tuple(names), strict)
         if key not in self._static:
             self._static[key] = consistency.static_gaps(engine, chosen, names, strict)
@@ -177,6 +194,7 @@ class Renderer:
                 context,
                 now,
                 None if recipient is None else recipient.view_for(name, context.values["services"]),
+                self._unguarded(chosen, name, values),
             )
             for name in names
         ]
@@ -190,7 +208,12 @@ class Renderer:
             generated_at=now,
             facts=values,
             messages=messages,
+            example_facts=example_facts,
+            services=self._service_summary(context.values["services"]),
         )
+        result.diagnostics.extend(readiness.example_findings(self.playbook, example_facts, values))
+        result.diagnostics.extend(readiness.time_findings(
+            self.playbook, chosen, values, now, engine.filters(), examples=frozenset(examples)))
         for per_channel in static.values():
             result.diagnostics.extend(per_channel.values())
         result.diagnostics.extend(self._texts[text_key])
@@ -228,8 +251,37 @@ class Renderer:
             self._plans[key] = plan
         return plan
 
+    def _service_summary(self, views: Any) -> tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...]:
+        own = {service.id: tuple(service.phrases.items()) for service in self.playbook.services}
+        return tuple((view.id, view.name, view.status, own.get(view.id, ())) for view in views)
+
+    def _used_facts(self, stage: Stage, names: list[str]) -> frozenset[str] | None:
+        """Facts the channels' templates read (includes followed); None when undecidable."""
+        key = ("used", stage.id, tuple(names))
+        if key not in self._used:
+            found: set[str] = set()
+            for name in names:
+                read = consistency.referenced_names(self.engine, stage, name)
+                if read is None or "facts" in read:
+                    self._used[key] = None
+                    break
+                found |= read
+            else:
+                self._used[key] = frozenset(found)
+        return self._used[key]
+
+    def _unguarded(self, stage: Stage, name: str, values: Mapping[str, Any]) -> tuple[Diagnostic, ...]:
+        """CP251 for this render's facts; the template analysis is done once per channel."""
+        key = (stage.id, name)
+        if key not in self._guards:
+            self._guards[key] = stage_uses(self.playbook, stage, name, self.engine.analysis_cache)
+        if not self._guards[key]:
+            return ()
+        return readiness.unguarded_findings(self.playbook, stage, name, values, self.engine.analysis_cache)
+
     def _message(
-        self, stage: Stage, name: str, context: BaseContext, now: datetime, recipient: RecipientView | None = None
+        self, stage: Stage, name: str, context: BaseContext, now: datetime, recipient: RecipientView | None = None,
+        blocking: tuple[Diagnostic, ...] = (),
     ) -> Message:
         plan = self._plan(stage, name)
         channel = plan.channel
@@ -238,9 +290,9 @@ class Renderer:
         if recipient is not None:
             ctx["recipient"] = recipient
         parts: dict[str, str] = {}
-        diagnostics: list[Diagnostic] = list(plan.findings)
+        diagnostics: list[Diagnostic] = [*plan.findings, *blocking]
         failed = any(d.severity >= Severity.ERROR for d in diagnostics)
-        for part, kind, template_name in plan.steps:
+        for part, kind, template_name in () if blocking else plan.steps:
             try:
                 parts[part] = clean_part(engine.template(kind, template_name).render(ctx))
             except Exception as exc:  # any template failure is a finding, never a traceback

@@ -83,10 +83,18 @@ class RenderResult:
     facts: dict[str, Any]
     messages: list[Message] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Facts whose values are the playbook's examples: the messages are examples, not news.
+    example_facts: tuple[str, ...] = ()
+    #: The services the messages speak of: (id, name, status, the playbook's own phrases).
+    services: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def ok(self) -> bool:
         return not any(d.severity >= Severity.ERROR for d in self.all_diagnostics())
+
+    @property
+    def is_example(self) -> bool:
+        return bool(self.example_facts)
 
     def message(self, channel: str) -> Message | None:
         return next((m for m in self.messages if m.channel == channel), None)
@@ -114,6 +122,11 @@ class RenderResult:
             "stage": {"id": self.stage_id, "kind": self.stage_kind},
             "generated_at": self.generated_at.isoformat(),
             "facts": {name: json_value(value) for name, value in self.facts.items()},
+            "example_facts": list(self.example_facts),
+            "services": [
+                {"id": sid, "name": name, "status": status, **({"phrases": dict(phrases)} if phrases else {})}
+                for sid, name, status, phrases in self.services
+            ],
             "messages": [message.to_dict() for message in self.messages],
             "diagnostics": [diag.to_dict() for diag in self.all_diagnostics()],
         }

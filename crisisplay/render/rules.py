@@ -31,6 +31,12 @@ MIXED_SCRIPT = "CP223"
 MARKUP_INVALID = "CP224"
 FACT_NOT_IN_TEMPLATE = "CP230"
 FACT_NOT_IN_OUTPUT = "CP231"
+STAGE_FACT_MISSING = "CP250"
+FACT_WITHOUT_VALUE = "CP251"
+EXAMPLE_FACT = "CP252"
+NEXT_UPDATE_PAST = "CP253"
+END_BEFORE_START = "CP254"
+NEXT_UPDATE_BEYOND_CADENCE = "CP255"
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -103,6 +109,34 @@ RULES: tuple[RuleInfo, ...] = (
           "The template mentions the fact, but a condition or a filter dropped it: the phone in "
           "any of its formats, the time as the filters render it must be in every message. "
           "--strict makes this an error."),
+    _info(STAGE_FACT_MISSING, "stage-fact-missing", _E, "schema",
+          "A stage needs a fact (its mandatory_facts) that has no value.",
+          "An optional fact can be essential to one stage: a resolution needs the time service came "
+          "back, an update needs what changed. Listing it in the stage's mandatory_facts makes render "
+          "ask for it by name and meaning instead of printing a message without it."),
+    _info(FACT_WITHOUT_VALUE, "fact-without-value", _E, "template",
+          "A template prints an optional fact that has no value in this render.",
+          "The same analysis as validate's CP160, for the facts this render lacks: the channel is not "
+          "sendable, and the finding names the fact and the template line. Guard the sentence with "
+          "{% if fact %}…{% endif %} so the message reads well with or without it."),
+    _info(EXAMPLE_FACT, "example-fact", _W, "example",
+          "A fact's value is the playbook's example, not a fact the user gave.",
+          "Examples make a playbook render out of the box, but they are fiction: an invented cause "
+          "or a promise nobody made must never reach customers. Every message made with them is "
+          "marked as an example, and --out, --recipients and preview refuse them without --example."),
+    _info(NEXT_UPDATE_PAST, "next-update-in-past", _E, "time",
+          "The next update time is already past at render time.",
+          "Announcing a next message for a time that has gone tells customers nothing will come. "
+          "Facts whose name starts with next_update (or that declare not_before: [now]) are checked "
+          "against the render time (--at or now)."),
+    _info(END_BEFORE_START, "end-before-start", _E, "time",
+          "A date or time is earlier than a fact it may not precede (resolved before it started).",
+          "Declared with not_before: [started_at] on the fact; the message would state an impossible "
+          "timeline (a negative duration, a resolution before the incident)."),
+    _info(NEXT_UPDATE_BEYOND_CADENCE, "next-update-beyond-cadence", _W, "time",
+          "The next update is promised later than the stage's cadence (or the policy's longest silence).",
+          "Long pauses between updates create anxiety; the playbook says how often customers must hear "
+          "from us (stage 'every', policy.max_update_gap). Promise an earlier update, even with no news."),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crisisplay.diagnostics.model import Diagnostic, Location
-from crisisplay.playbook.model import Playbook
 from crisisplay.tone.base import Finding
+from crisisplay.tone.claims import ServiceTruth, Truth, claim_findings
 from crisisplay.tone.consistency import Analysed, Locator, compare
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.engine import RuleSet, address_style, build_ruleset, check_doc, context_for, language_of
@@ -26,6 +28,9 @@ from crisisplay.tone.facts import extract_facts
 from crisisplay.tone.markup import suppress
 from crisisplay.tone.packs import Pack
 from crisisplay.tone.text import PositionMap, detect_language
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import Playbook
 
 MAX_SPAN = 160
 
@@ -36,8 +41,10 @@ class MessageText:
 
     ``channel`` names it (sms, email, …); ``file``/``line`` say where its text starts.
     Optional: ``column`` of the first character, ``stage`` (a stage kind) and ``locale`` for
-    this message alone, and ``positions`` when the text is not a verbatim slice of the file
-    (an escaped JSON string) so that offsets still map to the file's lines and columns.
+    this message alone, ``positions`` when the text is not a verbatim slice of the file
+    (an escaped JSON string) so that offsets still map to the file's lines and columns, and
+    ``sent_at``, when the message goes out: relative times («через 2 часа», "in 30 minutes")
+    are then compared with clock times in other channels.
     """
 
     channel: str
@@ -48,6 +55,7 @@ class MessageText:
     stage: str | None = None
     locale: str | None = None
     positions: PositionMap | None = None
+    sent_at: datetime | None = None
 
 
 @dataclass
@@ -107,8 +115,13 @@ def check_messages(
     packs: Sequence[Pack] = (),
     disable: Sequence[str] = (),
     consistency: bool = True,
+    truth: Truth | None = None,
 ) -> list[MessageReport]:
-    """Per-message checks, then consistency across the set; findings with offsets."""
+    """Per-message checks, then consistency across the set; findings with offsets.
+
+    ``truth`` is the state the set was rendered from (a render, a ``bundle.json``): every
+    message's claims about services and times are then checked against it (CP327, CP328).
+    """
     default_lang = language_of(locale) or (language_of(playbook.locale) if playbook else None)
     rulesets: dict[str, RuleSet] = {}
     reports: list[MessageReport] = []
@@ -124,7 +137,7 @@ def check_messages(
         reports.append(MessageReport(message, lang, ctx.stage, ctx.stage_inferred, findings))
         if consistency and len(messages) > 1:
             style, capital = address_style(doc, ruleset.lexicon)
-            facts = extract_facts(doc, ruleset.lexicon)
+            facts = extract_facts(doc, ruleset.lexicon, sent_at=message.sent_at)
             analysed.append(Analysed(
                 index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
             ))
@@ -132,9 +145,24 @@ def check_messages(
     for index, finding in compare(analysed):
         if finding.rule.lower() not in disabled:
             reports[index].findings.append(finding)
+    services = _playbook_services(playbook) if truth is None and consistency and len(messages) > 1 else ()
+    texts = [(r.message.channel, r.message.text, r.lang) for r in reports]
+    for index, finding in claim_findings(texts, truth, services):
+        same = any(f.rule == finding.rule and f.start < max(finding.end, finding.start + 1)
+                   and finding.start < max(f.end, f.start + 1) for f in reports[index].findings)
+        if finding.rule.lower() not in disabled and not same:
+            reports[index].findings.append(finding)
     for report in reports:
         report.diagnostics = [to_diagnostic(report.message, f) for f in report.findings]
     return reports
+
+
+def _playbook_services(playbook: Playbook | None) -> tuple[ServiceTruth, ...]:
+    """The playbook's services as names to look for (their statuses are not known here)."""
+    if playbook is None:
+        return ()
+    return tuple(ServiceTruth(s.id, s.name, s.status or "available", tuple(s.phrases.items()))
+                 for s in playbook.services)
 
 
 def lint_messages(
@@ -146,6 +174,7 @@ def lint_messages(
     packs: Sequence[Pack] = (),
     disable: Sequence[str] = (),
     consistency: bool = True,
+    truth: Truth | None = None,
 ) -> list[Diagnostic]:
     """Lint ``messages`` (one set meant to go out together) and return every finding.
 
@@ -156,7 +185,7 @@ def lint_messages(
     """
     reports = check_messages(
         messages, locale=locale, stage_kind=stage_kind, playbook=playbook,
-        packs=packs, disable=disable, consistency=consistency,
+        packs=packs, disable=disable, consistency=consistency, truth=truth,
     )
     found = [d for report in reports for d in report.diagnostics]
     return sorted(found, key=lambda d: d.sort_key())

@@ -90,6 +90,18 @@ class Rule(abc.ABC):
     channels: frozenset[str] | None = None
     origin: Location | None = None
     summary: str = ""
+    #: The message's CLDR plural forms (one, few, many, other), chosen by ``{count}``.
+    forms: dict[str, str] | None = None
+
+    def text(self, **values: object) -> str:
+        """The message with ``values`` filled in, in the form CLDR's plural rule picks for ``count``."""
+        template = self.message
+        count = values.get("count")
+        if self.forms and isinstance(count, int):
+            from crisisplay.wording import plural_rule
+
+            template = self.forms.get(plural_rule(self.lang)(count), self.forms.get("other", template))
+        return fill(template, **values)
 
     def applies(self, ctx: CheckContext) -> bool:
         if self.stages is not None and ctx.stage is not None and ctx.stage not in self.stages:

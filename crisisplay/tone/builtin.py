@@ -8,11 +8,10 @@ playbook's tone profile (``max_exclamations``, ``max_caps_words``, ``max_sentenc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import ToneProfile
 from crisisplay.tone.base import Rule
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds import (
@@ -28,6 +27,10 @@ from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.packs import RuleSpec
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 from crisisplay.tone.presence import RULE_IDS, PresenceRule
+from crisisplay.wording import Wording, wording_for
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import ToneProfile
 
 DEFAULT_SENTENCE_WORDS = {"ru": 25, "en": 30}
 SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE")
@@ -35,108 +38,115 @@ SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR",
 
 @dataclass(frozen=True)
 class Builtin:
+    """A built-in rule's identity; its summary and messages live in the lint catalogs."""
+
     id: str
     name: str
     category: str
     severity: Severity
-    summary: str
     kind: str
+
+    @property
+    def summary(self) -> str:
+        return summary_of(self.id, "en")
 
 
 BUILTINS: tuple[Builtin, ...] = (
-    Builtin("CP301", "exclamations", "shouting", Severity.WARNING,
-            "More exclamation marks than the playbook allows (default 1, greetings aside).", "occurrence"),
-    Builtin("CP302", "caps", "shouting", Severity.WARNING,
-            "Words in capitals (abbreviations aside).", "capitalization"),
-    Builtin("CP303", "ty-vy", "address", Severity.WARNING,
-            "ты and вы mixed in one text, or the form the playbook rules out.", "consistency"),
-    Builtin("CP304", "vy-capital", "address", Severity.WARNING,
-            "«Вы» and «вы» both used in one text.", "capitalization"),
-    Builtin("CP305", "sentence-length", "readability", Severity.WARNING,
-            "A sentence longer than the playbook allows (default 25 words ru, 30 en).", "occurrence"),
-    Builtin("CP310", "what-happened", "missing-what-happened", Severity.WARNING,
-            "The message does not say what happened.", "presence"),
-    Builtin("CP311", "service-status", "missing-service-status", Severity.WARNING,
-            "The message does not say what works and what does not.", "presence"),
-    Builtin("CP312", "contact", "missing-contact", Severity.WARNING,
-            "The message gives no way to reach us.", "presence"),
-    Builtin("CP313", "next-update", "missing-next-update", Severity.WARNING,
-            "No committed time for the next update (vague promises do not count).", "presence"),
-    Builtin("CP314", "empathy", "missing-empathy", Severity.WARNING,
-            "The message shows no empathy.", "presence"),
-    Builtin("CP320", "facts-times", "inconsistency", Severity.ERROR,
-            "Two channels give different times or dates for the same thing.", "consistency"),
-    Builtin("CP321", "facts-services", "inconsistency", Severity.ERROR,
-            "A service works in one channel and not in another.", "consistency"),
-    Builtin("CP322", "facts-numbers", "inconsistency", Severity.WARNING,
-            "Two channels give different durations, amounts or percentages.", "consistency"),
-    Builtin("CP323", "facts-contacts", "inconsistency", Severity.WARNING,
-            "Channels give different phone numbers, or links that differ by a typo.", "consistency"),
-    Builtin("CP324", "facts-omitted", "inconsistency", Severity.WARNING,
-            "One channel states a key fact another leaves out.", "consistency"),
-    Builtin("CP325", "tone-alarm", "inconsistency", Severity.WARNING,
-            "One channel sounds much more alarmed than the others.", "consistency"),
-    Builtin("CP326", "tone-address", "inconsistency", Severity.WARNING,
-            "Channels address the customer differently (ты/вы, «Вы»/«вы»).", "consistency"),
-    Builtin("CP340", "playbook-forbidden", "alarm", Severity.WARNING,
-            "A word the playbook's tone.forbidden lists (category taken from the packs).", "existence"),
-    Builtin("CP341", "playbook-preferred", "bureaucratese", Severity.INFO,
-            "A word the playbook's tone.preferred replaces.", "substitution"),
+    Builtin("CP301", "exclamations", "shouting", Severity.WARNING, "occurrence"),
+    Builtin("CP302", "caps", "shouting", Severity.WARNING, "capitalization"),
+    Builtin("CP303", "ty-vy", "address", Severity.WARNING, "consistency"),
+    Builtin("CP304", "vy-capital", "address", Severity.WARNING, "capitalization"),
+    Builtin("CP305", "sentence-length", "readability", Severity.WARNING, "occurrence"),
+    Builtin("CP310", "what-happened", "missing-what-happened", Severity.WARNING, "presence"),
+    Builtin("CP311", "service-status", "missing-service-status", Severity.WARNING, "presence"),
+    Builtin("CP312", "contact", "missing-contact", Severity.WARNING, "presence"),
+    Builtin("CP313", "next-update", "missing-next-update", Severity.WARNING, "presence"),
+    Builtin("CP314", "empathy", "missing-empathy", Severity.WARNING, "presence"),
+    Builtin("CP320", "facts-times", "inconsistency", Severity.ERROR, "consistency"),
+    Builtin("CP321", "facts-services", "inconsistency", Severity.ERROR, "consistency"),
+    Builtin("CP322", "facts-numbers", "inconsistency", Severity.WARNING, "consistency"),
+    Builtin("CP323", "facts-contacts", "inconsistency", Severity.WARNING, "consistency"),
+    Builtin("CP324", "facts-omitted", "inconsistency", Severity.WARNING, "consistency"),
+    Builtin("CP325", "tone-alarm", "inconsistency", Severity.WARNING, "consistency"),
+    Builtin("CP326", "tone-address", "inconsistency", Severity.WARNING, "consistency"),
+    Builtin("CP327", "claims-services", "inconsistency", Severity.ERROR, "claims"),
+    Builtin("CP328", "claims-times", "inconsistency", Severity.ERROR, "claims"),
+    Builtin("CP340", "playbook-forbidden", "alarm", Severity.WARNING, "existence"),
+    Builtin("CP341", "playbook-preferred", "bureaucratese", Severity.INFO, "substitution"),
 )
 BY_ID = {b.id: b for b in BUILTINS}
 CP301, CP302, CP303, CP304, CP305 = (BY_ID[i] for i in ("CP301", "CP302", "CP303", "CP304", "CP305"))
 
 
-def _base(builtin: Builtin, lang: str, message: str) -> dict[str, Any]:
+def summary_of(rule_id: str, lang: str) -> str:
+    """A rule's one-line description in ``lang`` (the lint catalog), or "" when it has none."""
+    return words(lang).term("summary", rule_id) if rule_id in words(lang).entries.get("summary", {}) else ""
+
+
+def words(lang: str) -> Wording:
+    """The lint catalog of ``lang`` (messages, hints, names): ``crisisplay/data/wording/lint.*.yaml``."""
+    return wording_for("lint", lang)
+
+
+def _base(builtin: Builtin, lang: str, message: str, forms: dict[str, str] | None = None) -> dict[str, Any]:
     return {"id": builtin.id, "category": builtin.category, "severity": builtin.severity,
-            "message": message, "lang": lang, "kind": builtin.kind, "summary": builtin.summary}
+            "message": message, "lang": lang, "kind": builtin.kind, "summary": summary_of(builtin.id, lang),
+            "forms": forms}
 
 
-def builtin_rules(lex: Lexicon, tone: ToneProfile, lang: str) -> list[Rule]:
-    """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile."""
-    max_marks = 1 if tone.max_exclamations is None else tone.max_exclamations
-    sentence = tone.max_sentence_words or DEFAULT_SENTENCE_WORDS.get(lang, 30)
-    prefer = None if tone.formal_address is None else ("formal" if tone.formal_address else "informal")
+def _message(rule_id: str, lang: str) -> tuple[str, dict[str, str] | None]:
+    """A built-in rule's message in ``lang``, and its plural forms when it has them."""
+    entry = words(lang).entries[rule_id]
+    if isinstance(entry, dict):
+        forms = {str(k): str(v) for k, v in entry.items()}
+        return forms["other"], forms
+    return str(entry), None
+
+
+def builtin_rules(lex: Lexicon, tone: ToneProfile | None, lang: str) -> list[Rule]:
+    """The CP30x/CP31x rules for one language, tuned by the playbook's tone profile (None: defaults)."""
+    max_marks = 1 if tone is None or tone.max_exclamations is None else tone.max_exclamations
+    sentence = (tone.max_sentence_words if tone is not None else None) or DEFAULT_SENTENCE_WORDS.get(lang, 30)
+    formal = tone.formal_address if tone is not None else None
+    prefer = None if formal is None else ("formal" if formal else "informal")
+    address = {name: words(lang).term("form", name) for name in ("informal", "formal")}
     rules: list[Rule] = [
-        OccurrenceRule(**_base(CP301, lang, "{count} exclamation marks (at most {max}); in a crisis they read "
-                               "as alarm, a full stop reads calm"),
+        OccurrenceRule(**_base(CP301, lang, *_message("CP301", lang)),
                        target="patterns", patterns=compile_patterns(["!+"]), maximum=max_marks,
-                       exempt=lex.get("greeting")),
-        CapitalizationRule(**_base(CP302, lang, "«{match}» in capitals shouts at the reader; write it in "
-                                   "ordinary case"),
-                           maximum=tone.max_caps_words or 0, acronyms=lex.acronyms,
+                       exempt=lex.get("greeting"), exempt_words=10),
+        CapitalizationRule(**_base(CP302, lang, *_message("CP302", lang)),
+                           maximum=(tone.max_caps_words if tone is not None else None) or 0, acronyms=lex.acronyms,
                            shout_words=frozenset(SHOUT_WORDS)),
-        ConsistencyRule(**_base(CP303, lang, "«{match}» is the {group} form of address but the text (or the "
-                                "playbook) uses the {other} one; one form throughout"),
+        ConsistencyRule(**_base(CP303, lang, *_message("CP303", lang)),
                         groups={"informal": lex.get("address_informal"), "formal": lex.get("address_formal")},
-                        prefer=prefer),
-        CapitalizationRule(**_base(CP304, lang, "«{match}»: the text spells the polite pronoun both ways; "
-                                   "write «{suggestion}» as elsewhere"),
+                        prefer=prefer, labels=address),
+        CapitalizationRule(**_base(CP304, lang, *_message("CP304", lang)),
                            mode="consistent", tokens=lex.get("address_pronoun")),
-        OccurrenceRule(**_base(CP305, lang, "a sentence of {count} words (at most {max}); stressed readers skim, "
-                               "split it"),
+        OccurrenceRule(**_base(CP305, lang, *_message("CP305", lang)),
                        target="words", scope="sentence", maximum=sentence),
     ]
-    required = frozenset(tone.required) if tone.required else None
+    required = frozenset(tone.required) if tone is not None and tone.required else None
     for element, (rule_id, _category) in RULE_IDS.items():
         spec = BY_ID[rule_id]
-        rules.append(PresenceRule(**_base(spec, lang, spec.summary),
+        rules.append(PresenceRule(**_base(spec, lang, summary_of(rule_id, lang)),
                                   element=element, lexicon=lex, required=required))
     return rules
 
 
-def playbook_rules(tone: ToneProfile, lang: str, pack_rules: list[Rule]) -> list[Rule]:
+def playbook_rules(tone: ToneProfile | None, lang: str, pack_rules: list[Rule]) -> list[Rule]:
     """CP340 (forbidden) and CP341 (preferred) from the tone profile."""
     rules: list[Rule] = []
+    if tone is None:
+        return rules
     for word in tone.forbidden:
         spec = BY_ID["CP340"]
-        base = _base(spec, lang, f"«{{match}}» is on the playbook's list of forbidden words ({spec.summary})")
+        base = _base(spec, lang, *_message("CP340", lang))
         base["category"] = _category_of(word, lang, pack_rules, spec.category)
         rules.append(ExistenceRule(**base, tokens=_phrases([word], lang)))
     if tone.preferred:
         spec = BY_ID["CP341"]
         swap = {key: value for key, value in tone.preferred.items()}
-        rules.append(SubstitutionRule(**_base(spec, lang, "the playbook prefers «{suggestion}» to «{match}»"),
+        rules.append(SubstitutionRule(**_base(spec, lang, *_message("CP341", lang)),
                                       swap=swap, phrases=_phrases(list(swap), lang), autofix=True))
     return rules
 
@@ -174,7 +184,8 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
         if spec.kind == "existence":
             return ExistenceRule(**common, tokens=_phrases(o.get("tokens", []), lang, gap, where),
                                  patterns=compile_patterns(o.get("patterns", [])),
-                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)))
+                                 negation=lex.negation, skip_negated=bool(o.get("skip_negated", False)),
+                                 address=lex.reader_address() if o.get("addressed") else None)
         if spec.kind == "substitution":
             swap = {str(k): str(v) for k, v in o["swap"].items()}
             return SubstitutionRule(**common, swap=swap, phrases=_phrases(list(swap), lang, gap, where),
@@ -191,6 +202,17 @@ def compile_spec(spec: RuleSpec, lang: str, lex: Lexicon) -> Rule:
                                       shout_words=frozenset(o.get("shout_words", SHOUT_WORDS)),
                                       tokens=_phrases(o.get("tokens", []), lang, where=where),
                                       prefer=o.get("prefer", "majority"))
+        if spec.kind == "cooccurrence":
+            from crisisplay.tone.cooccur import CooccurrenceRule, split_time_entry
+
+            groups, timed = {}, set()
+            for name, entries in o["groups"].items():
+                phrases, has_time = split_time_entry(list(entries))
+                groups[name] = _phrases(phrases, lang, gap, where)
+                if has_time:
+                    timed.add(name)
+            return CooccurrenceRule(**common, groups=groups, timed=frozenset(timed), scope=o.get("scope", "clause"),
+                                    unless=_phrases(o.get("unless", []), lang, where=where))
         if spec.kind == "consistency":
             groups = {name: _phrases(list(v), lang, gap, where) for name, v in o["groups"].items()}
             return ConsistencyRule(**common, groups=groups, prefer=o.get("prefer"))

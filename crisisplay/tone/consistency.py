@@ -25,11 +25,13 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from crisisplay.diagnostics.model import Location, Severity
 from crisisplay.tone.base import Finding
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.facts import Fact, same_topic, same_value
+from crisisplay.wording import Wording, wording_for
 
 TIME_KINDS = frozenset({"clock", "date", "day"})
 NUMBER_KINDS = frozenset({"relative", "cadence", "duration", "amount", "percent"})
@@ -101,18 +103,41 @@ def _contradictions(messages: list[Analysed]) -> Iterator[Result]:
             continue
         reported.add(key)
         rule, severity = ("CP320", Severity.ERROR) if fact.kind in TIME_KINDS else ("CP322", Severity.WARNING)
-        said = ", ".join(sorted({f"{m.channel}: {f.display}" for m, f in disagreeing}))
-        text = (
-            f"{msg.channel} says {fact.display} ({_about(fact)}) but {said}; customers who read "
-            "both will not know which to believe"
-        )
+        words = _words(msg)
+        said = ", ".join(sorted({words.text("said", channel=m.channel, value=_show(f, words)) for m, f in disagreeing}))
+        text = words.text("CP320", channel=msg.channel, value=_show(fact, words), about=_about(fact, words),
+                          others=said)
         yield msg.index, _finding(rule, severity, text, fact, [m.where(f) for m, f in disagreeing])
     yield from _service_contradictions(messages)
 
 
-def _about(fact: Fact) -> str:
-    names = {"UPDATE": "next update", "RESTORE": "back in service", "START": "since", "UNTIL": "until"}
-    return ", ".join(names[c] for c in sorted(fact.cues) if c in names) or fact.kind
+def _words(msg: Analysed) -> Wording:
+    """The lint catalog in the language of the message that gets the finding."""
+    return wording_for("lint", msg.doc.lang)
+
+
+def _about(fact: Fact, words: Wording) -> str:
+    cues = [words.term("about", c) for c in sorted(fact.cues) if c in ("UPDATE", "RESTORE", "START", "UNTIL")]
+    return ", ".join(cues) or words.term("about", fact.kind)
+
+
+def _show(fact: Fact, words: Wording) -> str:
+    """A fact's value as the catalog's language writes it («через 2 ч», "in 2h", «в среду»)."""
+    if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, int):
+        span = words.span(timedelta(minutes=fact.value))
+        return {"relative": words.text("in", span=span), "cadence": words.text("every", span=span)}.get(fact.kind, span)
+    if fact.kind == "day":
+        return words.term("day", str(fact.value))
+    if fact.kind == "service":
+        return words.text("service_state", service=words.term("service", fact.subject),
+                          state=words.term("state", str(fact.value)))
+    if fact.kind == "clock" and fact.relative is not None:
+        relative = words.text("in", span=words.span(timedelta(minutes=fact.relative)))
+        return words.text("on_the_clock", time=fact.display.split(" ", 1)[0], relative=relative)
+    if fact.kind == "clock" and " or " in fact.display:
+        first, second = fact.display.split(" or ", 1)
+        return words.text("or", first=first, second=second)
+    return fact.display
 
 
 def _service_contradictions(messages: list[Analysed]) -> Iterator[Result]:
@@ -135,10 +160,11 @@ def _service_contradictions(messages: list[Analysed]) -> Iterator[Result]:
                 continue
             other = [(m, f) for m, f in claims if f.value == winner]
             severity = Severity.ERROR if {fact.value, winner} == {"available", "unavailable"} else Severity.WARNING
-            text = (
-                f"{msg.channel} says {service} is {fact.value} but "
-                f"{', '.join(sorted({m.channel for m, _f in other}))} say{'s' if len(other) == 1 else ''} "
-                f"it is {winner}; one channel is wrong"
+            words = _words(msg)
+            text = words.plural(
+                "CP321", len(other), channel=msg.channel, service=words.term("service", service),
+                state=words.term("state", str(fact.value)), winner=words.term("state", str(winner)),
+                others=", ".join(sorted({m.channel for m, _f in other})),
             )
             yield msg.index, _finding("CP321", severity, text, fact, [m.where(f) for m, f in other])
 
@@ -155,10 +181,8 @@ def _contacts(messages: list[Analysed]) -> Iterator[Result]:
             if mine & theirs:
                 continue
             fact = phones[other.index][0]
-            text = (
-                f"{other.channel} gives the number {fact.display} but {msg.channel} gives "
-                f"{phones[msg.index][0].display}; customers will not know which line is right"
-            )
+            text = _words(other).text("CP323.phone", channel=other.channel, number=fact.display, other=msg.channel,
+                                      other_number=phones[msg.index][0].display)
             yield other.index, _finding("CP323", Severity.WARNING, text, fact, [msg.where(phones[msg.index][0])])
     for kind in ("url", "email"):
         values = [(m, f) for m in messages for f in m.facts if f.kind == kind]
@@ -168,7 +192,8 @@ def _contacts(messages: list[Analysed]) -> Iterator[Result]:
                 if m1.index == m2.index or a == b:
                     continue
                 if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
-                    text = f"{m2.channel} links to {f2.display} but {m1.channel} to {f1.display}: a typo?"
+                    text = _words(m2).text("CP323.link", channel=m2.channel, link=f2.display, other=m1.channel,
+                                           other_link=f1.display)
                     yield m2.index, _finding("CP323", Severity.WARNING, text, f2, [m1.where(f1)])
 
 
@@ -213,22 +238,19 @@ def _omissions(messages: list[Analysed]) -> Iterator[Result]:
             if not missing:
                 continue
             severity = Severity.WARNING if any(key for _f, key in missing) and not target.short else Severity.INFO
-            what = "; ".join(_describe(f) for f, _k in missing)
-            text = (
-                f"{source.channel} states {what}, but {target.channel} does not mention "
-                f"{'it' if len(missing) == 1 else 'them'}; customers compare channels"
-            )
+            words = _words(target)
+            what = "; ".join(_describe(f, words) for f, _k in missing)
+            text = words.plural("CP324", len(missing), source=source.channel, what=what, target=target.channel)
             yield target.index, Finding(
                 "CP324", severity, "inconsistency", text, 0, 0,
                 related=tuple(source.where(f) for f, _k in missing),
             )
 
 
-def _describe(fact: Fact) -> str:
-    if fact.kind == "service":
-        return fact.display.replace(": ", " is ")
-    about = _about(fact)
-    return fact.display if about == fact.kind else f"{fact.display} ({about})"
+def _describe(fact: Fact, words: Wording) -> str:
+    if fact.kind == "service" or not fact.cues & {"UPDATE", "RESTORE", "START", "UNTIL"}:
+        return _show(fact, words)
+    return words.text("value_about", value=_show(fact, words), about=_about(fact, words))
 
 
 def _states(target: Analysed, fact: Fact) -> bool:
@@ -250,10 +272,8 @@ def _tone(messages: list[Analysed]) -> Iterator[Result]:
         return
     for msg in messages:
         if scores[msg.index] >= 2:
-            text = (
-                f"{msg.channel} sounds much more alarmed than {', '.join(m.channel for m in calm)} "
-                f"({scores[msg.index]} alarm or shouting findings, the others none); one voice in every channel"
-            )
+            text = _words(msg).plural("CP325", scores[msg.index], channel=msg.channel,
+                                      calm=", ".join(m.channel for m in calm))
             yield msg.index, Finding(
                 "CP325", Severity.WARNING, "inconsistency", text, 0, 0,
                 related=tuple(m.locate(0, 0) for m in calm),
@@ -261,7 +281,7 @@ def _tone(messages: list[Analysed]) -> Iterator[Result]:
 
 
 def _address(messages: list[Analysed]) -> Iterator[Result]:
-    for attribute, labels in (("address", None), ("capital", {True: "«Вы»", False: "«вы»"})):
+    for attribute, labels in (("address", None), ("capital", {True: "capital", False: "lower"})):
         values = {m.index: getattr(m, attribute) for m in messages if getattr(m, attribute) is not None}
         counts = Counter(values.values())
         if len(counts) < 2:
@@ -272,12 +292,11 @@ def _address(messages: list[Analysed]) -> Iterator[Result]:
             if value is None or value == winner:
                 continue
             others = [m for m in messages if values.get(m.index) == winner]
-            shown = labels[value] if labels else str(value)
-            expected = labels[winner] if labels else str(winner)
-            text = (
-                f"{msg.channel} addresses the customer with {shown} but "
-                f"{', '.join(m.channel for m in others)} with {expected}; one voice in every channel"
-            )
+            words = _words(msg)
+            shown = words.term("address", labels[value] if labels else str(value))
+            expected = words.term("address", labels[winner] if labels else str(winner))
+            text = words.text("CP326", channel=msg.channel, shown=shown, expected=expected,
+                              others=", ".join(m.channel for m in others))
             yield msg.index, Finding(
                 "CP326", Severity.WARNING, "inconsistency", text, 0, 0, related=tuple(m.locate(0, 0) for m in others)
             )

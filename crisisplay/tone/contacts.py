@@ -43,7 +43,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Five digits with nothing but punctuation, spaces or "x" between them. Every number the
+#: matcher can accept holds such a run (its candidates have no letters but "x", and no valid
+#: number of any region is shorter), so a text without one is not handed to it: most
+#: messages have only times and counts («в 13:00», «2 часа»), which it would parse and reject.
+_PHONE_RUN_RE = re.compile(r"(?:\d(?:[^\w]|[xX_])*){5}")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_emails(text: str) -> list[Contact]:
+    if "@" not in text:
+        return []
     return [Contact("email", m.start(), m.end(), m.group().lower(), m.group()) for m in _EMAIL_RE.finditer(text)]
 
 
@@ -73,9 +83,11 @@ def find_phones(text: str, lang: str) -> list[Contact]:
     import phonenumbers
 
     found: dict[tuple[int, int], Contact] = {}
-    if sum(ch.isdigit() for ch in text) < 3:
+    digits = sum(1 for ch in text if ch.isdigit())
+    if digits < 3:
         return []
-    for region in REGIONS.get(lang, ("US",)) if sum(ch.isdigit() for ch in text) >= 6 else ():
+    regions = REGIONS.get(lang, ("US",)) if digits >= 6 and _PHONE_RUN_RE.search(text) else ()
+    for region in regions:
         for hit in phonenumbers.PhoneNumberMatcher(text, region):
             value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
             found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))

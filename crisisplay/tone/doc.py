@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from crisisplay.tone import morph
-from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier, is_soft
 
 T = TypeVar("T")
 
@@ -21,9 +21,15 @@ class Doc:
         self.tokens: list[Token]
         self.sentences: list[Sentence]
         self.tokens, self.sentences = analyse_tokens(text, lang)
+        normalise = morph.normalise
+        self._lower: list[str] = [normalise(token.text) for token in self.tokens]
+        # one look-up in lint's cache for the words of the message
+        morph.prefetch({self._lower[i] for i, t in enumerate(self.tokens) if t.kind == WORD}, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
-        self._lower: list[str | None] = [None] * len(self.tokens)
         self._memo: dict[str, Any] = {}
+        #: Whole-text matches of each phrase list (id → (list, matches)): presence, facts and
+        #: rules ask for the same lists («недоступны», update cues) several times per message.
+        self.found: dict[int, tuple[object, list[Any]]] = {}
 
     def memo(self, name: str, compute: Callable[[], T]) -> T:
         """Compute something about this message once (times, contacts, statuses)."""
@@ -40,22 +46,38 @@ class Doc:
             self._keys[index] = keys
         return keys
 
+    def all_keys(self) -> list[frozenset[str]]:
+        """The keys of every token (see :meth:`keys`), all computed."""
+        keys = self._keys
+        if None in keys:
+            lang = self.lang
+            word_keys = morph.word_keys
+            for index, token in enumerate(self.tokens):
+                if keys[index] is None:
+                    keys[index] = frozenset({token.text}) if token.kind == PUNCT else word_keys(token.text, lang)
+        return keys  # type: ignore[return-value]
+
     def tag_share(self, index: int, tags: frozenset[str]) -> float:
         return morph.tag_share(self.tokens[index].text, tags, self.lang)
 
     def lower(self, index: int) -> str:
-        lower = self._lower[index]
-        if lower is None:
-            lower = self._lower[index] = morph.normalise(self.tokens[index].text)
-        return lower
+        """The token in lower case, ё as е (:func:`morph.normalise`)."""
+        return self._lower[index]
+
+    @property
+    def lowers(self) -> list[str]:
+        return self._lower
 
     @cached_property
     def key_positions(self) -> dict[str, list[int]]:
         """Key → the tokens that have it; built once per message, shared by every phrase list."""
         positions: dict[str, list[int]] = {}
-        for index in range(len(self.tokens)):
-            for key in self.keys(index):
-                positions.setdefault(key, []).append(index)
+        for index, keys in enumerate(self.all_keys()):
+            for key in keys:
+                if key in positions:
+                    positions[key].append(index)
+                else:
+                    positions[key] = [index]
         return positions
 
     @cached_property
@@ -65,8 +87,11 @@ class Doc:
     @cached_property
     def surface_positions(self) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = {}
-        for index in range(len(self.tokens)):
-            positions.setdefault(self.lower(index), []).append(index)
+        for index, lower in enumerate(self._lower):
+            if lower in positions:
+                positions[lower].append(index)
+            else:
+                positions[lower] = [index]
         return positions
 
     @cached_property
@@ -79,16 +104,26 @@ class Doc:
         if self.lang != "ru" or not tags:
             return list(range(len(self.tokens)))
 
-        def scan() -> list[int]:
-            found = []
-            for index, token in enumerate(self.tokens):
-                if token.kind == WORD and any(
-                    tags <= parse[1] for parse in morph.ru_parses(morph.normalise(token.text))
-                ):
-                    found.append(index)
-            return found
+        found = self._grammemes.get(tags)
+        if found is None:
+            lowers = self._lower
+            has_reading = morph.has_reading
+            found = self._grammemes[tags] = [i for i in self.word_indices if has_reading(lowers[i], tags)]
+        return found
 
-        return self.memo("grammemes:" + ",".join(sorted(tags)), scan)
+    @cached_property
+    def _grammemes(self) -> dict[frozenset[str], list[int]]:
+        return {}
+
+    @cached_property
+    def soft(self) -> list[bool]:
+        """Per token: a quote or bracket, transparent to phrase matching."""
+        return [is_soft(token) for token in self.tokens]
+
+    @cached_property
+    def barrier(self) -> list[bool]:
+        """Per token: punctuation that a phrase never spans."""
+        return [is_barrier(token) for token in self.tokens]
 
     @cached_property
     def word_indices(self) -> list[int]:

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import Playbook, ToneProfile
 from crisisplay.tone.base import CheckContext, Finding, Rule
 from crisisplay.tone.builtin import builtin_rules, compile_spec, playbook_rules
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.lexicon import Lexicon, build_lexicon
 from crisisplay.tone.packs import LANGUAGES, Pack, RuleSpec, bundled_pack, parse_rule
 from crisisplay.tone.presence import infer_stage
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import Playbook
 
 
 @dataclass
@@ -89,7 +92,7 @@ def _build_ruleset(
     if playbook is not None:
         specs.extend(_playbook_specs(playbook))
     pack_rules = [compile_spec(spec, lang, lex) for spec in specs]
-    tone = playbook.tone if playbook is not None else ToneProfile()
+    tone = playbook.tone if playbook is not None else None  # None: the defaults
     # The playbook's own words come first: on the same span they win over a pack's finding.
     rules = playbook_rules(tone, lang, pack_rules) + pack_rules + builtin_rules(lex, tone, lang)
     rules = [r for r in rules if r.id.lower() not in disabled]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
@@ -59,6 +60,7 @@ class Fact:
     end: int
     topic: frozenset[str] = frozenset()
     subject: str = ""  # the service id of a service fact
+    relative: int | None = None  # minutes of a relative time turned into this clock time
 
     @property
     def cues(self) -> frozenset[str]:
@@ -92,6 +94,14 @@ def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
     lo = first
     while lo > sentence.first and not _clause_break(doc, lo - 1):
         lo -= 1
+    # «Следующее сообщение — в 13:00», "Next update: 3 PM": the dash or colon introduces the
+    # value, so the words before it are its topic
+    if lo > sentence.first + 1 and lo >= first - 2 and all(
+        doc.tokens[i].kind == PUNCT or doc.lower(i) in _PREPOSITIONS for i in range(lo, first)
+    ):
+        lo -= 1
+        while lo > sentence.first and not _clause_break(doc, lo - 1):
+            lo -= 1
     hi = last
     while hi + 1 < sentence.last and not _clause_break(doc, hi + 1):
         hi += 1
@@ -160,8 +170,16 @@ def _amount(match: re.Match[str]) -> tuple[float, str] | None:
     return None
 
 
-def extract_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
-    """Every fact of one message, in text order."""
+def _on_the_clock(kind: str, value: object, display: str, sent_at: datetime | None) -> tuple[str, object, str]:
+    """«через 2 часа» sent at 11:00 is 13:00: a relative time becomes a clock time."""
+    if kind != "relative" or sent_at is None or not isinstance(value, int) or value >= 1440:
+        return kind, value, display
+    minute = (sent_at.hour * 60 + sent_at.minute + value) % 1440
+    return "clock", frozenset({minute}), f"{minute // 60:02d}:{minute % 60:02d} ({display})"
+
+
+def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) -> list[Fact]:
+    """Every fact of one message, in text order; ``sent_at`` resolves relative times."""
     text = doc.text
     cues = _cue_spans(doc, lex)
     facts: list[Fact] = []
@@ -173,7 +191,9 @@ def extract_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
         topic.discard("START")
         if mention.since:
             topic.add("START")
-        facts.append(Fact(mention.kind, mention.value, mention.display, mention.start, mention.end, frozenset(topic)))
+        kind, value, display = _on_the_clock(mention.kind, mention.value, mention.display, sent_at)
+        relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
+        facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     taken = [(f.start, f.end) for f in facts]
     for pattern in _AMOUNT_RES:
         for match in pattern.finditer(text):
@@ -210,7 +230,14 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
     "Payments: operational") takes the service from before the colon. When a segment states
     several statuses the gravest wins.
     """
-    mentions = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    found = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
+    # «оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
+    # longer mention of another service is part of that name.
+    mentions = [
+        (name, m) for name, m in found
+        if not any(other != name and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
+                   for other, o in found)
+    ]
     statuses = status_matches(doc, lex)
     clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
     facts: list[Fact] = []

@@ -52,7 +52,9 @@ class ExistenceRule(Rule):
 
     Options: ``tokens`` (phrases, matched by lemma), ``patterns`` (regular expressions on the
     text, case-insensitive), ``gap`` (words allowed between a phrase's words, default 0),
-    ``skip_negated`` (true: «никакой угрозы нет», "no danger" are not reported).
+    ``skip_negated`` (true: «никакой угрозы нет», "no danger" are not reported),
+    ``addressed`` (true: only in a sentence that speaks to the reader — «вы», an imperative,
+    "you" — so «срочно позвоните» is urgency but "we took immediate steps" is not).
     The message may use ``{match}``.
 
     Example::
@@ -70,17 +72,39 @@ class ExistenceRule(Rule):
         "patterns": ((list,), False),
         "gap": ((int,), False),
         "skip_negated": ((bool,), False),
+        "addressed": ((bool,), False),
     }
     tokens: PhraseSet | None = None
     patterns: tuple[re.Pattern[str], ...] = ()
     negation: frozenset[str] = frozenset()
     skip_negated: bool = False
+    address: PhraseSet | None = None  # set when the rule is ``addressed``
+
+    def _addressed(self, doc: Doc) -> set[int]:
+        """Sentences that speak to the reader."""
+        if self.address is None:
+            return set(range(len(doc.sentences)))
+        address = self.address
+        def compute() -> set[int]:
+            speaking = {doc.tokens[m.first].sentence for m in address.find(doc)}
+            if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
+                speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
+                    {"impr", "2per"} & p[1] for p in morph.ru_parses(doc.lower(i))))
+            # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it
+            speaking.update(n for n in range(len(doc.sentences)) if len(doc.sentence_words(n)) <= 2)
+            return speaking
+
+        return doc.memo(f"addressed:{id(address)}", compute)
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         spans: list[tuple[int, int]] = []
         if self.tokens:
-            for match in self.tokens.find(doc):
+            matches = self.tokens.find(doc)
+            speaking = self._addressed(doc) if matches and self.address is not None else set()
+            for match in matches:
                 if self.skip_negated and _negated(doc, match.first, match.last, self.negation):
+                    continue
+                if self.address is not None and doc.tokens[match.first].sentence not in speaking:
                     continue
                 spans.append(match.offsets(doc))
         for pattern in self.patterns:
@@ -129,6 +153,8 @@ class SubstitutionRule(Rule):
             if self.excepted(doc, start, end):
                 continue
             surface = doc.text[start:end]
+            if self.lang == "ru" and match.first == match.last and _noun_not_adjective(doc, match.first):
+                continue  # «чьи данные затронуты»: the noun «данные» (data), not officialese «данные меры»
             suggestion = self.swap[match.phrase.source]
             replacement: str | None = None
             if morph.normalise(surface) == morph.normalise(match.phrase.source):
@@ -145,6 +171,17 @@ class SubstitutionRule(Rule):
                 start, end, fill(self.message, match=surface, suggestion=suggestion),
                 suggestion=suggestion, replacement=replacement if self.autofix else None,
             )
+
+
+def _noun_not_adjective(doc: Doc, index: int) -> bool:
+    """A word that is also a noun counts as an adjective only before a noun it agrees with."""
+    word = doc.tokens[index].text
+    if not morph.has_noun_reading(word):
+        return False
+    following = next((j for j in range(index + 1, len(doc.tokens)) if doc.tokens[j].kind != "punct"), None)
+    if following is None or doc.tokens[following].sentence != doc.tokens[index].sentence:
+        return True
+    return not morph.is_attributive(word, doc.tokens[following].text)
 
 
 def _needs_ob(doc: Doc, first: int, replacement: str) -> bool:
@@ -239,9 +276,12 @@ class OccurrenceRule(Rule):
         values = {"count": count, "max": self.maximum, "min": self.minimum}
         if self.maximum is not None and count > self.maximum:
             start, end = whole if self.scope == "sentence" else hits[self.maximum]
-            yield self.finding(start, end, fill(self.message, **values))
+            yield self.finding(start, end, self.text(**values))
         elif self.minimum is not None and count < self.minimum:
-            yield self.finding(whole[0], whole[1], fill(self.message, **values))
+            yield self.finding(whole[0], whole[1], self.text(**values))
+
+
+_SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
 
 
 @dataclass
@@ -272,19 +312,23 @@ class CapitalizationRule(Rule):
     tokens: PhraseSet | None = None
     prefer: str = "majority"
 
-    def _is_shout(self, word: str) -> bool:
+    def _is_shout(self, word: str, doc_is_cyrillic: bool = False) -> bool:
         letters = [ch for ch in word if ch.isalpha()]
         if len(letters) < 2 or not word.isupper() or word in self.acronyms:
             return False
         if any("А" <= ch <= "Я" or ch == "Ё" for ch in letters):
-            return morph.is_dictionary_word(word)
+            # «ВОК», «ЧП», «МЧС» are abbreviations even when a dictionary knows the letters as a word
+            return (len(letters) >= 4 or word in _SHORT_SHOUTS_RU) and morph.is_dictionary_word(word)
+        if doc_is_cyrillic:
+            return False  # «ТРЦ сети MEGA»: a Latin word in capitals inside Russian text is a name
         return len(letters) >= 4 or word in self.shout_words
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if self.mode == "consistent":
             yield from self._consistent(doc)
             return
-        shouts = [i for i in doc.word_indices if self._is_shout(doc.tokens[i].text)]
+        cyrillic = doc.lang == "ru"
+        shouts = [i for i in doc.word_indices if self._is_shout(doc.tokens[i].text, cyrillic)]
         if len(shouts) <= self.maximum:
             return
         for i in shouts:
@@ -330,9 +374,10 @@ class ConsistencyRule(Rule):
     2nd person singular against «вы», «ваш» and the 2nd person plural.
     """
 
-    OPTIONS: ClassVar[Options] = {"groups": ((dict,), True), "prefer": ((str,), False)}
+    OPTIONS: ClassVar[Options] = {"groups": ((dict,), True), "prefer": ((str,), False), "gap": ((int,), False)}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
     prefer: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # how ``{group}`` and ``{other}`` are shown
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         hits = {name: phrases.find(doc) for name, phrases in self.groups.items()}
@@ -350,9 +395,10 @@ class ConsistencyRule(Rule):
                 start, end = match.offsets(doc)
                 if self.excepted(doc, start, end):
                     continue
-                yield self.finding(
-                    start, end, fill(self.message, match=doc.text[start:end], group=name, other=keep)
-                )
+                yield self.finding(start, end, fill(
+                    self.message, match=doc.text[start:end], group=self.labels.get(name, name),
+                    other=self.labels.get(keep, keep),
+                ))
 
 
 @dataclass
@@ -386,6 +432,15 @@ KINDS: dict[str, type[Rule]] = {
     "consistency": ConsistencyRule,
     "required": RequiredRule,
 }
+
+
+def _register_late_kinds() -> None:
+    from crisisplay.tone.cooccur import CooccurrenceRule
+
+    KINDS["cooccurrence"] = CooccurrenceRule
+
+
+_register_late_kinds()
 
 
 def kind_options(kind: str) -> Options:

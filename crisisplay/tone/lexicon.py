@@ -18,7 +18,10 @@ from crisisplay.tone.phrases import PhraseError, PhraseSet
 #: Lexicon keys the built-in checks read, with what each is for (docs/lint.md lists them).
 LEXICON_KEYS: dict[str, str] = {
     "negation": "words that negate the next words (skip_negated, service status)",
-    "what_happened": "problem and event words: the message says what happened",
+    "what_happened": "events and causes (сбой, работы, закрытие, утечка): the message says what happened",
+    "problem": "problem words that name what is affected when followed by it («сбой в работе платежей»)",
+    "problem_link": "words that link a problem to what it affects (English: with, to, accessing)",
+    "problem_generic": "nouns that do not name a service («работа», «ситуация»)",
     "available": "a service works", "unavailable": "a service does not work",
     "degraded": "a service works with limits", "status_exceptions": "not a status («работаем над»)",
     "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
@@ -49,6 +52,13 @@ class Lexicon:
     topic_stopwords: frozenset[str] = frozenset()
     services: dict[str, PhraseSet] = field(default_factory=dict)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def reader_address(self) -> PhraseSet:
+        """Words that speak to the reader: ты/вы forms, imperatives, "you"."""
+        if "@reader" not in self.lists:
+            entries = (*self.raw.get("address_formal", ()), *self.raw.get("address_informal", ()))
+            self.lists["@reader"] = PhraseSet(entries, self.lang)
+        return self.lists["@reader"]
 
     def get(self, name: str) -> PhraseSet:
         if name not in self.lists:

@@ -42,6 +42,61 @@ def _blank(text: str) -> str:
 
 def strip_tags(raw: str) -> str:
     """HTML or SSML → text of the same length (tags blanked, entities decoded and padded)."""
+    out = _blank_markup(raw)
+
+    def entity(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group())
+        if len(decoded) != 1:
+            return match.group()
+        return decoded + " " * (len(match.group()) - 1)
+
+    return _ENTITY_RE.sub(entity, out)
+
+
+def spells_letters_as_references(raw: str) -> bool:
+    """True when letters are written as references (``&#1057;``), as in an ASCII-only page
+    such as ``website_banner.html``: padding them would split every word."""
+    return any(html.unescape(m.group()).isalnum() for m in _ENTITY_RE.finditer(raw) if m.group(1).startswith("#"))
+
+
+def strip_tags_mapped(raw: str) -> tuple[str, list[int]]:
+    """HTML → the text as a browser displays it: inline tags vanish, block tags break the
+    line, each character reference is one character. ``offsets[i]`` is the file index of
+    ``text[i]`` (one more at the end), so findings keep the file's line:col."""
+    spans = [(m.start(), m.end(), "") for m in _HIDDEN_RE.finditer(raw)]
+    for match in _TAG_RE.finditer(_HIDDEN_RE.sub(lambda m: _blank(m.group()), raw)):
+        name = (match.group(2) or "").lower().split(":")[-1]
+        spans.append((match.start(), match.end(), "\n" if name in _BLOCK_TAGS else ""))
+    parts: list[str] = []
+    offsets: list[int] = []
+
+    def text_run(start: int, end: int) -> None:
+        at = start
+        for ref in _ENTITY_RE.finditer(raw, start, end):
+            decoded = html.unescape(ref.group())
+            if len(decoded) == 1:
+                parts.extend((raw[at:ref.start()], decoded))
+                offsets.extend([*range(at, ref.start()), ref.start()])
+                at = ref.end()
+        parts.append(raw[at:end])
+        offsets.extend(range(at, end))
+
+    cursor = 0
+    for start, end, replacement in sorted(spans):
+        if start < cursor:
+            continue
+        text_run(cursor, start)
+        if replacement:
+            parts.append(replacement)
+            offsets.append(start)
+        cursor = end
+    text_run(cursor, len(raw))
+    offsets.append(len(raw))
+    return "".join(parts), offsets
+
+
+def _blank_markup(raw: str) -> str:
+    """Hidden elements and tags blanked, same length; references left as written."""
     out = _HIDDEN_RE.sub(lambda m: _blank(m.group()), raw)
 
     def tag(match: re.Match[str]) -> str:
@@ -51,15 +106,7 @@ def strip_tags(raw: str) -> str:
             return "\n" + blank[1:]
         return blank
 
-    out = _TAG_RE.sub(tag, out)
-
-    def entity(match: re.Match[str]) -> str:
-        decoded = html.unescape(match.group())
-        if len(decoded) != 1:
-            return match.group()
-        return decoded + " " * (len(match.group()) - 1)
-
-    return _ENTITY_RE.sub(entity, out)
+    return _TAG_RE.sub(tag, out)
 
 
 _MD_RULES = (

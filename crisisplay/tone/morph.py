@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from crisisplay.tone.wordstore import STORES, WordStore
 
 #: (normal form, grammemes, score) of one reading.
 Parse = tuple[str, frozenset[str], float]
@@ -53,20 +56,61 @@ def _en_stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
-@functools.lru_cache(maxsize=262_144)
 def ru_parses(word: str) -> tuple[Parse, ...]:
     """Every reading of a (lower-case) Russian word, best first."""
+    return _RU.get(word)[1]
+
+
+def word_is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the (lower-case) word (not just a guess by suffix)."""
+    return _RU.get(word)[0]
+
+
+def prefetch(words: Iterable[str], lang: str) -> None:
+    """Analyses of ``words`` from lint's cache, in one look-up (see :mod:`~crisisplay.tone.wordstore`)."""
+    words = list(words)
+    if lang == "ru":  # a Latin word in Russian text has readings (LATN) and a stem
+        _RU.prefetch(words)
+        words = [w for w in words if not _is_cyrillic(w)]
+    _EN.prefetch(words)
+
+
+def _analyse(word: str) -> tuple[bool, tuple[Parse, ...]]:
+    analyzer = ru_analyzer()
     result = []
-    for parse in ru_analyzer().parse(word):
+    for parse in analyzer.parse(word):
         grammemes = frozenset(parse.tag.grammemes)
+        if "impr" in grammemes and "incl" in grammemes:
+            grammemes |= {"futr"}  # «восстановим», «починим»: "let us restore" is a future too
         result.append((normalise(parse.normal_form), grammemes, float(parse.score)))
-    return tuple(result)
+    return bool(analyzer.word_is_known(word)), tuple(result)
 
 
-@functools.lru_cache(maxsize=262_144)
-def en_key(word: str) -> str:
-    """The Snowball stem of an English word, after spelling normalisation."""
-    lower = normalise(word)
+def _ru_to_json(value: tuple[bool, tuple[Parse, ...]]) -> object:
+    known, parses = value
+    return [known, [[lemma, sorted(grammemes), score] for lemma, grammemes, score in parses]]
+
+
+def _ru_from_json(value: object) -> tuple[bool, tuple[Parse, ...]] | None:
+    """A cached ``[known, [[lemma, [grammemes…], score], …]]``, or None when it is not that."""
+    if not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], bool):
+        return None
+    known, readings = value
+    if not isinstance(readings, list):
+        return None
+    parses = []
+    for reading in readings:
+        if not (isinstance(reading, list) and len(reading) == 3):
+            return None
+        lemma, grammemes, score = reading
+        if not (isinstance(lemma, str) and isinstance(grammemes, list) and isinstance(score, (int, float))
+                and not isinstance(score, bool) and all(isinstance(g, str) for g in grammemes)):
+            return None
+        parses.append((lemma, frozenset(grammemes), float(score)))
+    return known, tuple(parses)
+
+
+def _stem(lower: str) -> str:
     if lower.endswith("'s"):
         lower = lower[:-2]
     lower = _IRREGULAR_EN.get(lower, lower)
@@ -75,6 +119,26 @@ def en_key(word: str) -> str:
     if stem.endswith("ck") and (lower.endswith("cking") or lower.endswith("cked")):
         stem = stem[:-1]
     return stem
+
+
+def _en_from_json(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+_RU: WordStore[tuple[bool, tuple[Parse, ...]]] = WordStore("words-ru", _analyse, _ru_to_json, _ru_from_json)
+_EN: WordStore[str] = WordStore("words-en", _stem, lambda stem: stem, _en_from_json)
+STORES.extend([_RU, _EN])  # type: ignore[list-item]
+
+
+@functools.lru_cache(maxsize=65_536)
+def has_reading(word: str, tags: frozenset[str]) -> bool:
+    """Whether some reading of a (lower-case) Russian word has every one of ``tags``."""
+    return any(tags <= parse[1] for parse in ru_parses(word))
+
+
+def en_key(word: str) -> str:
+    """The Snowball stem of an English word, after spelling normalisation."""
+    return _EN.get(normalise(word))
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -129,7 +193,7 @@ def is_dictionary_word(word: str) -> bool:
     lower = normalise(word)
     if not _is_cyrillic(lower):
         return False
-    if not ru_analyzer().word_is_known(lower):
+    if not word_is_known(lower):
         return False
     best = ru_parses(lower)
     return bool(best) and not ({"Abbr", "Init", "Orgn", "Geox", "Name", "Surn"} & best[0][1])
@@ -190,3 +254,32 @@ def inflect_like(replacement: str, original: str) -> str | None:
             return None
         forms.add(str(inflected.word))
     return forms.pop() if len(forms) == 1 else None
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})
+
+
+@functools.lru_cache(maxsize=16_384)
+def is_attributive(word: str, following: str) -> bool:
+    """Whether ``word`` can be an adjective agreeing in case and number with the noun after it.
+
+    «данные меры» — yes; «чьи данные затронуты», «данные клиентов» — no: there «данные» is
+    the noun (data), and swapping it for «эти» would break the sentence.
+    """
+    if not _is_cyrillic(normalise(word)) or not _is_cyrillic(normalise(following)):
+        return False
+    adjectives = [p for p in ru_parses(normalise(word)) if p[1] & {"ADJF", "PRTF"}]
+    nouns = [p for p in ru_parses(normalise(following)) if "NOUN" in p[1]]
+    for _lemma, adj, _score in adjectives:
+        for _noun_lemma, noun, _s in nouns:
+            same_case = adj & noun & _CASES
+            same_number = adj & noun & {"sing", "plur"}
+            if same_case and same_number:
+                return True
+    return False
+
+
+def has_noun_reading(word: str) -> bool:
+    """«данные» is also a noun (data); «данного» is not."""
+    lower = normalise(word)
+    return _is_cyrillic(lower) and any("NOUN" in p[1] and p[2] >= 0.05 for p in ru_parses(lower))

@@ -21,19 +21,21 @@ keys refused); every shape problem is a :class:`CrisisplayError` at the exact li
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.diagnostics.model import CATEGORIES, Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.loader import PathKey, SourceMap, load_file, parse_text
 from crisisplay.tone.base import STAGE_KINDS
 from crisisplay.tone.kinds import KINDS, kind_options
+
+if TYPE_CHECKING:  # the loader brings YAML: only a pack that is not in the cache needs it
+    from crisisplay.playbook.loader import PathKey, SourceMap
 
 LANGUAGES = ("ru", "en")
 #: The categories a tone rule may use (the validate/render categories are not for lint).
@@ -106,6 +108,8 @@ class _Checker:
     def keys(self, data: dict[str, Any], allowed: frozenset[str], path: PathKey, what: str) -> None:
         for key in data:
             if key not in allowed:
+                import difflib
+
                 near = difflib.get_close_matches(key, sorted(allowed), n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else f"; allowed: {', '.join(sorted(allowed))}"
                 raise self.fail(f"unknown key {key!r} in {what}{hint}", (*path, key), key=True)
@@ -207,6 +211,12 @@ def _check_options(check: _Checker, rule_id: str, kind: str, values: dict[str, A
         choices["prefer"] = ("upper", "lower", "majority")
     if kind == "consistency":
         choices["prefer"] = tuple(values["groups"])
+    if kind == "cooccurrence":
+        choices["scope"] = ("clause", "sentence")
+        for name, phrases in values["groups"].items():
+            check.strings(phrases, (*path, "groups", name), f"group {name}")
+        if "unless" in values:
+            check.strings(values["unless"], (*path, "unless"), "unless")
     for name, allowed in choices.items():
         if name in values and values[name] not in allowed:
             raise check.fail(f"rule {rule_id}: '{name}' must be one of {', '.join(allowed)}", (*path, name))
@@ -246,14 +256,36 @@ def parse_pack(data: Any, source: SourceMap, path: str) -> Pack:
 
 
 def load_pack(path: str | Path) -> Pack:
-    """Load and check a rule pack file."""
-    document = load_file(path, display_name=str(path))
-    return parse_pack(document.data, document.source, str(path))
+    """Load and check a rule pack file (a pack checked before comes from the cache)."""
+    from crisisplay.playbook.loader import _decode as decode_text
+    from crisisplay.playbook.loader import read_bytes
+
+    name = str(path)
+    return pack_from_text(decode_text(read_bytes(path), name), name)
 
 
 def pack_from_text(text: str, name: str = "<pack>") -> Pack:
+    """Check a pack's YAML text, or take the pack checked from the same name and text before.
+
+    Checking a pack (YAML with positions, every rule's shape) is work a second run needs
+    not repeat: the result is kept in lint's cache (:mod:`crisisplay.tone.cache`) under the
+    SHA-256 of the name and the text. A pack with errors is never cached.
+    """
+    from crisisplay.tone.cache import content_key, open_cache
+
+    store = open_cache()
+    key = content_key(name, text)
+    if store is not None:
+        cached = pack_from_json(store.get("packs", key))
+        if cached is not None:
+            return cached
+    from crisisplay.playbook.loader import parse_text
+
     document = parse_text(text, name)
-    return parse_pack(document.data, document.source, name)
+    pack = parse_pack(document.data, document.source, name)
+    if store is not None:
+        store.put_many("packs", {key: pack_to_json(pack)})
+    return pack
 
 
 @functools.cache
@@ -264,5 +296,63 @@ def bundled_pack(language: str) -> Pack:
             f"no tone rules for language {language!r}", hint=f"supported: {', '.join(LANGUAGES)}"
         )
     ref = resources.files("crisisplay.tone").joinpath("packs").joinpath(f"{language}.yaml")
-    document = parse_text(ref.read_text("utf-8"), f"crisisplay/tone/packs/{language}.yaml")
-    return parse_pack(document.data, document.source, document.path)
+    return pack_from_text(ref.read_text("utf-8"), f"crisisplay/tone/packs/{language}.yaml")
+
+
+def pack_to_json(pack: Pack) -> dict[str, Any]:
+    """A checked pack as JSON data (for the cache; :func:`pack_from_json` reads it back)."""
+    return {
+        "name": pack.name, "language": pack.language, "description": pack.description, "path": pack.path,
+        "disable": list(pack.disable),
+        "lexicon": {k: list(v) for k, v in pack.lexicon.items()},
+        "services": {k: list(v) for k, v in pack.services.items()},
+        "rules": [{
+            "id": r.id, "kind": r.kind, "category": r.category, "severity": r.severity.label,
+            "message": r.message, "summary": r.summary, "options": r.options, "exceptions": list(r.exceptions),
+            "stages": sorted(r.stages) if r.stages is not None else None,
+            "channels": sorted(r.channels) if r.channels is not None else None,
+            "location": dataclasses.asdict(r.location) if r.location is not None else None, "pack": r.pack,
+        } for r in pack.rules],
+    }
+
+
+def pack_from_json(data: Any) -> Pack | None:
+    """The pack :func:`pack_to_json` wrote, or None for anything else (then it is checked anew)."""
+    try:
+        rules = tuple(RuleSpec(
+            id=_text(r["id"]), kind=_text(r["kind"]), category=_text(r["category"]),
+            severity=Severity.parse(_text(r["severity"])), message=_text(r["message"]), summary=_text(r["summary"]),
+            options=_mapping(r["options"]), exceptions=_texts(r["exceptions"]),
+            stages=frozenset(_texts(r["stages"])) if r["stages"] is not None else None,
+            channels=frozenset(_texts(r["channels"])) if r["channels"] is not None else None,
+            location=Location(**_mapping(r["location"])) if r["location"] is not None else None,
+            pack=_text(r["pack"]),
+        ) for r in data["rules"])
+        if any(r.kind not in KINDS or r.category not in LINT_CATEGORIES for r in rules):
+            return None
+        return Pack(
+            name=_text(data["name"]), language=_text(data["language"]), description=_text(data["description"]),
+            rules=rules, path=_text(data["path"]), disable=_texts(data["disable"]),
+            lexicon={_text(k): _texts(v) for k, v in _mapping(data["lexicon"]).items()},
+            services={_text(k): _texts(v) for k, v in _mapping(data["services"]).items()},
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return tuple(_text(v) for v in value)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    return value

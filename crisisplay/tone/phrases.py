@@ -24,10 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.text import WORD, is_barrier, is_soft, raw_tokens
+from crisisplay.tone.text import WORD, raw_tokens
+from crisisplay.tone.wordstore import save_at_exit
 
 #: A word in a reading with the requested grammemes must carry at least this share of the
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
@@ -43,14 +45,13 @@ class Element:
     tags: frozenset[str] = frozenset()
 
     def matches(self, doc: Doc, index: int) -> bool:
-        token = doc.tokens[index]
         if self.surface is not None:
             if doc.lower(index) not in self.surface:
                 return False
         elif self.keys is None:
-            if token.kind != WORD:
+            if doc.tokens[index].kind != WORD:
                 return False
-        elif not (self.keys & doc.keys(index)):
+        elif self.keys.isdisjoint(doc.keys(index)):
             return False
         return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
 
@@ -59,6 +60,10 @@ class Element:
 class Phrase:
     source: str
     elements: tuple[Element, ...]
+
+    @property
+    def head(self) -> Element:
+        return self.elements[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +98,76 @@ def _element(part: str, lang: str) -> Element:
     return Element(keys=frozenset(morph.entry_key(w, lang) for w in options), tags=tags)
 
 
+#: Entries compiled in this process (or read from lint's cache), and those to add to the cache.
+_COMPILED: dict[tuple[str, str], Phrase] = {}
+_NEW: set[tuple[str, str]] = set()
+
+
 def compile_phrase(entry: str, lang: str) -> Phrase:
     """Compile one entry; raises :class:`PhraseError` for an unusable entry."""
+    phrase = _COMPILED.get((entry, lang))
+    if phrase is None:
+        phrase = _COMPILED[(entry, lang)] = _compile(entry, lang)
+        _NEW.add((entry, lang))
+        save_at_exit()
+    return phrase
+
+
+def preload(entries: Iterable[str], lang: str) -> None:
+    """Compiled ``entries`` from lint's cache: compiling needs the lemma of every word."""
+    missing = [e for e in entries if (e, lang) not in _COMPILED]
+    if not missing:
+        return
+    from crisisplay.tone.cache import open_cache
+
+    store = open_cache()
+    if store is None:
+        return
+    for entry, value in store.get_many(f"phrases-{lang}", missing).items():
+        phrase = _phrase_from_json(entry, value)
+        if phrase is not None:
+            _COMPILED[(entry, lang)] = phrase
+
+
+def save() -> None:
+    """Put the entries compiled since the last save into lint's cache."""
+    if not _NEW:
+        return
+    from crisisplay.tone.cache import open_cache
+
+    store = open_cache()
+    new = list(_NEW)
+    _NEW.clear()
+    if store is None:
+        return
+    for lang in {lang for _e, lang in new}:
+        store.put_many(f"phrases-{lang}", {
+            entry: [[sorted(e.keys) if e.keys is not None else None,
+                     sorted(e.surface) if e.surface is not None else None, sorted(e.tags)]
+                    for e in _COMPILED[(entry, lang)].elements]
+            for entry, entry_lang in new if entry_lang == lang
+        })
+
+
+def _phrase_from_json(entry: str, value: Any) -> Phrase | None:
+    """A cached ``[[keys|null, forms|null, [tags…]], …]``, or None when it is not that."""
+    def strings(items: Any) -> frozenset[str]:
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise TypeError("not a list of text")
+        return frozenset(items)
+
+    try:
+        elements = tuple(
+            Element(keys=strings(keys) if keys is not None else None,
+                    surface=strings(surface) if surface is not None else None, tags=strings(tags))
+            for keys, surface, tags in value
+        )
+    except (TypeError, ValueError):
+        return None
+    return Phrase(entry.strip(), elements) if elements else None
+
+
+def _compile(entry: str, lang: str) -> Phrase:
     text = entry.strip()
     if not text:
         raise PhraseError("empty entry")
@@ -122,6 +195,7 @@ class PhraseSet:
         self.entries = tuple(entries)
         self.lang = lang
         self.gap = gap
+        preload(self.entries, lang)
         self.phrases = tuple(compile_phrase(e, lang) for e in self.entries)
         self._by_key: dict[str, list[Phrase]] = {}
         self._by_surface: dict[str, list[Phrase]] = {}
@@ -164,19 +238,32 @@ class PhraseSet:
         return starts
 
     def find(self, doc: Doc, first: int = 0, last: int | None = None) -> list[Match]:
-        """Non-overlapping matches in tokens ``[first, last)``, longest first at a start."""
-        stop = len(doc.tokens) if last is None else last
+        """Non-overlapping matches in tokens ``[first, last)``, longest first at a start.
+
+        Whole-text results are kept with the message: several checks ask for the same list.
+        """
+        if first == 0 and last is None:
+            known = doc.found.get(id(self))
+            if known is not None and known[0] is self:
+                return list(known[1])
+            found = self._find(doc, 0, len(doc.tokens))
+            doc.found[id(self)] = (self, found)  # holding ``self`` keeps its id from being reused
+            return list(found)
+        return self._find(doc, first, len(doc.tokens) if last is None else last)
+
+    def _find(self, doc: Doc, first: int, stop: int) -> list[Match]:
         found: list[Match] = []
+        gap = self.gap
         for index, phrases in self._starts(doc, first, stop).items():
             seen: set[int] = set()
             for phrase in phrases:
                 if id(phrase) in seen:
                     continue
                 seen.add(id(phrase))
-                head, *rest = phrase.elements
-                if not head.matches(doc, index):
+                elements = phrase.elements
+                if not elements[0].matches(doc, index):
                     continue
-                end = _extend(doc, rest, index, self.gap, stop)
+                end = _extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
                 if end is not None:
                     found.append(Match(index, end, phrase))
         found.sort(key=lambda m: (m.first, -(m.last - m.first)))
@@ -193,20 +280,23 @@ class PhraseSet:
         return matches[0] if matches else None
 
 
-def _extend(doc: Doc, rest: list[Element], position: int, gap: int, stop: int) -> int | None:
-    for element in rest:
+def _extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:
+    """The last token of a phrase whose first element matched at ``position``, or None."""
+    tokens = doc.tokens
+    sentence = tokens[position].sentence
+    soft, barrier = doc.soft, doc.barrier
+    for element in elements[1:]:
         skipped = 0
         j = position + 1
         while j < stop:
-            token = doc.tokens[j]
-            if token.sentence != doc.tokens[position].sentence:
+            if tokens[j].sentence != sentence:
                 return None
             if element.matches(doc, j):
                 break
-            if is_soft(token):
+            if soft[j]:
                 j += 1
                 continue
-            if is_barrier(token) or skipped >= gap:
+            if barrier[j] or skipped >= gap:
                 return None
             skipped += 1
             j += 1

@@ -3,11 +3,16 @@ the next update comes, and does it sound human?
 
 The detectors look for real phrasings, not one keyword each:
 
-* **what happened** — problem and event words from the pack lexicon («сбой», «не проходят»,
-  "outage", "unable to"), or a service reported unavailable; in a resolution notice, what was
-  restored also counts.
-* **service status** — a statement that a service works, does not, or works with limits,
-  or an alternative («можно оплатить картой», "you can still") — but not «мы работаем над».
+* **what happened** — the event or its cause (pack lexicon ``what_happened``: «сбой»,
+  «авария», «технические работы», «закрыть», «утечка», "outage", "power cut", "caused by"),
+  more than the bare fact that something is unavailable: «приложение временно недоступно»
+  alone does not say it. In a resolution notice, what was restored also counts.
+* **service status** — the text names what is down or limited, or what still works: a
+  status statement («работают как обычно», «недоступны», "are not working"), an alternative
+  («можно оплатить картой», "you can still"), a problem word followed by what it affects
+  («сбой в работе сервисов безналичных платежей», «задержки доставки», "issues with our
+  app"), or — in a resolution notice — what was restored; not «мы работаем над», and not
+  «возникшие проблемы» with nothing named.
 * **contact** — a phone number (phonenumbers), a link, an e-mail address, or a named
   channel (chat in the app, the hotline, «напишите нам», "contact us").
 * **next update** — a sentence that announces the next message (update cue) *and* names a
@@ -27,11 +32,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crisisplay.diagnostics.model import Severity
+from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext, Finding, Rule
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
+from crisisplay.tone.text import PUNCT, WORD
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 
 ELEMENTS = ("what_happened", "service_status", "contact", "next_update", "empathy")
@@ -50,37 +57,6 @@ RULE_IDS = {
     "next_update": ("CP313", "missing-next-update"),
     "empathy": ("CP314", "missing-empathy"),
 }
-MESSAGES = {
-    "what_happened": "the message does not say what happened; customers need that before anything else "
-    "(e.g. {example})",
-    "service_status": "the message does not say what works and what does not; customers need to know "
-    "which services they can still use, and the alternative (e.g. {example})",
-    "contact": "the message gives no way to reach us: add a phone number, a link, an e-mail address "
-    "or a named channel (e.g. {example})",
-    "next_update": "the message does not commit to a time for the next update; silence between "
-    "messages breeds anxiety (e.g. {example})",
-    "empathy": "the message shows no empathy; acknowledge the trouble it causes (e.g. {example})",
-    "vague": "«{match}» is a vague promise, not a committed next update: give a time, a relative "
-    "time or a cadence (e.g. {example})",
-}
-EXAMPLES = {
-    "ru": {
-        "what_happened": "«С 10:00 не проходят платежи по картам»",
-        "service_status": "«Переводы и вклады работают как обычно»",
-        "contact": "«Чат в приложении и телефон 8 800 …»",
-        "next_update": "«Следующее сообщение — в 15:00» or «обновляем каждые 2 часа»",
-        "empathy": "«Понимаем, как это неудобно, и приносим извинения»",
-    },
-    "en": {
-        "what_happened": "\"Card payments have been failing since 10:00\"",
-        "service_status": "\"Transfers and savings work as usual\"",
-        "contact": "\"chat in the app or call 0800 …\"",
-        "next_update": "\"Next update at 3 PM\" or \"we will post an update every 2 hours\"",
-        "empathy": "\"We know how frustrating this is, and we are sorry\"",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Evidence:
     found: bool
@@ -130,12 +106,51 @@ def _preceded_by_negation(doc: Doc, first: int, lex: Lexicon) -> bool:
     return False
 
 
+def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
+    """A problem word at ``index`` followed (in its clause) by what it affects."""
+    sentence = doc.tokens[index].sentence
+    if index > 0 and doc.keys(index - 1) & _CAUSE_OF:
+        return False  # «нашли причину проблемы»: the problem is referred to, not described
+    generic = doc.memo(f"generic:{id(lex)}", lambda: frozenset(
+        morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_generic", ())) | lex.topic_stopwords)
+    links = lex.get("problem_link")
+    linked = doc.lang == "ru"  # Russian: a noun right after («задержки доставки»); English needs a link word
+    skip_party = False
+    for j in range(index + 1, min(index + 9, len(doc.tokens))):
+        token = doc.tokens[j]
+        if token.sentence != sentence or (token.kind == PUNCT and token.text in ",.;:!?"):
+            return False
+        if token.kind != WORD:
+            continue
+        if not linked:
+            linked = bool(links.find(doc, j, j + 1))
+            continue
+        if doc.keys(j) & _SIDE:
+            skip_party = True  # «на стороне Сбербанка», "on their side": whose, not what is affected
+            continue
+        if skip_party:
+            if doc.tag_share(j, frozenset({"PREP"})) < 0.5 and not links.find(doc, j, j + 1):
+                continue  # the party's words («процессингового центра»)
+            skip_party = False
+            continue
+        if doc.keys(j) & generic or doc.lower(j) in _PRONOUNS:
+            continue
+        if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
+            return True
+    return False
+
+
+_SIDE = frozenset({"сторона", "side"})
+_CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
+_PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
+                       "это", "этот", "он", "она", "они", "мы", "вы"})
+
+
 def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
+    resolved = ctx.stage == "resolution"
     if element == "what_happened":
-        lists = ["what_happened", "unavailable", "degraded"]
-        if ctx.stage == "resolution":
-            lists += ["restore_cue", "resolution"]
+        lists = ["what_happened"] + (["restore_cue", "resolution"] if resolved else [])
         for name in lists:
             evidence = _first(lex.get(name).find(doc), doc)
             if evidence.found:
@@ -146,15 +161,24 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         if found:
             start, end = found[0][1].offsets(doc)
             return Evidence(True, start, end)
+        for match in lex.get("problem").find(doc):
+            if _names_what(doc, lex, match.last):
+                return Evidence(True, *match.offsets(doc))
         return Evidence(False)
     if element == "contact":
-        contacts = doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
+        contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
+                    if not _brand_name(doc.text[c.start : c.end], c.kind)]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
         return _first(lex.get("contact_channel").find(doc), doc)
     if element == "next_update":
         return next_update(doc, lex)
     return _first(lex.get("empathy").find(doc), doc)
+
+
+def _brand_name(raw: str, kind: str) -> bool:
+    """«Globat.com», «Home.Net»: a capitalised bare domain names the company, it is not a link."""
+    return kind == "url" and raw[:1].isupper() and "/" not in raw and not raw.lower().startswith("www.")
 
 
 def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -223,19 +247,22 @@ class PresenceRule(Rule):
         evidence = detect(self.element, doc, self.lexicon, ctx)
         if evidence.found:
             return
-        example = EXAMPLES.get(doc.lang, EXAMPLES["en"])[self.element]
+        from crisisplay.wording import wording_for
+
+        words = wording_for("lint", doc.lang)  # the findings speak the message's language
+        example = words.text(f"example.{self.element}")
         severity = self.severity
         if ctx.short and self.element in ("empathy", "service_status"):
             severity = Severity.INFO
         if evidence.vague:
             match = doc.text[evidence.start : evidence.end]
-            message = MESSAGES["vague"].format(match=match, example=example)
+            message = words.text("missing.vague", match=match, example=example)
             start, end = evidence.start, evidence.end
         else:
-            message = MESSAGES[self.element].format(example=example)
+            message = words.text(f"missing.{self.element}", example=example)
             start = end = 0
         if ctx.stage_inferred:
-            message += f" [stage: {ctx.stage}, inferred; pass --stage to set it]"
+            message += words.text("stage_note", stage=words.term("stage", ctx.stage or "first_notice"))
         yield Finding(self.id, severity, self.category, message, start, end)
 
 

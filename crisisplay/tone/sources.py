@@ -2,7 +2,9 @@
 
 * plain text (``.txt`` and unknown suffixes) and Markdown (``.md``): the text as is, markers
   blanked; HTML and SSML (``.html``, ``.htm``, ``.ssml``, ``.xml``): tags blanked — offsets
-  are the file's, so ``--fix`` can edit these in place;
+  are the file's, so ``--fix`` can edit these in place (an ASCII page whose letters are
+  character references, like ``website_banner.html``, is read as it displays instead,
+  mapped back to the file's lines and columns);
 * ``.eml``: parsed with the :mod:`email` package; subject and body (plain, else HTML) are one
   message on channel ``email``. Lines are exact for 7bit/8bit bodies and counted in the
   decoded text for quoted-printable/base64 parts;
@@ -16,20 +18,37 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 from dataclasses import dataclass, field
-from email.message import EmailMessage, MIMEPart
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.loader import read_bytes
 from crisisplay.tone.api import MessageText
-from crisisplay.tone.markup import find_json_strings, locate_json_values, strip_markdown, strip_tags, suppress
+from crisisplay.tone.claims import Truth, truth_from_bundle
+from crisisplay.tone.markup import (
+    find_json_strings,
+    locate_json_values,
+    spells_letters_as_references,
+    strip_markdown,
+    strip_tags,
+    strip_tags_mapped,
+    suppress,
+)
 from crisisplay.tone.text import PositionMap
+
+if TYPE_CHECKING:
+    from email.message import MIMEPart
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    """The project's size-limited read (its module brings YAML, which lint rarely needs)."""
+    from crisisplay.playbook.loader import read_bytes
+
+    return read_bytes(path)
+
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".ssml", ".xml", ".eml", ".json"}
 JSON_TEXT_KEYS = ("title", "subtitle", "text", "caption", "body", "message", "alert")
@@ -46,6 +65,18 @@ class Source:
     in_place: bool = False
     stage: str | None = None
     locale: str | None = None
+    #: What a render bundle's messages were made from (their claims are checked against it).
+    truth: Truth | None = None
+
+
+def _moment(value: object) -> datetime | None:
+    """A bundle's ``generated_at``: relative times in its messages are counted from it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -61,7 +92,7 @@ def _decode(raw: bytes, name: str) -> str:
 def read_source(path: str, data: bytes | None = None, *, channel: str | None = None) -> Source:
     """Read one file (or stdin's bytes, ``path`` ``-``) into a :class:`Source`."""
     name = "<stdin>" if path == "-" else path
-    raw_bytes = data if data is not None else read_bytes(path)
+    raw_bytes = data if data is not None else _read_bytes(path)
     suffix = Path(path).suffix.lower() if path != "-" else ""
     stem = channel or (Path(path).stem if path != "-" else "text")
     if suffix == ".eml":
@@ -69,11 +100,18 @@ def read_source(path: str, data: bytes | None = None, *, channel: str | None = N
     raw = _decode(raw_bytes, name)
     if suffix == ".json" or (path == "-" and raw.lstrip().startswith("{")):
         return _read_json(raw, name, stem)
+    positions = PositionMap(raw)
+    if suffix in (".html", ".htm", ".ssml", ".xml") and spells_letters_as_references(raw):
+        # An ASCII page (website_banner.html): read it as it displays, mapped back to the
+        # file; its text is not the file's own characters, so --fix does not edit in place.
+        text, offsets = strip_tags_mapped(suppress(raw))
+        mapped = PositionMap(raw, offsets=offsets)
+        return Source(name, "html", [MessageText(stem, text, name, positions=mapped)] if text.strip() else [], raw)
     if suffix in (".html", ".htm", ".ssml", ".xml"):
         text, kind = strip_tags(suppress(raw)), "html"
     else:
         text, kind = strip_markdown(suppress(raw)), "markdown" if suffix in (".md", ".markdown") else "text"
-    messages = [MessageText(stem, text, name, positions=PositionMap(raw))] if text.strip() else []
+    messages = [MessageText(stem, text, name, positions=positions)] if text.strip() else []
     return Source(name, kind, messages, raw, in_place=path != "-")
 
 
@@ -143,12 +181,17 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
             stage=stage if isinstance(stage, str) else None,
             locale=item.get("locale") if isinstance(item.get("locale"), str) else None,
             positions=PositionMap(raw, offsets=spot[1]) if spot else None,
+            sent_at=_moment(data.get("generated_at")),
         ))
     return Source(name, "bundle", messages, raw, stage=stage if isinstance(stage, str) else None,
-                  locale=locale if isinstance(locale, str) else None)
+                  locale=locale if isinstance(locale, str) else None, truth=truth_from_bundle(data))
 
 
 def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
+    import email
+    import email.policy  # only for .eml files: the package is slow to import
+    from email.message import EmailMessage
+
     parsed = email.message_from_bytes(raw_bytes, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     raw = raw_bytes.decode("utf-8", errors="replace")
@@ -233,9 +276,10 @@ def _read_directory(directory: Path) -> list[Source]:
     )
     bundle = next((p for p in files if p.name == "bundle.json"), None)
     stage = locale = None
+    truth = None
     if bundle is not None:
-        meta = _read_json(_decode(read_bytes(bundle), str(bundle)), str(bundle), "bundle")
-        stage, locale = meta.stage, meta.locale
+        meta = _read_json(_decode(_read_bytes(bundle), str(bundle)), str(bundle), "bundle")
+        stage, locale, truth = meta.stage, meta.locale, meta.truth
     sources = []
     for path in files:
         if path == bundle:
@@ -243,6 +287,7 @@ def _read_directory(directory: Path) -> list[Source]:
         source = read_source(str(path))
         source.stage = source.stage or stage
         source.locale = source.locale or locale
+        source.truth = source.truth or truth
         sources.append(source)
     if not sources:
         raise CrisisplayError("no message files in this directory", Location(str(directory)))

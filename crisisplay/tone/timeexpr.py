@@ -10,7 +10,7 @@ hours" give 120 minutes. «15.03» is a date but «15.00» and «10.30» are tim
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 CLOCK, DATE, DAY, RELATIVE, CADENCE, DURATION = "clock", "date", "day", "relative", "cadence", "duration"
@@ -59,7 +59,8 @@ _WEEKDAYS = {
 _DAYS = {"сегодня": "today", "завтра": "tomorrow", "послезавтра": "day after tomorrow",
          "today": "today", "tomorrow": "tomorrow", "tonight": "today"}
 _PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
-_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bsince|\bfrom|\bstarting(?:\s+at)?)\s*$", re.I)
+_SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bмежду|\bsince|\bfrom|\bbetween|\bstarting(?:\s+at)?)\s*$", re.I)
+_STARTS_WITH_SINCE = re.compile(r"(?:с|со|since|from)\s", re.I)
 _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
 
 
@@ -150,6 +151,11 @@ def _h_named_clock(m: re.Match[str], lang: str) -> tuple[str, object, str] | Non
     return CLOCK, values, shown
 
 
+def _h_evening(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    """«к вечеру»: any time from 17:00 to 23:00 — it contradicts «в 14:00», not «в 19:00»."""
+    return CLOCK, frozenset(range(17 * 60, 23 * 60 + 1)), "17:00–23:00"
+
+
 def _month(name: str, lang: str) -> int:
     name = name.lower()
     table = _MONTHS_RU if lang == "ru" else _MONTHS_EN
@@ -203,58 +209,146 @@ def _h_duration(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
 
 _I = re.IGNORECASE
 _DOTTED = rf"(?<![\d.,:])(?P<h>[0-3]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){_CLOCK_SUFFIX}"
-_PATTERNS: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
+class _Lazy:
+    """A regular expression compiled when first used: a run that meets no date never compiles
+    the date patterns (compiling all of them costs more than a message takes to lint)."""
+
+    __slots__ = ("args", "compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.args = (pattern, flags)
+        self.compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(*self.args)
+        return self.compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    @property
+    def pattern(self) -> str:
+        return self.args[0]
+
+
+_PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
     "ru": [
-        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
-        (re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{2,4})\b"),
+        (_Lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (_Lazy(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{2,4})\b"),
          lambda m, lang: (DATE, (int(m.group("mo")), int(m.group("d"))),
                           f"{int(m.group('d')):02d}.{int(m.group('mo')):02d}")),
-        (re.compile(_DOTTED, _I), _h_dotted),
-        (re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?:{'|'.join(_MONTHS_RU)})[а-я]*)(?:\s+(?P<y>\d{{4}}))?", _I),
+        (_Lazy(_DOTTED, _I), _h_dotted),
+        (_Lazy(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?:{'|'.join(_MONTHS_RU)})[а-я]*)(?:\s+(?P<y>\d{{4}}))?", _I),
          _h_date_words),
-        (re.compile(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
+        (_Lazy(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
                     r"\s*(?P<part>утра|дня|вечера|ночи)?|(?P<part2>утра|дня|вечера|ночи)\b)", _I), _h_ru_hour),
-        (re.compile(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
-        (re.compile(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
-        (re.compile(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
-        (re.compile(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
-        (re.compile(rf"\b(?:через|в\s+течение|в\s+ближайш\w+|не\s+позднее\s+чем\s+через)\s+"
+        (_Lazy(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
+        (_Lazy(r"\b(?:к\s+вечеру|сегодня\s+вечером)\b", _I), _h_evening),
+        (_Lazy(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
+        (_Lazy(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
+        (_Lazy(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
+        (_Lazy(rf"\b(?:через|в\s+течение|в\s+ближайш\w+|не\s+позднее\s+чем\s+через)\s+"
                     rf"(?:{_N_RU}\s*)?(?P<unit>полчаса|получаса|полтора\s+часа|{_UNIT_RU})", _I), _h_relative),
-        (re.compile(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
-        (re.compile(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
-        (re.compile(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
+        (_Lazy(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
+        (_Lazy(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
+        (_Lazy(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
     ],
     "en": [
-        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
-        (re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
-        (re.compile(rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}", _I), _h_dotted),
-        (re.compile(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
-        (re.compile(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        (_Lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (_Lazy(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
+        (_Lazy(rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}", _I), _h_dotted),
+        (_Lazy(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
+        (_Lazy(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)"
                     r"(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"), _h_date_words),
-        (re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June"
+        (_Lazy(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June"
                     r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
                     r"|Nov|Dec)\b(?:,?\s+\d{4})?"), _h_date_words),
-        (re.compile(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
-        (re.compile(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
+        (_Lazy(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
+        (_Lazy(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
          lambda m, lang: (DAY, "today", "today")),
-        (re.compile(r"\b(?:on|by|until|next)\s+"
+        (_Lazy(r"\b(?:on|by|until|next)\s+"
                     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _h_day),
-        (re.compile(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
-        (re.compile(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
+        (_Lazy(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
+        (_Lazy(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
          _h_relative),
-        (re.compile(rf"\bevery\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})", _I), _h_cadence),
-        (re.compile(r"\b(?:hourly|daily|once\s+an?\s+(?:hour|day)|twice\s+a\s+day)\b", _I), _h_fixed_cadence),
-        (re.compile(rf"(?<![\w.,]){_N_EN}[\s-]*(?P<unit>{_UNIT_EN})", _I), _h_duration),
+        (_Lazy(rf"\bevery\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})", _I), _h_cadence),
+        (_Lazy(r"\b(?:hourly|daily|once\s+an?\s+(?:hour|day)|twice\s+a\s+day)\b", _I), _h_fixed_cadence),
+        (_Lazy(rf"(?<![\w.,]){_N_EN}[\s-]*(?P<unit>{_UNIT_EN})", _I), _h_duration),
+    ],
+}
+
+
+_DIGIT_RE = re.compile(r"\d")
+_UNIT_RE = {"ru": _Lazy(_UNIT_RU, _I), "en": _Lazy(_UNIT_EN, _I)}
+
+
+def _any(*words: str) -> Callable[[str], bool]:
+    return lambda folded: any(word in folded for word in words)
+
+
+#: What each pattern of :data:`_PATTERNS` cannot match without (a digit, one of its words, a
+#: unit): a text without it skips that pattern. Most messages have a time or two, so most of
+#: the fourteen scans of a message would find nothing. (Each entry is a necessary condition
+#: of its pattern, in the same order.)
+Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
+_NEEDS: dict[str, list[Need]] = {
+    "ru": [
+        lambda text, folded, digit: digit and "-" in text,
+        lambda text, folded, digit: digit and "." in text,
+        lambda text, folded, digit: digit and (":" in text or "." in text),
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: _any("полдень", "полночь")(folded),
+        lambda text, folded, digit: "вечер" in folded,
+        lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
+        lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+                                         "воскресенье")(folded),
+        lambda text, folded, digit: "конца" in folded,
+        lambda text, folded, digit: _any("через", "течение", "ближайш")(folded),
+        lambda text, folded, digit: "кажд" in folded or "раз" in folded,
+        lambda text, folded, digit: _any("ежечасно", "ежедневно", "кажд")(folded),
+        lambda text, folded, digit: bool(_UNIT_RE["ru"].search(text)),
+    ],
+    "en": [
+        lambda text, folded, digit: digit and "-" in text,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit and ":" in text,
+        lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit,
+        lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
+        lambda text, folded, digit: ("this" in folded or "later" in folded)
+        and _any("today", "morning", "afternoon", "evening")(folded),
+        lambda text, folded, digit: "day" in folded,
+        lambda text, folded, digit: "end" in folded,
+        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+        lambda text, folded, digit: "every" in folded,
+        lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
+        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
     ],
 }
 
 
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Every time mention, earlier patterns winning where two overlap, in text order."""
+    return scan_times(text, lang, prefilter=True)
+
+
+def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
+    """:func:`find_times`; ``prefilter=False`` runs every pattern (the tests compare the two)."""
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
-    for pattern, handler in _PATTERNS.get(lang, _PATTERNS["en"]):
+    key = lang if lang in _PATTERNS else "en"
+    folded = text.casefold()
+    digit = bool(_DIGIT_RE.search(text))
+    for (pattern, handler), needed in zip(_PATTERNS[key], _NEEDS[key], strict=True):
+        if prefilter and not needed(text, folded, digit):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
@@ -264,7 +358,7 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
                 continue
             kind, value, shown = result
             since = bool(_SINCE_RE.search(text[max(0, start - 14) : start])) or bool(
-                re.match(r"(?:с|со|since|from)\s", match.group(0), re.I)
+                _STARTS_WITH_SINCE.match(match.group(0))
             )
             taken.append((start, end))
             found.append(TimeMention(kind, start, end, value, shown, since))

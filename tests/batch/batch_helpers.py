@@ -21,7 +21,7 @@ _SMS = {
     "ru": ("{{ company }}: {{ recipient.name | default('клиент') }}, {{ incident }}."
            "{% if recipient.services %} {{ recipient.services | join_list(attribute='name') }}: "
            "{% for s in recipient.services %}{{ s.status_label }}{{ ', ' if not loop.last }}{% endfor %}."
-           "{% endif %} Новости в {{ next_update_at | time }}. Звоните {{ hotline }}"),
+           "{% endif %} Новости — в {{ next_update_at | time }}. Звоните {{ hotline }}"),
 }
 _INCIDENT = {"en": "the app does not open", "ru": "приложение не открывается"}
 _SERVICES = {"en": ("Payments", "Mobile app"), "ru": ("Платежи", "Приложение")}
@@ -38,9 +38,10 @@ def playbook_data(locale: str) -> dict[str, Any]:
         "phone_region": "GB",  # one company, one home country, whatever the language
         "facts": {
             "company": {"type": "string", "default": "Example"},
-            "incident": {"type": "text", "required": True, "example": _INCIDENT[locale]},
+            # Defaults, not examples: a mass send refuses example facts (issue 12).
+            "incident": {"type": "text", "required": True, "default": _INCIDENT[locale]},
             "hotline": {"type": "phone", "required": True, "default": "+44 20 7946 0000"},
-            "next_update_at": {"type": "datetime", "required": True, "example": "2026-03-15T14:00"},
+            "next_update_at": {"type": "datetime", "required": True, "default": "2026-03-15T14:00"},
         },
         "services": {
             "payments": {"name": pay, "tier": "vital", "status": "degraded", "alternative": "pay by card"},

@@ -93,7 +93,7 @@ def test_unknown_service(state: WorkerState) -> None:
 def test_services_that_concern_the_recipient(state: WorkerState) -> None:
     out = _render(state, channels="sms", phone="+447400123456", services="app;payments", name="Ann")
     # vital first, whatever order the row lists them in
-    assert "Payments and Mobile app: works with limitations, temporarily unavailable." in out.record["text"]
+    assert "Payments and Mobile app: working with interruptions, temporarily unavailable." in out.record["text"]
 
 
 def test_over_the_channel_limit(state: WorkerState) -> None:

@@ -28,8 +28,8 @@ def busy_morning(store: object, playbook: Path) -> str:
     run = api.start_run(store, playbook, t0=T0, now=at(2), actor="duty")
     rid = run.id
     api.act(store, rid, "done", "assess", actor="anna", note="IT: card processing only", now=at(12))
+    # The send completes first_hour.notify (completes_on: sent first_notice): one truth, one record.
     api.act(store, rid, "sent", "first_notice", channels=["sms", "email"], actor="cx", now=at(25))
-    api.act(store, rid, "done", "first_hour.notify", actor="cx", now=at(26))
     api.act(store, rid, "block", "scripts", actor="olga", note="waiting for <legal> | sign-off", now=at(40))
     api.act(store, rid, "done", "freeze", actor="product", now=at(90))
     api.act(store, rid, "skip", "staff", actor="hr", note="no staff impact", now=at(100))

@@ -35,6 +35,7 @@ COMMANDS = (
     "log",
     "report",
     "export",
+    "facts",
 )
 
 
@@ -62,31 +63,36 @@ def test_every_command_has_help_with_examples() -> None:
 def test_a_crisis_from_start_to_report(invoke, crisis_playbook: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     started = invoke("start", str(crisis_playbook), "--t0", "09:00", "--by", "duty")
     assert started.exit_code == 0, started.output
-    assert f"started run {RUN}: 7 item(s)" in started.output
-    assert "first notice [first_notice] due 2026-03-10 09:30 GMT" in started.output
+    assert f"started run {RUN}: 8 items (First hour and Day one)" in started.output
+    assert "first notice due March 10, 9:30 AM London time" in started.output
 
     status = invoke("status")
     assert status.exit_code == 0
     out = status.output
-    assert "progress: 0%, 0/7 closed" in out  # no TTY: no bar
+    assert "progress: 0%, 0 of 8 items closed" in out  # no TTY: no bar
     assert "OVERDUE: first notice" in out
-    assert "Overdue (3)" in out and "assess: Confirm the scope with IT" in out
-    assert "why: be honest about difficulties" in out
+    assert "Overdue (3)" in out and "assess: Confirm the scope with IT · Duty manager" in out
+    assert "Why: be honest about difficulties" in out
     assert "survey: waits for scripts" in out
+    assert "Waiting for an event (1)" in out
+    waiting = "resolution: Send the resolution message · Customer experience lead · 30m after the crisis is resolved"
+    assert waiting in out
     assert "Website redesign (redesign): status frozen; items: freeze" in out
+    assert f"when it is out: crisisplay checklist sent {RUN} first_notice --channel" in out
 
-    blocked = invoke("done", RUN, "first_hour.notify")
+    blocked = invoke("done", RUN, "scripts")
     assert blocked.exit_code == 2
     assert "depends on items that are not done yet: assess (open)" in blocked.output
     assert invoke("done", RUN, "asses").output.count("did you mean: assess") == 1
     done = invoke("done", RUN, "assess", "--by", "anna", "--note", "scope: cards", "--at", "09:12")
     assert done.exit_code == 0
-    assert f"{RUN}: done assess at 2026-03-10 09:12 GMT by anna" in done.output
+    assert f"{RUN}: done assess at March 10, 9:12 AM London time by anna" in done.output
     assert "now unblocked: first_hour.notify, scripts" in done.output
     forced = invoke("done", RUN, "day_one.notify", "--force", "--note", "summary sent early")
-    assert "(forced past open: staff)" in forced.output
+    assert "; forced past open: staff" in forced.output
     sent = invoke("sent", RUN, "first_notice", "--channel", "sms", "--at", "09:28")
-    assert "customers: next update" in sent.output and "due 2026-03-10 11:28 GMT" in sent.output
+    assert "completes first_hour.notify" in sent.output
+    assert "Customers: next update" in sent.output and "due March 10, 11:28 AM London time" in sent.output
     assert invoke("block", RUN, "scripts", "--note", "legal review").exit_code == 0
     assert invoke("skip", RUN, "survey", "--note", "no tool").exit_code == 0
     assert invoke("reopen", RUN, "survey").exit_code == 0
@@ -95,19 +101,25 @@ def test_a_crisis_from_start_to_report(invoke, crisis_playbook: Path, tmp_path: 
     data = json.loads(invoke("status", RUN, "--format", "json").output)
     assert data["next_update"]["due"] == "2026-03-10T11:28:00+00:00"
     assert data["blocked"] == [{"id": "scripts", "reason": "legal review"}]
+    assert data["waiting_event"] == [{"id": "resolution", "event": "resolved", "after_minutes": 30}]
     by_id = {i["id"]: i for i in data["items"]}
     assert by_id["freeze"]["owner"] == "maria"
     assert by_id["day_one.notify"]["forced"] == ["staff"]
+    assert by_id["first_hour.notify"]["state"] == "done" and by_id["first_hour.notify"]["completed_by_event"]
 
     log = invoke("log", RUN).output
-    assert "tester: done day_one.notify (forced past open: staff) — summary sent early" in log
-    assert "anna: done assess — scope: cards [recorded 2026-03-10 10:00 GMT]" in log
+    assert "tester: done day_one.notify; forced past open: staff — summary sent early" in log
+    assert "anna: done assess — scope: cards [recorded March 10, 10:00 AM London time]" in log
+    assert "tester: sent “first notice” (sms); completes first_hour.notify" in log
+    assert "сводка" not in log and "выполнено: assess" in invoke("log", RUN, "--lang", "ru").output
 
-    assert "closed: crisis resolved" in invoke("close", RUN, "--at", "10:00", now="2026-03-10T10:05Z").output
+    closing = invoke("close", RUN, "--at", "10:00", now="2026-03-10T10:05Z")
+    assert closing.exit_code == 0, closing.output  # both critical items are done: no --force needed
+    assert "closed: the crisis is resolved" in closing.output
     listing = invoke("list").output
-    assert listing.startswith(f"{RUN}  Payment outage · test-crisis · T0 2026-03-10 09:00 GMT · resolved")
+    assert listing.startswith(f"{RUN}  Payment outage · test-crisis · T0 March 10, 9:00 AM London time · resolved")
     assert invoke("list", "--open").output.strip() == "no checklist runs yet"
-    assert json.loads(invoke("list", "--format", "json").output)[0]["items"] == 7
+    assert json.loads(invoke("list", "--format", "json").output)[0]["items"] == 8
 
     report = tmp_path / "out" / "report.html"
     made = invoke("report", RUN, "--format", "html", "-o", str(report))
@@ -136,7 +148,7 @@ def test_user_errors_exit_2_with_clear_messages(invoke, crisis_playbook: Path, t
 def test_status_draws_a_bar_on_a_terminal(crisis_playbook: Path, store: Store) -> None:
     view = build_status(api.load(store, busy_morning(store, crisis_playbook))[0], at(180))
     text = render_status(view, bar=True, show_all=True)
-    assert "[██████████████░░░░░░░░░░] 57%  4/7 closed" in text
+    assert "[████████████░░░░░░░░░░░░] progress: 50%, 4 of 8 items closed" in text
     assert "Closed (4)" in text and "[-] staff: Short update for staff (skipped" in text
     assert "Other open items (1)" in text
 

@@ -39,7 +39,11 @@ def test_deadlines_count_from_t0(store: Store, crisis_playbook: Path) -> None:
         "day_one.staff",
         "day_one.notify",
         "day_one.survey",
+        "day_one.resolution",
     ]
+    # Counted from the close, which has not happened: no deadline yet, and waiting, not overdue.
+    assert state.items["day_one.resolution"].deadline is None
+    assert state.items["day_one.resolution"].waits_on == "resolved"
 
 
 def test_overdue_and_due_next_move_with_the_clock(store: Store, crisis_playbook: Path) -> None:
@@ -59,19 +63,19 @@ def test_progress_per_priority_tier(store: Store, crisis_playbook: Path) -> None
     api.act(store, run.id, "done", "assess", now=at(5))
     api.act(store, run.id, "skip", "survey", note="no survey tool", now=at(6))
     view = _status(store, run, 10)
-    assert (view.progress.total, view.progress.done, view.progress.skipped) == (7, 1, 1)
+    assert (view.progress.total, view.progress.done, view.progress.skipped) == (8, 1, 1)
     tiers = {t.priority: (t.closed, t.total) for t in view.tiers}
-    assert tiers == {"critical": (1, 2), "high": (0, 2), "normal": (0, 2), "low": (1, 1)}
+    assert tiers == {"critical": (1, 2), "high": (0, 3), "normal": (0, 2), "low": (1, 1)}
 
 
 def test_dependency_blocks_done_unless_forced_and_force_is_recorded(store: Store, crisis_playbook: Path) -> None:
     run = _start(store, crisis_playbook)
     with pytest.raises(CrisisplayError, match=r"depends on .*assess \(open\)") as err:
-        api.act(store, run.id, "done", "first_hour.notify", now=at(5))
+        api.act(store, run.id, "done", "scripts", now=at(5))
     assert "--force" in err.value.hint
-    outcome = api.act(store, run.id, "done", "first_hour.notify", force=True, note="IT confirmed by phone", now=at(6))
+    outcome = api.act(store, run.id, "done", "scripts", force=True, note="IT confirmed by phone", now=at(6))
     assert outcome.event.data["forced"] == ["first_hour.assess"]
-    assert outcome.state.items["first_hour.notify"].forced == ("first_hour.assess",)
+    assert outcome.state.items["first_hour.scripts"].forced == ("first_hour.assess",)
     _, events = api.load(store, run.id)
     assert events[-1].data == {"from": "open", "forced": ["first_hour.assess"]}
     assert events[-1].note == "IT confirmed by phone"
@@ -92,7 +96,7 @@ def test_skipped_prerequisite_counts_as_settled_and_cross_checklist_dependencies
 def test_run_of_one_checklist_ignores_prerequisites_outside_it(store: Store, crisis_playbook: Path) -> None:
     run = _start(store, crisis_playbook, checklists=["day_one"])
     state, _ = api.load(store, run.id)
-    assert list(state.items) == ["day_one.staff", "day_one.notify", "day_one.survey"]
+    assert list(state.items) == ["day_one.staff", "day_one.notify", "day_one.survey", "day_one.resolution"]
     assert state.items["day_one.survey"].prerequisites == ()
     api.act(store, run.id, "done", "survey", now=at(2))
 
@@ -134,10 +138,10 @@ def test_times_in_the_future_and_close_before_t0_are_refused(store: Store, crisi
     with pytest.raises(CrisisplayError, match="in the future"):
         api.act(store, run.id, "done", "assess", at=at(30), now=at(10))
     with pytest.raises(CrisisplayError, match="not after T0"):
-        api.act(store, run.id, "close", at=at(-5), now=at(10))
-    api.act(store, run.id, "close", at="09:40", now=at(50))
+        api.act(store, run.id, "close", force=True, at=at(-5), now=at(10))
+    api.act(store, run.id, "close", force=True, at="09:40", now=at(50))
     with pytest.raises(CrisisplayError, match="already closed at 2026-03-10 09:40 GMT"):
-        api.act(store, run.id, "close", now=at(51))
+        api.act(store, run.id, "close", force=True, now=at(51))
 
 
 def test_first_notice_due_from_stage_but_never_after_policy(store: Store, crisis_playbook: Path) -> None:
@@ -180,7 +184,7 @@ def test_cadence_never_exceeds_policy_gap_and_long_silences_are_reported(store: 
 def test_after_close_the_resolution_message_is_due_then_nothing(store: Store, crisis_playbook: Path) -> None:
     run = _start(store, crisis_playbook)
     api.act(store, run.id, "sent", "first_notice", at=at(20), now=at(20))
-    api.act(store, run.id, "close", at=at(100), now=at(101))
+    api.act(store, run.id, "close", force=True, at=at(100), now=at(101))
     nu = _status(store, run, 101).next_update
     assert (nu.due, nu.stage_id, nu.basis) == (at(100), "resolved", "resolution_due")
     api.act(store, run.id, "sent", "resolved", channels=["sms", "email"], now=at(110))

@@ -37,7 +37,10 @@ def test_json_report_carries_the_facts_a_dashboard_needs(store: Store, crisis_pl
     assert data["next_update"]["due"] == "2026-03-10T13:20:00+00:00"
     assert data["overdue"] == ["scripts"]
     assert data["blocked"] == [{"id": "scripts", "reason": "waiting for <legal> | sign-off"}]
-    assert data["progress"] == {"priority": "all", "total": 7, "done": 3, "skipped": 1, "blocked": 1, "open": 3}
+    assert data["progress"] == {"priority": "all", "total": 8, "done": 3, "skipped": 1, "blocked": 1, "open": 4}
+    assert data["waiting_event"] == [{"id": "resolution", "event": "resolved", "after_minutes": 30}]
+    notify = next(i for i in data["items"] if i["id"] == "first_hour.notify")
+    assert notify["state"] == "done" and notify["completed_by_event"] and notify["changed_by"] == "cx"
     assert {f["id"] for f in data["frozen_services"]} == {"redesign", "loyalty"}
 
 
@@ -99,9 +102,15 @@ def test_ics_export_parses_back_with_deadlines_updates_and_reminders(store: Stor
     scripts = events[f"{run_id}.first_hour.scripts@crisisplay"]
     assert scripts.decoded("dtstart") == at(45)
     assert str(scripts["status"]) == "CONFIRMED"
-    assert "Brief agents" in str(scripts["summary"])
+    assert str(scripts["summary"]) == "Brief the agents"  # the short title; the task is the description
+    assert "Brief agents: one script | one set of answers" in str(scripts["description"])
+    assert int(scripts["priority"]) == 3
     assert scripts.walk("VALARM")[0].decoded("trigger") == timedelta(minutes=-10)
-    assert str(events[f"{run_id}.first_hour.assess@crisisplay"]["status"]) == "CANCELLED"  # done already
+    assessed = events[f"{run_id}.first_hour.assess@crisisplay"]
+    assert str(assessed["status"]) == "CONFIRMED"  # done is not "cancelled": it happened
+    assert str(assessed["summary"]) == "Done: Confirm the scope with IT" and not assessed.walk("VALARM")
+    assert str(events[f"{run_id}.day_one.staff@crisisplay"]["status"]) == "CANCELLED"  # skipped: called off
+    assert f"{run_id}.day_one.resolution@crisisplay" not in events  # waits for the close: no date yet
     updates = sorted(e.decoded("dtstart") for uid, e in events.items() if ".update." in uid)
     assert updates == [at(260), at(380), at(500)]  # 13:20, then every 2h within 6h of now (12:00)
     assert str(calendar["x-wr-timezone"]) == "Europe/London"
@@ -114,5 +123,5 @@ def test_ics_of_a_new_run_starts_with_the_first_notice(store: Store, crisis_play
     view = build_status(api.load(store, run.id)[0], at(1))
     calendar = Calendar.from_ical(export_ics(view, horizon=timedelta(hours=1)))
     updates = [e for e in calendar.walk("VEVENT") if ".update." in str(e["uid"])]
-    assert str(updates[0]["summary"]) == "First customer notice due (first_notice)"
+    assert str(updates[0]["summary"]) == "First customer notice due"
     assert updates[0].decoded("dtstart") == at(30)

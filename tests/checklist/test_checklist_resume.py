@@ -24,7 +24,7 @@ def _resolved_then_back(store: Store, playbook: Path) -> Run:
     """Notice at +20m, resolved at +100m (message sent at +110m), back at +200m."""
     run = api.start_run(store, playbook, t0=T0, now=at(1), actor="lead")
     api.act(store, run.id, "sent", "first_notice", channels=["sms"], at=at(20), now=at(20))
-    api.act(store, run.id, "close", at=at(100), now=at(100))
+    api.act(store, run.id, "close", force=True, at=at(100), now=at(100))
     api.act(store, run.id, "sent", "resolved", channels=["sms"], at=at(110), now=at(110))
     api.act(store, run.id, "resume", note="payments fail again", at=at(200), now=at(201))
     return run
@@ -60,7 +60,7 @@ def test_second_episode_runs_its_own_cadence_and_closes_again(store: Store, cris
     api.act(store, run.id, "sent", "update", channels=["sms"], at=at(215), now=at(215))
     nu = _view(store, run, 220).next_update
     assert (nu.due, nu.basis) == (at(215 + 120), "cadence")
-    api.act(store, run.id, "close", at=at(400), now=at(400))
+    api.act(store, run.id, "close", force=True, at=at(400), now=at(400))
     nu = _view(store, run, 401).next_update
     assert (nu.due, nu.basis) == (at(400), "resolution_due")  # the first resolution message is history
     api.act(store, run.id, "sent", "resolved", at=at(405), now=at(405))
@@ -74,7 +74,7 @@ def test_resume_is_refused_when_open_or_before_the_resolution(store: Store, cris
     run = api.start_run(store, crisis_playbook, t0=T0, now=at(1))
     with pytest.raises(CrisisplayError, match="not closed; there is nothing to resume"):
         api.act(store, run.id, "resume", at=at(10), now=at(10))
-    api.act(store, run.id, "close", at=at(100), now=at(100))
+    api.act(store, run.id, "close", force=True, at=at(100), now=at(100))
     with pytest.raises(CrisisplayError, match=r"cannot come back at .* it was resolved at"):
         api.act(store, run.id, "resume", at=at(100), now=at(120))
     api.act(store, run.id, "resume", at=at(110), now=at(120))
@@ -84,13 +84,13 @@ def test_resume_is_refused_when_open_or_before_the_resolution(store: Store, cris
 
 def test_listing_and_the_default_run_follow_the_latest_close_or_resume(store: Store, crisis_playbook: Path) -> None:
     run = api.start_run(store, crisis_playbook, t0=T0, now=at(1))
-    api.act(store, run.id, "close", at=at(100), now=at(100))
+    api.act(store, run.id, "close", force=True, at=at(100), now=at(100))
     assert [r.closed_at for r in api.list_runs(store)] == [at(100)]
     api.act(store, run.id, "resume", at=at(150), now=at(150))
     assert [r.closed_at for r in api.list_runs(store)] == [None]
     state, _ = api.load(store, None)  # no RUN given: the newest open run
     assert state.run.id == run.id
-    api.act(store, run.id, "close", at=at(300), now=at(300))
+    api.act(store, run.id, "close", force=True, at=at(300), now=at(300))
     assert [r.closed_at for r in api.list_runs(store)] == [at(300)]
 
 
@@ -99,13 +99,13 @@ def test_report_and_calendar_say_it_came_back(store: Store, playbook_dir: Path) 
     run = _resolved_then_back(store, playbook_dir / "crisis.ru.yaml")
     view = _view(store, run, 300)
     report = render_report(view, "md")
-    assert "- **Кризис вернулся:** 2026-03-10 15:20 MSK (после завершения в 2026-03-10 13:40 MSK)" in report
+    assert "- **Кризис вернулся:** 10 марта, 15:20 МСК (после завершения в 10 марта, 13:40 МСК)" in report
     assert "Сообщение о возобновлении кризиса опаздывает уже на 1 ч 40 мин" in report
-    assert "ПРОСРОЧЕНО: сообщение о том, что проблема вернулась [update]" in report
+    assert "ПРОСРОЧЕНО: сообщение о том, что проблема вернулась — срок" in report
     from icalendar import Calendar
 
     events = Calendar.from_ical(export_ics(view)).walk("VEVENT")
-    assert any(str(e["SUMMARY"]) == "Кризис вернулся: срок сообщения клиентам (update)" for e in events)
+    assert any(str(e["SUMMARY"]) == "Кризис вернулся: срок сообщения клиентам" for e in events)
 
 
 def test_resume_through_the_cli(crisis_playbook: Path, db_path: Path) -> None:
@@ -117,13 +117,13 @@ def test_resume_through_the_cli(crisis_playbook: Path, db_path: Path) -> None:
         return result.exit_code, result.output
 
     assert run("start", str(crisis_playbook), "--t0", "09:00", now="2026-03-10T09:05Z")[0] == 0
-    assert run("close", "test-crisis", "--at", "10:00", now="2026-03-10T10:00Z")[0] == 0
+    assert run("close", "test-crisis", "--at", "10:00", "--force", now="2026-03-10T10:00Z")[0] == 0
     code, out = run("resume", "test-crisis", "--note", "payments fail again", now="2026-03-10T11:00Z")
     assert code == 0, out
-    assert "resumed: the crisis came back at 2026-03-10 11:00 GMT" in out
-    assert "customers: message that the problem is back [update] due 2026-03-10 11:30 GMT (in 30m)" in out
+    assert "resumed: the crisis came back at March 10, 11:00 AM London time" in out
+    assert "Customers: message that the problem is back due March 10, 11:30 AM London time (in 30m)" in out
     code, out = run("status", now="2026-03-10T11:10Z")
-    assert "resolved 2026-03-10 10:00 GMT, came back 2026-03-10 11:00 GMT (resumed)" in out
+    assert "resolved March 10, 10:00 AM London time, came back March 10, 11:00 AM London time" in out
     code, out = run("log", "test-crisis", now="2026-03-10T11:10Z")
     assert "resumed: the crisis came back — payments fail again" in out
     code, out = run("resume", "test-crisis", now="2026-03-10T11:20Z")

@@ -40,7 +40,7 @@ def test_release_one_database_is_backed_up_then_upgraded_keeping_its_data(
     assert _pragma(db_path, "user_version") == 1
     with Store.open(db_path) as store:
         state, events = api.load(store, run.id)
-        api.act(store, run.id, "done", "first_hour.notify", actor="anna", now=at(3))
+        api.act(store, run.id, "done", "scripts", actor="anna", now=at(3))
     assert _pragma(db_path, "user_version") == SCHEMA_VERSION
     assert [e.kind for e in events] == ["start", "done"]
     assert state.items["first_hour.assess"].state == "done"
@@ -118,7 +118,7 @@ def test_run_keeps_its_snapshot_when_the_playbook_changes_or_disappears(store: S
     view = build_status(api.load(store, run.id)[0], at(4))
     assert view.playbook_changes == [(str(crisis_playbook.resolve()), "missing")]
     api.act(store, run.id, "done", "assess", now=at(5))
-    assert len(view.state.items) == 7
+    assert len(view.state.items) == 8
 
 
 def test_parent_playbook_is_part_of_the_hash(store: Store, playbook_dir: Path) -> None:
@@ -144,7 +144,7 @@ def test_run_lookup_default_prefix_and_near_matches(store: Store, crisis_playboo
     )
     assert named.name == "Card outage (March)"
     assert api.load(store, None)[0].run.id == named.id
-    api.act(store, named.id, "close", now=at(10))
+    api.act(store, named.id, "close", force=True, now=at(10))
     assert api.load(store, None)[0].run.id == second.id  # newest *open* run
     assert api.load(store, "card")[0].run.id == named.id  # unique prefix
     with pytest.raises(CrisisplayError, match="ambiguous"):

@@ -10,6 +10,7 @@ from checklist_helpers import DATA, assert_matches_golden, at, busy_morning
 
 from crisisplay.checklist import api
 from crisisplay.checklist.ics import export_ics
+from crisisplay.checklist.phrases import phrases_for
 from crisisplay.checklist.report import render_report
 from crisisplay.checklist.store import Store
 from crisisplay.checklist.views import build_status, describe_next_update
@@ -60,8 +61,13 @@ def test_russian_report_has_no_english_words_of_its_own(store: Store, russian_pl
     for english in ("Summary", "Progress", "Customers", "Checklist", "Owner", "done", "overdue", "next update", "Why"):
         assert english not in text, f"{english!r} left untranslated"
     assert "Сводка" in text and "просрочено" in text and "следующее обновление" in text
-    # The CLI keeps its compact English sentence for the same moment.
-    assert describe_next_update(view).startswith("next update (every 2h after the last one")
+    for stage_id in ("first_notice", "[update]", "resolved"):  # stages are named, never by id
+        assert stage_id not in text, stage_id
+    assert "10 марта, 12:00 МСК" in text and "MSK" not in text  # times as the preview writes them
+    assert "Руководитель клиентского опыта" in text and "cx_lead" not in text  # roles by name
+    # English stays one option away (``--lang en``) for the same moment.
+    english = describe_next_update(view, phrases_for(view.state.run, "en"))
+    assert english.startswith("next update (every 2h after the last one, March 10, 2:20 PM")
 
 
 def test_russian_calendar_export(store: Store, russian_playbook: Path) -> None:
@@ -72,7 +78,11 @@ def test_russian_calendar_export(store: Store, russian_playbook: Path) -> None:
     calendar = Calendar.from_ical(export_ics(build_status(state, at(180))))
     events = list(calendar.walk("VEVENT"))
     summaries = [str(e["SUMMARY"]) for e in events]
-    assert any(s.startswith("Срок обновления для клиентов (update)") for s in summaries)
+    assert "Срок обновления для клиентов" in summaries
+    assert "Выполнено: Уточнить масштаб сбоя у ИТ" in summaries and "Инструктаж операторов" in summaries
+    assert not any("[" in s or "critical" in s or len(s) > 70 for s in summaries), summaries
     descriptions = "\n".join(str(e["DESCRIPTION"]) for e in events)
     assert "Приоритет: критический" in descriptions and "Зачем: " in descriptions
+    assert "Ответственный: Руководитель контакт-центра" in descriptions
     assert "Priority" not in descriptions and "Why" not in descriptions
+    assert {str(c) for e in events for c in e["CATEGORIES"].cats} >= {"Антикризисный чек-лист", "критический"}

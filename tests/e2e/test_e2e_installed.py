@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import site
 import subprocess
 import sys
 import time
@@ -75,12 +76,49 @@ def test_help_starts_fast_without_heavy_imports() -> None:
     assert time.perf_counter() - start < 2.0
 
 
+def _dependency_dirs() -> list[str]:
+    """The directories this interpreter imports installed packages from.
+
+    In a venv they are the venv's own site-packages (and the base's, when created with
+    ``--system-site-packages``); in a plain interpreter, its site-packages and the user's.
+    """
+    dirs = list(site.getsitepackages())
+    user = site.getusersitepackages() if site.ENABLE_USER_SITE else ""
+    if user and Path(user).is_dir():
+        dirs.append(user)
+    return [d for d in dict.fromkeys(dirs) if Path(d).is_dir()]
+
+
+def _fresh_venv(env_dir: Path) -> Path:
+    """A venv of its own (no system site-packages), seeing this environment's packages.
+
+    ``system_site_packages=True`` would expose the *base* interpreter's packages, which in
+    a newcomer's venv lack the dependencies. Instead a ``.pth`` file appends the running
+    environment's site directories after the new venv's own: the dependencies (and pip)
+    resolve there, offline, while a package installed into the new venv comes first. Only
+    the directories are added, not their ``.pth`` files, so the editable install of this
+    checkout is not activated in the new venv.
+    """
+    venv.EnvBuilder(system_site_packages=False, with_pip=False, clear=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    own = _run(str(python), "-c", "import site; print(site.getsitepackages()[0])")
+    assert own.returncode == 0, own.stderr
+    own_site = Path(own.stdout.strip())
+    (own_site / "_outer_environment.pth").write_text("\n".join(_dependency_dirs()) + "\n", encoding="utf-8")
+    return python
+
+
+def test_fresh_venv_sees_dependencies_but_not_this_checkout(tmp_path: Path) -> None:
+    python = _fresh_venv(tmp_path / "venv")
+    probe = _run(str(python), "-c", "import click, phonenumbers, yaml, pip; import crisisplay", cwd=tmp_path)
+    assert "No module named 'crisisplay'" in probe.stderr, probe.stdout + probe.stderr
+
+
 @pytest.mark.slow
 def test_non_editable_install_ships_bundled_data(tmp_path: Path) -> None:
     """`pip install .` into a fresh venv; the bundled playbooks work from another directory."""
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
+    python = _fresh_venv(env_dir)
     build = _run(
         str(python),
         "-m",

@@ -7,14 +7,17 @@ Regenerate after an intended change, then review the diff::
 
 Playbooks are discovered automatically: every ``*.yaml`` under
 ``crisisplay/data/playbooks`` (abstract bases skipped) plus the render fixtures in
-``tests/render/data``. Each is rendered in its own locale at a fixed time
-(2026-03-15 10:00 in the playbook's zone) from its embedded examples.
+``tests/render/data``. Each is rendered in its own locale from its embedded examples,
+given as facts (as a CX lead with every fact would; no example warnings), at a time that
+fits the examples' own timeline: an hour before the promised next update, or 2026-03-15
+10:00 in the playbook's zone when there is none.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -55,7 +58,20 @@ def golden_path(path: Path, stage: str) -> Path:
     return GOLDEN / relative.parent.name / f"{relative.name}.{stage}.txt"
 
 
+def _readable_banner(native: str) -> str:
+    """website_banner.html is ASCII (character references) with a fixed stylesheet: the
+    golden shows its text as read and the stylesheet by name, so a wording diff is legible."""
+    import re
+
+    from crisisplay.render.channels.website_banner import BANNER_CSS
+
+    native = native.replace(f"<style>{BANNER_CSS}</style>", "<style>/* BANNER_CSS */</style>")
+    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))) if int(m.group(1)) > 127 else m.group(0), native)
+
+
 def _native(channel: str, native: str | bytes) -> str:
+    if channel == "website_banner" and isinstance(native, str):
+        return _readable_banner(native).rstrip("\n")
     if isinstance(native, bytes):
         parsed = message_from_bytes(native, policy=policy.default)
         lines = [f"{key}: {value}" for key, value in parsed.items() if key.lower() != "content-type"]
@@ -74,8 +90,12 @@ def render_golden(path: Path, stage: str) -> str:
 
     playbook = load_playbook(path)
     at = parse_datetime(AT, playbook_zone(playbook))
+    promised = playbook.facts.get("next_update_at")
+    if promised is not None and promised.example is not None:
+        at = parse_datetime(str(promised.example), playbook_zone(playbook))
+        at = at - timedelta(hours=1) if at is not None else None
     assert at is not None
-    result = Renderer(playbook).render(stage, None, at=at)
+    result = Renderer(playbook).render(stage, playbook.example_facts(), at=at)
     out = [f"# {playbook.id} · {stage} · {playbook.locale} · at {at.isoformat()}"]
     for message in result.messages:
         out += ["", f"=== {message.channel} ({message.file}) {'ok' if message.ok else 'NOT SENDABLE'}",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from crisisplay.playbook.bundled import bundled_root
 from crisisplay.playbook.model import CHANNEL_NAMES, Playbook, Template
@@ -45,6 +47,27 @@ def templates(playbook: Playbook) -> Iterator[tuple[str, str, str, Template]]:
         yield "partials", name, "", template
 
 
+def example_facts(playbook: Playbook) -> dict[str, Any]:
+    """The playbook's examples given as facts (so no CP252 example warnings)."""
+    return playbook.example_facts()
+
+
+def example_moment(playbook: Playbook) -> datetime:
+    """A render time that fits the examples' own timeline: an hour before the promised update."""
+    from crisisplay.playbook.facts import playbook_zone
+
+    zone = playbook_zone(playbook)
+    promised = datetime.fromisoformat(str(playbook.facts["next_update_at"].example)).replace(tzinfo=zone)
+    return promised - timedelta(hours=1)
+
+
+def render_examples(playbook: Playbook, stage_id: str) -> Any:
+    """A stage rendered from the examples, given as facts, at :func:`example_moment`."""
+    from crisisplay.render import render_stage
+
+    return render_stage(playbook, stage_id, example_facts(playbook), at=example_moment(playbook))
+
+
 __all__ = [
     "CHANNEL_NAMES",
     "CUSTOMER_KINDS",
@@ -53,6 +76,9 @@ __all__ = [
     "ROOT",
     "all_playbook_paths",
     "base_path",
+    "example_facts",
+    "example_moment",
+    "render_examples",
     "scenario_names",
     "scenario_path",
     "templates",

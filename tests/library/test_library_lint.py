@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from library_helpers import CUSTOMER_KINDS, all_playbook_paths
+from library_helpers import CUSTOMER_KINDS, all_playbook_paths, render_examples
 
 from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.build import load_playbook
@@ -33,7 +33,7 @@ def test_rendered_messages_lint_clean_and_consistent(path: Path) -> None:
     for stage in playbook.stages.values():
         if stage.kind not in CUSTOMER_KINDS:
             continue
-        result = render.render_stage(playbook, stage.id, at=AT)
+        result = render_examples(playbook, stage.id)
         messages = [
             tone_api.MessageText(m.channel, m.text, f"{path.name}:{stage.id}:{m.channel}") for m in result.messages
         ]

@@ -76,9 +76,19 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP142", "checklists.first_hour.items.0.depends_on", ["freeze"]),
     ("CP143", "checklists.first_hour.items.1.services", ["redesing"]),
     ("CP144", "checklists.first_hour.items.0.due", "2h"),
+    ("CP145", "checklists.first_hour.items.0.completes_on", "sent first_notise"),
+    ("CP145", "checklists.first_hour.items.1.due", "30m after sent resolution"),
+    ("CP146", "roles", {"cx_lead": "CX lead"}),
     ("CP150", "locale", "xx"),
     ("CP151", "timezone", "Mars/Olympus"),
     ("CP152", "phone_region", "XX"),
+    ("CP160", "stages.update.templates.sms",
+     "Update: {{ incident }}. {{ cause }} Next at {{ next_update_at }}. {{ hotline }}"),
+    ("CP160", "stages.update.templates.sms",
+     "{% for c in cause %}{{ c }}{% endfor %} {{ next_update_at }} {{ hotline }}"),
+    ("CP160", "stages.resolved.templates.sms", "Fixed at {{ resolved_at }}. Thank you. {{ hotline }}"),
+    ("CP161", "facts.resolved_at.not_before", ["startd_at"]),
+    ("CP161", "facts.cause.not_before", ["now"]),
 ]
 
 

@@ -13,7 +13,7 @@ from crisisplay.preview.api import PreviewResult, preview_playbook
 @pytest.fixture(scope="session")
 def test_page() -> PreviewResult:
     """The small test playbook's first notice: an SMS over its limit, a contradicting VK post."""
-    return preview_playbook(TEST_PLAYBOOK, at=AT)
+    return preview_playbook(TEST_PLAYBOOK, at=AT, example=True)
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +34,12 @@ def outage_update_page(tmp_path_factory: pytest.TempPathFactory) -> PreviewResul
     out = tmp_path_factory.mktemp("outbox")
     first = Renderer(playbook).render("first_notice", None, at=parse_at(AT, playbook_zone(playbook)))
     write_bundle(first, out)
-    return preview_playbook(PLAYBOOK_EN, stage="update", at="2026-03-15T13:00", previous=out)
+    return preview_playbook(PLAYBOOK_EN, stage="update", at="2026-03-15T13:00", previous=out, example=True)
 
 
 @pytest.fixture(scope="session")
 def outage_ru() -> PreviewResult:
-    return preview_playbook(PLAYBOOK_RU, at=AT)
+    return preview_playbook(PLAYBOOK_RU, at=AT, example=True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 PLAYBOOK_RU = ROOT / "playbooks" / "it-outage" / "it-outage.ru.yaml"
 PLAYBOOK_EN = ROOT / "playbooks" / "it-outage" / "it-outage.en.yaml"
 
@@ -173,17 +172,3 @@ HOSTILE = {
 
 def hostile_sets() -> list[str]:
     return [f"{name}={value}" for name, value in HOSTILE.items()]
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium (what CI installs), or None when this machine has none."""
-    import shutil
-
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]

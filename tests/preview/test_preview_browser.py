@@ -1,106 +1,44 @@
-"""The page in a real browser: headless Chromium (Debian's ``chromium``) through Playwright.
+"""The page in a real browser: headless Debian Chromium through Playwright.
 
-Run with ``pytest -m browser tests/preview``; skipped when Chromium is not installed
-(``apt-get install chromium``; never ``playwright install``). Screenshots land in
-``test-artifacts/``.
+Every preview (English test page, bundled Russian playbook, an update with ``--diff``,
+hostile facts) is opened at 1280×900 and 390×844 and must fit the screen, cut no text,
+keep phones and punctuation whole, reach WCAG AA contrast, make no request and run
+nothing (:func:`tests.browser_support.page_problems`). Screenshots go to test-artifacts/.
+Skipped without Chromium locally, failing under ``CI`` (see tests/browser_support.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from preview_helpers import ARTIFACTS, CHROMIUM_ARGS, chromium_path
 
 from crisisplay.preview.api import PreviewResult
+from tests.browser_support import VIEWPORTS, artifact, open_page, page_problems, screenshot
 
-pytestmark = pytest.mark.browser
-
-CHROMIUM = chromium_path()
-if CHROMIUM is None:
-    pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-#: Text in any element must reach 4.5:1 against the background it is drawn on (WCAG AA).
-CONTRAST_JS = """
-() => {
-  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92
-      : Math.pow((v + 0.055) / 1.055, 2.4); }).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = el => {
-    for (let node = el; node; node = node.parentElement) {
-      const c = parse(getComputedStyle(node).backgroundColor);
-      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
-    }
-    return [255, 255, 255];
-  };
-  const bad = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    if (!own || !el.getClientRects().length || el.closest('.vh')) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === 'hidden' || style.display === 'none') continue;
-    const a = lum(parse(style.color)), b = lum(background(el));
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    if (ratio < 4.5) bad.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
-  }
-  return bad;
-}
-"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-class Opened:
-    """A page opened from a file:// URL, with every request and dialog recorded."""
-
-    def __init__(self, browser: Any, path: Path, **context: Any) -> None:
-        self.context = browser.new_context(**context)
-        self.url = path.resolve().as_uri()
-        self.requests: list[str] = []
-        self.blocked: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(self.url, wait_until="load")
-
-    def _route(self, route: Any) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.blocked.append(route.request.url)
-            route.abort()
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def close(self) -> None:
-        self.context.close()
+PAGES = ("test_page", "outage_ru", "outage_update_page", "hostile_page")
 
 
 def _write(tmp_path: Path, result: PreviewResult, name: str) -> Path:
-    path = tmp_path / name
+    path = tmp_path / f"{name}.html"
     path.write_text(result.html, encoding="utf-8")
     return path
 
 
+@pytest.mark.parametrize("screen", list(VIEWPORTS))
+@pytest.mark.parametrize("name", PAGES)
+def test_every_preview_fits_and_reads(browser: Any, tmp_path: Path, request: pytest.FixtureRequest,
+                                      name: str, screen: str) -> None:
+    result: PreviewResult = request.getfixturevalue(name)
+    with open_page(browser, _write(tmp_path, result, name), *VIEWPORTS[screen]) as opened:
+        screenshot(opened.page, f"preview-{name}-{screen}")
+        assert page_problems(opened) == []
+
+
 def test_cards_and_findings_visible_offline(browser: Any, tmp_path: Path, test_page: PreviewResult) -> None:
-    opened = Opened(browser, _write(tmp_path, test_page, "preview.html"),
-                    viewport={"width": 1280, "height": 900}, offline=True)
-    page = opened.page
-    try:
+    with open_page(browser, _write(tmp_path, test_page, "preview"), offline=True) as opened:
+        page = opened.page
         for message in test_page.bundle.messages:
             card = page.locator(f"#channel-{message.channel}")
             assert card.is_visible(), message.channel
@@ -116,45 +54,73 @@ def test_cards_and_findings_visible_offline(browser: Any, tmp_path: Path, test_p
             assert marks.nth(index).is_visible()
         assert page.locator("table.fact-table").is_visible()
         assert page.evaluate("document.scripts.length") == 0
-        assert page.evaluate(CONTRAST_JS) == []
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "preview-desktop.png"), full_page=True)
-        assert opened.requests == [opened.url]
-        assert opened.blocked == []
-    finally:
-        opened.close()
+        assert opened.outside_requests == []
+
+
+def test_figures_tables_fit_their_card_on_a_phone(browser: Any, tmp_path: Path, outage_ru: PreviewResult) -> None:
+    """The Russian figures tables fit 390 px outright (their scroll region is a fallback)."""
+    with open_page(browser, _write(tmp_path, outage_ru, "ru"), *VIEWPORTS["phone"]) as opened:
+        overflowing = opened.page.evaluate("""() => [...document.querySelectorAll('table.figures')]
+            .filter(table => { const box = table.closest('.table-scroll');
+                return !box || table.getBoundingClientRect().right > box.getBoundingClientRect().right + 1; })
+            .map(table => table.closest('article').id)""")
+        assert overflowing == []
+        assert opened.page.locator("table.figures").count() == sum(1 for card in outage_ru.page.cards if card.figures)
+
+
+def test_each_network_looks_like_itself(browser: Any, tmp_path: Path, outage_ru: PreviewResult) -> None:
+    """Telegram, WhatsApp, VK and X differ in wallpaper, bubble and avatar, in their own colours."""
+    with open_page(browser, _write(tmp_path, outage_ru, "ru")) as opened:
+        looks = opened.page.evaluate("""() => Object.fromEntries(['telegram', 'whatsapp', 'vk', 'x'].map(c => {
+            const post = document.querySelector(`#channel-${c} .post`);
+            const style = el => getComputedStyle(post.querySelector(el));
+            return [c, [getComputedStyle(post).backgroundColor, style('.post-head').backgroundColor,
+                        style('.post-body').backgroundColor, style('.avatar').backgroundColor]];
+        }))""")
+        for channel in looks:
+            opened.page.locator(f"#channel-{channel} .medium").screenshot(path=str(artifact(f"post-{channel}.png")))
+    assert len({tuple(look) for look in looks.values()}) == 4, looks
+    assert looks["whatsapp"][1] == "rgb(0, 128, 105)"  # WhatsApp's green bar
+    assert looks["whatsapp"][0] == "rgb(239, 234, 226)"  # on the beige chat wallpaper
+    assert looks["vk"][0] == "rgb(237, 238, 240)"  # VK's grey feed around a white card
+    assert looks["x"][3] == "rgb(15, 20, 25)"  # X's black
+
+
+def test_banner_is_the_published_snippet_and_closes_without_javascript(
+    browser: Any, tmp_path: Path, outage_ru: PreviewResult
+) -> None:
+    from crisisplay.render.channels.website_banner import BANNER_CSS
+
+    path = _write(tmp_path, outage_ru, "ru")
+    with open_page(browser, path, *VIEWPORTS["phone"], java_script_enabled=False) as opened:
+        page = opened.page
+        box = page.locator("#channel-website_banner .crisisplay-banner__box")
+        assert page.locator("#channel-website_banner style").inner_text() == BANNER_CSS
+        assert box.is_visible() and box.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 248, 197)"
+        assert box.locator("a[href='tel:+78005553535']").is_visible()
+        page.locator("#channel-website_banner .crisisplay-banner__close").click()
+        assert not box.is_visible()
 
 
 def test_phone_and_print_layouts(browser: Any, tmp_path: Path, outage_update_page: PreviewResult) -> None:
-    opened = Opened(browser, _write(tmp_path, outage_update_page, "phone.html"),
-                    viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
-    page = opened.page
-    try:
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    with open_page(browser, _write(tmp_path, outage_update_page, "phone"), *VIEWPORTS["phone"]) as opened:
+        page = opened.page
         box = page.locator("#channel-sms").bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
         assert page.locator("#diff ins").first.is_visible()
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "preview-phone.png"), full_page=False)
         page.emulate_media(media="print")
         assert not page.locator("nav.toc").is_visible()
         assert page.locator("#channel-sms").is_visible()
-        page.pdf(path=str(ARTIFACTS / "preview-print.pdf"))
-        assert opened.requests == [opened.url]
-    finally:
-        opened.close()
+        page.pdf(path=str(artifact("preview-print.pdf")))
+        assert opened.outside_requests == []
 
 
 def test_hostile_facts_run_nothing(browser: Any, tmp_path: Path, hostile_page: PreviewResult) -> None:
-    opened = Opened(browser, _write(tmp_path, hostile_page, "hostile.html"))
-    page = opened.page
-    try:
+    with open_page(browser, _write(tmp_path, hostile_page, "hostile")) as opened:
+        page = opened.page
         page.wait_for_timeout(200)  # give an onerror handler its chance to fire
         assert opened.dialogs == []
         assert page.evaluate("document.querySelectorAll('script, img, iframe, svg').length") == 0
         sms = page.locator("#channel-sms .bubble").inner_text()
         assert '<script>alert("company")</script>' in sms
-        assert opened.requests == [opened.url] and opened.blocked == []
-        page.screenshot(path=str(ARTIFACTS / "preview-hostile.png"))
-    finally:
-        opened.close()
+        assert opened.outside_requests == []

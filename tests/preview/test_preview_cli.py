@@ -11,7 +11,8 @@ from crisisplay.cli.main import cli
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["preview", *args])
+    example = [] if "--facts" in args or "--help" in args else ["--example"]
+    result = CliRunner().invoke(cli, ["preview", *args, *example])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -40,7 +41,7 @@ def test_stdout_stage_and_facts(tmp_path: Path) -> None:
 def test_diff_against_rendered_bundle(tmp_path: Path) -> None:
     outbox = tmp_path / "outbox"
     render = CliRunner().invoke(cli, ["render", str(TEST_PLAYBOOK), "--at", AT, "--out", str(outbox),
-                                      "--fail-on", "never"])
+                                      "--fail-on", "never", "--example"])
     assert render.exit_code == 0, render.output
     out = tmp_path / "p.html"
     code, _, _ = _run(str(TEST_PLAYBOOK), "--stage", "update", "--at", AT, "--no-lint",
@@ -85,3 +86,14 @@ def test_help_lists_options() -> None:
     assert code == 0
     for option in ("--stage", "--facts", "--set", "--at", "--out", "--open", "--diff"):
         assert option in stdout
+
+
+def test_examples_are_refused_without_example_and_marked_with_it(tmp_path: Path) -> None:
+    """Issue 12: a preview approved with invented facts would be approved fiction."""
+    out = tmp_path / "p.html"
+    refused = CliRunner().invoke(cli, ["preview", str(TEST_PLAYBOOK), "--at", AT, "--out", str(out)])
+    assert refused.exit_code == 2 and "--example" in refused.output and not out.exists()
+    code, _, _ = _run(str(TEST_PLAYBOOK), "--at", AT, "--out", str(out), "--no-lint")
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'class="example-banner"' in page and "<code>incident</code>" in page

@@ -7,6 +7,7 @@ from preview_helpers import BUNDLE, HOSTILE, parse_html
 
 from crisisplay.preview.api import PreviewResult, preview_bundle
 from crisisplay.preview.bundle import bundle_from_dict
+from crisisplay.render.channels.website_banner import BANNER_CSS
 
 
 def test_hostile_facts_render_as_text(hostile_page: PreviewResult) -> None:
@@ -16,7 +17,9 @@ def test_hostile_facts_render_as_text(hostile_page: PreviewResult) -> None:
     assert root.find_all("script") == []
     assert root.find_all("img") == []
     assert [b for b in root.find_all("b")] == []
-    assert root.find_all("style") and len(root.find_all("style")) == 1
+    # the page's stylesheet, and the website banner's own (the published snippet's) only
+    styles = root.find_all("style")
+    assert len(styles) == 2 and styles[1].text == BANNER_CSS
     for node in root.find_all():
         assert not any(name.startswith("on") for name in node.attrs)
     assert "&lt;script&gt;alert(&#34;company&#34;)&lt;/script&gt;" in html \

@@ -26,13 +26,14 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_renders_the_examples_out_of_the_box() -> None:
     code, out, _err = run(OUTAGE, "--at", "2026-03-15T10:00")
     assert code == 0
-    assert "── sms · 2/3 segment(s) UCS-2 (67/part) · 116 characters ──" in out
-    assert "Следующее сообщение в 15 марта, 14:00 МСК" in out
+    assert "── sms · 2/3 segment(s) UCS-2 (67/part) · 117 characters ──" in out
+    assert "EXAMPLE — not for sending" in out
+    assert "Следующее сообщение — 15 марта в 14:00 МСК" in out
     assert "Subject: Банк «Пример»: не открывается мобильное приложение" in out
 
 
 def test_out_writes_native_files_and_bundle(tmp_path: Path) -> None:
-    code, out, _ = run(BANK_RU, "--out", str(tmp_path / "outbox"), "--at", "10:00")
+    code, out, _ = run(BANK_RU, "--out", str(tmp_path / "outbox"), "--at", "10:00", "--example")
     assert code == 0 and "wrote" in out
     outbox = tmp_path / "outbox"
     names = sorted(p.name for p in outbox.iterdir())
@@ -47,6 +48,8 @@ def test_out_writes_native_files_and_bundle(tmp_path: Path) -> None:
     assert bundle["facts"]["next_update_at"].startswith("2026-03-15T14:00:00+03:00")
     sms = next(m for m in bundle["messages"] if m["channel"] == "sms")
     assert set(sms) == {"channel", "stage", "locale", "parts", "text", "file", "figures", "limits", "ok"}
+    assert bundle["example_facts"] and "next_update_at" in bundle["example_facts"]
+    assert {s["id"] for s in bundle["services"]} >= {"payments"}
     assert sms["figures"]["encoding"] == "UCS-2" and sms["limits"]["max_segments"] == 4 and sms["ok"] is True
     assert (outbox / "sms.txt").read_text("utf-8") == sms["text"] + "\n"
     parsed = message_from_bytes((outbox / "email.eml").read_bytes(), policy=policy.default)

@@ -23,7 +23,8 @@ def test_render_with_recipients_writes_gateway_files(tmp_path: Path) -> None:
     )
     out = tmp_path / "outbox"
     result = CliRunner().invoke(
-        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00"]
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00",
+             "--example"]
     )
     assert result.exit_code == 0, result.output
     sms = [json.loads(line) for line in (out / "sms.jsonl").read_text("utf-8").splitlines()]
@@ -38,7 +39,7 @@ def test_render_with_recipients_writes_gateway_files(tmp_path: Path) -> None:
 def test_recipients_without_out_is_a_usage_error(tmp_path: Path) -> None:
     recipients = tmp_path / "r.csv"
     recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["render", str(PLAYBOOK), "--recipients", str(recipients)])
+    result = CliRunner().invoke(cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--example"])
     assert result.exit_code == 2 and "--out" in result.output
 
 
@@ -58,10 +59,34 @@ def test_bundled_email_greets_by_name_and_plainly_without_one(tmp_path: Path) ->
                           encoding="utf-8")
     out = tmp_path / "outbox"
     result = CliRunner().invoke(
-        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00"]
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00",
+             "--example"]
     )
     assert result.exit_code == 0, result.output
     email = {row["id"]: row["text"] for row in map(json.loads, (out / "email.jsonl").read_text("utf-8").splitlines())}
     assert email["1"].startswith("Здравствуйте, Анна.\n")
     assert email["2"].startswith("Здравствуйте.\n")
     assert not (out / "rejected.jsonl").exists() or not (out / "rejected.jsonl").read_text("utf-8").strip()
+
+
+def test_a_mass_send_never_goes_out_with_example_facts(tmp_path: Path) -> None:
+    """Issue 12: without --facts/--set the examples would reach every recipient: refused (exit 2)."""
+    recipients = tmp_path / "r.csv"
+    recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "needs your facts" in result.output and "--example" in result.output
+    assert not out.exists()
+
+
+def test_a_mass_send_with_some_facts_does_not_fill_the_rest_from_examples(tmp_path: Path) -> None:
+    recipients = tmp_path / "r.csv"
+    recipients.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(
+        cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out),
+              "--set", "next_update_at=2026-03-15T14:00", "--at", "2026-03-15T11:00"])
+    # the required incident is missing and is not taken from the example
+    assert result.exit_code == 2, result.output
+    assert "incident" in result.output

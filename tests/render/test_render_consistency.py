@@ -83,4 +83,4 @@ def test_shared_partials_work_without_optional_facts(tmp_path: Path) -> None:
     email = result.message("email")
     assert email is not None
     assert email.parts["body"] == ("Здравствуйте.\n\nНе работает приложение.\nМы на связи: +7 800 555-35-35.\n"
-                                   "Следующее сообщение — 15 марта, 14:00 МСК.")
+                                   "Следующее сообщение — 15 марта в 14:00 МСК.")

@@ -18,8 +18,8 @@ EN = Filters("en", LON, "GB")
 
 
 def test_datetime_in_both_locales_shows_the_zone() -> None:
-    assert RU.datetime(datetime(2026, 3, 15, 14, 0, tzinfo=MSK)) == "15 марта, 14:00 МСК"
-    assert EN.datetime(datetime(2026, 3, 15, 14, 0, tzinfo=LON)) == "March 15, 2:00 PM London time"
+    assert RU.datetime(datetime(2026, 3, 15, 14, 0, tzinfo=MSK)) == "15 марта в 14:00 МСК"
+    assert EN.datetime(datetime(2026, 3, 15, 14, 0, tzinfo=LON)) == "March 15 at 2:00 PM London time"
     assert RU.time(datetime(2026, 3, 15, 14, 0, tzinfo=MSK), zone=False) == "14:00"
     assert EN.date(date(2026, 3, 15)) == "March 15"
     assert RU.date(date(2026, 3, 15), "long") == "15 марта 2026 г."
@@ -89,7 +89,7 @@ def test_phone_formats() -> None:
 
 
 def test_finalize_formats_typed_values_and_refuses_none() -> None:
-    assert RU.finalize(datetime(2026, 3, 15, 14, 0, tzinfo=MSK)) == "15 марта, 14:00 МСК"
+    assert RU.finalize(datetime(2026, 3, 15, 14, 0, tzinfo=MSK)) == "15 марта в 14:00 МСК"
     assert RU.finalize(time(9, 5)) == "09:05 МСК"
     assert RU.finalize(["а", "б"]) == "а и б"
     assert RU.finalize(timedelta(hours=1)) == "1 час"
@@ -100,7 +100,7 @@ def test_finalize_formats_typed_values_and_refuses_none() -> None:
 def test_spoken_filters_mark_values_for_ssml() -> None:
     spoken = SpokenFilters("ru", MSK, "RU")
     text = spoken.datetime(datetime(2026, 3, 15, 14, 0, tzinfo=MSK))
-    assert strip_markers(text) == "15 марта, 14:00 по московскому времени"
+    assert strip_markers(text) == "15 марта в 14:00 по московскому времени"
     phone = spoken.finalize(PhoneText("+7 800 555-35-35", "+78005553535"))
     assert strip_markers(phone) == "+7 800 555-35-35" and phone != "+7 800 555-35-35"
 

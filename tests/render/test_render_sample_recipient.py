@@ -55,7 +55,7 @@ def test_without_a_sample_the_error_says_where_recipient_comes_from(runner: CliR
 def test_sample_fills_fields_address_and_service_views(runner: CliRunner, personal: Path) -> None:
     code, text, findings = _sms(runner, personal, *_recipient_options(PERSON))
     assert code == 0, findings
-    assert text.startswith("Hello Anna (A-1, +447911123456). Payments: works with limitations. ")
+    assert text.startswith("Hello Anna (A-1, +447911123456). Payments: working with interruptions. ")
 
 
 def test_a_missing_field_names_the_option_to_add(runner: CliRunner, personal: Path) -> None:
@@ -92,7 +92,8 @@ def test_sample_matches_what_the_mass_render_sends(runner: CliRunner, personal: 
     rows = tmp_path / "r.csv"
     rows.write_text(",".join(PERSON) + "\n" + ",".join(PERSON.values()) + "\n", encoding="utf-8")
     out = tmp_path / "outbox"
-    batch = runner.invoke(cli, ["render", str(personal), "--recipients", str(rows), "--out", str(out), "--at", AT])
+    batch = runner.invoke(cli, ["render", str(personal), "--recipients", str(rows), "--out", str(out), "--at", AT,
+                                "--example"])
     assert batch.exit_code == 0, batch.output
     sent = [json.loads(line) for line in (out / "sms.jsonl").read_text("utf-8").splitlines()]
     _, sample_text, _ = _sms(runner, personal, *_recipient_options(PERSON))

@@ -90,7 +90,8 @@ def test_an_optional_fact_without_value_cannot_print_as_empty(tmp_path: Path) ->
     playbook = make_playbook(tmp_path, {"sms": "{{ incident }}. {{ note }} {{ hotline }} {{ next_update_at }}"})
     message = Renderer(playbook).render(None, None, at=AT).messages[0]
     assert not message.ok
-    assert any("guard it with" in d.message for d in message.diagnostics)
+    found = [d for d in message.diagnostics if d.rule == "CP251"]
+    assert found and "'note' has no value" in found[0].message and "{% if note %}" in found[0].fix
     guarded = make_playbook(tmp_path, {"sms": "{{ incident }}.{% if note %} {{ note }}{% endif %} {{ hotline }} "
                                               "{{ next_update_at }}"})
     assert Renderer(guarded).render(None, None, at=AT).messages[0].ok

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+
+# Lint keeps compiled packs and word analyses in the user cache directory; the tests use a
+# cache of their own (filled by the first tests, read by the later ones) and never the user's.
+os.environ.setdefault("CRISISPLAY_CACHE_DIR", tempfile.mkdtemp(prefix="crisisplay-test-cache-"))
 
 from crisisplay.diagnostics.model import Diagnostic
 from crisisplay.tone.api import MessageText, lint_messages

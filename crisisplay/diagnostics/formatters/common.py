@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections import Counter
@@ -32,12 +31,10 @@ def severity_counts(diagnostics: Iterable[Diagnostic]) -> Counter[Severity]:
     return Counter(d.severity for d in diagnostics)
 
 
-@functools.lru_cache(maxsize=1)
 def _english_plural_rule() -> Callable[[float], str]:
-    from babel import Locale
+    from crisisplay.wording import plural_rule  # CLDR's rule, without loading all of CLDR's English
 
-    rule: Callable[[float], str] = Locale("en").plural_form
-    return rule
+    return plural_rule("en")
 
 
 def plural(n: int, one: str, other: str) -> str:

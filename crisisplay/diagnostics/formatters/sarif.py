@@ -108,6 +108,7 @@ def format_sarif(
     tool_version: str = __version__,
     base_dir: str | None = None,
     information_uri: str = INFORMATION_URI,
+    language: str | None = None,
 ) -> str:
     """A SARIF 2.1.0 log (one run) that GitHub code scanning accepts.
 
@@ -116,7 +117,8 @@ def format_sarif(
     relative to ``%SRCROOT%``: GitHub needs repository-relative paths, and fingerprints then
     do not depend on the checkout directory. GitHub rejects a whole upload when a result has
     no location, so findings without a file go to ``invocations[0].toolExecutionNotifications``
-    instead of ``results``.
+    instead of ``results``. ``language`` (``ru``) is the language of the messages and rule
+    descriptions (SARIF's ``run.language``; absent means English).
     """
     ordered = sorted_diagnostics(diagnostics)
 
@@ -183,6 +185,7 @@ def format_sarif(
             }
         },
         "columnKind": "unicodeCodePoints",  # our columns count Python str characters
+        **({"language": language} if language else {}),
         "results": results,
     }
     if base_dir is not None:

@@ -13,6 +13,7 @@ from crisisplay.playbook.rules.registry import RuleContext, all_rule_infos, chec
 from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     checklists,
     facts,
+    guards,
     locale,
     services,
     stages,

@@ -1,11 +1,11 @@
-"""Checklists: unique ids, dependencies that exist and do not loop."""
+"""Checklists: unique ids, dependencies that exist and do not loop, events and owners that exist."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from crisisplay.diagnostics.model import Severity
-from crisisplay.playbook.model import ChecklistItem, format_duration
+from crisisplay.playbook.model import ChecklistItem, event_stage, format_duration
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 from crisisplay.playbook.suggest import did_you_mean
 
@@ -90,9 +90,45 @@ def dependency_due_later(context: RuleContext) -> Iterator[Finding]:
     for item in items.values():
         for dep_id in item.depends_on:
             dep = items.get(dep_id)
-            if dep and dep.due is not None and item.due is not None and dep.due > item.due:
+            if dep is None or dep.due is None or item.due is None or dep.due_after != item.due_after:
+                continue  # deadlines counted from different events cannot be compared
+            if dep.due > item.due:
+                anchor = f"{item.due_after} + " if item.due_after else "T0+"
                 yield (
-                    f"item {item.id!r} is due at T0+{format_duration(item.due)} but depends on "
-                    f"{dep.id!r}, due at T0+{format_duration(dep.due)}",
+                    f"item {item.id!r} is due at {anchor}{format_duration(item.due)} but depends on "
+                    f"{dep.id!r}, due at {anchor}{format_duration(dep.due)}",
                     item.location,
                 )
+
+
+@rule("CP145", "unknown-event-stage", Severity.ERROR, "reference")
+def unknown_event_stage(context: RuleContext) -> Iterator[Finding]:
+    """An item's ``completes_on`` or ``due: … after sent STAGE`` names a stage the playbook lacks.
+
+    Recording that stage's message is what completes the item or starts its clock; with an
+    unknown stage the item would wait forever.
+    """
+    stages = list(context.playbook.stages)
+    for item in _items(context):
+        for key, ref in (("completes_on", item.completes_on), ("due", item.due_after)):
+            stage = event_stage(ref)
+            if stage is not None and stage not in stages:
+                hint = did_you_mean(stage, stages)
+                yield f"item {item.id!r}: {key} names unknown stage {stage!r}{hint}", item.location
+
+
+@rule("CP146", "owner-not-a-role", Severity.WARNING, "checklist")
+def owner_not_a_role(context: RuleContext) -> Iterator[Finding]:
+    """An item's ``owner`` is not one of the playbook's ``roles`` (checked when roles are declared).
+
+    Reports, calendars and the crisis room show a role's display name; an owner outside
+    ``roles`` is shown as its bare id, usually a typo.
+    """
+    roles = list(context.playbook.roles)
+    if not roles:
+        return
+    for item in _items(context):
+        if item.owner and item.owner not in roles:
+            yield f"item {item.id!r}: owner {item.owner!r} is not a declared role{did_you_mean(item.owner, roles)}", (
+                item.location
+            )

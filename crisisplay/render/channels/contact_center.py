@@ -2,8 +2,9 @@
 
 Parts: ``say`` (what to say first; a plain template string is this part), ``avoid``
 (what not to say) and ``faq`` (answers to the questions customers will ask). The native
-output is a Markdown script. The playbook's forbidden tone words are added to "what not
-to say", so agents and written channels share one vocabulary. The figure that matters
+output is a Markdown script (any HTML in it escaped, see :mod:`.markdown`). The
+playbook's forbidden tone words are added to "what not to say", so agents and written
+channels share one vocabulary. The figure that matters
 is how long the opening takes to say (``max_seconds``).
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule
+from crisisplay.render.channels.markdown import escape_html
 from crisisplay.render.locale import language
 from crisisplay.render.speech import estimate_seconds, spoken_words
 
@@ -47,13 +49,12 @@ class ContactCenterChannel(Channel):
         forbidden = ", ".join(data.playbook.tone.forbidden)
         if forbidden:
             avoid = (avoid + "\n\n" if avoid else "") + f"{heads['forbidden']}: {forbidden}."
-        title = data.stage.title or data.stage.id
-        sections = [f"# {data.playbook.title}: {title}", f"## {heads['say']}\n\n{say}"]
+        sections = [f"# {script_heading(data.playbook.title, data.stage.title)}", f"## {heads['say']}\n\n{say}"]
         if avoid:
             sections.append(f"## {heads['avoid']}\n\n{avoid}")
         if faq:
             sections.append(f"## {heads['faq']}\n\n{faq}")
-        native = "\n\n".join(sections) + "\n"
+        native = escape_html("\n\n".join(sections)) + "\n"
         text = "\n\n".join(part for part in (say, faq) if part)
         figures = {
             "characters": len(native),
@@ -61,6 +62,19 @@ class ContactCenterChannel(Channel):
             "seconds": estimate_seconds(say, data.locale, words),
         }
         return self.finish(data, ChannelOutput(text, native, self.file_name(), figures))
+
+
+def script_heading(playbook_title: str, stage_title: str) -> str:
+    """«Сбой цифрового сервиса — первое сообщение»: the stage continues the heading in lower case.
+
+    A colon or a dash does not start a new sentence, so the stage title's capital goes
+    (unless the word is an abbreviation such as «SMS»).
+    """
+    if not stage_title:
+        return playbook_title
+    second = stage_title[1:2]
+    tail = stage_title[:1].lower() + stage_title[1:] if not second.isupper() else stage_title
+    return f"{playbook_title} — {tail}"
 
 
 CHANNEL = ContactCenterChannel()

@@ -29,11 +29,11 @@ from crisisplay.render.channels.base import (
     escape,
     looks_like_html,
 )
+from crisisplay.render.locale import language
 
 ADVISED_SUBJECT = 60
 ADVISED_PREHEADER = 100
 GMAIL_CLIP_BYTES = 102 * 1024
-_URL_RE = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
 
 
 class EmailChannel(Channel):
@@ -60,7 +60,13 @@ class EmailChannel(Channel):
         subject = " ".join(data.parts.get("subject", "").split())
         preheader = " ".join(data.parts.get("preheader", "").split())
         body = data.parts.get("body", "")
-        html_body = data.parts.get("html") or body_to_html(body)
+        own_html = data.parts.get("html")
+        if own_html:
+            from crisisplay.render.channels.contact_links import link_contacts
+
+            html_body = link_contacts(own_html, language(data.locale), style=_LINK)
+        else:
+            html_body = body_to_html(body, data.locale)
         document = html_document(html_body, preheader, subject, data.locale)
         sender = data.option("sender")
         native = EmlBuilder(subject, body, document, str(sender) if sender else "", data.at,
@@ -75,27 +81,74 @@ class EmailChannel(Channel):
         return self.finish(data, ChannelOutput(text, native, self.file_name(), figures))
 
 
-def body_to_html(text: str) -> str:
-    """Paragraphs, line breaks and links from plain text; everything escaped first."""
-    markup = _URL_RE.sub(r'<a href="\1">\1</a>', escape(text.strip()))
-    paragraphs = [p for p in re.split(r"\n\s*\n", markup) if p.strip()]
-    return "\n".join("<p>" + p.replace("\n", "<br>\n") + "</p>" for p in paragraphs)
+#: Light and dark colours (text/background pairs are checked for contrast in tests/render).
+LIGHT = {"page": "#f6f8fa", "card": "#ffffff", "text": "#1f2328", "link": "#0550ae", "line": "#d0d7de"}
+DARK = {"page": "#0d1117", "card": "#161b22", "text": "#e6edf3", "link": "#58a6ff", "line": "#30363d"}
+_FONT = "Arial,Helvetica,sans-serif"
+_PARAGRAPH = "margin:0 0 16px"
+_LINK = f"color:{LIGHT['link']};text-decoration:underline"
+#: Dark mode for clients that honour prefers-color-scheme (Apple Mail, iOS, Outlook for Mac);
+#: ``[data-ogsc]`` is Outlook.com's. ``!important`` beats the inline light colours.
+_HEAD_STYLE = f"""
+body{{margin:0;padding:0;width:100%!important;-webkit-text-size-adjust:100%;text-size-adjust:100%}}
+@media (max-width:620px){{.cp-pad{{padding:20px 16px!important}}.cp-outer{{padding:12px 8px!important}}}}
+@media (prefers-color-scheme:dark){{
+.cp-page{{background:{DARK['page']}!important}}
+.cp-card{{background:{DARK['card']}!important;border-color:{DARK['line']}!important}}
+.cp-text,.cp-text p{{color:{DARK['text']}!important}}
+.cp-text a{{color:{DARK['link']}!important}}
+}}
+[data-ogsc] .cp-text,[data-ogsc] .cp-text p{{color:{DARK['text']}!important}}
+[data-ogsc] .cp-text a{{color:{DARK['link']}!important}}
+""".strip()
+
+
+def body_to_html(text: str, locale: str = "en") -> str:
+    """Paragraphs, line breaks and links (web, ``tel:``, ``mailto:``) from plain text;
+    everything escaped first. Inline styles: many clients drop a ``<style>`` block."""
+    from crisisplay.render.channels.contact_links import link_contacts
+
+    paragraphs = [p for p in re.split(r"\n\s*\n", escape(text.strip())) if p.strip()]
+    styles = [_PARAGRAPH] * (len(paragraphs) - 1) + ["margin:0"]  # the card's padding ends the last
+    markup = "\n".join(f'<p style="{css}">' + p.replace("\n", "<br>\n") + "</p>"
+                       for css, p in zip(styles, paragraphs, strict=True))
+    return link_contacts(markup, language(locale), style=_LINK)
 
 
 def html_document(body: str, preheader: str, subject: str, locale: str) -> str:
-    lang = locale.replace("_", "-")
-    hidden = (
-        f'<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">{escape(preheader)}</div>\n'
-        if preheader else ""
-    )
+    """The standard single-column e-mail: a centred 600 px card on a tinted page.
+
+    Table layout with inline styles, which Outlook (Word's renderer), Gmail and the mobile
+    apps all draw alike; on a phone the card takes the screen's width. An author's own
+    complete ``<html>`` document is sent as written.
+    """
     if looks_like_html(body) and "<html" in body.lower():
         return body
+    lang = escape(locale.replace("_", "-"))
+    # The preheader, then blank characters, so the inbox line does not run on into the body.
+    hidden = (
+        '<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;'
+        f'overflow:hidden;mso-hide:all">{escape(preheader)}{"&#8199;&#847; " * 40}</div>\n'
+        if preheader else ""
+    )
+    page, card, ink, line = LIGHT["page"], LIGHT["card"], LIGHT["text"], LIGHT["line"]
+    table = 'role="presentation" cellpadding="0" cellspacing="0" border="0"'
     return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(subject)}</title>\n</head>\n"
-        f'<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">\n'
-        f"{hidden}{body}\n</body>\n</html>\n"
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="x-apple-disable-message-reformatting">\n'
+        '<meta name="color-scheme" content="light dark">\n<meta name="supported-color-schemes" content="light dark">\n'
+        f"<title>{escape(subject)}</title>\n<style>\n{_HEAD_STYLE}\n</style>\n</head>\n"
+        f'<body class="cp-page" style="margin:0;padding:0;background:{page}">\n{hidden}'
+        f'<table {table} width="100%" class="cp-page" style="background:{page}">\n'
+        f'<tr><td class="cp-outer" align="center" style="padding:24px 12px">\n'
+        f'<!--[if mso]><table {table} width="600"><tr><td><![endif]-->\n'
+        f'<table {table} width="100%" class="cp-card" style="max-width:600px;background:{card};'
+        f'border:1px solid {line};border-radius:6px">\n'
+        f'<tr><td class="cp-pad cp-text" style="padding:28px 32px;font-family:{_FONT};font-size:16px;'
+        f'line-height:1.5;color:{ink};text-align:left;overflow-wrap:anywhere;word-break:break-word">\n'
+        f"{body}\n</td></tr>\n</table>\n<!--[if mso]></td></tr></table><![endif]-->\n"
+        "</td></tr>\n</table>\n</body>\n</html>\n"
     )
 
 

@@ -1,12 +1,14 @@
 """Status page: an incident update in Markdown (title, stage, time, text).
 
 Status pages (Atlassian Statuspage, Instatus, a static page) take Markdown; there is no
-length limit that matters, so only a playbook's ``max_length`` applies.
+length limit that matters, so only a playbook's ``max_length`` applies. HTML in the text
+(a fact holding ``<script>``) is escaped: Markdown renderers pass raw HTML through.
 """
 
 from __future__ import annotations
 
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule
+from crisisplay.render.channels.markdown import escape_html
 from crisisplay.render.locale import language
 
 STAGE_LABELS = {
@@ -33,7 +35,8 @@ class StatusPageChannel(Channel):
         body = data.parts.get("body", "")
         when = data.filters.datetime(data.at)
         status = labels.get(data.stage.kind, data.stage.kind)
-        native = f"# {title}\n\n**{status}** · {UPDATED.get(lang, UPDATED['en'])}: {when}\n\n{body}\n"
+        native = (f"# {escape_html(title)}\n\n**{status}** · {UPDATED.get(lang, UPDATED['en'])}: {when}\n\n"
+                  f"{escape_html(body)}\n")
         text = f"{title}\n\n{body}"
         return self.finish(data, ChannelOutput(text, native, self.file_name(), {"characters": len(body)}))
 

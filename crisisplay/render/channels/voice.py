@@ -14,6 +14,7 @@ advised against, and ``max_seconds`` sets the playbook's own limit.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -45,6 +46,7 @@ def to_ssml_fragment(text: str) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=64)
 def xml_lang(locale: str, timezone: str) -> str:
     """``ru-RU``, ``en-GB``: the locale's region, else the company zone's country when the
     language is spoken there (CLDR territory data), else the language's likely region."""

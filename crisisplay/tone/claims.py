@@ -1,0 +1,468 @@
+"""What a message claims about services and times, checked against the facts (CP327, CP328).
+
+A rendered announcement must state nothing the facts do not say. This module reads the
+claims back out of text in every form crisisplay's own templates write them, and in the
+plain forms people write by hand:
+
+* status lists: «— оплата связи: временно недоступна. …», "- Paying your bill: temporarily
+  unavailable." (also Markdown tables ``| name | status |``);
+* sentences that start with a service's name: «Связь и домашний интернет работают как
+  обычно.», "Phone and home internet: working as usual.";
+* summaries after an incident: «Снова работают: A, B.», «Пока не всё: X временно
+  недоступна.», "Working again: A, B.", «Все наши услуги работают как обычно.»;
+* times and dates (lint's own :func:`~crisisplay.tone.timeexpr.find_times`): every clock
+  time, day and duration in a message must be one the facts give (the next update, the
+  start, the resolution, the difference of two of them), unless it sits inside a fact's own
+  text (the CX lead's words are theirs).
+
+:class:`Truth` is the state a message set was made from (services with their names, own
+phrases and statuses; the facts' times); ``check_claims`` returns the contradictions. It is
+plain data so that tone needs nothing from render: ``render --lint`` and preview build it
+from the render result, ``lint`` from a ``bundle.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crisisplay.tone.base import Finding
+
+STATUSES = ("available", "degraded", "unavailable", "moved_online", "frozen")
+GROUP = {"available": "works", "moved_online": "works", "degraded": "limited",
+         "unavailable": "unavailable", "frozen": "unavailable"}
+#: Lemmas (ru, via pymorphy3) and lower-case words (en) that say a status, gravest first.
+_KEYWORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ru": (("недоступный", "unavailable"), ("приостановить", "frozen"), ("приостановленный", "frozen"),
+           ("перебой", "degraded"), ("ограничение", "degraded"), ("проверка", "degraded"),
+           ("онлайн", "moved_online"), ("обычно", "available"), ("обычный", "available"),
+           ("снова", "available"), ("работать", "available"), ("доступный", "available")),
+    "en": (("unavailable", "unavailable"), ("down", "unavailable"), ("paused", "frozen"),
+           ("suspended", "frozen"), ("interruptions", "degraded"), ("limitations", "degraded"),
+           ("limited", "degraded"), ("delays", "degraded"), ("online", "moved_online"),
+           ("usual", "available"), ("normal", "available"), ("again", "available"),
+           ("working", "available"), ("works", "available"), ("work", "available"),
+           ("available", "available")),
+}
+_NEGATIONS = {"ru": ("не", "нет"), "en": ("not", "no", "n't")}
+_RESTORED_HEAD = {
+    "ru": re.compile(r"снова\s+работа\w*(?:\s+как обычно)?\s*:", re.I),
+    "en": re.compile(r"(?:working again|back to normal)\s*:", re.I),
+}
+_NOT_YET_HEAD = {
+    "ru": re.compile(r"пока не вс[её](?:\s+работает как обычно)?\s*:", re.I),
+    "en": re.compile(r"not everything(?: works as usual)? yet\s*:", re.I),
+}
+#: «Работают не как обычно: A, B» — limited or unavailable, without saying which.
+_AFFECTED_HEAD = {
+    "ru": re.compile(r"работа\w* не как обычно\s*:", re.I),
+    "en": re.compile(r"not working as usual\s*:", re.I),
+}
+_ALL_WORK = {
+    "ru": re.compile(r"вс[её] (?:наши )?(?:услуги |сервисы )?(?:снова )?работа\w* как обычно", re.I),
+    "en": re.compile(r"(?:all our services|everything) works? as usual", re.I),
+}
+_LASTED = re.compile(r"(?:длил\w*|продолжал\w*|lasted|took)\s*$", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[—–\-•*]|\|)[ \t]*")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…:])\s+|\n)[ \t]*(?:[—–\-•*|][ \t]*)?")
+_WORDS = re.compile(r"[\w']+", re.U)
+
+
+@dataclass(frozen=True)
+class ServiceTruth:
+    """A service as the messages name it, and its status in the facts."""
+
+    id: str
+    name: str
+    status: str
+    phrases: tuple[tuple[str, str], ...] = ()  # (status, the playbook's own phrase)
+
+
+@dataclass(frozen=True)
+class Truth:
+    """The state a set of messages was rendered from."""
+
+    lang: str
+    services: tuple[ServiceTruth, ...] = ()
+    moments: tuple[datetime, ...] = ()  # datetimes of the facts, in the company's zone
+    days: tuple[date, ...] = ()  # dates of the facts
+    durations: tuple[timedelta, ...] = ()
+    fact_texts: tuple[str, ...] = ()  # what the user wrote: claims inside are theirs
+
+    @property
+    def allowed_minutes(self) -> frozenset[int]:
+        return frozenset(m.hour * 60 + m.minute for m in self.moments)
+
+    @property
+    def allowed_days(self) -> frozenset[tuple[int, int]]:
+        return frozenset((d.month, d.day) for d in (*self.days, *(m.date() for m in self.moments)))
+
+    @property
+    def allowed_durations(self) -> frozenset[int]:
+        found = {int(d.total_seconds() // 60) for d in self.durations}
+        points = sorted(self.moments)
+        found |= {int((b - a).total_seconds() // 60) for i, a in enumerate(points) for b in points[i + 1:]}
+        return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement found in a text: a service's status, or a time."""
+
+    kind: str  # "service" or "time"
+    subject: str  # service id, or the time's kind (clock, date, duration)
+    value: object
+    start: int
+    end: int
+    display: str = ""
+
+
+@dataclass
+class Contradiction:
+    claim: Claim
+    expected: str
+    rule: str = "CP327"
+    related: list[int] = field(default_factory=list)
+
+
+def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) -> list[Claim]:
+    """Every status a text states for one of ``services`` (see the module docs).
+
+    Besides its full name, a service answers to each part of a coordinated name when no
+    other service shares it: «связь и домашний интернет» is also «связь» and «домашний
+    интернет», so a hand-written «Связь работает как обычно» is a claim about it.
+    """
+    folded = _fold(text)
+    claims: list[Claim] = []
+    names = _aliases(services)
+    taken: list[tuple[int, int]] = []
+    for head in (_RESTORED_HEAD.get(lang), _NOT_YET_HEAD.get(lang), _AFFECTED_HEAD.get(lang)):
+        if head is None:
+            continue
+        for match in head.finditer(folded):
+            end = _sentence_end(folded, match.end())
+            restored = head is _RESTORED_HEAD.get(lang)
+            affected = head is _AFFECTED_HEAD.get(lang)
+            for service, start, stop in _names_in(folded, match.end(), end, names):
+                if restored or affected:
+                    value = "available" if restored else "affected"
+                    claims.append(Claim("service", service.id, value, start, stop, service.name))
+                else:
+                    status = _phrase_status(folded[stop:_item_end(folded, stop, end)], lang, service)
+                    if status:
+                        claims.append(Claim("service", service.id, status, start, stop, service.name))
+            taken.append((match.start(), end))
+    for match in _SENTENCE_START.finditer(folded):
+        position = match.end()
+        if any(a <= position < b for a, b in taken):
+            continue
+        for service in names:
+            key = _fold(service.name)
+            if not key or not folded.startswith(key, position):
+                continue
+            stop = position + len(key)
+            end = _sentence_end(folded, stop)
+            if folded[end:end + 1] == "?":
+                break  # a question («Пропала связь?») states nothing
+            rest = folded[stop:end]
+            status = _phrase_status(rest.lstrip(" :—–-("), lang, service)
+            if status and (not rest or not rest[0].isalnum()):
+                claims.append(Claim("service", service.id, status, position, stop, service.name))
+            break
+    for match in _ALL_WORK.get(lang, re.compile("$^")).finditer(folded):
+        end = _sentence_end(folded, match.end())
+        if any(a <= match.start() < b for a, b in taken) or folded[end:end + 1] == "?":
+            continue
+        # "all our services" speaks of what customers use: a service paused for the crisis
+        # (a redesign, a promotion) is not among them.
+        for service in services:
+            if service.status != "frozen":
+                claims.append(Claim("service", service.id, "available", match.start(), match.end(), "all"))
+    return sorted(claims, key=lambda c: c.start)
+
+
+def _aliases(services: Sequence[ServiceTruth]) -> list[ServiceTruth]:
+    """Every name a service answers to (see :func:`find_service_claims`), longest first."""
+    parts: dict[str, list[ServiceTruth]] = {}
+    for service in services:
+        for part in re.split(r",\s*|\s+(?:и|and)\s+", _fold(service.name)):
+            part = part.strip()
+            if len(part) >= 3 and part != _fold(service.name):
+                parts.setdefault(part, []).append(service)
+    names = list(services)
+    for part, owners in parts.items():
+        if len(owners) == 1 and not any(_fold(s.name) == part for s in services):
+            owner = owners[0]
+            names.append(ServiceTruth(owner.id, part, owner.status, owner.phrases))
+    return sorted(names, key=lambda s: len(s.name), reverse=True)
+
+
+def _names_in(
+    folded: str, start: int, end: int, names: Sequence[ServiceTruth]
+) -> Iterable[tuple[ServiceTruth, int, int]]:
+    """Services named at the starts of the comma-separated items of ``folded[start:end]``."""
+    position = start
+    while position < end:
+        while position < end and folded[position] in " ,;":
+            position += 1
+        after = position
+        for service in names:
+            key = _fold(service.name)
+            if key and folded.startswith(key, position):
+                yield service, position, position + len(key)
+                after = position + len(key)
+                break
+        nxt = _item_end(folded, after, end)
+        position = nxt + 1 if nxt < end else end
+
+
+def _item_end(folded: str, start: int, end: int) -> int:
+    depth = 0
+    for index in range(start, end):
+        ch = folded[index]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            return index
+    return end
+
+
+def _sentence_end(folded: str, start: int) -> int:
+    match = re.compile(r"[.!?…](?:\s|$)|\n").search(folded, start)
+    return match.start() if match else len(folded)
+
+
+def _phrase_status(phrase: str, lang: str, service: ServiceTruth) -> str | None:
+    """The status a phrase after a service's name states, or None."""
+    text = phrase.strip(" :—–-()").strip()
+    if not text:
+        return None
+    for status, own in service.phrases:
+        if text.startswith(_fold(own)):
+            return status
+    words = [w.lower() for w in _WORDS.findall(text)[:8]]
+    if not words:
+        return None
+    keys = [_lemma(word, lang) for word in words]
+    negated = any(word in _NEGATIONS.get(lang, ()) or word.endswith("n't") for word in words[:3])
+    for keyword, status in _KEYWORDS.get(lang, ()):
+        if keyword in keys:
+            if status == "available" and negated:
+                return "unavailable"
+            return status
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _lemma(word: str, lang: str) -> str:
+    if lang != "ru" or not re.search("[а-яё]", word):
+        return word
+    from crisisplay.tone import morph
+
+    parses = morph.ru_parses(morph.normalise(word))
+    return parses[0][0] if parses else word
+
+
+def _fold(text: str) -> str:
+    """Case-blind, ё as е, non-breaking spaces as spaces; same length as the input."""
+    return text.replace("\u00a0", " ").replace("Ё", "Е").replace("ё", "е").lower()
+
+
+def find_time_claims(text: str, lang: str) -> list[Claim]:
+    """Clock times, days and durations (adjacent duration parts summed: «4 часа 40 минут»)."""
+    from crisisplay.tone.timeexpr import find_times
+
+    claims: list[Claim] = []
+    for mention in find_times(text, lang):
+        if mention.kind == "duration":
+            last = claims[-1] if claims else None
+            between = text[last.end:mention.start] if last is not None else ""
+            if last is not None and last.subject == "duration" and re.fullmatch(r"\s*(?:и|and|,)?\s*", between):
+                claims[-1] = Claim("time", "duration", int(last.value) + int(mention.value),  # type: ignore[call-overload]
+                                   last.start, mention.end, text[last.start:mention.end])
+                continue
+            claims.append(Claim("time", "duration", int(mention.value), mention.start, mention.end,  # type: ignore[call-overload]
+                                text[mention.start:mention.end]))
+        elif mention.kind in ("clock", "date"):
+            claims.append(Claim("time", mention.kind, mention.value, mention.start, mention.end,
+                                text[mention.start:mention.end]))
+    return claims
+
+
+def check_claims(text: str, truth: Truth) -> list[Contradiction]:
+    """Claims of one message that the facts do not support."""
+    found: list[Contradiction] = []
+    statuses = {service.id: service for service in truth.services}
+    for claim in find_service_claims(text, truth.lang, truth.services):
+        service = statuses[claim.subject]
+        if claim.value == "affected":
+            wrong = GROUP.get(service.status) == "works"
+        else:
+            wrong = GROUP.get(str(claim.value)) != GROUP.get(service.status)
+        if wrong and not _in_fact_text(text, claim, truth):
+            found.append(Contradiction(claim, service.status))
+    if truth.moments or truth.days:
+        minutes, days, durations = truth.allowed_minutes, truth.allowed_days, truth.allowed_durations
+        for claim in find_time_claims(text, truth.lang):
+            if _in_fact_text(text, claim, truth):
+                continue
+            if claim.subject == "clock":
+                ok = bool(set(claim.value) & minutes)  # type: ignore[call-overload]
+            elif claim.subject == "date":
+                ok = claim.value in days
+            else:
+                # Only the incident's length is a fact; «ответ в течение двух дней» is policy.
+                ok = not _LASTED.search(text[max(0, claim.start - 30):claim.start]) or claim.value in durations
+            if not ok:
+                found.append(Contradiction(claim, "", rule="CP328"))
+    return found
+
+
+def _in_fact_text(text: str, claim: Claim, truth: Truth) -> bool:
+    """The claim sits inside text the user gave as a fact: their words, not the template's."""
+    for value in truth.fact_texts:
+        if len(value) < 3:
+            continue
+        start = text.find(value)
+        while start >= 0:
+            if start <= claim.start and claim.end <= start + len(value):
+                return True
+            start = text.find(value, start + 1)
+    return False
+
+
+def truth_from_values(
+    lang: str,
+    services: Iterable[tuple[str, str, str, Iterable[tuple[str, str]]]],
+    facts: dict[str, object],
+) -> Truth:
+    """A :class:`Truth` from (id, name, status, phrases) and typed fact values."""
+    moments: list[datetime] = []
+    days: list[date] = []
+    durations: list[timedelta] = []
+    texts: list[str] = []
+    for value in facts.values():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, datetime):
+                moments.append(item)
+            elif isinstance(item, date):
+                days.append(item)
+            elif isinstance(item, timedelta):
+                durations.append(item)
+            elif isinstance(item, str) and item.strip():
+                texts.append(item)
+    return Truth(
+        lang,
+        tuple(ServiceTruth(sid, name, status, tuple(phrases)) for sid, name, status, phrases in services),
+        tuple(moments), tuple(days), tuple(durations), tuple(texts),
+    )
+
+
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+
+
+def truth_from_bundle(data: dict[str, object]) -> Truth | None:
+    """The facts a ``bundle.json`` was rendered from, or None for an older bundle."""
+    services = data.get("services")
+    facts = data.get("facts")
+    playbook = data.get("playbook")
+    if not isinstance(services, list) or not isinstance(facts, dict):
+        return None
+    locale = str(playbook.get("locale", "")) if isinstance(playbook, dict) else ""
+    rows = []
+    for item in services:
+        if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("id", "name", "status")):
+            phrases = item.get("phrases") if isinstance(item.get("phrases"), dict) else {}
+            rows.append((str(item["id"]), str(item["name"]), str(item["status"]),
+                         tuple((str(k), str(v)) for k, v in phrases.items())))  # type: ignore[union-attr]
+    values = {str(name): _from_json(value) for name, value in facts.items() if name != "services"}
+    return truth_from_values(locale.split("_")[0].split("-")[0] or "en", rows, values)
+
+
+def _from_json(value: object) -> object:
+    """Bundle fact values back to dates, times and durations (ISO text, ``1h30m``)."""
+    if isinstance(value, list):
+        return [_from_json(item) for item in value]
+    if not isinstance(value, str):
+        return value
+    try:
+        if _ISO_MOMENT.match(value):
+            return datetime.fromisoformat(value)
+        if _ISO_DAY.match(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        return value
+    match = _DURATION.match(value)
+    if match and any(match.groups()):
+        days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    return value
+
+
+def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang: str = "en") -> str:
+    """What is wrong with a claim, in ``lang`` (the lint catalog): CP327 or CP328's message."""
+    from crisisplay.wording import wording_for
+
+    words = wording_for("lint", lang)
+    claim = contradiction.claim
+    if claim.kind == "service":
+        name = next((s.name for s in truth.services if s.id == claim.subject), claim.subject)
+        every = words.text("CP327.every") if claim.display == "all" else ""
+        return words.text("CP327", channel=channel, name=name, every=every,
+                          said=words.term("claim_status", str(claim.value)),
+                          expected=words.term("claim_status", contradiction.expected))
+    return words.text("CP328", channel=channel, display=claim.display)
+
+
+def claim_findings(
+    messages: Sequence[tuple[str, str, str]], truth: Truth | None, services: Sequence[ServiceTruth] = ()
+) -> list[tuple[int, Finding]]:
+    """Findings for a set of (channel, text, lang) messages.
+
+    With ``truth`` (the facts the set was made from): CP327/CP328 for every claim the facts
+    do not support. With only ``services`` known (hand-written texts linted with
+    ``--playbook``): CP321 where two channels state different statuses for one service.
+    """
+    from crisisplay.diagnostics.model import Severity
+    from crisisplay.tone.base import Finding
+    from crisisplay.wording import wording_for
+
+    found: list[tuple[int, Finding]] = []
+    if truth is not None:
+        for index, (channel, text, lang) in enumerate(messages):
+            for contradiction in check_claims(text, truth):
+                claim = contradiction.claim
+                found.append((index, Finding(
+                    contradiction.rule, Severity.ERROR, "inconsistency", describe(contradiction, truth, channel, lang),
+                    claim.start, claim.end, suggestion=wording_for("lint", lang).text("claims.fix"),
+                )))
+        return found
+    if not services:
+        return found
+    said: dict[str, list[tuple[int, Claim]]] = {}
+    for index, (_channel, text, lang) in enumerate(messages):
+        for claim in find_service_claims(text, lang, services):
+            if claim.value != "affected":  # "not as usual" agrees with limited and unavailable alike
+                said.setdefault(claim.subject, []).append((index, claim))
+    for service_id, claims in said.items():
+        groups = {GROUP.get(str(c.value)) for _i, c in claims}
+        if len(groups) < 2:
+            continue
+        name = next((s.name for s in services if s.id == service_id), service_id)
+        for index, claim in claims:
+            words = wording_for("lint", messages[index][2])
+            summary = "; ".join(words.text("said", channel=messages[i][0],
+                                           value=words.term("claim_status", str(c.value))) for i, c in claims)
+            found.append((index, Finding("CP321", Severity.ERROR, "inconsistency",
+                                         words.text("CP321.claims", name=name, summary=summary),
+                                         claim.start, claim.end)))
+    return found

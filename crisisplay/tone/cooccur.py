@@ -1,0 +1,130 @@
+"""The ``cooccurrence`` rule kind: several ideas in one clause or sentence, in any word order.
+
+A word list finds «по вине поставщика»; it does not find «многое зависит от датацентра» or
+«сбой произошёл не по нашей вине» written the other way round. A co-occurrence rule names
+the ideas a judgement needs — an outside party *and* a problem, a restore verb in the future
+tense *and* a time — and reports a clause (or sentence) that holds one phrase of every group,
+whatever their order. Grammemes do the grammar: ``восстановить:futr`` is «восстановим»,
+«восстановят», not «восстановили»; ``восстановить:PRTS`` is «восстановлены».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from crisisplay.tone.base import CheckContext, Finding, Rule, fill
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.text import PUNCT
+from crisisplay.tone.timeexpr import COMMITTING, find_times
+
+#: A group entry that stands for a time of the message's own kind: «в 15:00», «через час»,
+#: «до конца дня», "by 9.30pm", "tomorrow" (crisisplay.tone.timeexpr), not «с 10:00».
+TIME_ENTRY = "@time"
+_CLAUSE_PUNCT = frozenset(";:—–")
+_CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
+Options = dict[str, tuple[tuple[type, ...], bool]]
+
+
+@dataclass
+class CooccurrenceRule(Rule):
+    """cooccurrence: one phrase of every group in the same clause or sentence, any order.
+
+    Options: ``groups`` (mapping: name → phrases; the entry ``@time`` stands for a time of
+    day, date, day or relative time in the text), ``scope`` (``clause``, the default, cut at
+    ``; : —`` and «а»/«но»/"but", or ``sentence``), ``unless`` (phrases: the clause is not
+    reported when one of them stands *before* the first group's match — «сообщим, как
+    только восстановим» is a promise of news, not a forecast), ``gap`` (words allowed inside
+    a phrase). The message may use ``{match}``: the text from the first to the last matched
+    word.
+
+    Example (a restore time in the future tense is a forecast)::
+
+        - id: ru.forecast
+          kind: cooccurrence
+          category: speculation
+          scope: sentence
+          groups:
+            restore: [заработать:futr, восстановить:futr, быть:futr восстановить:PRTS]
+            when: ["@time", скоро, в ближайший время]
+          unless: [как только, когда, чтобы]
+    """
+
+    OPTIONS: ClassVar[Options] = {
+        "groups": ((dict,), True),
+        "scope": ((str,), False),
+        "unless": ((list,), False),
+        "gap": ((int,), False),
+    }
+    groups: dict[str, PhraseSet] = field(default_factory=dict)
+    timed: frozenset[str] = frozenset()  # groups that also accept a time mention
+    scope: str = "clause"
+    unless: PhraseSet | None = None
+
+    def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""
+        ranges: list[tuple[int, int]] = []
+        for sent in doc.sentences:
+            start = sent.first
+            if self.scope == "clause":
+                for index in range(sent.first, sent.last):
+                    token = doc.tokens[index]
+                    cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
+                        doc.lower(index) in _CLAUSE_WORDS
+                    )
+                    if cut and index > start:
+                        ranges.append((start, index))
+                        start = index + 1
+            if start < sent.last:
+                ranges.append((start, sent.last))
+        return ranges
+
+    def _time_tokens(self, doc: Doc) -> list[tuple[int, int]]:
+        def compute() -> list[tuple[int, int]]:
+            spans = [(t.start, t.end) for t in doc.memo("times", lambda: find_times(doc.text, doc.lang))
+                     if t.kind in COMMITTING and not t.since]
+            found = []
+            for start, end in spans:
+                inside = [i for i, tok in enumerate(doc.tokens) if tok.start < end and start < tok.end]
+                if inside:
+                    found.append((inside[0], inside[-1]))
+            return found
+
+        return doc.memo("time-tokens", compute)
+
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        if not self.groups:
+            return
+        names = list(self.groups)
+        found = {name: self.groups[name].find(doc) for name in names}
+        if any(not found[name] and name not in self.timed for name in names):
+            return
+        times = self._time_tokens(doc) if self.timed else []
+        unless = self.unless.find(doc) if self.unless else []
+        for first, stop in self._ranges(doc):
+            picks: list[tuple[int, int]] = []
+            for name in names:
+                here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
+                if name in self.timed:
+                    here += [(a, b) for a, b in times if first <= a and b < stop]
+                if not here:
+                    break
+                picks.append(min(here))
+            else:
+                head = picks[0][0]
+                if any(first <= m.first < head for m in unless):
+                    continue
+                lo = min(a for a, _b in picks)
+                hi = max(b for _a, b in picks)
+                start, end = doc.tokens[lo].start, doc.tokens[hi].end
+                if self.excepted(doc, start, end):
+                    continue
+                yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def split_time_entry(entries: list[str]) -> tuple[list[str], bool]:
+    """The phrases of a group without ``@time``, and whether ``@time`` was among them."""
+    phrases = [e for e in entries if e.strip() != TIME_ENTRY]
+    return phrases, len(phrases) != len(entries)

@@ -1,0 +1,180 @@
+"""Lint's cache: safe to read, rebuilt when broken, never a reason for a different answer.
+
+Also the shortcuts of the hot path: a pattern or the phone matcher skipped only where it
+cannot find anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import phonenumbers
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crisisplay.tone import cache
+from crisisplay.tone.contacts import _PHONE_RUN_RE
+from crisisplay.tone.timeexpr import find_times, scan_times
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(folder))
+    cache.open_cache.cache_clear()
+    yield folder
+    cache.open_cache.cache_clear()
+
+
+def test_values_round_trip_in_a_private_database(cache_dir: Path) -> None:
+    store = cache.open_cache()
+    assert store is not None
+    store.put_many("words-ru", {"сбой": [True, [["сбой", ["NOUN"], 1.0]]]})
+    assert store.get("words-ru", "сбой") == [True, [["сбой", ["NOUN"], 1.0]]]
+    assert store.get_many("words-ru", ["нет", "сбой"]).keys() == {"сбой"}
+    assert cache_dir.stat().st_mode & 0o777 == 0o700 and store.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV, "off")
+    cache.open_cache.cache_clear()
+    assert cache.open_cache() is None
+    cache.open_cache.cache_clear()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="ownership and modes are POSIX")
+def test_a_directory_others_can_write_is_never_used(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(0o777)
+    assert cache.open_cache() is None
+    cache_dir.chmod(0o700)
+    link = cache_dir.parent / "link"
+    link.symlink_to(cache_dir)
+    os.environ[cache.ENV] = str(link)
+    cache.open_cache.cache_clear()
+    assert cache.open_cache() is None
+
+
+def test_a_corrupt_database_is_rebuilt(cache_dir: Path) -> None:
+    store = cache.open_cache()
+    assert store is not None
+    path = store.path
+    store.connection.close()
+    path.write_bytes(b"this is not a database" * 100)
+    cache.open_cache.cache_clear()
+    rebuilt = cache.open_cache()
+    assert rebuilt is not None and rebuilt.get("packs", "x") is None
+    rebuilt.put_many("packs", {"x": 1})
+    assert rebuilt.get("packs", "x") == 1
+
+
+def test_a_database_with_anything_else_in_it_is_discarded(cache_dir: Path) -> None:
+    store = cache.open_cache()
+    assert store is not None
+    path = store.path
+    with store.connection:
+        store.connection.execute("CREATE TRIGGER t AFTER INSERT ON entries BEGIN SELECT 1; END")
+    store.connection.close()
+    cache.open_cache.cache_clear()
+    fresh = cache.open_cache()
+    assert fresh is not None and fresh.path == path
+    schema = fresh.connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+    assert schema == [("table", "entries")]
+
+
+def test_values_of_the_wrong_shape_are_recomputed(cache_dir: Path) -> None:
+    from crisisplay.tone import morph, packs
+
+    assert morph._ru_from_json(["not", "a record"]) is None
+    assert morph._ru_from_json([True, [["сбой", "NOUN", 1.0]]]) is None  # grammemes must be a list
+    assert packs.pack_from_json({"rules": "nonsense"}) is None
+    store = cache.open_cache()
+    assert store is not None
+    pack = packs.bundled_pack("ru")
+    key = cache.content_key("bogus", "text")
+    store.put_many("packs", {key: {"name": 1}})
+    assert packs.pack_from_json(store.get("packs", key)) is None
+    assert packs.pack_from_json(json.loads(json.dumps(packs.pack_to_json(pack)))) == pack
+
+
+def test_a_second_run_needs_no_morphology(tmp_path: Path) -> None:
+    """Everything the first run analysed comes from the cache: pymorphy3 is not even imported."""
+    script = (
+        "import sys\n"
+        "from crisisplay.tone.api import MessageText, lint_messages\n"
+        "text = 'ВНИМАНИЕ! Из-за сбоя у партнёра платежи не проходят. Будем держать вас в курсе.'\n"
+        "found = lint_messages([MessageText('sms', text, 'sms.txt')], locale='ru', stage_kind='first_notice')\n"
+        "print(sorted(d.rule for d in found), 'pymorphy3' in sys.modules)\n"
+    )
+    env = {**os.environ, cache.ENV: str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    rules, loaded = first.stdout.rsplit(" ", 1)
+    assert loaded.strip() == "True"
+    assert second.stdout == f"{rules} False\n"
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    texts = []
+    for language in ("ru", "en"):
+        for path in (CORPUS / f"{language}.yaml", CORPUS / "real" / f"{language}.yaml"):
+            data = yaml.safe_load(path.read_text("utf-8"))
+            texts += [(entry["text"], language) for entry in data.get("messages", [])]
+    return texts
+
+
+def test_time_patterns_are_skipped_only_where_they_cannot_match() -> None:
+    for text, language in _corpus_texts():
+        assert find_times(text, language) == scan_times(text, language, prefilter=False), text
+
+
+_TIME_ALPHABET = st.sampled_from(
+    [*"0123456789 :.,-–/", "в ", "к ", "через ", "часа", "минут", "сегодня", "завтра", "в среду", "каждые ",
+                                  "марта", "ч", "in ", "within ", "hours", "every ", "today", "noon", "pm", "May ",
+                                  "by the end of the day", "daily", "twice a day", "мск", "вечера", "до конца дня"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TIME_ALPHABET, max_size=14).map("".join), st.sampled_from(["ru", "en"]))
+def test_time_prefilter_never_hides_a_mention(text: str, language: str) -> None:
+    assert find_times(text, language) == scan_times(text, language, prefilter=False)
+
+
+_PHONE_ALPHABET = st.sampled_from([*"0123456789 +-()./x", "8 800 ", "+7 ", "+44 20 ", "доб. ", "ext ", "в 13:00 ",
+                                                                "тел. ", "call ", "a", "б"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHONE_ALPHABET, max_size=16).map("".join))
+def test_the_phone_matcher_is_skipped_only_without_five_digits_in_a_run(text: str) -> None:
+    if _PHONE_RUN_RE.search(text):
+        return
+    for region in ("RU", "GB", "US"):
+        assert not list(phonenumbers.PhoneNumberMatcher(text, region)), text
+
+
+def test_the_phone_prefilter_keeps_every_number_of_the_corpus() -> None:
+    for text, _language in _corpus_texts():
+        if not _PHONE_RUN_RE.search(text):
+            for region in ("RU", "GB", "US"):
+                assert not list(phonenumbers.PhoneNumberMatcher(text, region)), text
+
+
+def test_the_cache_file_holds_only_json(cache_dir: Path) -> None:
+    store = cache.open_cache()
+    assert store is not None
+    store.put_many("phrases-ru", {"паника": [[["паника"], None, []]]})
+    rows = sqlite3.connect(store.path).execute("SELECT value FROM entries").fetchall()
+    assert all(json.loads(value) is not None for (value,) in rows)

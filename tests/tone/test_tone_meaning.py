@@ -1,0 +1,187 @@
+"""Judgements that read the sentence (issue 13): forecasts, blame, alarm, what happened,
+service status, times across channels, mixed address, grammatical fixes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crisisplay.tone.api import MessageText, check_messages, lint_messages
+
+
+def _categories(text: str, lang: str = "ru", stage: str = "custom", channel: str = "email") -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for d in lint_messages([MessageText(channel, text, "m.txt")], locale=lang, stage_kind=stage):
+        found.setdefault(d.category, []).append(d.rule)
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "Всё заработает через час, это точно.",
+    "Восстановим работу в течение часа.",
+    "К вечеру всё починим.",
+    "Сервис заработает к 15:00.",
+    "До конца дня каналы будут восстановлены.",
+    "Возможно, это хакеры.",
+])
+def test_russian_forecasts_are_speculation(text: str) -> None:
+    assert "speculation" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Следующее сообщение — в 15:00.",
+    "Сообщим, как только восстановим связь.",
+    "Восстановили работу в 14:00.",
+    "Обновим информацию через час.",
+])
+def test_next_update_commitments_and_past_restores_are_not_forecasts(text: str) -> None:
+    assert "speculation" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Everything will be back within the hour.",
+    "We anticipate it will be fully restored by 9.30pm this evening.",
+    "It will be business as usual tomorrow.",
+])
+def test_english_forecasts_are_speculation(text: str) -> None:
+    assert "speculation" in _categories(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Next update at 3 PM.",
+    "We will let you know when the service is restored.",
+])
+def test_english_update_promises_are_not_forecasts(text: str) -> None:
+    assert "speculation" not in _categories(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Сбой произошёл не по нашей вине.",
+    "Не по нашей вине произошёл сбой.",
+    "Нашей вины в этом нет.",
+    "Многое сейчас зависит от датацентра.",
+    "Возможны затруднения на стороне Сбербанка.",
+    "Авария произошла по вине третьих лиц.",
+    "Банки не справляются с количеством операций.",
+])
+def test_blame_in_any_word_order(text: str) -> None:
+    assert "blame" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Виноват вчерашний релиз, мы его уже откатили.",
+    "Это наша ошибка, и мы её исправляем.",
+    "Неизвестные повредили кабель, бригады уже на месте.",
+])
+def test_owning_the_fault_is_not_blame(text: str) -> None:
+    assert "blame" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Disruption across the network due to a global third-party IT outage.",
+    "This is outside of our control.",
+    "Our hosting provider suffered an interruption in power.",
+])
+def test_english_external_excuses_are_blame(text: str) -> None:
+    assert "blame" in _categories(text, "en")
+
+
+def test_unauthorised_access_by_a_third_party_is_what_happened_not_blame() -> None:
+    text = "We identified a security issue which resulted in unauthorized access by a third party."
+    found = _categories(text, "en", stage="first_notice")
+    assert "blame" not in found and "missing-what-happened" not in found
+
+
+@pytest.mark.parametrize("text", ["Произошла авария на подстанции.", "На линии ЧП."])
+def test_alarm_words(text: str) -> None:
+    assert "alarm" in _categories(text)
+
+
+def test_working_terms_around_accidents_are_not_alarm() -> None:
+    assert "alarm" not in _categories("Аварийная служба: 112.")
+
+
+def test_urgency_counts_only_when_it_pushes_the_reader() -> None:
+    assert "alarm" in _categories("Срочно позвоните в банк.")
+    assert "alarm" not in _categories("We took immediate steps and the critical systems are back.", "en")
+
+
+def test_bare_unavailability_does_not_say_what_happened_but_names_the_status() -> None:
+    found = _categories("Приложение временно недоступно. Извините. Следующее сообщение в 15:00. Чат: bank.ru/chat",
+                        stage="first_notice")
+    assert "missing-what-happened" in found and "missing-service-status" not in found
+
+
+def test_an_event_without_what_is_down_misses_the_status() -> None:
+    found = _categories("Произошёл сбой. Извините. Следующее сообщение в 15:00. Чат: bank.ru/chat",
+                        stage="first_notice")
+    assert "missing-what-happened" not in found and "missing-service-status" in found
+
+
+def test_a_problem_word_followed_by_what_it_affects_is_a_status() -> None:
+    assert "missing-service-status" not in _categories("Сбой в работе сервисов безналичных платежей.", stage="update")
+    assert "missing-service-status" not in _categories(
+        "We're having some issues with our data network.", "en", stage="update")
+    assert "missing-service-status" in _categories("Мы прикладываем все усилия, чтобы устранить возникшие проблемы.",
+                                                   stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Мы обнаружили, что посторонний получил доступ к именам и телефонам клиентов.",
+    "Ночью прошли плановые технические работы.",
+])
+def test_events_say_what_happened(text: str) -> None:
+    assert "missing-what-happened" not in _categories(text, stage="first_notice")
+
+
+def test_resolution_counts_what_was_restored() -> None:
+    assert "missing-what-happened" not in _categories("Мы восстановили доступ к приложению.", stage="resolution")
+
+
+def _contradictions(texts: dict[str, str], lang: str = "ru", at: datetime | None = None) -> list[str]:
+    messages = [MessageText(channel, text, f"{channel}.txt", sent_at=at) for channel, text in texts.items()]
+    return [d.rule for d in lint_messages(messages, locale=lang, stage_kind="update") if d.rule == "CP320"]
+
+
+def test_next_update_times_after_a_dash_are_compared() -> None:
+    assert _contradictions({"sms": "Сбой оплаты. Следующее сообщение — в 13:00.",
+                            "telegram": "Сбой оплаты картами. Следующее сообщение — в 14:00."})
+    assert not _contradictions({"sms": "Сбой оплаты. Следующее сообщение — в 14:00.",
+                                "telegram": "Сбой оплаты картами. Следующее сообщение — в 14:00."})
+
+
+def test_relative_times_are_resolved_against_the_message_time() -> None:
+    at = datetime(2026, 3, 15, 11, 0)
+    assert _contradictions({"sms": "Сбой оплаты. Следующее сообщение через 2 часа.",
+                            "telegram": "Сбой оплаты. Следующее сообщение — в 14:00."}, at=at)
+    assert not _contradictions({"sms": "Сбой оплаты. Следующее сообщение через 3 часа.",
+                                "telegram": "Сбой оплаты. Следующее сообщение — в 14:00."}, at=at)
+    assert _contradictions({"sms": "Card payments are down. Next update in 30 minutes.",
+                            "email": "Card payments are down. Next update at 3 PM."}, "en", at=at)
+    assert _contradictions({"sms": "Офис откроется сегодня к вечеру.", "telegram": "Офис откроется в 14:00."})
+
+
+def test_english_mixed_address() -> None:
+    text = "You can still pay by card. Customers who need help should call 0800 100 2030."
+    assert "address" in _categories(text, "en")
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Мы выясняем, чьи данные затронуты.", None),
+    ("Данные клиентов не пострадали.", None),
+    ("Данные меры приняты для защиты.", "Эти"),
+    ("По данному вопросу звоните.", "этому"),
+])
+def test_data_the_noun_is_not_officialese(text: str, fixed: str | None) -> None:
+    report = check_messages([MessageText("x", text, "x")], locale="ru", stage_kind="custom")[0]
+    swaps = [f.replacement for f in report.findings if f.rule == "ru.bureaucratese"]
+    assert swaps == ([] if fixed is None else [fixed])
+
+
+def test_findings_speak_the_language_of_the_text() -> None:
+    ru = lint_messages([MessageText("sms", "ПАНИКА", "m.txt")], locale="ru", stage_kind="first_notice")
+    en = lint_messages([MessageText("sms", "PANIC", "m.txt")], locale="en", stage_kind="first_notice")
+    assert all(any("а" <= ch <= "я" for ch in d.message.lower()) for d in ru)
+    assert not any(any("а" <= ch <= "я" for ch in d.message.lower()) for d in en)
+    assert {d.rule for d in ru} >= {"ru.alarm", "CP302", "CP310", "CP312"}  # rule ids stay
