@@ -138,7 +138,7 @@ def bare_rate(playbook: Path, recipients: Path, sample: int) -> tuple[float, flo
     from crisisplay.batch.prepared import build_locale
     from crisisplay.render.context import ChannelView
 
-    locales = {loc: build_locale(path, None, AT, None, ()) for loc, path in discover(playbook).versions}
+    locales = {loc: build_locale(path, None, AT, None, (), example=True) for loc, path in discover(playbook).versions}
     compiled: dict[tuple[str, str], list[Any]] = {}
     contexts: dict[tuple[str, str], dict[str, Any]] = {}
     for loc, prepared in locales.items():
@@ -173,7 +173,8 @@ def engine_rate(playbook: Path, recipients: Path, out: Path, jobs: int) -> tuple
 
     shutil.rmtree(out, ignore_errors=True)
     start, cpu = time.perf_counter(), _cpu()
-    summary = run_batch(BatchOptions(str(playbook), str(recipients), str(out), jobs=jobs, at=AT, sms_price=1.25))
+    summary = run_batch(BatchOptions(str(playbook), str(recipients), str(out), jobs=jobs, at=AT, sms_price=1.25,
+                                     example=True))  # a rehearsal: the playbook's example facts
     elapsed, used = time.perf_counter() - start, _cpu() - cpu
     return summary.counters.rows / elapsed, summary.counters.rows / used, summary.to_dict()
 
