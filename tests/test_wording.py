@@ -13,7 +13,7 @@ from crisisplay.playbook.model import PRINCIPLES, PRIORITIES, SERVICE_STATUSES, 
 from crisisplay.preview.labels import labels_for, plural_for
 from crisisplay.wording import LANGUAGES, language_of, wording_for
 
-AREAS = ("checklist", "preview", "lint", "room")
+AREAS = ("checklist", "preview", "lint", "room", "metrics")
 #: Groups that map ids to names (not texts); tests/checklist checks they cover every id.
 TERM_GROUPS = {"priority": PRIORITIES, "kind": STAGE_KINDS, "tier": TIERS, "service_status": SERVICE_STATUSES,
                "principle": tuple(PRINCIPLES)}  # fmt: skip

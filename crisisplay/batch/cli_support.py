@@ -34,7 +34,8 @@ REFRESH_SECONDS = 0.2
 
 
 def batch_options(f: F) -> F:
-    """Add ``--recipients``, ``--jobs``, ``--resume``, ``--sms-price`` and ``--on-error``."""
+    """Add ``--recipients``, ``--jobs``, ``--resume``, ``--sms-price``, ``--on-error``,
+    ``--allow-duplicates`` and ``--recipients-encoding``."""
     options = (
         click.option("--recipients", type=click.Path(exists=True, dir_okay=False),
                      help="CSV or JSONL of recipients: render one personalised message per row into "
@@ -47,6 +48,12 @@ def batch_options(f: F) -> F:
                      help="With --recipients: price of one SMS segment, for the cost estimate."),
         click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
                      help="With --recipients: skip unreadable rows (listed in rejected.jsonl) or stop."),
+        click.option("--allow-duplicates", is_flag=True,
+                     help="With --recipients: send again to a repeated id, or to an address already sent to "
+                          "on the same channel (default: once, the repeats listed as duplicates)."),
+        click.option("--recipients-encoding", "recipients_encoding", default="utf-8", show_default=True,
+                     metavar="ENCODING", help="With --recipients: the file's encoding, e.g. cp1251 for an old "
+                                              "Windows export."),
     )
     for option in reversed(options):
         f = option(f)
@@ -136,6 +143,9 @@ def run_from_cli(
     *,
     facts: str | None = None,
     sets: Sequence[str] = (),
+    channels: Sequence[str] | None = None,
+    allow_duplicates: bool = False,
+    encoding: str = "utf-8",
     example: bool = False,
 ) -> BatchSummary:
     """Everything ``crisisplay render PLAYBOOK --recipients FILE …`` does; prints the summary."""
@@ -146,6 +156,7 @@ def run_from_cli(
     options = BatchOptions(
         playbook=playbook_path, recipients=recipients, out=out, stage=stage, jobs=jobs, resume=resume,
         sms_price=sms_price, on_error=on_error, at=parse_at(at, playbook_path), facts=facts, sets=tuple(sets),
+        channels=tuple(channels) if channels else None, allow_duplicates=allow_duplicates, encoding=encoding,
         example=example,
     )
     bar = ProgressBar(sys.stderr) if progress else None
@@ -161,7 +172,8 @@ def run_from_cli(
     if bar is not None:
         bar.finish()
     if summary.already_complete:
-        click.echo(f"The run in {out} is already complete; nothing was rendered again.")
+        click.echo(f"The run in {out} is already complete (same playbook, stage, facts, time and recipients); "
+                   "nothing was rendered again.")
     click.echo(summary.table())
     rate = f", {summary.rate:,.0f} rows/s" if summary.rows_this_run else ""
     click.echo(f"written to {out} ({summary.counters.rows:,} rows{rate}); summary.json has the figures.")

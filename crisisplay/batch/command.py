@@ -30,6 +30,8 @@ from crisisplay.errors import CrisisplayError
 @click.argument("playbook")
 @batch_options
 @click.option("--stage", help="Stage id or kind (default: the first notice).")
+@click.option("--channel", "channels", multiple=True, metavar="NAMES",
+              help="Send only on these channels (comma-separated or repeated).")
 @click.option("--out", type=click.Path(file_okay=False), help="Directory for the JSONL files and summary.json.")
 @click.option("--at", help="Render time ('now' in templates), ISO or HH:MM; default: now.")
 @click.option("--facts", type=click.Path(exists=True, dir_okay=False), help="Facts file (YAML or JSON).")
@@ -43,7 +45,10 @@ def render_batch(
     resume: bool,
     sms_price: float | None,
     on_error: str,
+    allow_duplicates: bool,
+    recipients_encoding: str,
     stage: str | None,
+    channels: tuple[str, ...],
     out: str | None,
     at: str | None,
     facts: str | None,
@@ -58,5 +63,7 @@ def render_batch(
     if recipients is None:
         raise CrisisplayError("--recipients is required")
     show = sys.stderr.isatty() if progress is None else progress
+    names = [name.strip() for value in channels for name in value.split(",") if name.strip()]
     run_from_cli(playbook, recipients, stage, out, jobs, resume, sms_price, on_error, at, show,
-                 facts=facts, sets=sets)
+                 facts=facts, sets=sets, channels=names or None, allow_duplicates=allow_duplicates,
+                 encoding=recipients_encoding)

@@ -35,7 +35,7 @@ from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
 JOURNAL_NAME = "batch.journal"
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2
 WINDOW = 4096
 REJECTED_FILE = "rejected.jsonl"
 SUMMARY_FILE = "summary.json"
@@ -45,6 +45,15 @@ _sync = getattr(os, "fdatasync", os.fsync)
 def output_name(target: str) -> str:
     """``sms`` → ``sms.jsonl``; ``rejected`` → ``rejected.jsonl``."""
     return f"{target}.jsonl"
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a whole file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def input_window_hash(path: Path, offset: int) -> str:
@@ -65,19 +74,25 @@ class Commit:
     counters: Counters
     window: str = ""
     complete: bool = False
+    #: the final commit: a hash of the whole recipients file the run finished with
+    recipients_sha256: str = ""
 
     def to_json(self) -> str:
-        return json.dumps({
+        data = {
             "seq": self.seq, "offset": self.position.offset, "line": self.position.line,
             "outputs": self.outputs, "window": self.window, "complete": self.complete,
             "counters": self.counters.to_dict(),
-        }, ensure_ascii=False, sort_keys=True)
+        }
+        if self.recipients_sha256:
+            data["recipients_sha256"] = self.recipients_sha256
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commit:
         return cls(int(data["seq"]), Position(int(data["offset"]), int(data["line"])),
                    {str(k): int(v) for k, v in data["outputs"].items()}, Counters.from_dict(data["counters"]),
-                   str(data.get("window", "")), bool(data.get("complete", False)))
+                   str(data.get("window", "")), bool(data.get("complete", False)),
+                   str(data.get("recipients_sha256", "")))
 
 
 @dataclass
@@ -130,7 +145,13 @@ class Journal:
             try:
                 entry = json.loads(raw)
                 if header is None:
-                    if entry.get("crisisplay_batch_journal") != JOURNAL_VERSION:
+                    version = entry.get("crisisplay_batch_journal")
+                    if isinstance(version, int) and version < JOURNAL_VERSION:
+                        raise CrisisplayError(
+                            "the run in this folder was started by an older crisisplay, whose journal does not "
+                            "record everything a resume now checks", Location(str(path)),
+                            hint="finish it with that version, or start over in a new --out")
+                    if version != JOURNAL_VERSION:
                         raise ValueError("not a crisisplay batch journal of a known version")
                     header = entry
                 else:

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from crisisplay.batch import measure
-from crisisplay.batch.address import PERSONAL_CHANNELS, PhoneCheck
+from crisisplay.batch.address import PERSONAL_CHANNELS
+from crisisplay.batch.choice import ChannelPolicy, Chooser, channel_policy
 from crisisplay.batch.fold import specialise
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.recipient import RecipientView
@@ -41,8 +42,7 @@ FAST_CHANNELS = frozenset({"sms", "email", "push"})
 _MISSING_ATTR = re.compile(r"RecipientView object' has no attribute '([^']+)'")
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):
     """A personalised message: the fields of its output line, and what to count."""
 
     record: dict[str, Any]
@@ -209,7 +209,14 @@ class ChannelRender:
 
 @dataclass
 class LocaleRender:
-    """One locale version of the playbook, prepared for the batch's stage."""
+    """One locale version of the playbook, prepared for the batch's stage.
+
+    ``order`` is the stage's personal channels in the playbook's ``channel_order`` (and
+    within ``--channel`` when given); ``unavailable`` says, for the other personal
+    channels, why a row that names them cannot have them in this run. The channel
+    :class:`~crisisplay.batch.choice.Chooser` is set once the run's phone rules are known
+    (they depend on every locale version: one home region, all the company's numbers).
+    """
 
     path: Path
     playbook: Playbook
@@ -218,17 +225,26 @@ class LocaleRender:
     base: BaseContext
     locale: str
     now: datetime
-    phones: PhoneCheck
     order: tuple[str, ...]
     service_views: tuple[ServiceView, ...]
     fold: bool = True
-    available: frozenset[str] = frozenset()
+    unavailable: dict[str, str] = field(default_factory=dict)
+    chooser: Chooser | None = None
     services: dict[str, ServiceView] = field(default_factory=dict)
     _channels: dict[str, ChannelRender] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.available = frozenset(self.order)
         self.services = {view.id: view for view in self.service_views}
+        self._service_sets: dict[tuple[str, ...], tuple[ServiceView, ...]] = {(): ()}
+
+    def services_of(self, ids: tuple[str, ...]) -> tuple[ServiceView, ...]:
+        """The views of a row's services, vital first (memoised: rows repeat a few combinations)."""
+        found = self._service_sets.get(ids)
+        if found is None:
+            found = tuple(view for view in self.service_views if view.id in ids)
+            if len(self._service_sets) < 4096:
+                self._service_sets[ids] = found
+        return found
 
     @property
     def playbook_id(self) -> str:
@@ -237,6 +253,19 @@ class LocaleRender:
     @property
     def stage_id(self) -> str:
         return self.stage.id
+
+    def policies(self) -> dict[str, ChannelPolicy]:
+        return {name: channel_policy(self.playbook.channels[name].options if name in self.playbook.channels else {})
+                for name in self.order}
+
+    def own_numbers(self) -> dict[str, str]:
+        """The company's numbers (E.164 → fact name): every ``phone`` fact of this version."""
+        found: dict[str, str] = {}
+        for name, spec in self.playbook.facts.items():
+            e164 = getattr(self.base.values.get(name), "e164", None) if spec.type == "phone" else None
+            if isinstance(e164, str) and e164.startswith("+"):
+                found.setdefault(e164, name)
+        return found
 
     def channel(self, name: str) -> ChannelRender:
         found = self._channels.get(name)
@@ -247,10 +276,10 @@ class LocaleRender:
 
 
 def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSet | None,
-                 sets: tuple[str, ...], *, fold: bool = True, example: bool = False) -> LocaleRender:
+                 sets: tuple[str, ...], *, fold: bool = True, example: bool = False,
+                 channels: tuple[str, ...] | None = None) -> LocaleRender:
     """Load, check and prepare one locale version (user errors raise CrisisplayError)."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import phone_region
     from crisisplay.render.facts import collect_facts
     from crisisplay.render.readiness import missing_stage_facts
     from crisisplay.render.renderer import Renderer, find_stage
@@ -274,7 +303,18 @@ def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSe
     if missing:
         raise DiagnosticsError(f"stage {stage.id!r} cannot be rendered without these facts", missing)
     base = base_context(playbook, stage, values, now, renderer.locale)
-    order = tuple(name for name in renderer.channels_for(stage) if name in PERSONAL_CHANNELS)
+    staged = [name for name in renderer.channels_for(stage) if name in PERSONAL_CHANNELS]
+    order = tuple(name for name in staged if channels is None or name in channels)
+    unavailable: dict[str, str] = {}
+    for name in PERSONAL_CHANNELS:
+        if name in order:
+            continue
+        if name in staged:
+            unavailable[name] = "left out by --channel"
+        elif name in stage.templates:
+            unavailable[name] = "disabled in the playbook"
+        else:
+            unavailable[name] = f"stage {stage.id!r} has no {name} message"
     services = base.values["services"]
-    return LocaleRender(path, playbook, stage, engine, base, renderer.locale, now,
-                        PhoneCheck(phone_region(playbook)), order, tuple(services), fold)
+    return LocaleRender(path, playbook, stage, engine, base, renderer.locale, now, order, tuple(services), fold,
+                        unavailable)

@@ -28,10 +28,10 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
+from crisisplay.batch.encodings import SNIFF_BYTES, check_encoding, encoding_advice, refuse_windows_1251
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
@@ -44,25 +44,25 @@ FORMATS = ("csv", "jsonl")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 
-@dataclass(frozen=True)
-class Position:
+# Named tuples, not frozen dataclasses: one of each per row, and a frozen dataclass costs
+# several times more to create.
+class Position(NamedTuple):
     """Where reading continues: a byte offset at a line start, and that line's number."""
 
     offset: int
     line: int
 
 
-@dataclass(frozen=True)
-class Row:
-    """One record: ``values`` aligned with the CSV header, or a JSONL object."""
+class Row(NamedTuple):
+    """One record: ``values`` aligned with the CSV header, a JSONL object, or (``keep_lines``)
+    an unquoted CSV line whose field count is right, still to be split at the delimiter."""
 
     line: int
-    values: list[str] | dict[str, Any]
+    values: list[str] | dict[str, Any] | str
     end: Position
 
 
-@dataclass(frozen=True)
-class BadRow:
+class BadRow(NamedTuple):
     """A record that could not be read, with the reason id and a human detail."""
 
     line: int
@@ -100,8 +100,9 @@ class _Lines:
     each record ``offset`` and ``next_line`` point just past it.
     """
 
-    def __init__(self, handle: IO[bytes], position: Position) -> None:
+    def __init__(self, handle: IO[bytes], position: Position, encoding: str = "utf-8") -> None:
         self.handle = handle
+        self.encoding = encoding
         self.offset = position.offset
         self.next_line = position.line
         self.record_start = position.line
@@ -109,6 +110,8 @@ class _Lines:
         self.record_lines = 0
         self.problem: tuple[str, str] | None = None
         self.raw: list[bytes] = []
+        #: a line already read (and counted) that the csv module must parse
+        self.pending: bytes | None = None
 
     def start_record(self) -> None:
         self.record_start = self.next_line
@@ -139,7 +142,10 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
-        raw = self.read_raw()
+        if self.pending is not None:
+            raw, self.pending = self.pending, None
+        else:
+            raw = self.read_raw()
         if not raw:
             raise StopIteration
         self.record_lines += 1
@@ -156,23 +162,34 @@ class _Lines:
                                        "(two exports joined together?)")
             raw = raw[len(BOM):]
         try:
-            return raw.decode("utf-8")
+            return raw.decode(self.encoding)
         except UnicodeDecodeError as exc:
             if self.problem is None or self.problem[0] == "bom":
-                self.problem = ("bad_encoding", f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} "
-                                                f"at column {exc.start + 1}); re-export the file as UTF-8")
-            return raw.decode("utf-8", "replace")
+                name = "UTF-8" if self.encoding == "utf-8" else self.encoding
+                self.problem = ("bad_encoding", f"line {number} is not {name} (byte 0x{raw[exc.start]:02x} "
+                                                f"at column {exc.start + 1}); {encoding_advice(raw, self.encoding)}")
+            return raw.decode(self.encoding, "replace")
 
     def raw_text(self) -> str:
-        return b"".join(self.raw).decode("utf-8", "replace")[:500]
+        return b"".join(self.raw).decode(self.encoding, "replace")[:500]
+
+
+def _plain_line(raw: bytes, size: int) -> bool:
+    """A line the csv module would split at the delimiters and nothing else: no quote, no NUL,
+    no carriage return but the one of a final CRLF, not near the field size limit."""
+    if b'"' in raw or b"\x00" in raw or size >= MAX_FIELD_CHARS:
+        return False
+    carriage = raw.find(b"\r")
+    return carriage < 0 or (carriage == size - 2 and raw[-1] == 10)
 
 
 class RecipientReader:
     """Reads one recipients file from ``start`` (or its first record) to the end."""
 
-    def __init__(self, path: str | Path, fmt: str | None = None) -> None:
+    def __init__(self, path: str | Path, fmt: str | None = None, encoding: str = "utf-8") -> None:
         self.path = Path(path)
         self.format = detect_format(self.path, fmt)
+        self.encoding = check_encoding(encoding)
         try:
             self.size = self.path.stat().st_size
             self._handle: IO[bytes] = self.path.open("rb")
@@ -181,8 +198,14 @@ class RecipientReader:
         self.header: tuple[str, ...] = ()
         self.delimiter = ","
         self._lines: _Lines | None = None
+        #: pass a line without quotes on as one string (its fields checked, not split): the
+        #: worker that renders it splits it, and one string crosses a process boundary cheaply
+        self.keep_lines = False
         self.data_start = Position(0, 1)
         self._read_header()
+        if self.encoding == "utf-8":
+            self._handle.seek(self.data_start.offset)
+            refuse_windows_1251(self._handle.read(SNIFF_BYTES), self.path, self.data_start.line)
 
     def close(self) -> None:
         self._handle.close()
@@ -201,6 +224,9 @@ class RecipientReader:
     def _read_header(self) -> None:
         first = self._handle.readline()
         skip = len(BOM) if first.startswith(BOM) else 0
+        if skip and self.encoding != "utf-8":
+            raise CrisisplayError(f"the file starts with a UTF-8 byte-order mark, so it is UTF-8, not {self.encoding}",
+                                  Location(str(self.path), 1, 1), hint="leave out --recipients-encoding")
         if self.format == "jsonl":
             self.data_start = Position(skip, 1)
             return
@@ -208,9 +234,11 @@ class RecipientReader:
         if not first.strip():
             raise CrisisplayError("the recipients file has no header line (id,name,phone,…)", where)
         try:
-            text = first[skip:].decode("utf-8")
+            text = first[skip:].decode(self.encoding)
         except UnicodeDecodeError:
-            raise CrisisplayError("the header line is not UTF-8; re-export the file as UTF-8", where) from None
+            name = "UTF-8" if self.encoding == "utf-8" else self.encoding
+            raise CrisisplayError(f"the header line is not {name}", where,
+                                  hint=encoding_advice(first, self.encoding)) from None
         counts = {sep: text.count(sep) for sep in (",", ";", "\t")}
         self.delimiter = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
         try:
@@ -232,7 +260,7 @@ class RecipientReader:
         """Records in file order, each a :class:`Row` or a :class:`BadRow`."""
         position = start or self.data_start
         self._handle.seek(position.offset)
-        lines = self._lines = _Lines(self._handle, position)
+        lines = self._lines = _Lines(self._handle, position, self.encoding)
         return self._jsonl(lines) if self.format == "jsonl" else self._csv(lines)
 
     def _jsonl(self, lines: _Lines) -> Iterator[Item]:
@@ -263,28 +291,61 @@ class RecipientReader:
             yield Row(number, value, end)
 
     def _csv(self, lines: _Lines) -> Iterator[Item]:
+        """Records of a CSV file; a line without quotes is split directly (what the csv module
+        would make of it, at a fraction of the cost), any other goes through the csv module."""
         csv.field_size_limit(MAX_FIELD_CHARS)
         reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
         width = len(self.header)
+        delimiter = self.delimiter
+        encoding = self.encoding
+        keep = self.keep_lines
+        readline = lines.handle.readline
         while True:
             lines.start_record()
-            try:
-                fields = next(reader)
-            except StopIteration:
+            raw = readline()
+            if not raw:
                 return
-            except _RecordTooLong:
-                lines.rewind_to_second_line()
-                yield self._bad(lines, "bad_csv", f"line {lines.record_start}: a quoted field is still open "
-                                f"after {MAX_RECORD_LINES} lines (a missing closing quote?)")
-                continue
-            except csv.Error as exc:
-                if lines.record_lines > 1:
+            size = len(raw)
+            lines.offset += size
+            lines.next_line += 1
+            if _plain_line(raw, size):
+                lines.record_lines, lines.raw = 1, [raw]
+                text = ""
+                if not raw.startswith(BOM):
+                    try:  # noqa: SIM105 - contextlib.suppress costs a context manager per row
+                        text = raw.decode(encoding)
+                    except UnicodeDecodeError:
+                        pass
+                if not text:  # a byte-order mark or bad bytes: decode() says which, for the rejection
+                    text = lines.decode(raw, lines.record_start)
+                cut = 2 if text.endswith("\r\n") else (1 if text.endswith("\n") else 0)
+                body = text[:-cut] if cut else text
+                if keep and body and lines.problem is None and body.count(delimiter) + 1 == width:
+                    yield Row(lines.record_start, body, Position(lines.offset, lines.next_line))
+                    continue
+                fields = body.split(delimiter) if body else []
+                if lines.problem is None and len(fields) == width:
+                    yield Row(lines.record_start, fields, Position(lines.offset, lines.next_line))
+                    continue
+            else:
+                lines.pending = raw
+                try:
+                    fields = next(reader)
+                except StopIteration:  # pragma: no cover - the pending line is always there
+                    return
+                except _RecordTooLong:
                     lines.rewind_to_second_line()
-                    detail = f"line {lines.record_start}: {exc} (a quote opened here is not closed as expected)"
-                else:
-                    detail = f"line {lines.record_start}: {exc}"
-                yield self._bad(lines, "bad_csv", detail)
-                continue
+                    yield self._bad(lines, "bad_csv", f"line {lines.record_start}: a quoted field is still open "
+                                    f"after {MAX_RECORD_LINES} lines (a missing closing quote?)")
+                    continue
+                except csv.Error as exc:
+                    if lines.record_lines > 1:
+                        lines.rewind_to_second_line()
+                        detail = f"line {lines.record_start}: {exc} (a quote opened here is not closed as expected)"
+                    else:
+                        detail = f"line {lines.record_start}: {exc}"
+                    yield self._bad(lines, "bad_csv", detail)
+                    continue
             if lines.problem is not None:
                 yield self._bad(lines, *lines.problem)
             elif not fields or (len(fields) == 1 and not fields[0].strip() and width > 1):

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from crisisplay.batch.preferences import NONE, Preferences, parse_text, parse_value
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import Playbook
 from crisisplay.render.context import RecipientSample, RecipientView
@@ -30,7 +31,7 @@ from crisisplay.render.context import RecipientSample, RecipientView
 __all__ = ["KNOWN_FIELDS", "Recipient", "RecipientView", "column_keys", "from_values", "sample_recipient"]
 
 KNOWN_FIELDS = ("id", "name", "locale", "channels", "phone", "email", "services",
-                "telegram", "whatsapp", "vk", "push")
+                "telegram", "whatsapp", "vk", "push", "country")
 _LIST_SPLIT = re.compile(r"[;,|\s]+")
 
 
@@ -41,9 +42,17 @@ class Recipient:
     line: int
     id: str
     locale: str
-    channels: tuple[str, ...]
+    preferences: Preferences
     services: tuple[str, ...]
     fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return self.preferences.channels
+
+    @property
+    def country(self) -> str:
+        return _text(self.fields.get("country"))
 
     def address(self, name: str) -> str:
         value = self.fields.get(name)
@@ -60,7 +69,7 @@ def _present(value: Any) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _split_text(text: str) -> tuple[str, ...]:
-    """``"SMS; email"`` → ``("sms", "email")``; cached: a file has few distinct values here."""
+    """``"payments; app"`` → ``("payments", "app")``; cached: a file has few distinct values here."""
     return tuple(dict.fromkeys([item for item in _LIST_SPLIT.split(text.lower()) if item]))
 
 
@@ -84,22 +93,39 @@ def column_keys(header: Sequence[str]) -> tuple[str, ...]:
 
 
 def from_values(line: int, values: Sequence[str] | Mapping[str, Any], keys: Sequence[str]) -> Recipient:
-    """Build a :class:`Recipient` from CSV values (aligned with ``keys``) or a JSON object."""
-    if isinstance(values, Mapping):
-        pairs: Iterator[tuple[str, Any]] = (
-            (key.lower() if key.lower() in KNOWN_FIELDS else key, value) for key, value in values.items()
-        )
-        fields = {key: value for key, value in pairs if _present(value)}
-    else:  # CSV: every value is a string (the hot path of a big file)
-        fields = {key: value for key, value in zip(keys, values, strict=True) if value and not value.isspace()}
+    """Build a :class:`Recipient` from CSV values (aligned with ``keys``) or a JSON object.
+
+    The name is trimmed and its inner whitespace collapsed (``" ЁЛКИН  АЛЕКСЕЙ "`` →
+    ``"ЁЛКИН АЛЕКСЕЙ"``); letter case is the ``name`` filter's business.
+    """
+    if not isinstance(values, Mapping):  # CSV: every value is a string (the hot path of a big file)
+        fields: dict[str, Any] = {key: value for key, value in zip(keys, values, strict=True)
+                                  if value and not value.isspace()}
+        get = fields.get
+        name, rid, locale, channels, services = get("name"), get("id"), get("locale"), get("channels"), get("services")
+        if name is not None:
+            fields["name"] = " ".join(name.split())
+        return Recipient(line, rid.strip() if rid else "", locale.strip() if locale else "",
+                         parse_text(channels) if channels else NONE, _split_text(services) if services else (),
+                         fields)
+    pairs: Iterator[tuple[str, Any]] = (
+        (key.lower() if key.lower() in KNOWN_FIELDS else key, value) for key, value in values.items()
+    )
+    fields = {key: value for key, value in pairs if _present(value)}
     get = fields.get
-    return Recipient(line, _text(get("id")), _text(get("locale")), _as_list(get("channels")),
+    name = get("name")
+    if isinstance(name, str):
+        fields["name"] = " ".join(name.split())
+    channels = get("channels")
+    return Recipient(line, _text(get("id")), _text(get("locale")),
+                     parse_value(channels) if channels is not None else NONE,
                      _as_list(get("services")), fields)
 
 
 def sample_recipient(options: Iterable[str], playbook: Playbook) -> RecipientSample:
     """``render --recipient name=Anna --recipient phone=…``: one row, typed and checked as the batch does."""
     from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, PhoneCheck, checker_for
+    from crisisplay.batch.countries import country_region
     from crisisplay.playbook.facts import phone_region
 
     values: dict[str, str] = {}
@@ -112,12 +138,17 @@ def sample_recipient(options: Iterable[str], playbook: Playbook) -> RecipientSam
             )
         values[name.strip()] = value
     row = from_values(0, values, ())
-    phones = PhoneCheck(phone_region(playbook))
+    if row.preferences.unknown:
+        raise CrisisplayError(f"--recipient channels: {row.preferences.problem()}")
+    region = country_region(row.country) if row.country else phone_region(playbook)
+    if region is None:
+        raise CrisisplayError(f"--recipient country: {row.country!r} is not a country (write RU, KZ, Россия …)")
+    phones = PhoneCheck(region)
     addresses: dict[str, str] = {}
     for field_name, label in ADDRESS_NAMES.items():
         raw = row.address(field_name)
         if raw:
-            normalised = checker_for(field_name, phones)(raw)
+            normalised = phones.e164(raw) if field_name in ("phone", "whatsapp") else checker_for(field_name)(raw)
             if not normalised:
                 raise CrisisplayError(f"--recipient {field_name}: {label} {raw!r} is not valid")
             addresses[field_name] = normalised

@@ -13,7 +13,6 @@ raise :class:`~crisisplay.errors.CrisisplayError`.
 from __future__ import annotations
 
 import collections
-import hashlib
 import multiprocessing
 import threading
 import time
@@ -24,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.batch import journal as jn
+from crisisplay.batch import params
 from crisisplay.batch.address import PERSONAL_CHANNELS
+from crisisplay.batch.duplicates import Duplicates
 from crisisplay.batch.locales import LocaleSet, discover
 from crisisplay.batch.reader import BadRow, Item, Position, RecipientReader
 from crisisplay.batch.recipient import column_keys
@@ -43,6 +44,8 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.fsutil import write_text_atomic
 
 ON_ERROR = ("skip", "stop")
+#: Scratch space of the duplicate check inside --out (removed when the run ends).
+SEEN_DIR = ".duplicate-check"
 KNOWN_OUTPUTS = tuple(jn.output_name(name) for name in (*PERSONAL_CHANNELS, "rejected"))
 
 
@@ -66,6 +69,14 @@ class BatchOptions:
     commit_seconds: float = 1.0
     input_format: str | None = None
     start_method: str | None = None
+    #: ``--channel``: send only on these personal channels (None: every one the stage has)
+    channels: tuple[str, ...] | None = None
+    #: ``--allow-duplicates``: send to a repeated id or address again
+    allow_duplicates: bool = False
+    #: ``--recipients-encoding``: how the recipients file is encoded
+    encoding: str = "utf-8"
+    #: the company's home region for phone numbers, overriding the playbooks' ``phone_region``
+    phone_region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +127,28 @@ def _check_options(options: BatchOptions) -> None:
         raise CrisisplayError("the chunk size must be at least 1")
     if options.at is not None and options.at.tzinfo is None:
         raise CrisisplayError("the render time must carry a time zone")
+    if options.channels is not None:
+        unknown = [name for name in options.channels if name not in PERSONAL_CHANNELS]
+        if unknown or not options.channels:
+            raise CrisisplayError(
+                f"--channel {', '.join(unknown) or '(none)'}: a mass send reaches people one by one on "
+                f"{', '.join(PERSONAL_CHANNELS)}",
+                hint="broadcast channels (status page, banner, X, the contact centre) render without --recipients")
+
+
+def _check_channels(options: BatchOptions, loaded: list[Any]) -> None:
+    """Every stage needs a personal channel; every --channel must be in some locale version's stage."""
+    for loc in loaded:
+        if not loc.order and options.channels is None:
+            raise CrisisplayError(
+                f"stage {loc.stage_id!r} of {loc.path} has no channel that reaches one person "
+                f"({', '.join(PERSONAL_CHANNELS)}); a mass send needs at least one")
+    if options.channels is not None:
+        used = {name for loc in loaded for name in loc.order}
+        missing = [name for name in options.channels if name not in used]
+        if missing:
+            raise CrisisplayError(f"--channel {', '.join(missing)}: stage {loaded[0].stage_id!r} has no such message "
+                                  f"(it reaches people on {', '.join(sorted(used)) or 'no personal channel'})")
 
 
 class _Run:
@@ -134,33 +167,24 @@ class _Run:
         self.position = Position(0, 1)
         self.committed: dict[str, int] = {}
         self.last_commit = time.monotonic()
+        self.duplicates: Duplicates | None = None
+        self.region = ""
 
     # -- setup -----------------------------------------------------------------------
-    def header(self, spec: JobSpec, stage_id: str, reader: RecipientReader) -> dict[str, Any]:
-        with self.input.open("rb") as handle:
-            head = handle.read(reader.data_start.offset)
-        return {
-            "recipients": str(self.input.resolve()), "format": reader.format,
-            "playbook": self.options.playbook, "stage": stage_id, "at": spec.at.isoformat(),
-            "facts": self.options.facts, "sets": list(self.options.sets), "example": self.options.example,
-            "on_error": self.options.on_error, "sms_price": self.options.sms_price,
-            "head": hashlib.sha256(head).hexdigest(),
-        }
-
-    def check_resumable(self, saved: dict[str, Any], fresh: dict[str, Any]) -> None:
-        for key, option in (("playbook", "PLAYBOOK"), ("stage", "--stage"), ("facts", "--facts"),
-                            ("sets", "--set"), ("format", "the recipients format"), ("head", "the header line")):
-            if saved.get(key) != fresh.get(key):
-                raise CrisisplayError(
-                    f"cannot resume: {option} differs from the run in {self.out_dir} "
-                    f"({saved.get(key)!r} then, {fresh.get(key)!r} now)",
-                    hint="resume with the same playbook, stage, facts and recipients file")
-        if Path(saved["recipients"]) != Path(fresh["recipients"]):
-            raise CrisisplayError(f"cannot resume: the run in {self.out_dir} read {saved['recipients']}")
+    def check_resumable(self, saved: jn.JournalState, fresh: dict[str, Any]) -> None:
+        finished = saved.last is not None and saved.last.complete
+        found = params.differences(saved.header, fresh, finished=finished,
+                                   finished_hash=saved.last.recipients_sha256 if saved.last is not None else "")
+        if found:
+            raise CrisisplayError(
+                f"cannot resume the run in {self.out_dir}: " + "; ".join(found),
+                hint="resume with exactly the same command; to send something else, choose another --out")
 
     # -- the loop --------------------------------------------------------------------
     def accept(self, journal: jn.Journal, outputs: jn.Outputs, result: ChunkResult, end: Position) -> None:
         """Append a rendered chunk; commit when ``commit_seconds`` have passed since the last one."""
+        if self.duplicates is not None:
+            result = self.duplicates.check(result)
         outputs.write(result.outputs)
         self.counters.merge(result.counters)
         self.rows_this_run += result.counters.rows
@@ -223,8 +247,6 @@ class _Run:
                 raise CrisisplayError(f"nothing to resume: {self.out_dir} holds no batch run",
                                       hint="run without --resume to start one")
             saved = jn.Journal.read(self.out_dir)
-            if saved.last is not None and saved.last.complete:
-                return self.finished(saved)
         elif journal_path.exists():
             raise CrisisplayError(f"{self.out_dir} already holds a batch run",
                                   hint="add --resume to continue it, or choose another --out")
@@ -233,37 +255,48 @@ class _Run:
             if clash:
                 raise CrisisplayError(f"{self.out_dir} already has {', '.join(clash)}; choose an empty --out")
         at = options.at
-        if saved is not None:
-            stored = datetime.fromisoformat(saved.header["at"])
-            if at is not None and at != stored:
-                raise CrisisplayError(f"cannot resume with --at {at.isoformat()}: the run renders at "
-                                      f"{stored.isoformat()} (leave --at out)")
-            at = stored
+        if saved is not None and at is None:
+            at = datetime.fromisoformat(saved.header["at"])  # the run's own render time
         at = at or datetime.now(timezone.utc)
         playbooks = discover(options.playbook)
         facts: LocaleSet | None = None
         if options.facts:
             facts = discover(options.facts, (".yaml", ".yml", ".json"), what="facts file")
-        with RecipientReader(self.input, options.input_format) as reader:
+        with RecipientReader(self.input, options.input_format, options.encoding) as reader:
             self.size = reader.size
             keys = column_keys(reader.header)
             if reader.format == "csv" and "id" not in keys:
                 raise CrisisplayError(f"{self.input}: the header has no 'id' column "
                                       f"(columns: {', '.join(reader.header)})")
-            spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets, example=options.example)
+            pooled = options.jobs > 1
+            reader.keep_lines = pooled
+            spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets,
+                           channels=options.channels, phone_region=options.phone_region, example=options.example,
+                           delimiter=reader.delimiter, hash_keys=pooled and not options.allow_duplicates)
             state = WorkerState(spec)
             loaded = state.preload()
-            for loc in loaded:
-                if not loc.order:
-                    raise CrisisplayError(
-                        f"stage {loc.stage_id!r} of {loc.path} has no channel that reaches one person "
-                        f"({', '.join(PERSONAL_CHANNELS)}); a mass render needs at least one")
-            stage_id = loaded[0].stage_id
-            header = self.header(spec, stage_id, reader)
+            _check_channels(options, loaded)
+            if reader.format == "csv" and "channels" not in keys and not any(
+                    loc.chooser is not None and loc.chooser.fallback_order for loc in loaded):
+                raise CrisisplayError(
+                    f"{self.input} has no 'channels' column, and the playbook lets no channel reach people "
+                    "who did not choose it: nobody would get a message",
+                    hint="add a channels column (sms, почта, …) or set fallback: true on the channels you may "
+                         "use without a choice (docs/batch.md)")
+            assert state.numbers is not None
+            self.region = state.numbers.region
+            header = params.run_header(
+                self.input, reader, loaded, spec.at, playbook=options.playbook, facts=facts,
+                facts_path=options.facts, sets=options.sets, channels=options.channels,
+                allow_duplicates=options.allow_duplicates, phone_region=self.region,
+                on_error=options.on_error, sms_price=options.sms_price, example=options.example)
+            if saved is not None:
+                self.check_resumable(saved, header)
+                if saved.last is not None and saved.last.complete:
+                    return self.finished(saved)
             self.out_dir.mkdir(parents=True, exist_ok=True)
             outputs = jn.Outputs(self.out_dir)
             if saved is not None:
-                self.check_resumable(saved.header, header)
                 start = self.resume_point(saved, reader)
                 outputs.rollback(saved.last.outputs if saved.last else {}, KNOWN_OUTPUTS)
                 journal = jn.Journal.reopen(self.out_dir, saved)
@@ -273,6 +306,10 @@ class _Run:
             else:
                 start = reader.data_start
                 journal = jn.Journal.create(self.out_dir, header)
+            if not options.allow_duplicates:
+                self.duplicates = Duplicates(self.out_dir / SEEN_DIR)
+                self.duplicates.rebuild([self.out_dir / jn.output_name(name) for name in PERSONAL_CHANNELS],
+                                        outputs.sizes)
             self.committed = dict(outputs.sizes)
             self.position = start
             stop = _Stop()
@@ -285,6 +322,9 @@ class _Run:
                 journal.close()
                 outputs.rollback(self.durable_sizes(), KNOWN_OUTPUTS)
                 raise
+            finally:
+                if self.duplicates is not None:
+                    self.duplicates.close()
             outputs.close()
             if stop.row is not None:
                 journal.close()
@@ -296,7 +336,8 @@ class _Run:
                                    header=saved.header if saved is not None else header)
             write_text_atomic(self.out_dir / jn.SUMMARY_FILE, _json(summary.to_dict()))
             self.seq += 1
-            journal.commit(jn.Commit(self.seq, self.position, self.committed, self.counters, "", True))
+            journal.commit(jn.Commit(self.seq, self.position, self.committed, self.counters, "", True,
+                                     header["recipients_sha256"]))
             journal.close()
             return summary
 
@@ -331,7 +372,7 @@ class _Run:
             files={channel: jn.output_name(channel) for channel in self.counters.messages},
             sms_price=price, complete=complete, resumed=resumed, already_complete=already,
             render_time=str(header.get("at", "")), elapsed_seconds=time.monotonic() - self.started,
-            rows_this_run=self.rows_this_run,
+            rows_this_run=self.rows_this_run, phone_region=str(header.get("phone_region") or self.region),
         )
 
     def finished(self, saved: jn.JournalState) -> BatchSummary:

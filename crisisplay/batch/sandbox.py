@@ -10,7 +10,8 @@ seconds of pure bookkeeping. Two facts make it cacheable:
   attribute name (``_``-prefixed names, and internals of functions, methods, code,
   frames, generators), never on the value: it is memoised per (type, name);
 * ``wrap_str_format`` only ever wraps bound ``format``/``format_map`` methods: values of
-  other kinds skip it.
+  other kinds skip it;
+* ``recipient.<field>`` is a row's data: read from the view's values directly.
 
 :func:`speed_up` installs, per environment *instance*, a ``getattr`` that does exactly
 what the stock one does with those two shortcuts. It leaves an environment alone when
@@ -23,9 +24,11 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from crisisplay.render.context import RecipientView
 from crisisplay.render.engine import ENV_KINDS, Engine
 
 _METHODS = (types.MethodType, types.BuiltinMethodType)
+_MISSING = object()
 
 
 def _stock(env: Any) -> bool:
@@ -62,6 +65,14 @@ def _install(env: Any) -> None:
         return answer
 
     def fast_getattr(obj: Any, attribute: str) -> Any:
+        if obj.__class__ is RecipientView and attribute[:1] != "_":
+            # ``recipient.name``: a row's data, read straight from the view. The stock path
+            # answers the same: RecipientView has no public attribute of its own, a value
+            # that is not a method needs no format wrapper, and a name without "_" on an
+            # object that is no function, type or frame is safe.
+            value = obj._values.get(attribute, _MISSING)
+            if value is not _MISSING and not isinstance(value, _METHODS):
+                return value
         # SandboxedEnvironment.getattr, step for step
         try:
             value = getattr(obj, attribute)

@@ -21,9 +21,26 @@ REASONS: dict[str, str] = {
     "empty_line": "an empty line",
     "missing_field": "the row lacks its id, or a field a template uses (recipient.<name>)",
     "unknown_service": "the row names a service the playbook does not have",
-    "no_valid_address": "no channel of the stage has a valid address for the recipient",
+    "no_valid_address": "none of the recipient's channels has a valid address (the detail says which failed how)",
+    "number_type": "the number is of a type the channel does not reach (a landline for SMS, toll-free, premium-rate)",
+    "own_number": "the phone number is one of the company's own (a phone fact such as the hotline)",
+    "unknown_country": "the row's country column names no country with a numbering plan",
+    "unknown_channel": "the row's channels column names something that is not a channel",
+    "opted_out": "the row's channels column refuses contact (нет, none)",
+    "no_preference": "the row names no channel and the playbook allows no fallback channel",
+    "channel_unavailable": "none of the row's channels is sent in this run (not in the stage, or not in --channel)",
+    "duplicate": "the same id, or the same address on the same channel, already got this message in this run",
     "over_limit": "the personalised message is over the channel's limit",
     "render_error": "the template failed for this recipient",
+}
+#: Why a message went on a channel the person did not choose (``"fallback"`` in its line).
+FALLBACK_REASONS: dict[str, str] = {
+    "no_preference": "the row names no channel",
+    "channel_unavailable": "none of the row's channels is sent in this run",
+    "no_valid_address": "the row's channels have no valid address",
+    "number_type": "the row's number does not suit its channel (a landline for SMS …)",
+    "own_number": "the row's number is the company's own",
+    "unknown_country": "the row's country column is not a country",
 }
 
 
@@ -45,16 +62,43 @@ class Counters:
     encodings: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)
+    fallbacks: dict[str, int] = field(default_factory=dict)
 
-    def message(self, channel: str, locale: str, segments: int | None, encoding: str | None) -> None:
-        _bump(self.messages.setdefault(channel, {}), locale)
+    def message(self, channel: str, locale: str, segments: int | None, encoding: str | None,
+                count: int = 1) -> None:
+        """``count`` messages alike: channel, locale, SMS segments each and encoding."""
+        _bump(self.messages.setdefault(channel, {}), locale, count)
         if segments is not None:
-            _bump(self.segments.setdefault(channel, {}), locale, segments)
+            _bump(self.segments.setdefault(channel, {}), locale, segments * count)
         if encoding is not None and channel == "sms":
-            _bump(self.encodings, encoding)
+            _bump(self.encodings, encoding, count)
 
-    def reject(self, reason: str) -> None:
-        _bump(self.rejected, reason)
+    def reject(self, reason: str, amount: int = 1) -> None:
+        _bump(self.rejected, reason, amount)
+
+    def fell_back(self, reason: str, amount: int = 1) -> None:
+        _bump(self.fallbacks, reason, amount)
+
+    def unsend(self, channel: str, locale: str, segments: int | None, encoding: str | None,
+               fallback: str | None, warnings: tuple[str, ...]) -> None:
+        """Take back one counted message (it turned out to be a duplicate)."""
+        _bump(self.messages[channel], locale, -1)
+        if segments is not None:
+            _bump(self.segments[channel], locale, -segments)
+        if encoding is not None and channel == "sms":
+            _bump(self.encodings, encoding, -1)
+        if fallback is not None:
+            _bump(self.fallbacks, fallback, -1)
+        for label in warnings:
+            if label in self.warnings:
+                _bump(self.warnings, label, -1)
+        for table in (self.messages[channel], self.segments.get(channel, {}), self.encodings, self.fallbacks,
+                      self.warnings):
+            for key in [key for key, count in table.items() if count == 0]:
+                del table[key]
+        for nested in (self.messages, self.segments):
+            if channel in nested and not nested[channel]:
+                del nested[channel]
 
     def warn(self, label: str, amount: int = 1) -> None:
         if label not in self.warnings and len(self.warnings) >= MAX_NOTES:
@@ -68,7 +112,8 @@ class Counters:
                 target = mine.setdefault(channel, {})
                 for locale, count in per_locale.items():
                     _bump(target, locale, count)
-        for mine_flat, theirs_flat in ((self.encodings, other.encodings), (self.rejected, other.rejected)):
+        for mine_flat, theirs_flat in ((self.encodings, other.encodings), (self.rejected, other.rejected),
+                                       (self.fallbacks, other.fallbacks)):
             for key, count in theirs_flat.items():
                 _bump(mine_flat, key, count)
         for label, count in other.warnings.items():
@@ -76,7 +121,8 @@ class Counters:
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "messages": self.messages, "segments": self.segments,
-                "encodings": self.encodings, "rejected": self.rejected, "warnings": self.warnings}
+                "encodings": self.encodings, "rejected": self.rejected, "warnings": self.warnings,
+                "fallbacks": self.fallbacks}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Counters:
@@ -87,6 +133,7 @@ class Counters:
             encodings=dict(data.get("encodings", {})),
             rejected=dict(data.get("rejected", {})),
             warnings=dict(data.get("warnings", {})),
+            fallbacks=dict(data.get("fallbacks", {})),
         )
 
 
@@ -108,6 +155,7 @@ class BatchSummary:
     render_time: str = ""
     elapsed_seconds: float = 0.0
     rows_this_run: int = 0
+    phone_region: str = ""
 
     @property
     def total_messages(self) -> int:
@@ -159,6 +207,10 @@ class BatchSummary:
             },
             "rejected": {"total": self.total_rejected, "by_reason": dict(sorted(self.counters.rejected.items())),
                          "file": "rejected.jsonl"},
+            "fallbacks": {"total": sum(self.counters.fallbacks.values()),
+                          "by_reason": dict(sorted(self.counters.fallbacks.items()))},
+            "duplicates": self.counters.rejected.get("duplicate", 0),
+            "phone_region": self.phone_region,
             "warnings": dict(sorted(self.counters.warnings.items())),
         }
 
@@ -185,6 +237,12 @@ class BatchSummary:
         reason_width = max((len(r) for r in self.counters.rejected), default=0)
         for reason, count in sorted(self.counters.rejected.items(), key=lambda item: (-item[1], item[0])):
             lines.append(f"  {reason.ljust(reason_width)}  {count:>12,}")
+        fallbacks = sum(self.counters.fallbacks.values())
+        if fallbacks:
+            lines.append(f"sent on a channel the person did not choose (fallback): {fallbacks:,}")
+            width = max(len(r) for r in self.counters.fallbacks)
+            for reason, count in sorted(self.counters.fallbacks.items(), key=lambda item: (-item[1], item[0])):
+                lines.append(f"  {reason.ljust(width)}  {count:>12,}")
         for label, count in sorted(self.counters.warnings.items(), key=lambda item: (-item[1], item[0])):
             lines.append(f"note: {label}: {count:,}")
         return "\n".join(lines)

@@ -12,20 +12,22 @@ Spark (:func:`render_rows`).
 
 from __future__ import annotations
 
-import json
 import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, checker_for
+from crisisplay.batch.choice import Choice, Numbers
+from crisisplay.batch.lines import record_encoder
 from crisisplay.batch.locales import LocaleSet
-from crisisplay.batch.prepared import LocaleRender, build_locale
+from crisisplay.batch.phones import PhoneCheck
+from crisisplay.batch.prepared import LocaleRender, Rendered, build_locale
 from crisisplay.batch.reader import BadRow, Item, Position, Row
-from crisisplay.batch.recipient import Recipient, RecipientView, from_values
+from crisisplay.batch.recipient import RecipientView, from_values
 from crisisplay.batch.summary import Counters
+from crisisplay.errors import CrisisplayError
 
 REJECTED = "rejected"
 
@@ -42,10 +44,17 @@ class JobSpec:
     sets: tuple[str, ...] = ()
     fold: bool = True
     example: bool = False  # --example: facts not given come from the playbook's examples
+    #: ``--channel``: the personal channels this run may send on (None: all of the stage's)
+    channels: tuple[str, ...] | None = None
+    #: the home region for phone numbers, overriding the playbooks' ``phone_region``
+    phone_region: str | None = None
+    #: the CSV delimiter, for rows the reader passes on as one unsplit line
+    delimiter: str = ","
+    #: hash the duplicate check's keys here (pool workers: work taken off the main process)
+    hash_keys: bool = False
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """One row's result: the file it goes to (a channel or ``rejected``) and the record."""
 
     target: str
@@ -54,23 +63,75 @@ class Outcome:
     segments: int | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    fallback: str | None = None
+
+
+#: A sent row as the duplicate check sees it: (index in the chunk, input line, id, channel, address, warnings).
+Sent = tuple[int, int, str, str, str, tuple[str, ...]]
 
 
 @dataclass
 class ChunkResult:
-    """A chunk's output, ready to append: bytes per file, and the chunk's counters."""
+    """A chunk's output, ready to append: bytes per file, and the chunk's counters.
+
+    ``sent`` and ``rejected_rows`` (the chunk index of each line in ``rejected``) let the
+    main process turn a message into a ``duplicate`` rejection without re-rendering.
+    """
 
     outputs: dict[str, bytes] = field(default_factory=dict)
     counters: Counters = field(default_factory=Counters)
+    sent: list[Sent] = field(default_factory=list)
+    rejected_rows: list[int] = field(default_factory=list)
+    #: the duplicate check's key hashes of ``sent``, when a worker computed them (and its probe)
+    hashes: tuple[Any, Any] | None = None
+    probe: int = 0
+
+
+def run_region(locales: list[LocaleRender], override: str | None = None) -> str:
+    """The one home region for the whole run: recipients' numbers never depend on their language.
+
+    Every locale version must agree (their ``phone_region``, or the country of their
+    time zone when they do not set one); otherwise the run is refused before it starts.
+    """
+    from crisisplay.batch.phones import known_region
+    from crisisplay.playbook.facts import phone_region
+
+    if override:
+        if not known_region(override):
+            raise CrisisplayError(f"phone region {override!r} is not a country with a numbering plan")
+        return override
+    regions = {loc.path: phone_region(loc.playbook) for loc in locales}
+    if len(set(regions.values())) > 1:
+        said = ", ".join(
+            f"{path.name}: {region}"
+            + ("" if loc.playbook.phone_region else f" (from its time zone {loc.playbook.timezone})")
+            for (path, region), loc in zip(regions.items(), locales, strict=True))
+        raise CrisisplayError(
+            f"the playbook's locale versions read phone numbers in different countries ({said}); a customer's "
+            "number must not depend on their language",
+            hint="set the company's home country in every version (or their shared base): phone_region: RU")
+    return next(iter(regions.values()))
 
 
 class WorkerState:
-    """Per-process render state; locale versions are built on first use."""
+    """Per-process render state: every locale version, and the run's phone rules."""
 
     def __init__(self, spec: JobSpec) -> None:
         self.spec = spec
         self._locales: dict[Path, LocaleRender] = {}
         self._picks: dict[str, tuple[Path, bool]] = {}
+        self._for_locale: dict[str, tuple[LocaleRender, bool]] = {}
+        self.numbers: Numbers | None = None
+
+    def for_locale(self, locale: str) -> tuple[LocaleRender, bool]:
+        """The prepared version for a recipient's locale, and whether it is theirs (memoised)."""
+        found = self._for_locale.get(locale)
+        if found is None:
+            path, own = self.pick(locale)
+            found = (self.locale(path), own)
+            if len(self._for_locale) < 1024:
+                self._for_locale[locale] = found
+        return found
 
     def pick(self, locale: str) -> tuple[Path, bool]:
         """The playbook version for a recipient's locale (memoised: few distinct values)."""
@@ -83,16 +144,29 @@ class WorkerState:
 
     def locale(self, path: Path) -> LocaleRender:
         found = self._locales.get(path)
-        if found is None:
-            facts = self.spec.facts
-            found = build_locale(path, self.spec.stage, self.spec.at, facts, self.spec.sets, fold=self.spec.fold,
-                                 example=self.spec.example)
-            self._locales[path] = found
+        if found is None or found.chooser is None:
+            found = self.preload()[self.spec.playbooks.paths().index(path)]
         return found
 
     def preload(self) -> list[LocaleRender]:
         """Build every locale version now: problems surface before any output is written."""
-        return [self.locale(path) for path in self.spec.playbooks.paths()]
+        spec = self.spec
+        for path in spec.playbooks.paths():
+            if path not in self._locales:
+                self._locales[path] = build_locale(path, spec.stage, spec.at, spec.facts, spec.sets,
+                                                   fold=spec.fold, example=spec.example, channels=spec.channels)
+        loaded = [self._locales[path] for path in spec.playbooks.paths()]
+        if self.numbers is None:
+            own: dict[str, str] = {}
+            for loc in loaded:
+                for e164, name in loc.own_numbers().items():
+                    own.setdefault(e164, name)
+            self.numbers = Numbers(PhoneCheck(run_region(loaded, spec.phone_region)), own)
+            from crisisplay.batch.choice import Chooser
+
+            for loc in loaded:
+                loc.chooser = Chooser(loc.order, loc.policies(), self.numbers, loc.unavailable)
+        return loaded
 
 
 def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> Outcome:
@@ -101,94 +175,80 @@ def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra
     return Outcome(REJECTED, record)
 
 
-def choose_channel(rec: Recipient, loc: LocaleRender) -> tuple[str, str] | str:
-    """(channel, normalised address), or why no candidate works.
-
-    Candidates: the recipient's preferred channels in order, then the stage's channels
-    in the playbook's order; a candidate needs a template in the stage and a valid address.
-    """
-    invalid: dict[tuple[str, str], list[str]] = {}
-    missing: list[str] = []
-    checked: dict[tuple[str, str], str | None] = {}
-    seen: set[str] = set()
-    for name in (*rec.channels, *loc.order):
-        if name not in loc.available or name in seen:
-            continue
-        seen.add(name)
-        for field_name in ADDRESS_FIELDS[name]:
-            raw = rec.address(field_name)
-            if not raw:
-                continue
-            key = (field_name, raw)
-            if key not in checked:
-                checked[key] = checker_for(field_name, loc.phones)(raw)
-            normalised = checked[key]
-            if normalised:
-                return name, normalised
-            invalid.setdefault(key, []).append(name)
-            break
-        else:
-            missing.append(name)
-    problems = [f"{ADDRESS_NAMES[field_name]} {raw!r} is not valid ({', '.join(names)})"
-                for (field_name, raw), names in invalid.items()]
-    if missing:
-        problems.append(f"no address for {', '.join(missing)}")
-    return "; ".join(problems)
-
-
 def render_item(state: WorkerState, item: Item) -> Outcome:
     """The pure per-recipient function: a row (or a bad row) to its outcome."""
     if isinstance(item, BadRow):
         return _reject(item.line, None, item.reason, item.detail, raw=item.raw)
-    rec = from_values(item.line, item.values, state.spec.keys)
+    values = item.values
+    rec = from_values(item.line, values.split(state.spec.delimiter) if isinstance(values, str) else values,
+                      state.spec.keys)
     if not rec.id:
         return _reject(rec.line, None, "missing_field", "the row has no id")
-    path, own = state.pick(rec.locale)
-    loc = state.locale(path)
+    loc, own = state.for_locale(rec.locale)
     warnings = () if own or not rec.locale else (f"locale {rec.locale!r} has no playbook version; "
                                                  f"rendered in {loc.locale}",)
-    unknown = [sid for sid in rec.services if sid not in loc.services]
+    unknown = [sid for sid in rec.services if sid not in loc.services] if rec.services else None
     if unknown:
         return _reject(rec.line, rec.id, "unknown_service",
                        f"service(s) {', '.join(map(repr, unknown))} not in playbook {loc.playbook_id!r} "
                        f"(it has {', '.join(loc.services)})")
-    chosen = choose_channel(rec, loc)
-    if isinstance(chosen, str):
-        return _reject(rec.line, rec.id, "no_valid_address", chosen)
-    channel, address = chosen
+    assert loc.chooser is not None
+    chosen = loc.chooser.choose(rec)
+    if not isinstance(chosen, Choice):
+        return _reject(rec.line, rec.id, chosen[0], chosen[1])
+    channel, address, fallback = chosen
     render = loc.channel(channel)
-    values = dict(rec.fields)
+    values = rec.fields  # the row is not used after this: its fields become the template's view
     values.update(id=rec.id, channels=rec.channels, channel=channel, address=address,
-                  services=tuple(view for view in loc.service_views if view.id in rec.services)
-                  if rec.services else ())
+                  services=loc.services_of(rec.services))
     result = render.render(RecipientView(values))
-    if isinstance(result, tuple):
+    if not isinstance(result, Rendered):
         reason, detail = result
         return _reject(rec.line, rec.id, reason, detail, channel=channel)
     record: dict[str, Any] = {"id": rec.id, "line": rec.line, "locale": loc.locale,
                               "channel": channel, "address": address}
+    if fallback is not None:
+        record["fallback"] = fallback
     record.update(result.record)
     return Outcome(channel, record, loc.locale, result.segments, result.encoding,
-                   warnings + result.warnings)
+                   warnings + result.warnings if warnings else result.warnings, fallback)
 
 
 def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
     """Render rows in order; lines are grouped per output file, counters summed."""
     buffers: dict[str, list[str]] = {}
     counters = Counters()
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    for item in items:
-        counters.rows += 1
-        outcome = render_item(state, item)
-        buffers.setdefault(outcome.target, []).append(dumps(outcome.record))
-        if outcome.target == REJECTED:
-            counters.reject(outcome.record["reason"])
+    sent: list[Sent] = []
+    rejected_rows: list[int] = []
+    dumps = record_encoder()
+    # tallied per distinct (channel, locale, segments, encoding) and added up once per chunk
+    tally: dict[tuple[str, str, int | None, str | None], int] = {}
+    index = -1
+    for index, item in enumerate(items):
+        target, record, locale, segments, encoding, warnings, fallback = render_item(state, item)
+        buffers.setdefault(target, []).append(dumps(record))
+        if target == REJECTED:
+            counters.reject(record["reason"])
+            rejected_rows.append(index)
         else:
-            counters.message(outcome.target, outcome.locale, outcome.segments, outcome.encoding)
-        for label in outcome.warnings:
+            key = (target, locale, segments, encoding)
+            tally[key] = tally.get(key, 0) + 1
+            if fallback is not None:
+                counters.fell_back(fallback)
+            sent.append((index, record["line"], record["id"], target, record["address"], warnings))
+        for label in warnings:
             counters.warn(label)
+    counters.rows += index + 1
+    for (target, locale, segments, encoding), count in tally.items():
+        counters.message(target, locale, segments, encoding, count)
     outputs = {target: ("\n".join(lines) + "\n").encode("utf-8") for target, lines in buffers.items()}
-    return ChunkResult(outputs, counters)
+    result = ChunkResult(outputs, counters, sent, rejected_rows)
+    if state.spec.hash_keys and sent:
+        from crisisplay.batch.seen import PROBE, key_hashes
+
+        result.hashes = key_hashes((rid, channel, address) for _i, _line, rid, channel, address, _w in sent)
+        result.probe = hash(PROBE)
+    return result
 
 
 # -- process pool glue -------------------------------------------------------------------

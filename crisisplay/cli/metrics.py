@@ -26,6 +26,29 @@ from crisisplay.metrics import output
 from crisisplay.metrics.periods import Periodizer
 from crisisplay.metrics.retention import CohortColumns, RetentionReport, analyse_file, compute
 from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
+from crisisplay.wording import Wording, wording_for
+
+
+def _words(opts: dict[str, Any]) -> Wording:
+    """The report's language: --lang, else the --playbook's locale, else English."""
+    if opts.get("lang"):
+        return wording_for("metrics", opts["lang"])
+    if opts.get("playbook"):
+        from crisisplay.playbook.build import load_playbook
+
+        return wording_for("metrics", load_playbook(opts["playbook"]).locale)
+    return wording_for("metrics", "en")
+
+
+def _refuse_partial(report: SurveyReport | RetentionReport, opts: dict[str, Any], words: Wording) -> None:
+    """--strict: a left-out row stops the command before any figure is shown."""
+    if not opts["strict"] or not report.issues:
+        return
+    _echo_issues(report, opts["max_issues"], words)
+    used = report.rows_used if isinstance(report, SurveyReport) else None
+    text = output.left_out_text(report.rows_read, used, report.issues, words)
+    hint = output.scale_warning(report, words, prefix=False) if isinstance(report, SurveyReport) else ""
+    raise CrisisplayError(words.text("strict_refused", left_out=text), Location(report.path), hint=hint)
 
 
 def _periodizer(period: str | None, t0: datetime | None, resolved: datetime | None) -> Periodizer:
@@ -58,32 +81,38 @@ def _run_survey(metric: Metric, opts: dict[str, Any]) -> None:
         delimiter=DELIMITERS[opts["delimiter"]],
     )
     fmt = opts["output_format"]
+    words = _words(opts)
     if not report.rows:
-        _echo_issues(report, opts["max_issues"])
-        raise CrisisplayError("no usable answers in the file", Location(report.path))
+        _echo_issues(report, opts["max_issues"], words)
+        raise CrisisplayError("no usable answers in the file", Location(report.path),
+                              hint=output.scale_warning(report, prefix=False))
+    _refuse_partial(report, opts, words)
     if opts["chart"]:
         _write_chart(report, opts["chart"])
     if fmt == "json":
-        click.echo(output.to_json(report.to_dict()), nl=False)
+        click.echo(output.to_json(report.to_dict(words)), nl=False)
     else:
         if fmt == "csv":
             click.echo(output.survey_csv(report), nl=False)
+            warning = output.scale_warning(report, words)
+            if warning:
+                click.echo(warning, err=True)
         else:
             colour = use_color(sys.stdout)
 
             def paint(text: str, fg: str) -> str:
                 return style(text, color=colour, fg=fg, bold=True)
 
-            click.echo(output.survey_text(report, paint), nl=False)
-        _echo_issues(report, opts["max_issues"])
+            click.echo(output.survey_text(report, paint, words), nl=False)
+        _echo_issues(report, opts["max_issues"], words)
     if opts["fail_on_bad_data"] and report.issues:
         sys.exit(EXIT_FINDINGS)
 
 
-def _echo_issues(report: SurveyReport | RetentionReport, limit: int) -> None:
+def _echo_issues(report: SurveyReport | RetentionReport, limit: int, words: Wording | None = None) -> None:
     used = report.rows_used if isinstance(report, SurveyReport) else None
     text = output.issues_text(
-        report.path, report.issues, report.rows_read, used, report.notes, limit=limit
+        report.path, report.issues, report.rows_read, used, report.notes, limit=limit, words=words
     )
     if text:
         click.echo(text, nl=False, err=True)
@@ -101,7 +130,9 @@ def _write_chart(report: SurveyReport, path: str) -> None:
 _COMMON_EPILOG = (
     "Answers with an empty, non-numeric or out-of-range score, a bad date or a repeated "
     "respondent are left out and listed with their CSV line (stderr; in JSON under "
-    "'issues'). Exit codes: 0 ok, 1 bad rows with --fail-on-bad-data, 2 bad input."
+    "'issues'); scores outside the scale are counted and a common scale that fits them is "
+    "suggested. --lang ru (or --playbook) writes the report in Russian. Exit codes: 0 ok, "
+    "1 bad rows with --fail-on-bad-data, 2 bad input (or any bad row with --strict)."
 )
 
 
@@ -257,19 +288,21 @@ def retention(file: str | None, **opts: Any) -> None:
             encoding=opts["encoding"],
             delimiter=DELIMITERS[opts["delimiter"]],
         )
+    words = _words(opts)
     if report.result is None:
-        _echo_issues(report, opts["max_issues"])
+        _echo_issues(report, opts["max_issues"], words)
         raise CrisisplayError(
             "no usable customer was active at the start of the period",
             Location(report.path),
             hint="check the start column, or --start/--end",
         )
+    _refuse_partial(report, opts, words)
     fmt = opts["output_format"]
     if fmt == "json":
-        click.echo(output.to_json(report.to_dict()), nl=False)
+        click.echo(output.to_json(report.to_dict(words)), nl=False)
     else:
-        text = output.retention_csv(report) if fmt == "csv" else output.retention_text(report)
+        text = output.retention_csv(report) if fmt == "csv" else output.retention_text(report, words)
         click.echo(text, nl=False)
-        _echo_issues(report, opts["max_issues"])
+        _echo_issues(report, opts["max_issues"], words)
     if opts["fail_on_bad_data"] and report.issues:
         sys.exit(EXIT_FINDINGS)

@@ -70,6 +70,24 @@ def number_option(*names: str, help: str) -> Callable[[F], F]:
 
 def input_options(func: F) -> F:
     func = click.option(
+        "--lang",
+        type=click.Choice(["en", "ru"]),
+        default=None,
+        help="Language of the report (default: the --playbook's, else English).",
+    )(func)
+    func = click.option(
+        "--playbook",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="PLAYBOOK",
+        help="Write the report in this playbook's language (its locale).",
+    )(func)
+    func = click.option(
+        "--strict",
+        is_flag=True,
+        help="Any row that would be left out is an error (exit 2): nothing is computed on partial data.",
+    )(func)
+    func = click.option(
         "--max-issues",
         type=click.IntRange(min=0),
         default=20,

@@ -110,7 +110,8 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
            set_options: tuple[str, ...], recipient_options: tuple[str, ...], example: bool,
            locale: str | None, out: str | None,
            output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str,
-           recipients: str | None, jobs: int, resume: bool, sms_price: float | None, on_error: str) -> None:
+           recipients: str | None, jobs: int, resume: bool, sms_price: float | None, on_error: str,
+           allow_duplicates: bool, recipients_encoding: str) -> None:
     """Render a stage's messages for every channel from one set of facts.
 
     Facts are checked against the playbook first (every problem reported at once, at
@@ -127,19 +128,21 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
 
     if recipients:
         # Mass rendering: one personalised message per recipient (docs/batch.md).
-        ignored = [name for name, given in (("--channel", channels), ("--locale", locale),
+        ignored = [name for name, given in (("--locale", locale),
                    ("--recipient", recipient_options), ("--format", output_format), ("--lint", lint),
                    ("--strict", strict)) if given]
         if ignored:
             raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
-                                   "(channels and locales come from each recipient's row)")
+                                   "(locales come from each recipient's row)")
         if not facts_file and not set_options and not example:
             raise click.UsageError("a mass send needs your facts (--facts FILE or --set NAME=VALUE): "
                                    "the playbook's embedded examples are not facts (--example for a rehearsal)")
         from crisisplay.batch.cli_support import run_from_cli
 
         run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,
-                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options, example=example)
+                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options, example=example,
+                     channels=_split_channels(channels), allow_duplicates=allow_duplicates,
+                     encoding=recipients_encoding)
         return
     if out and output_format:
         raise click.UsageError("use either --out DIR or --format, not both")

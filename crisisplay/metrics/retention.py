@@ -26,7 +26,8 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.metrics.parsing import parse_bool, parse_number
 from crisisplay.metrics.periods import is_before
 from crisisplay.metrics.stats import wilson
-from crisisplay.metrics.table import Issue, Table, count_issues, data_quality, date_cell, read_table
+from crisisplay.metrics.table import Issue, Note, Table, count_issues, data_quality, date_cell, issue, read_table
+from crisisplay.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class RetentionReport:
     def issue_counts(self) -> dict[str, int]:
         return count_issues(self.issues)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Wording | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.path or None}
         if self.start is not None and self.end is not None:
             data["start"] = self.start.isoformat()
@@ -152,7 +153,7 @@ class RetentionReport:
         }
         data["orders"] = round(self.orders, 4)
         data["revenue"] = round(self.revenue, 4)
-        data.update(data_quality(self.issues, self.notes))
+        data.update(data_quality(self.issues, self.notes, words))
         return data
 
 
@@ -217,7 +218,7 @@ def _count(table: Table, cols: CohortColumns, report: RetentionReport) -> tuple[
     i_orders = table.column(cols.orders, option="--orders-column", required=False)
     i_revenue = table.column(cols.revenue, option="--revenue-column", required=False)
     if i_id is None:
-        report.notes.append(f"no {cols.customer!r} column: duplicated customers not checked")
+        report.notes.append(Note("note_no_customer_check", column=repr(cols.customer)))
     names = (cols.first_seen, cols.last_seen) if by_dates else (cols.active_start, cols.active_end)
     seen: dict[str, int] = {}
     cohort = retained = 0
@@ -229,7 +230,7 @@ def _count(table: Table, cols: CohortColumns, report: RetentionReport) -> tuple[
             found.append(extra)
         cid = row.get(i_id)
         if i_id is not None and not cid:
-            found.append(Issue(row.line, cols.customer, "empty", "", "no customer id"))
+            found.append(issue(row.line, cols.customer, "empty", "", "issue_no_customer"))
         if by_dates:
             at_start, at_end, new = _by_dates(
                 row.get(i_a), row.get(i_b), row.line, names, report, found
@@ -244,16 +245,8 @@ def _count(table: Table, cols: CohortColumns, report: RetentionReport) -> tuple[
             continue
         if i_id is not None:
             if cid in seen:
-                report.issues.append(
-                    Issue(
-                        row.line,
-                        cols.customer,
-                        "duplicate",
-                        cid,
-                        f"customer {cid!r} already listed on line {seen[cid]}; "
-                        "only that row counts",
-                    )
-                )
+                report.issues.append(issue(row.line, cols.customer, "duplicate", cid, "issue_duplicate_customer",
+                                           who=repr(cid), first=seen[cid]))
                 continue
             seen[cid] = row.line
         # A bad order cell keeps the customer in the churn count but out of AOV and
@@ -281,11 +274,9 @@ def _by_flags(
         value = parse_bool(text)
         if value is None:
             if text:
-                found.append(
-                    Issue(line, name, "bad_value", text, f"{text!r} is not yes/no (1/0, да/нет)")
-                )
+                found.append(issue(line, name, "bad_value", text, "issue_not_yes_no", text=repr(text)))
             else:
-                found.append(Issue(line, name, "empty", text, "no yes/no value"))
+                found.append(issue(line, name, "empty", text, "issue_no_yes_no"))
         flags.append(bool(value))
     at_start, at_end = flags
     return at_start, at_end, at_end and not at_start
@@ -304,8 +295,7 @@ def _by_dates(
     if first is None or last is None:
         return False, False, False
     if is_before(last, first):
-        message = f"last seen {b} is before first seen {a}"
-        found.append(Issue(line, names[1], "bad_value", b, message))
+        found.append(issue(line, names[1], "bad_value", b, "issue_seen_order", last=b, first=a))
         return False, False, False
     assert report.start is not None and report.end is not None
     new = is_before(report.start, first)
@@ -319,13 +309,13 @@ def _amount(
     if index is None:
         return None
     if not text:
-        found.append(Issue(line, column, "empty", "", f"no {column} value (write 0 for none)"))
+        found.append(issue(line, column, "empty", "", "issue_no_amount", column=column))
         return None
     value = parse_number(text)
     if value is None:
-        found.append(Issue(line, column, "non_numeric", text, f"{text!r} is not a number"))
+        found.append(issue(line, column, "non_numeric", text, "issue_not_a_number", text=repr(text)))
         return None
     if value < 0:
-        found.append(Issue(line, column, "out_of_range", text, f"{value:g} is negative"))
+        found.append(issue(line, column, "out_of_range", text, "issue_negative", value=text))
         return None
     return value

@@ -23,7 +23,8 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.metrics import stats
 from crisisplay.metrics.parsing import parse_number
 from crisisplay.metrics.periods import Period, Periodizer
-from crisisplay.metrics.table import Issue, Table, count_issues, data_quality, date_cell, read_table
+from crisisplay.metrics.table import Issue, Note, Table, count_issues, data_quality, date_cell, issue, read_table
+from crisisplay.wording import Wording
 
 TOTAL = "(all)"
 
@@ -79,6 +80,49 @@ class Metric:
             data["satisfied_from"] = self.satisfied_from
         data["unit"] = "percentage points" if self.kind == "nps" else self.unit
         return data
+
+
+#: Scales surveys commonly use; a wrong ``--scale`` usually means one of these was meant.
+COMMON_SCALES = ((1, 5), (0, 5), (1, 7), (0, 10), (1, 10))
+
+
+@dataclass(frozen=True)
+class ScaleCheck:
+    """Answers that are numbers but outside the declared scale, and the scale they suggest.
+
+    ``suggested`` is the common scale that holds most of the answers outside the declared
+    one and nearly all answers (the narrowest of those): a 1–7 survey read as 0–5 loses
+    every 6 and 7, which is a wrong ``--scale``, not bad data.
+    """
+
+    outside: int
+    numeric: int
+    suggested: tuple[int, int] | None = None
+    fit: int = 0
+
+    @classmethod
+    def of(cls, metric: Metric, values: Sequence[float]) -> ScaleCheck | None:
+        outside = [v for v in values if not metric.low <= v <= metric.high]
+        if not outside:
+            return None
+        best: tuple[int, int, tuple[int, int], int] | None = None
+        if metric.kind != "nps":  # NPS is always 0–10: no other scale to suggest
+            for low, high in COMMON_SCALES:
+                if (low, high) == (metric.low, metric.high):
+                    continue
+                fit = sum(low <= v <= high for v in outside)
+                total = sum(low <= v <= high for v in values)
+                if 2 * fit > len(outside) and total >= 0.9 * len(values):
+                    key = (total, -(high - low), (low, high), fit)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        if best is None:
+            return cls(len(outside), len(values))
+        return cls(len(outside), len(values), best[2], best[3])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outside": self.outside, "numeric": self.numeric,
+                "suggested": list(self.suggested) if self.suggested else None, "fit": self.fit}
 
 
 @dataclass(frozen=True)
@@ -141,12 +185,13 @@ class SurveyReport:
     notes: list[str] = field(default_factory=list)
     t0: datetime | None = None
     resolved: datetime | None = None
+    scale_check: ScaleCheck | None = None
 
     @property
     def issue_counts(self) -> dict[str, int]:
         return count_issues(self.issues)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Wording | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.path, **self.metric.to_dict()}
         data["period"] = self.period_mode
         if self.t0 is not None:
@@ -157,9 +202,10 @@ class SurveyReport:
             "used": self.rows_used,
             "excluded": self.rows_read - self.rows_used,
         }
+        data["scale_check"] = self.scale_check.to_dict() if self.scale_check else None
         data["rows"] = [r.to_dict() for r in self.rows]
         data["changes"] = [c.to_dict() for c in self.changes]
-        data.update(data_quality(self.issues, self.notes))
+        data.update(data_quality(self.issues, self.notes, words))
         return data
 
 
@@ -181,7 +227,8 @@ def analyse(
 def summarise_table(
     table: Table, metric: Metric, columns: Columns, periodizer: Periodizer
 ) -> SurveyReport:
-    responses, issues, notes, periodizer = load_responses(table, metric, columns, periodizer)
+    numeric: list[float] = []
+    responses, issues, notes, periodizer = load_responses(table, metric, columns, periodizer, numeric)
     report = SurveyReport(
         path=table.path,
         metric=metric,
@@ -193,15 +240,19 @@ def summarise_table(
         notes=notes,
         t0=periodizer.t0,
         resolved=periodizer.resolved,
+        scale_check=ScaleCheck.of(metric, numeric),
     )
     report.rows, report.changes = summarise(responses, metric, periodizer, report.grouped)
     return report
 
 
 def load_responses(
-    table: Table, metric: Metric, columns: Columns, periodizer: Periodizer
+    table: Table, metric: Metric, columns: Columns, periodizer: Periodizer, numeric: list[float] | None = None
 ) -> tuple[list[Response], list[Issue], list[str], Periodizer]:
-    """Check every cell; return the good responses, the issues, notes and the periodizer used."""
+    """Check every cell; return the good responses, the issues, notes and the periodizer used.
+
+    ``numeric`` (when given) receives every score that is a number, in range or not.
+    """
 
     notes: list[str] = []
     i_score = table.column(columns.score, option="--score-column")
@@ -211,12 +262,12 @@ def load_responses(
     )
     i_group = table.column(columns.group, option="--by") if columns.group is not None else None
     if i_date is None and periodizer.needs_dates:
-        notes.append(f"no {columns.date!r} column: all answers form one period")
+        notes.append(Note("note_one_period", column=repr(columns.date)))
         periodizer = Periodizer("all")
     elif i_date is not None and not periodizer.needs_dates:
         i_date = None
     if i_id is None:
-        notes.append(f"no {columns.respondent!r} column: duplicated respondents not checked")
+        notes.append(Note("note_no_respondent_check", column=repr(columns.respondent)))
 
     def name(index: int | None, default: str) -> str:  # as spelled in the header
         return default if index is None else table.header[index]
@@ -232,18 +283,18 @@ def load_responses(
         extra = row.extra_cells(width)
         if extra is not None:
             found.append(extra)
-        score = _score(row.get(i_score), row.line, n_score, metric, found)
+        score = _score(row.get(i_score), row.line, n_score, metric, found, numeric)
         when: datetime | None = None
         if i_date is not None:
             when = date_cell(row.get(i_date), row.line, n_date, found)
         respondent = row.get(i_id)
         if i_id is not None and not respondent:
-            found.append(Issue(row.line, n_id, "empty", "", "no respondent id"))
+            found.append(issue(row.line, n_id, "empty", "", "issue_no_respondent"))
         group = TOTAL
         if i_group is not None:
             group = row.get(i_group)
             if not group:
-                found.append(Issue(row.line, n_group, "empty", "", "no group value"))
+                found.append(issue(row.line, n_group, "empty", "", "issue_no_group"))
         if found or score is None:
             issues.extend(found)
             continue
@@ -251,39 +302,35 @@ def load_responses(
         if i_id is not None:
             key = (respondent, period.key)
             if key in first_seen:
-                where = "" if period.label == "all" else f" in {period.label}"
-                issues.append(
-                    Issue(
-                        row.line,
-                        n_id,
-                        "duplicate",
-                        respondent,
-                        f"respondent {respondent!r} already answered{where} "
-                        f"(line {first_seen[key]}); only the first answer counts",
-                    )
-                )
+                if period.label == "all":
+                    found_issue = issue(row.line, n_id, "duplicate", respondent, "issue_duplicate_respondent",
+                                        who=repr(respondent), first=first_seen[key])
+                else:
+                    found_issue = issue(row.line, n_id, "duplicate", respondent, "issue_duplicate_respondent_in",
+                                        who=repr(respondent), first=first_seen[key], period=period.label)
+                issues.append(found_issue)
                 continue
             first_seen[key] = row.line
         responses.append(Response(row.line, score, period, group))
     return responses, issues, notes, periodizer
 
 
-def _score(text: str, line: int, column: str, metric: Metric, found: list[Issue]) -> float | None:
-    def bad(kind: str, message: str) -> None:
-        found.append(Issue(line, column, kind, text, message))
-
+def _score(text: str, line: int, column: str, metric: Metric, found: list[Issue],
+           numeric: list[float] | None) -> float | None:
     if not text:
-        bad("empty", "no score")
+        found.append(issue(line, column, "empty", text, "issue_no_score"))
         return None
     value = parse_number(text)
     if value is None:
-        bad("non_numeric", f"{text!r} is not a number")
+        found.append(issue(line, column, "non_numeric", text, "issue_not_a_number", text=repr(text)))
         return None
+    if numeric is not None:
+        numeric.append(value)
     if not metric.low <= value <= metric.high:
-        bad("out_of_range", f"{value:g} is outside the {metric.scale} scale")
+        found.append(issue(line, column, "out_of_range", text, "issue_outside_scale", value=text, scale=metric.scale))
         return None
     if metric.integer and value != int(value):
-        bad("not_integer", f"{value:g} is not a whole point of the {metric.scale} scale")
+        found.append(issue(line, column, "not_integer", text, "issue_not_whole", value=text, scale=metric.scale))
         return None
     return value
 

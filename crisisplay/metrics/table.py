@@ -20,6 +20,7 @@ from typing import Any
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.metrics.parsing import parse_datetime
+from crisisplay.wording import Wording, wording_for
 
 DELIMITERS = (",", ";", "\t")
 MAX_BYTES = 512 * 1024 * 1024
@@ -27,7 +28,11 @@ MAX_BYTES = 512 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Issue:
-    """One bad cell or row, kept out of every figure and reported with its CSV line."""
+    """One bad cell or row, kept out of every figure and reported with its CSV line.
+
+    ``message`` is English; ``key`` and ``params`` name the text in the metrics wording
+    catalog, so a report in another language says the same (:meth:`text`).
+    """
 
     line: int
     column: str
@@ -35,6 +40,11 @@ class Issue:
     # duplicate, extra_cells
     value: str
     message: str
+    key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, wording: Wording) -> str:
+        return wording.text(self.key, **dict(self.params)) if self.key else self.message
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,14 +56,44 @@ class Issue:
         }
 
 
+def issue(line: int, column: str, kind: str, value: str, key: str, /, **params: object) -> Issue:
+    """An :class:`Issue` whose message is the catalog's ``key`` (English kept in ``message``)."""
+    texts = tuple((name, str(param)) for name, param in params.items())
+    return Issue(line, column, kind, value, wording_for("metrics", "en").text(key, **dict(texts)), key, texts)
+
+
+class Note(str):
+    """A note on the data (a missing optional column): English text, with its catalog key."""
+
+    key: str
+    params: tuple[tuple[str, str], ...]
+
+    def __new__(cls, key: str, **params: object) -> Note:
+        texts = tuple((name, str(param)) for name, param in params.items())
+        self = super().__new__(cls, wording_for("metrics", "en").text(key, **dict(texts)))
+        self.key, self.params = key, texts
+        return self
+
+    def text(self, wording: Wording) -> str:
+        return wording.text(self.key, **dict(self.params))
+
+
+def note_text(note: str, wording: Wording) -> str:
+    return note.text(wording) if isinstance(note, Note) else note
+
+
 def count_issues(issues: Iterable[Issue]) -> dict[str, int]:
     """How many bad cells or rows of each kind, sorted by kind (JSON and text summaries)."""
     return dict(sorted(Counter(i.kind for i in issues).items()))
 
 
-def data_quality(issues: Sequence[Issue], notes: Sequence[str]) -> dict[str, Any]:
-    """The part every metrics report ends with: what was left out, and why."""
-    return {"issue_counts": count_issues(issues), "issues": [i.to_dict() for i in issues], "notes": list(notes)}
+def data_quality(issues: Sequence[Issue], notes: Sequence[str], words: Wording | None = None) -> dict[str, Any]:
+    """The part every metrics report ends with: what was left out, and why (in ``words``' language)."""
+    if words is None or words.language == "en":
+        return {"issue_counts": count_issues(issues), "issues": [i.to_dict() for i in issues], "notes": list(notes)}
+    return {"issue_counts": count_issues(issues),
+            "issues": [{**i.to_dict(), "message": i.text(words)} for i in issues],
+            "notes": [note_text(n, words) for n in notes]}
 
 
 @dataclass(frozen=True)
@@ -74,14 +114,7 @@ class Row:
         extra = [c for c in self.cells[width:] if c.strip()]
         if not extra:
             return None
-        return Issue(
-            self.line,
-            "(row)",
-            "extra_cells",
-            "|".join(extra),
-            f"{len(extra)} more cell(s) than the header has columns "
-            "(an unquoted decimal comma in a ','-separated file?)",
-        )
+        return issue(self.line, "(row)", "extra_cells", "|".join(extra), "issue_extra_cells", count=len(extra))
 
 
 @dataclass
@@ -210,17 +243,9 @@ def date_cell(text: str, line: int, column: str, found: list[Issue]) -> datetime
     """The date in a cell, or ``None`` with an ``empty``/``bad_date`` issue added to ``found``."""
 
     if not text:
-        found.append(Issue(line, column, "empty", "", "no date"))
+        found.append(issue(line, column, "empty", "", "issue_no_date"))
         return None
     when = parse_datetime(text)
     if when is None:
-        found.append(
-            Issue(
-                line,
-                column,
-                "bad_date",
-                text,
-                f"{text!r} is not a date (use YYYY-MM-DD, DD.MM.YYYY or ISO 8601 with a time)",
-            )
-        )
+        found.append(issue(line, column, "bad_date", text, "issue_bad_date", text=repr(text)))
     return when

@@ -240,6 +240,7 @@ class _ModelBuilder:
             version=str(d.get("version", "")),
             owner=str(d.get("owner", "")),
             timezone=str(d.get("timezone", "UTC")),
+            phone_region=str(d.get("phone_region", "")),
             description=str(d.get("description", "")),
             facts=self._facts(d.get("facts", {})),
             services=self._services(d.get("services", {})),

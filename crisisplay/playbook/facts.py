@@ -84,9 +84,12 @@ def playbook_zone(playbook: Playbook) -> tzinfo:
 
 
 def phone_region(playbook: Playbook) -> str:
-    """Region for numbers written without '+': the country of the company's time zone."""
+    """Region for numbers written without '+': the playbook's ``phone_region``, else the
+    country of the company's time zone (never the language: English is spoken everywhere)."""
     from babel.core import get_global
 
+    if playbook.phone_region:
+        return playbook.phone_region
     territory = get_global("zone_territories").get(playbook.timezone)
     if territory and territory != "001":
         return str(territory)

@@ -292,6 +292,8 @@ class Playbook:
     version: str = ""
     owner: str = ""
     timezone: str = "UTC"
+    #: ISO 3166 code of the home country for numbers written without one ("" = from the zone)
+    phone_region: str = ""
     description: str = ""
     facts: dict[str, FactSpec] = field(default_factory=dict)
     services: tuple[Service, ...] = ()

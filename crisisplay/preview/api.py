@@ -24,6 +24,7 @@ from crisisplay.preview.assemble import PreviewInput, assemble
 from crisisplay.preview.bundle import Bundle, bundle_from_dict, load_bundle, message_from_dict
 from crisisplay.preview.model import PreviewPage
 from crisisplay.preview.page import render_page
+from crisisplay.preview.service_changes import ServiceInfo
 
 #: Fact names that name the sender a medium shows (in order of preference).
 SENDER_FACTS: dict[str, tuple[str, ...]] = {
@@ -158,6 +159,7 @@ def preview_playbook(
         options={name: config.options for name, config in playbook.channels.items()},
         generated_label=formatter.datetime(generated),
         status_label=_status_label(chosen.kind, result.locale),
+        services=tuple(ServiceInfo(s.id, s.name, s.status, s.alternative) for s in playbook.services),
     ))
     return PreviewResult(render_page(page), page, bundle, (*bundle.diagnostics, *(found or ())))
 

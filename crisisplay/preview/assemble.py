@@ -36,6 +36,7 @@ from crisisplay.preview.model import (
     PreviewPage,
     Summary,
 )
+from crisisplay.preview.service_changes import ServiceInfo
 
 _MARKERS_RE = re.compile("\ue000[^\ue001]*\ue001[^\ue001]*\ue001([^\ue002]*)\ue002")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -58,6 +59,8 @@ class PreviewInput:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # channel -> playbook options
     generated_label: str = ""
     status_label: str = ""
+    #: the playbook's services: the "before" of a service a bundle did not override (--diff)
+    services: Sequence[ServiceInfo] = ()
 
 
 @dataclass
@@ -278,7 +281,8 @@ def assemble(data: PreviewInput) -> PreviewPage:
         summary=_summary(cards, findings, facts),
         facts=facts,
         general_findings=[f for f in findings if not f.channel],
-        diff=diff_bundles(data.previous, bundle, titles) if data.previous is not None else None,
+        diff=diff_bundles(data.previous, bundle, titles, labels=labels, services=data.services)
+        if data.previous is not None else None,
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
         clock=_clock(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),

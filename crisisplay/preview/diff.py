@@ -1,8 +1,11 @@
-"""What changed since the last update: a word-level diff per channel (difflib).
+"""What changed since the last update: a word-level diff per channel and part (difflib).
 
 Words and the whitespace between them are the units, so a changed time shows as one
-deleted and one inserted word, not as a rewritten line. Channels added or dropped since
-the previous bundle are listed as such; facts that changed are listed with both values.
+deleted and one inserted word, not as a rewritten line. Every part of every channel is
+compared (an e-mail's subject, preheader and body; the operator script's "avoid" list),
+labelled as the cards label them. Channels added or dropped since the previous bundle are
+listed as such; facts that changed are listed with both values, and services as
+sentences (:mod:`crisisplay.preview.service_changes`).
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crisisplay.preview.bundle import Bundle
-from crisisplay.preview.model import ChannelDiff, DiffPiece, DiffView, FactChange
+from crisisplay.preview.bundle import Bundle, Message
+from crisisplay.preview.labels import part_label
+from crisisplay.preview.model import ChannelDiff, DiffPiece, DiffView, FactChange, PartDiff
+from crisisplay.preview.service_changes import ServiceInfo, service_changes
 
 _TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 #: Longest unchanged word (in characters) absorbed into the changes around it.
@@ -78,14 +83,22 @@ def diff_text(before: str, after: str) -> tuple[DiffPiece, ...]:
 
 
 def _show(value: Any) -> str:
+    """A fact value as a reviewer reads it: text as is, a list one item after another."""
     if isinstance(value, str):
         return value
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_show(item) for item in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{key}: {_show(item)}" for key, item in value.items())
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def fact_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[FactChange, ...]:
+    """Facts that changed; ``services`` is left to :func:`service_changes` (sentences, not JSON)."""
     changes = []
     for name in dict.fromkeys([*after, *before]):
+        if name == "services":
+            continue
         old, new = before.get(name), after.get(name)
         if old != new:
             changes.append(FactChange(name, "" if old is None else _show(old),
@@ -93,26 +106,59 @@ def fact_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[F
     return tuple(changes)
 
 
-def diff_bundles(previous: Bundle, current: Bundle, titles: Mapping[str, str] | None = None) -> DiffView:
-    """Per channel, in the current bundle's order, then channels that were dropped."""
+def _parts(message: Message) -> dict[str, str]:
+    """Every part of a message (subject, preheader, body; say, avoid, faq …), in order."""
+    return dict(message.parts) if message.parts else {"body": message.text}
+
+
+def _part_diffs(old: Message | None, new: Message | None, labels: Mapping[str, str]) -> tuple[PartDiff, ...]:
+    before, after = (_parts(old) if old else {}), (_parts(new) if new else {})
+    diffs = []
+    for part in dict.fromkeys([*after, *before]):
+        label = part_label(dict(labels), part)
+        if part not in before:
+            diffs.append(PartDiff(part, label, "added", (DiffPiece("insert", after[part]),)))
+        elif part not in after:
+            diffs.append(PartDiff(part, label, "removed", (DiffPiece("delete", before[part]),)))
+        elif before[part] == after[part]:
+            diffs.append(PartDiff(part, label, "unchanged", (DiffPiece("equal", after[part]),)))
+        else:
+            diffs.append(PartDiff(part, label, "changed", diff_text(before[part], after[part])))
+    return tuple(diffs)
+
+
+def diff_bundles(previous: Bundle, current: Bundle, titles: Mapping[str, str] | None = None, *,
+                 labels: Mapping[str, str] | None = None,
+                 services: Sequence[ServiceInfo] = ()) -> DiffView:
+    """Per channel, in the current bundle's order, then channels that were dropped.
+
+    Each channel is compared part by part (an e-mail's subject, preheader and body; the
+    contact-centre script's "say", "avoid" and "faq"), so nothing a customer or an
+    operator reads changes unseen. ``services`` (the playbook's) gives each service's
+    status when a bundle did not override it.
+    """
     titles = titles or {}
+    labels = labels or {}
     channels = []
     for message in current.messages:
         title = titles.get(message.channel, message.channel)
         old = previous.message(message.channel)
+        parts = _part_diffs(old, message, labels)
         if old is None:
             channels.append(ChannelDiff(message.channel, title, "added",
-                                        (DiffPiece("insert", message.text),)))
-        elif old.text == message.text:
+                                        (DiffPiece("insert", message.text),), parts))
+        elif all(part.state == "unchanged" for part in parts) and old.text == message.text:
             channels.append(ChannelDiff(message.channel, title, "unchanged",
-                                        (DiffPiece("equal", message.text),)))
+                                        (DiffPiece("equal", message.text),), parts))
         else:
             channels.append(ChannelDiff(message.channel, title, "changed",
-                                        diff_text(old.text, message.text)))
+                                        diff_text(old.text, message.text), parts))
     for old in previous.messages:
         if current.message(old.channel) is None:
             channels.append(ChannelDiff(old.channel, titles.get(old.channel, old.channel), "removed",
-                                        (DiffPiece("delete", old.text),)))
+                                        (DiffPiece("delete", old.text),), _part_diffs(old, None, labels)))
     stage = previous.stage.get("id") or previous.stage.get("kind") or ""
+    language = current.locale.replace("-", "_").split("_")[0]
     return DiffView(previous.generated_at, str(stage), tuple(channels),
-                    fact_changes(previous.facts, current.facts))
+                    fact_changes(previous.facts, current.facts),
+                    service_changes(previous.facts, current.facts, services, language))

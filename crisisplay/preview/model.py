@@ -155,11 +155,30 @@ class DiffPiece:
 
 
 @dataclass(frozen=True)
+class PartDiff:
+    """One part of a channel's message (an e-mail's subject, the script's "avoid" list)."""
+
+    part: str
+    label: str
+    state: str  # changed | unchanged | added | removed
+    pieces: tuple[DiffPiece, ...] = ()
+
+
+@dataclass(frozen=True)
 class ChannelDiff:
     channel: str
     title: str
     state: str  # changed | unchanged | added | removed
     pieces: tuple[DiffPiece, ...] = ()
+    parts: tuple[PartDiff, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceChange:
+    """A service whose state changed, as a sentence: «оплата связи: работала → недоступна»."""
+
+    id: str
+    sentence: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +194,7 @@ class DiffView:
     previous_stage: str
     channels: tuple[ChannelDiff, ...]
     facts: tuple[FactChange, ...] = ()
+    services: tuple[ServiceChange, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,18 @@ class Filters:
         text = text[0].upper() + text[1:]
         return text if text.endswith(_SENTENCE_END) else text + "."
 
+    def name(self, value: Any, form: str = "greeting") -> str:
+        """A person's name as a greeting says it: «МАРИЯ» → «Мария», «соколов дмитрий сергеевич»
+        → «Дмитрий Сергеевич» (ru) / «Дмитрий» (en); ``given``, ``surname``, ``full`` (see
+        :mod:`crisisplay.render.names`). Empty for a surname alone or a company name."""
+        from crisisplay.render.names import FORMS, name_form
+
+        if not isinstance(value, str):
+            raise TemplateRuntimeError(f"filter 'name' expects a name, got {_describe(value)}")
+        if form not in FORMS:
+            raise TemplateRuntimeError(f"name form {form!r} is not one of {', '.join(FORMS)}")
+        return name_form(value, form, self.locale_name.replace("-", "_").split("_")[0])
+
     # -- printing values -----------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
         """How ``{{ value }}`` prints typed facts: never ``None``, never a Python repr."""
@@ -292,6 +304,7 @@ class Filters:
             "sentence": self.sentence,
             "agree": self.agree,
             "upper_first": self.upper_first,
+            "name": self.name,
         }
 
 
@@ -307,7 +320,7 @@ class SpokenFilters(Filters):
 
 FILTER_NAMES = tuple(Filters.__dict__[name].__name__ for name in (
     "datetime", "date", "time", "relative", "duration", "number", "plural", "join_list", "phone", "sentence", "agree",
-    "upper_first",
+    "upper_first", "name",
 ))
 
 

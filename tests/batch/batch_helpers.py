@@ -35,6 +35,7 @@ def playbook_data(locale: str) -> dict[str, Any]:
         "title": f"Notice ({locale})",
         "locale": locale,
         "timezone": "Europe/London" if locale == "en" else "Europe/Moscow",
+        "phone_region": "GB",  # one company, one home country, whatever the language
         "facts": {
             "company": {"type": "string", "default": "Example"},
             # Defaults, not examples: a mass send refuses example facts (issue 12).
@@ -46,7 +47,8 @@ def playbook_data(locale: str) -> dict[str, Any]:
             "payments": {"name": pay, "tier": "vital", "status": "degraded", "alternative": "pay by card"},
             "app": {"name": app, "tier": "important", "status": "unavailable"},
         },
-        "channels": {"sms": {"max_segments": 2}, "email": {}, "push": {}, "voice": {}, "x": {}},
+        "channels": {"sms": {"max_segments": 2, "fallback": True}, "email": {"fallback": True},
+                     "push": {"fallback": True}, "voice": {}, "x": {}},
         "channel_order": ["push", "sms", "email"],
         "mandatory_facts": ["hotline"],
         "stages": {

@@ -54,18 +54,22 @@ def test_without_preference_the_playbook_order_decides(state: WorkerState) -> No
     assert out.target == "push" and out.record["title"] == "Example"
 
 
-def test_unknown_or_absent_channels_in_preferences_fall_back(state: WorkerState) -> None:
+def test_unknown_channel_is_refused_and_a_channel_not_sent_falls_back(state: WorkerState) -> None:
     out = _render(state, channels="carrier-pigeon;telegram", email="a@example.com", account="7")
-    assert out.target == "email"  # telegram is not in the stage; pigeons are not a channel
+    assert (out.target, out.record["reason"]) == ("rejected", "unknown_channel")  # never a silent guess
+    assert "'carrier-pigeon'" in out.record["detail"]
+    out = _render(state, channels="telegram", email="a@example.com", account="7")
+    # telegram is not in the stage; e-mail may be used without a choice in this playbook, and says so
+    assert (out.target, out.record["fallback"]) == ("email", "channel_unavailable")
 
 
 def test_no_valid_address(state: WorkerState) -> None:
     out = _render(state, channels="sms", phone="12345", email="nobody@nowhere")
     assert out.target == "rejected"
     assert out.record["reason"] == "no_valid_address"
-    assert "'12345' is not valid (sms)" in out.record["detail"]
-    assert "'nobody@nowhere' is not valid (email)" in out.record["detail"]
-    assert "no address for push" in out.record["detail"]
+    assert "sms: phone number '12345' is not a valid number (read as GB)" in out.record["detail"]
+    assert "email: e-mail address 'nobody@nowhere' is not valid" in out.record["detail"]
+    assert "push: no push token" in out.record["detail"]
 
 
 def test_missing_id_and_missing_template_field(state: WorkerState) -> None:

@@ -81,6 +81,7 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP146", "roles", {"cx_lead": "CX lead"}),
     ("CP150", "locale", "xx"),
     ("CP151", "timezone", "Mars/Olympus"),
+    ("CP152", "phone_region", "XX"),
     ("CP160", "stages.update.templates.sms",
      "Update: {{ incident }}. {{ cause }} Next at {{ next_update_at }}. {{ hotline }}"),
     ("CP160", "stages.update.templates.sms",

@@ -55,7 +55,8 @@ def test_options_that_batch_cannot_honour_are_refused(tmp_path: Path) -> None:
 def test_bundled_email_greets_by_name_and_plainly_without_one(tmp_path: Path) -> None:
     """The shared greeting partial: a name when the row has one, never a rejection without."""
     recipients = tmp_path / "r.csv"
-    recipients.write_text("id,name,email\n1,Анна,anna@example.com\n2,,boris@example.com\n", encoding="utf-8")
+    recipients.write_text("id,name,channels,email\n1,Анна,почта,anna@example.com\n2,,email,boris@example.com\n",
+                          encoding="utf-8")
     out = tmp_path / "outbox"
     result = CliRunner().invoke(
         cli, ["render", str(PLAYBOOK), "--recipients", str(recipients), "--out", str(out), "--at", "2026-03-15T11:00",

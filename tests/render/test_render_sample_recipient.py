@@ -22,7 +22,8 @@ PERSONAL = (
     "{{ incident }}. Call {{ hotline }}."
 )
 AT = "2026-03-15T11:00"
-PERSON = {"id": "7", "name": "Anna", "phone": "07911 123456", "services": "payments", "account": "A-1"}
+PERSON = {"id": "7", "name": "Anna", "channels": "sms", "phone": "07911 123456", "services": "payments",
+          "account": "A-1"}
 
 
 @pytest.fixture

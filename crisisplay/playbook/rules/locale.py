@@ -37,3 +37,17 @@ def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
             f"unknown time zone {playbook.timezone!r} (use an IANA name such as Europe/Moscow)",
             playbook.locate(("timezone",)),
         )
+
+
+@rule("CP152", "unknown-phone-region", Severity.ERROR, "locale")
+def unknown_phone_region(context: RuleContext) -> Iterator[Finding]:
+    """``phone_region`` is not a country libphonenumber has a numbering plan for (e.g. RU, GB)."""
+    import phonenumbers
+
+    playbook = context.playbook
+    if playbook.phone_region and playbook.phone_region not in phonenumbers.SUPPORTED_REGIONS:
+        yield (
+            f"phone_region {playbook.phone_region!r} is not a country with a known numbering plan "
+            "(use an ISO 3166 code such as RU, KZ or GB)",
+            playbook.locate(("phone_region",)),
+        )
