@@ -37,6 +37,17 @@ from crisisplay.playbook.model import (
     ToneProfile,
     parse_duration,
 )
+from crisisplay.playbook.paths import (
+    PLAYBOOK_SUFFIXES,
+    RULE_PATH_REFUSED,
+    TEMPLATE_SUFFIXES,
+    Confinement,
+    PathRefused,
+    base_dir,
+    check_reference,
+    confinement_for,
+    read_template,
+)
 from crisisplay.playbook.schema import validate_schema
 
 RULE_SYNTAX = "CP001"
@@ -66,15 +77,20 @@ class Resolution:
         return any(d.severity >= Severity.ERROR for d in self.diagnostics)
 
 
-def _diag(rule: str, category: str, message: str, location: Location | None) -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, category, message, location, source="validate")
+def _diag(rule: str, category: str, message: str, location: Location | None, fix: str = "") -> Diagnostic:
+    return Diagnostic(rule, Severity.ERROR, category, message, location, fix=fix, source="validate")
 
 
-def resolve_parent_path(reference: str, child_file: str) -> Path:
+def resolve_parent_path(
+    reference: str, child_file: str, confinement: Confinement | None = None, location: Location | None = None
+) -> Path:
+    """The parent file ``extends`` names; outside the allowed folders it is refused (CP013)."""
     if reference.startswith(BUNDLED_PREFIX):
         return bundled_path(reference)
-    base = Path(child_file).parent if child_file not in ("-", "<stdin>") else Path.cwd()
-    return (base / reference).resolve()
+    confinement = confinement or confinement_for(child_file)
+    return check_reference(
+        reference, base_dir(child_file), confinement, suffixes=PLAYBOOK_SUFFIXES, what="playbook", location=location
+    )
 
 
 def _merge(parent: Any, child: Any) -> Any:
@@ -87,7 +103,9 @@ def _merge(parent: Any, child: Any) -> Any:
     return child
 
 
-def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[Diagnostic]]:
+def _load_chain(
+    first: Document, limits: Limits, confinement: Confinement
+) -> tuple[list[Document], list[Diagnostic]]:
     """The document and its ancestors, child first."""
     chain = [first]
     seen = {str(Path(first.path).resolve()) if first.path != "-" else "-"}
@@ -97,7 +115,10 @@ def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[D
         reference = current.data["extends"]
         where = current.source.locate(("extends",))
         try:
-            parent_path = resolve_parent_path(reference, current.path)
+            parent_path = resolve_parent_path(reference, current.path, confinement, where)
+        except PathRefused as exc:
+            diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, where, exc.hint))
+            break
         except CrisisplayError as exc:
             diagnostics.append(_diag(RULE_EXTENDS_MISSING, "reference", exc.message, where))
             break
@@ -148,7 +169,8 @@ def _display(path: Path) -> str:
 
 def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Resolution:
     """Resolve ``extends``, check the schema and build the model, collecting findings."""
-    chain, diagnostics = _load_chain(document, limits)
+    confinement = confinement_for(document.path)
+    chain, diagnostics = _load_chain(document, limits, confinement)
     for doc in chain:
         diagnostics.extend(validate_schema(doc.data, doc.source))
     if any(d.severity >= Severity.ERROR for d in diagnostics):
@@ -162,7 +184,7 @@ def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Res
             layer.pop("abstract", None)
         data = _merge(data, layer)
         source = source.merged_with(doc.source)
-    builder = _ModelBuilder(data, source, chain, limits)
+    builder = _ModelBuilder(data, source, chain, limits, confinement)
     playbook = builder.build()
     diagnostics.extend(builder.diagnostics)
     return Resolution(playbook, diagnostics, chain)
@@ -196,8 +218,10 @@ class _ModelBuilder:
     """Turns schema-valid merged data into model objects (positions attached)."""
 
     def __init__(
-        self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits
+        self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits,
+        confinement: Confinement,
     ):
+        self.confinement = confinement
         self.data = data
         self.source = source
         self.chain = chain
@@ -315,37 +339,39 @@ class _ModelBuilder:
         return Template(source=text, location=location, first_line=first_line)
 
     def _template_file(self, reference: str, path: PathKey) -> Template:
+        """``{file: name}``: beside the YAML file that names it, then in the bundled templates."""
         location = self.source.locate((*path, "file"))
-        base = Path(location.file).parent if location.file not in ("-", "<stdin>") else Path.cwd()
-        candidates = [base / reference, bundled_templates() / reference]
-        for candidate in candidates:
-            if candidate.is_file():
-                try:
-                    size = candidate.stat().st_size
-                    if size > self.limits.max_bytes:
-                        raise OSError(f"larger than {self.limits.max_bytes} bytes")
-                    text = candidate.read_text("utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    self.diagnostics.append(
-                        _diag(
-                            RULE_TEMPLATE_FILE,
-                            "reference",
-                            f"cannot read template file {reference!r}: {exc}",
-                            location,
-                        )
-                    )
-                    return Template(source="", location=location, first_line=location.line)
-                name = _display(candidate)
-                return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
-        self.diagnostics.append(
-            _diag(
-                RULE_TEMPLATE_FILE,
-                "reference",
-                f"template file {reference!r} not found (looked in {base} and the bundled templates)",
-                location,
+        empty = Template(source="", location=location, first_line=location.line)
+        base = base_dir(location.file)
+        try:
+            found = self._confined(reference, base, location)
+            if not found.is_file() and (bundled_templates() / reference).exists():
+                found = self._confined(reference, bundled_templates(), location)
+        except PathRefused as exc:
+            self.diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, location, exc.hint))
+            return empty
+        if not found.is_file():
+            self.diagnostics.append(
+                _diag(
+                    RULE_TEMPLATE_FILE,
+                    "reference",
+                    f"template file {reference!r} not found (looked in {base} and the bundled templates)",
+                    location,
+                )
             )
+            return empty
+        try:
+            text = read_template(found, self.limits.max_bytes, reference, location)
+        except CrisisplayError as exc:
+            self.diagnostics.append(_diag(RULE_TEMPLATE_FILE, "reference", exc.message, location))
+            return empty
+        name = _display(found)
+        return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
+
+    def _confined(self, reference: str, base: Path, location: Location) -> Path:
+        return check_reference(
+            reference, base, self.confinement, suffixes=TEMPLATE_SUFFIXES, what="template", location=location
         )
-        return Template(source="", location=location, first_line=location.line)
 
     def _stages(self, raw: dict[str, Any]) -> dict[str, Stage]:
         stages = {}

@@ -28,14 +28,15 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.facts import phone_region, playbook_zone
+from crisisplay.playbook.loader import MAX_FILE_BYTES
 from crisisplay.playbook.model import Playbook, Template
+from crisisplay.playbook.paths import TEMPLATE_SUFFIXES, find_template_file, read_template
 from crisisplay.render import rules
 from crisisplay.render.filters import FILTER_NAMES, Filters, SpokenFilters
 
 ENV_KINDS = ("text", "html", "spoken")
-#: File templates a playbook may include; anything else (a key, a config file) is refused.
-TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".txt", ".html", ".md", ".tmpl")
 MAX_RANGE = 1000
 MAX_POWER = 64
 MAX_REPEAT = 10_000
@@ -86,17 +87,13 @@ class PlaybookLoader(BaseLoader):
         partial = self.playbook.partials.get(name)
         if partial is not None:
             return partial.source, PARTIAL_PREFIX + name, partial
-        pieces = [p for p in name.replace("\\", "/").split("/") if p and p != "."]
-        if not pieces or ".." in pieces or not name.endswith(TEMPLATE_SUFFIXES):
-            raise TemplateNotFound(name)
-        for directory in self.playbook.template_dirs:
-            candidate = Path(directory).joinpath(*pieces)
-            if candidate.is_file():
-                try:
-                    return candidate.read_text("utf-8"), str(candidate), None
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise TemplateNotFound(f"{name} ({exc})") from None
-        raise TemplateNotFound(name)
+        try:  # confined to the template folders, links resolved (crisisplay.playbook.paths)
+            found = find_template_file(name, self.playbook.template_dirs)
+            if found is None:
+                raise TemplateNotFound(name)
+            return read_template(found, MAX_FILE_BYTES, name), str(found), None
+        except CrisisplayError as exc:
+            raise TemplateNotFound(f"{name} ({exc.message})") from None
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, _ = self.find(template)

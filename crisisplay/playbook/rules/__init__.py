@@ -14,6 +14,7 @@ from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     checklists,
     facts,
     locale,
+    paths,
     services,
     stages,
     templates,

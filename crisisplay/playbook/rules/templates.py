@@ -10,11 +10,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.loader import MAX_FILE_BYTES
 from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Stage, Template
+from crisisplay.playbook.paths import PathRefused, find_template_file, read_template
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 
 #: Names Jinja2 itself provides to every template.
@@ -31,6 +33,7 @@ class TemplateInfo:
     error: tuple[str, Location] | None = None
     dynamic_include: bool = False
     missing_includes: list[tuple[str, Location]] = field(default_factory=list)
+    refused_includes: list[tuple[str, Location]] = field(default_factory=list)
 
 
 class _AnyName(dict):  # type: ignore[type-arg]
@@ -75,15 +78,16 @@ def _parse(source: str) -> Any:
 def _find_partial(playbook: Playbook, name: str) -> Template | None:
     if name in playbook.partials:
         return playbook.partials[name]
-    for directory in playbook.template_dirs:
-        candidate = Path(directory) / name
-        if candidate.is_file():
-            try:
-                text = candidate.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
-                return None
-            return Template(text, Location(str(candidate), 1, 1), 1, path=str(candidate))
-    return None
+    try:  # confined like render's loader: links resolved, no '..', no FIFOs
+        found = find_template_file(name, playbook.template_dirs)
+        if found is None:
+            return None
+        text = read_template(found, MAX_FILE_BYTES, name)
+    except PathRefused:
+        raise
+    except CrisisplayError:
+        return None
+    return Template(text, Location(str(found), 1, 1), 1, path=str(found))
 
 
 def analyse(playbook: Playbook, template: Template, cache: dict[str, Any] | None = None) -> TemplateInfo:
@@ -122,7 +126,11 @@ def _collect(playbook: Playbook, template: Template, info: TemplateInfo, depth: 
         name = target.value
         if name in seen:
             continue
-        partial = _find_partial(playbook, name)
+        try:
+            partial = _find_partial(playbook, name)
+        except PathRefused as exc:
+            info.refused_includes.append((exc.message, template.yaml_location(node.lineno)))
+            continue
         if partial is None:
             if not getattr(node, "ignore_missing", False):
                 info.missing_includes.append((name, template.yaml_location(node.lineno)))
@@ -136,6 +144,7 @@ def _collect(playbook: Playbook, template: Template, info: TemplateInfo, depth: 
             if sub.error and info.error is None:
                 info.error = sub.error
             info.missing_includes.extend(sub.missing_includes)
+            info.refused_includes.extend(sub.refused_includes)
             info.filters |= sub.filters
 
 
@@ -151,7 +160,7 @@ def known_names(context: RuleContext) -> set[str]:
     return set(context.playbook.facts) | set(RESERVED_NAMES) | set(JINJA_GLOBALS) | set(context.extra_names)
 
 
-def _all_templates(context: RuleContext) -> Iterator[Template]:
+def all_templates(context: RuleContext) -> Iterator[Template]:
     for _stage, _channel, _part, template in iter_templates(context.playbook):
         yield template
     yield from context.playbook.partials.values()
@@ -166,7 +175,7 @@ def template_syntax(context: RuleContext) -> Iterator[Finding]:
     """
     cache = context.cache.setdefault("templates", {})
     seen: set[tuple[str, Location]] = set()
-    for template in _all_templates(context):
+    for template in all_templates(context):
         info = analyse(context.playbook, template, cache)
         if info.error is not None and info.error not in seen:
             seen.add(info.error)
@@ -191,7 +200,7 @@ def unknown_variable(context: RuleContext) -> Iterator[Finding]:
 
     cache = context.cache.setdefault("templates", {})
     allowed = known_names(context)
-    for template in _all_templates(context):
+    for template in all_templates(context):
         info = analyse(context.playbook, template, cache)
         for name in sorted(info.names - allowed):
             close = difflib.get_close_matches(name, sorted(context.playbook.facts), n=1)
@@ -206,7 +215,7 @@ def unknown_filter(context: RuleContext) -> Iterator[Finding]:
         return
     cache = context.cache.setdefault("templates", {})
     reported: set[tuple[str, Location]] = set()
-    for template in _all_templates(context):
+    for template in all_templates(context):
         for name, location in sorted(analyse(context.playbook, template, cache).filters):
             if name.startswith("test:"):
                 continue
