@@ -9,6 +9,7 @@ entry point for render/checklist: it raises when the playbook has errors.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from crisisplay.playbook.loader import (
     load_file,
 )
 from crisisplay.playbook.model import (
+    MAX_DURATION,
     ChannelConfig,
     ChannelTemplate,
     Checklist,
@@ -51,6 +53,7 @@ from crisisplay.playbook.paths import (
 from crisisplay.playbook.schema import validate_schema
 
 RULE_SYNTAX = "CP001"
+RULE_SCHEMA = "CP002"
 RULE_EXTENDS_MISSING = "CP010"
 RULE_EXTENDS_CYCLE = "CP011"
 RULE_TEMPLATE_FILE = "CP012"
@@ -242,10 +245,9 @@ class _ModelBuilder:
         template_dirs.append(bundled_templates())
         policy_raw = d.get("policy", {})
         policy = Policy(
-            first_notice_within=parse_duration(policy_raw.get("first_notice_within", "1h"))
+            first_notice_within=self._duration(policy_raw, "first_notice_within", "policy")
             or Policy().first_notice_within,
-            max_update_gap=parse_duration(policy_raw.get("max_update_gap", "4h"))
-            or Policy().max_update_gap,
+            max_update_gap=self._duration(policy_raw, "max_update_gap", "policy") or Policy().max_update_gap,
             location=self.key_loc("policy"),
         )
         return Playbook(
@@ -275,6 +277,19 @@ class _ModelBuilder:
             source=self.source,
             raw=d,
         )
+
+    def _duration(self, spec: dict[str, Any], key: str, *path: str | int) -> timedelta | None:
+        """``spec[key]`` as a duration; a schema-valid one out of range is CP002 at its line."""
+        if key not in spec:
+            return None
+        delta = parse_duration(spec[key])
+        if delta is None:
+            self.diagnostics.append(
+                _diag(RULE_SCHEMA, "schema",
+                      f"{key}: duration {spec[key]!r} is out of range (at most {MAX_DURATION.days} days)",
+                      self.loc(*path, key))
+            )
+        return delta
 
     def _facts(self, raw: dict[str, Any]) -> dict[str, FactSpec]:
         return {
@@ -390,8 +405,8 @@ class _ModelBuilder:
                 id=sid,
                 kind=spec["kind"],
                 title=str(spec.get("title", "")),
-                due=parse_duration(spec["due"]) if "due" in spec else None,
-                every=parse_duration(spec["every"]) if "every" in spec else None,
+                due=self._duration(spec, "due", "stages", sid),
+                every=self._duration(spec, "every", "stages", sid),
                 templates=templates,
                 mandatory_facts=tuple(spec.get("mandatory_facts", ())),
                 location=self.key_loc("stages", sid),
@@ -419,7 +434,7 @@ class _ModelBuilder:
                     id=item["id"],
                     text=item["text"],
                     owner=str(item.get("owner", "")),
-                    due=parse_duration(item["due"]) if "due" in item else None,
+                    due=self._duration(item, "due", "checklists", cid, "items", index),
                     priority=item.get("priority", "normal"),
                     principle=item.get("principle", ""),
                     depends_on=tuple(item.get("depends_on", ())),

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.reading import file_kind
 
 RULE_PATH_REFUSED = "CP013"
 ROOT_ENV = "CRISISPLAY_ROOT"
@@ -106,18 +107,6 @@ def _is_absolute(reference: str) -> bool:
     )
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _refuse(reference: str, why: str, location: Location | None, confinement: Confinement | None) -> PathRefused:
     hint = "name files inside the playbook's folder, or bundled ones"
     if confinement is not None:
@@ -175,7 +164,7 @@ def check_regular(path: Path, reference: str, location: Location | None = None) 
     except OSError as exc:
         raise PathRefused(f"{reference!r}: cannot be read ({exc.strerror})", location) from None
     if not stat.S_ISREG(mode):
-        raise PathRefused(f"{reference!r} is {_kind(mode)}, not a file", location)
+        raise PathRefused(f"{reference!r} is {file_kind(mode)}, not a file", location)
 
 
 def find_template_file(name: str, directories: Iterable[Path]) -> Path | None:

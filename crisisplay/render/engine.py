@@ -30,9 +30,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.facts import phone_region, playbook_zone
-from crisisplay.playbook.loader import MAX_FILE_BYTES
 from crisisplay.playbook.model import Playbook, Template
 from crisisplay.playbook.paths import TEMPLATE_SUFFIXES, find_template_file, read_template
+from crisisplay.playbook.reading import MAX_FILE_BYTES
 from crisisplay.render import rules
 from crisisplay.render.filters import FILTER_NAMES, Filters, SpokenFilters
 

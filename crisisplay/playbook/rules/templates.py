@@ -14,9 +14,9 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.loader import MAX_FILE_BYTES
 from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Stage, Template
 from crisisplay.playbook.paths import PathRefused, find_template_file, read_template
+from crisisplay.playbook.reading import MAX_FILE_BYTES
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 
 #: Names Jinja2 itself provides to every template.
