@@ -251,7 +251,7 @@ class _Run:
                                       f"(columns: {', '.join(reader.header)})")
             spec = JobSpec(playbooks, options.stage, at, keys, facts, options.sets)
             state = WorkerState(spec)
-            loaded = state.preload()
+            loaded = _preload(state, options.playbook)
             for loc in loaded:
                 if not loc.order:
                     raise CrisisplayError(
@@ -337,6 +337,22 @@ class _Run:
         assert saved.last is not None
         self.counters = saved.last.counters
         return self.summary(complete=True, resumed=True, header=saved.header, already=True)
+
+
+def _preload(state: WorkerState, playbook: str) -> list[Any]:
+    """Build every locale version; a template that cannot compile stops the run here (exit 2)."""
+    from jinja2.exceptions import TemplateSyntaxError
+
+    try:
+        loaded = state.preload()
+        for locale in loaded:  # compile every channel now: not in the middle of the run
+            for name in locale.order:
+                locale.channel(name)
+        return loaded
+    except TemplateSyntaxError as exc:
+        where = f" ({exc.filename or exc.name}, template line {exc.lineno})" if exc.lineno else ""
+        raise CrisisplayError(f"a template does not compile: {exc.message}{where}; nothing was rendered",
+                              hint=f"crisisplay validate {playbook} shows it at its line") from None
 
 
 def _json(data: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     facts,
     locale,
     paths,
+    sandbox,
     services,
     stages,
     templates,
