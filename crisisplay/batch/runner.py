@@ -13,8 +13,10 @@ raise :class:`~crisisplay.errors.CrisisplayError`.
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -282,7 +284,8 @@ class _Run:
                     self.commit(journal, outputs)
             except BaseException:
                 journal.close()
-                outputs.rollback(self.durable_sizes(), KNOWN_OUTPUTS)
+                with contextlib.suppress(OSError):  # e.g. a read-only file system: --resume cuts them
+                    outputs.rollback(self.durable_sizes(), KNOWN_OUTPUTS)
                 raise
             outputs.close()
             if stop.row is not None:
@@ -363,4 +366,19 @@ def _json(data: dict[str, Any]) -> str:
 
 def run_batch(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
     """Render ``options.recipients`` into ``options.out`` (see :class:`BatchOptions`)."""
-    return _Run(options, progress).run()
+    try:
+        return _Run(options, progress).run()
+    except OSError as exc:  # a full disk, a read-only --out: say where and what, and how to go on
+        raise _write_failure(exc, Path(options.out)) from None
+
+
+def _write_failure(exc: OSError, out_dir: Path) -> CrisisplayError:
+    """What a failed write means for the run: committed rows are safe, --resume continues."""
+    from crisisplay.fsutil import write_error
+
+    where = os.fsdecode(exc.filename) if isinstance(exc.filename, (str, bytes, os.PathLike)) else str(out_dir)
+    message = write_error(exc, where).message.replace("; nothing was written", "")
+    if (out_dir / jn.JOURNAL_NAME).exists():
+        return CrisisplayError(f"{message}; every row up to the last commit is kept",
+                               hint="fix the cause, then run the same command with --resume")
+    return CrisisplayError(f"{message}; nothing was rendered", hint="fix the cause and run the command again")

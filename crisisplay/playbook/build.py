@@ -207,6 +207,13 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     path = str(path)
     if path.startswith(BUNDLED_PREFIX):
         path = str(bundled_path(path, must_exist=True, file_only=True))
+    if Path(path).is_dir():  # never suggest 'crisisplay validate /': it would walk the whole disk
+        found = sorted(p.name for p in Path(path).glob("*.y*ml"))[:5]
+        raise CrisisplayError(
+            f"{path} is a folder; name one playbook file",
+            hint=f"playbooks there: {', '.join(found)}" if found else "e.g. playbooks/it-outage/it-outage.ru.yaml "
+                                                                      "or bundled:it-outage.ru",
+        )
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:
