@@ -16,6 +16,7 @@ from typing import Any
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
 from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path, bundled_templates
+from crisisplay.playbook.chain import display, load_chain
 from crisisplay.playbook.loader import (
     DEFAULT_LIMITS,
     Document,
@@ -40,7 +41,6 @@ from crisisplay.playbook.model import (
     parse_duration,
 )
 from crisisplay.playbook.paths import (
-    PLAYBOOK_SUFFIXES,
     RULE_PATH_REFUSED,
     TEMPLATE_SUFFIXES,
     Confinement,
@@ -54,10 +54,7 @@ from crisisplay.playbook.schema import validate_schema
 
 RULE_SYNTAX = "CP001"
 RULE_SCHEMA = "CP002"
-RULE_EXTENDS_MISSING = "CP010"
-RULE_EXTENDS_CYCLE = "CP011"
 RULE_TEMPLATE_FILE = "CP012"
-MAX_CHAIN = 8
 CHANNEL_LIMIT_KEYS = (
     "max_segments",
     "max_length",
@@ -84,18 +81,6 @@ def _diag(rule: str, category: str, message: str, location: Location | None, fix
     return Diagnostic(rule, Severity.ERROR, category, message, location, fix=fix, source="validate")
 
 
-def resolve_parent_path(
-    reference: str, child_file: str, confinement: Confinement | None = None, location: Location | None = None
-) -> Path:
-    """The parent file ``extends`` names; outside the allowed folders it is refused (CP013)."""
-    if reference.startswith(BUNDLED_PREFIX):
-        return bundled_path(reference)
-    confinement = confinement or confinement_for(child_file)
-    return check_reference(
-        reference, base_dir(child_file), confinement, suffixes=PLAYBOOK_SUFFIXES, what="playbook", location=location
-    )
-
-
 def _merge(parent: Any, child: Any) -> Any:
     """Child wins; mappings merge key by key; lists and scalars are replaced whole."""
     if isinstance(parent, dict) and isinstance(child, dict):
@@ -106,74 +91,10 @@ def _merge(parent: Any, child: Any) -> Any:
     return child
 
 
-def _load_chain(
-    first: Document, limits: Limits, confinement: Confinement
-) -> tuple[list[Document], list[Diagnostic]]:
-    """The document and its ancestors, child first."""
-    chain = [first]
-    seen = {str(Path(first.path).resolve()) if first.path != "-" else "-"}
-    diagnostics: list[Diagnostic] = []
-    current = first
-    while isinstance(current.data, dict) and isinstance(current.data.get("extends"), str):
-        reference = current.data["extends"]
-        where = current.source.locate(("extends",))
-        try:
-            parent_path = resolve_parent_path(reference, current.path, confinement, where)
-        except PathRefused as exc:
-            diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, where, exc.hint))
-            break
-        except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_EXTENDS_MISSING, "reference", exc.message, where))
-            break
-        names = " -> ".join([*(d.path for d in chain), str(parent_path)])
-        if str(parent_path) in seen:
-            diagnostics.append(
-                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' makes a cycle: {names}", where)
-            )
-            break
-        if len(chain) >= MAX_CHAIN:
-            diagnostics.append(
-                _diag(
-                    RULE_EXTENDS_CYCLE,
-                    "reference",
-                    f"'extends' chain longer than {MAX_CHAIN}: {names}",
-                    where,
-                )
-            )
-            break
-        if not parent_path.is_file():
-            diagnostics.append(
-                _diag(
-                    RULE_EXTENDS_MISSING,
-                    "reference",
-                    f"parent playbook {reference!r} not found (looked at {parent_path}); chain: {names}",
-                    where,
-                )
-            )
-            break
-        try:
-            parent = load_file(parent_path, limits, display_name=_display(parent_path))
-        except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_SYNTAX, "syntax", exc.message, exc.location))
-            break
-        seen.add(str(parent_path))
-        chain.append(parent)
-        current = parent
-    return chain, diagnostics
-
-
-def _display(path: Path) -> str:
-    """Paths relative to the working directory when possible: shorter diagnostics."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Resolution:
     """Resolve ``extends``, check the schema and build the model, collecting findings."""
     confinement = confinement_for(document.path)
-    chain, diagnostics = _load_chain(document, limits, confinement)
+    chain, diagnostics = load_chain(document, limits, confinement)
     for doc in chain:
         diagnostics.extend(validate_schema(doc.data, doc.source))
     if any(d.severity >= Severity.ERROR for d in diagnostics):
@@ -387,7 +308,7 @@ class _ModelBuilder:
         except CrisisplayError as exc:
             self.diagnostics.append(_diag(RULE_TEMPLATE_FILE, "reference", exc.message, location))
             return empty
-        name = _display(found)
+        name = display(found)
         return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
 
     def _confined(self, reference: str, base: Path, location: Location) -> Path:

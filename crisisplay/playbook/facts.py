@@ -14,47 +14,38 @@ uses it on the examples and defaults a playbook declares.
 from __future__ import annotations
 
 import difflib
-import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import Document, PathKey, SourceMap, load_file
 from crisisplay.playbook.model import MAX_DURATION, SERVICE_STATUSES, FactSpec, Playbook, parse_duration
+from crisisplay.playbook.values import (
+    EMAIL_RE,
+    FALSE_WORDS,
+    ISO_DATE_START,
+    TRUE_WORDS,
+    coerce_integer,
+    coerce_number,
+    coerce_text,
+    coerce_url,
+    hidden_character,
+    load_zone,
+    looks_like_duration,
+    shown,
+)
+from crisisplay.playbook.values import parse_datetime as parse_datetime
+from crisisplay.playbook.values import parse_time_of_day as parse_time_of_day
 
 RULE_FACT_INVALID = "CP201"
 RULE_FACT_MISSING = "CP202"
 RULE_FACT_UNKNOWN = "CP203"
 RULE_SERVICE_OVERRIDE = "CP204"
-
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
-_ZONE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]{0,40}(?:/[A-Za-z0-9][A-Za-z0-9_+\-]{0,40}){0,3}")
-_NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})
-_NOT_ZONE_PREFIXES = ("posix/", "right/")
-#: Characters nobody sees that change what a text says or which way it reads: C0/C1
-#: controls (but tab and line breaks), soft hyphen, bidi marks, embeddings, overrides and
-#: isolates, zero-width space, word joiner and invisible operators, BOM, Hangul fillers,
-#: interlinear annotations, tags, private use and lone surrogates.
-_HIDDEN_TEXT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
-    "\ue000-\uf8ff\ud800-\udfff\U000e0000-\U000e007f\U000f0000-\U0010ffff]"
-)
-_DURATION_SHAPE = re.compile(r"[\d\sdhms]+|[\d\sdhms]*min")
-_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Digits a number or whole number fact may have (far above any real value).
-_MAX_DIGITS = 100
-_TRUE = {"true", "yes", "y", "1", "on", "да"}
-_FALSE = {"false", "no", "n", "0", "off", "нет"}
-
 
 class PhoneText(str):
     """A phone number as text (international format) that remembers its digits.
@@ -88,41 +79,15 @@ class FactsInput:
     file: str = "<facts>"
 
 
-def load_zone(name: object) -> tzinfo | None:
-    """The IANA zone ``name`` names, or None.
-
-    Not every file under the tz database is a zone a company lives in: ``Factory`` prints
-    "Unknown", ``localtime`` is whatever the server is set to, ``posixrules``, ``posix/…``
-    and ``right/…`` are duplicates kept for old software. A name longer than any real
-    one is refused before it becomes a file name (``OSError: File name too long``).
-    """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if not isinstance(name, str) or not _ZONE_RE.fullmatch(name):
-        return None
-    if name.lower() in _NOT_ZONES or name.lower().startswith(_NOT_ZONE_PREFIXES):
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return None
-
-
 def playbook_zone(playbook: Playbook) -> tzinfo:
     """The company's time zone; an unknown name is a user error, not a crash."""
     zone = load_zone(playbook.timezone)
     if zone is None:
         raise CrisisplayError(
-            f"unknown time zone {_shown(playbook.timezone)} (use an IANA name such as Europe/Moscow)",
+            f"unknown time zone {shown(playbook.timezone)} (use an IANA name such as Europe/Moscow)",
             playbook.locate(("timezone",)),
         )
     return zone
-
-
-def _shown(value: object, width: int = 60) -> str:
-    """``repr`` of a user value, cut to ``width`` characters (a 10,000-character zone name)."""
-    text = repr(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def phone_region(playbook: Playbook) -> str:
@@ -137,38 +102,6 @@ def phone_region(playbook: Playbook) -> str:
     return parts[-1] if len(parts) > 1 else "US"
 
 
-def parse_time_of_day(text: str) -> time | None:
-    match = _TIME_RE.match(text)
-    if not match:
-        return None
-    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return time(hour, minute, second)
-
-
-def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> datetime | None:
-    """ISO date-time (naive means the company's zone), or ``HH:MM`` meaning today."""
-    if isinstance(value, datetime):
-        try:
-            return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
-        except (ValueError, OverflowError):
-            return None
-    if isinstance(value, date) or not isinstance(value, str) or len(value) > 64:
-        return None
-    text = value.strip()
-    clock = parse_time_of_day(text)
-    if clock is not None:
-        base = (now or datetime.now(zone)).astimezone(zone)
-        return datetime.combine(base.date(), clock, tzinfo=zone)
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-        # Converting 0001-01-01T00:00+14:00 or 9999-12-31T23:59-12:00 leaves the calendar.
-        return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
-    except (ValueError, OverflowError):
-        return None
-
-
 def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
     import phonenumbers
 
@@ -178,13 +111,13 @@ def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
     if problem:
         return None, problem
     if len(str(value)) > 64:  # phonenumbers refuses longer input too; say so plainly
-        return None, f"{_shown(value)} is too long for a phone number"
+        return None, f"{shown(value)} is too long for a phone number"
     try:
         number = phonenumbers.parse(str(value), phone_region(playbook))
     except phonenumbers.NumberParseException:
-        return None, f"{_shown(value)} is not a phone number"
+        return None, f"{shown(value)} is not a phone number"
     if not phonenumbers.is_possible_number(number):
-        return None, f"{_shown(value)} is not a possible phone number (wrong number of digits?)"
+        return None, f"{shown(value)} is not a possible phone number (wrong number of digits?)"
     fmt = phonenumbers.PhoneNumberFormat
     return (
         PhoneText(
@@ -197,131 +130,38 @@ def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
     )
 
 
-def _coerce_scalar_text(value: Any, *, strict: bool = False) -> tuple[Any, str | None]:
-    if isinstance(value, (bool, list, dict)) or value is None:
-        return None, "must be text"
-    text = str(value).strip()
-    if not text:
-        return None, "is empty"
-    problem = hidden_character(text, strict=strict)
-    return (None, problem) if problem else (text, None)
-
-
-def hidden_character(text: str, *, strict: bool = False) -> str | None:
-    """What is wrong if ``text`` holds a character a reader cannot see, or None.
-
-    Direction overrides (U+202E) make ``https://bank.ru/‮moc.live`` read as another
-    address; zero-width and control characters hide in pasted text and change what a
-    phone or link is. Text may keep tabs, line breaks and the joiners emoji need; links,
-    phones and e-mail addresses (``strict``) may hold no format character at all.
-    """
-    match = _HIDDEN_TEXT.search(text)
-    index = match.start() if match else -1
-    if strict:
-        for position, char in enumerate(text):
-            if char in "\t\n\r" or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
-                index = position if index < 0 else min(index, position)
-                break
-    if index < 0:
-        return None
-    char = text[index]
-    name = unicodedata.name(char, "a control character")
-    return (f"contains an invisible or direction-changing character U+{ord(char):04X} ({name}) at position "
-            f"{index + 1}; it can make the text read differently from what is sent — remove it")
-
-
-def _looks_like_duration(value: Any) -> bool:
-    """A duration in form (``99999999999d``, ``1e30`` minutes), wrong only in size."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return value >= 0
-    return isinstance(value, str) and any(c.isdigit() for c in value) and bool(
-        _DURATION_SHAPE.fullmatch(value.strip().lower())
-    )
-
-
-def _coerce_url(value: Any) -> tuple[Any, str | None]:
-    text, problem = _coerce_scalar_text(value, strict=True)
-    if problem:
-        return None, problem
-    try:
-        parts = urlsplit(text)
-        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
-        parts.port  # noqa: B018 - raises ValueError for a port out of range
-    except ValueError:  # "https://[::1": an unclosed IPv6 bracket
-        valid = False
-    if not valid:
-        return None, f"{_shown(value)} is not a web address (expected https://…)"
-    return text, None
-
-
-def _coerce_integer(value: Any) -> tuple[Any, str | None]:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (value, None) if len(str(abs(value))) <= _MAX_DIGITS else (None, "has too many digits")
-    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
-        digits = value.strip().lstrip("+-")
-        if len(digits) > _MAX_DIGITS:
-            return None, f"a whole number of {len(digits)} digits is too long (at most {_MAX_DIGITS})"
-        return int(value), None
-    return None, f"{_shown(value)} is not a whole number"
-
-
-def _coerce_number(value: Any) -> tuple[Any, str | None]:
-    """An int or a finite float: NaN and infinity would reach customers as "NaN %" or "∞"."""
-    number: float | int
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None, f"{_shown(value)} is not a number"
-    if isinstance(value, int):
-        return _coerce_integer(value)
-    if isinstance(value, float):
-        number = value
-    else:
-        text = value.replace(",", ".").replace(" ", "").replace("\u00a0", "")
-        if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
-            return None, f"{_shown(value)} is not a finite number (NaN and infinity cannot go into a message)"
-        if len(text) > _MAX_DIGITS or not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d{1,4})?", text):
-            return None, f"{_shown(value)} is not a number"
-        number = float(text)
-        if number.is_integer() and "." not in text and "e" not in text.lower() and math.isfinite(number):
-            number = int(text)
-    if isinstance(number, float) and not math.isfinite(number):
-        return None, f"{_shown(value)} is not a finite number (NaN and infinity cannot go into a message)"
-    return number, None
-
-
 def coerce_value(
     spec: FactSpec, value: Any, playbook: Playbook, *, now: datetime | None = None
 ) -> tuple[Any, str | None]:
     """One value to its typed form: ``(value, None)`` or ``(None, "what is wrong")``."""
     kind = spec.type
     if kind in ("string", "text"):
-        return _coerce_scalar_text(value)
+        return coerce_text(value)
     if kind == "enum":
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text in spec.values:
             return text, None
         close = difflib.get_close_matches(str(value), spec.values, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        return None, f"{_shown(value)} is not one of {', '.join(spec.values)}{hint}"
+        return None, f"{shown(value)} is not one of {', '.join(spec.values)}{hint}"
     if kind == "integer":
-        return _coerce_integer(value)
+        return coerce_integer(value)
     if kind == "number":
-        return _coerce_number(value)
+        return coerce_number(value)
     if kind == "boolean":
         if isinstance(value, bool):
             return value, None
         lowered = str(value).strip().lower()
-        if lowered in _TRUE or lowered in _FALSE:
-            return lowered in _TRUE, None
-        return None, f"{_shown(value)} is not true or false"
+        if lowered in TRUE_WORDS or lowered in FALSE_WORDS:
+            return lowered in TRUE_WORDS, None
+        return None, f"{shown(value)} is not true or false"
     if kind == "datetime":
         parsed = parse_datetime(value, playbook_zone(playbook), now)
-        if parsed is None and isinstance(value, str) and _ISO_START.match(value.strip()):
-            return None, f"{_shown(value)} is not a date and time the playbook's time zone can show " \
+        if parsed is None and isinstance(value, str) and ISO_DATE_START.match(value.strip()):
+            return None, f"{shown(value)} is not a date and time the playbook's time zone can show " \
                          "(a wrong value, or a year at the very edge of the calendar)"
         if parsed is None:
-            return None, f"{_shown(value)} is not a date and time (expected 2026-03-15T14:00 or 14:00)"
+            return None, f"{shown(value)} is not a date and time (expected 2026-03-15T14:00 or 14:00)"
         return parsed, None
     if kind == "date":
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -329,33 +169,33 @@ def coerce_value(
         try:
             return date.fromisoformat(str(value).strip()), None
         except ValueError:
-            return None, f"{_shown(value)} is not a date (expected 2026-03-15)"
+            return None, f"{shown(value)} is not a date (expected 2026-03-15)"
     if kind == "time":
         if isinstance(value, time):
             return value, None
         parsed_time = parse_time_of_day(str(value)) if isinstance(value, (str, int)) else None
         if parsed_time is None:
-            return None, f"{_shown(value)} is not a time of day (expected 14:00)"
+            return None, f"{shown(value)} is not a time of day (expected 14:00)"
         return parsed_time, None
     if kind == "duration":
         if isinstance(value, timedelta):
             return value, None
         delta = parse_duration(value)
-        if delta is None and _looks_like_duration(value):
-            return None, f"{_shown(value)} is out of range (a duration is at most {MAX_DURATION.days} days)"
+        if delta is None and looks_like_duration(value):
+            return None, f"{shown(value)} is out of range (a duration is at most {MAX_DURATION.days} days)"
         if delta is None:
-            return None, f"{_shown(value)} is not a duration (expected 30m, 2h, 1h30m or 1d)"
+            return None, f"{shown(value)} is not a duration (expected 30m, 2h, 1h30m or 1d)"
         return delta, None
     if kind == "phone":
         return _coerce_phone(value, playbook)
     if kind == "url":
-        return _coerce_url(value)
+        return coerce_url(value)
     if kind == "email":
-        text, problem = _coerce_scalar_text(value, strict=True)
+        text, problem = coerce_text(value, strict=True)
         if problem:
             return None, problem
-        if not _EMAIL_RE.match(text or ""):
-            return None, f"{_shown(value)} is not an e-mail address"
+        if not EMAIL_RE.match(text or ""):
+            return None, f"{shown(value)} is not an e-mail address"
         return text, None
     if kind == "list":
         items: list[Any]
@@ -495,6 +335,9 @@ def parse_set_options(options: Iterable[str]) -> dict[str, Any]:
         name = name.strip()
         if not sep or not name:
             raise CrisisplayError(f"--set expects key=value, got {option!r}", hint="e.g. --set next_update_at=14:00")
+        if name == "services":
+            raise CrisisplayError(f"--set {option!r}: name the service",
+                                  hint="e.g. --set services.payments=unavailable")
         if name.startswith("services."):
             sid, _, field = name[len("services."):].partition(".")
             services = values.setdefault("services", {})
