@@ -272,3 +272,24 @@ def test_lint_file_over_the_limit(tmp_path: Path) -> None:
     path.write_bytes(b"a" * (2 * 1024 * 1024 + 1))
     code, out = _run("lint", str(path))
     assert code == 2 and "larger than the limit" in out
+
+
+# -- lint's contact patterns are linear ---------------------------------------------------
+@pytest.mark.parametrize("word", ["a" * 300_000, "номер" * 20_000, "a." * 100_000, "x@" + "a-" * 100_000,
+                                  "call" * 50_000, "+1" * 100_000])
+def test_contact_patterns_are_linear_on_one_long_word(word: str) -> None:
+    from crisisplay.tone.contacts import find_contacts
+
+    started = time.process_time()
+    find_contacts(word, "ru")
+    find_contacts(word, "en")
+    assert time.process_time() - started < 3.0  # a 20 KB word took 7.6 s; 300 KB never finished
+
+
+def test_contact_patterns_still_find_contacts() -> None:
+    from crisisplay.tone.contacts import find_contacts
+
+    found = {(c.kind, c.value) for c in find_contacts(
+        "Пишите на help@bank.ru, a.b+c@mail.example.com, звоните на 900 или номером 0611, call 611", "ru")}
+    assert {("email", "help@bank.ru"), ("email", "a.b+c@mail.example.com"), ("phone", "900"),
+            ("phone", "0611")} <= found

@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -180,3 +181,14 @@ def test_outbox_bundle_lists_every_file(tmp_path: Path) -> None:
     data = json.loads((out / "bundle.json").read_text(encoding="utf-8"))
     listed = {m["file"] for m in data["messages"]} | {"bundle.json"}
     assert listed == {p.name for p in out.iterdir()}
+
+
+def test_full_stdout_is_exit_2() -> None:
+    """``crisisplay render … > /dev/full``: the disk is full, said once, exit 2."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "crisisplay.cli.main", "render", PLAYBOOK, "--example",
+                               "--at", "2026-03-15T10:00"], stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert b"cannot write the output: the disk is full" in done.stderr and b"Traceback" not in done.stderr

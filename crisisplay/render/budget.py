@@ -1,8 +1,8 @@
 """Sandbox budgets at render time: no template works forever or fills memory.
 
 The numbers live in :mod:`crisisplay.playbook.template_limits` (``validate`` checks what it
-can see of them statically); this module enforces them while a template runs, inside
-Jinja2's :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`:
+can see of them statically); this module and :mod:`crisisplay.render.guards` enforce them
+while a template runs in :class:`crisisplay.render.sandbox.BudgetedSandbox`:
 
 * **steps** — every loop charges its length when it starts (a loop over an iterator,
   each item), every call (macro, method, ``caller()``) one step; past
@@ -53,7 +53,7 @@ from crisisplay.playbook.template_limits import (
 _SHORT_LOOP = 256
 _TICKS_PER_CLOCK = 256
 #: Output chunks measured at once before counting one by one (a chunk is at most one value).
-_HEAD = 64
+_HEAD = 32
 _SMALL = 256
 
 

@@ -1,4 +1,4 @@
-"""The render sandbox: Jinja2's immutable sandbox with every budget enforced.
+"""The render sandbox: Jinja2's sandbox, values never changed in place, every budget enforced.
 
 :class:`BudgetedSandbox` is the environment the engine builds (docs/templates.md,
 "Sandbox budgets"): its code generator writes the budget hooks into the compiled
@@ -18,7 +18,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment as _Sandbox
-from jinja2.sandbox import _mutable_spec, modifies_known_mutable
+from jinja2.sandbox import modifies_known_mutable
 
 from crisisplay.playbook.template_limits import (
     MAX_POWER,
@@ -93,9 +93,13 @@ class MeteredCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-#: Method names that modify a list, dict, set or deque (Jinja2's own table): only these pay for
-#: the type check, so attribute access stays as fast as in the plain sandbox.
-_MUTATING = frozenset(name for _kind, names in _mutable_spec for name in names)
+#: Method names that modify a list, dict, set or deque: only calls of these pay for Jinja2's
+#: type check (``modifies_known_mutable``), so every other call stays as fast as before.
+_MUTATING = frozenset({
+    "add", "append", "appendleft", "clear", "difference_update", "discard", "extend", "extendleft", "insert",
+    "intersection_update", "pop", "popitem", "popleft", "remove", "reverse", "rotate", "setdefault", "sort",
+    "symmetric_difference_update", "update",
+})
 
 
 class BudgetedSandbox(_Sandbox):
