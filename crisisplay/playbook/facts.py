@@ -28,7 +28,9 @@ from crisisplay.playbook.model import MAX_DURATION, SERVICE_STATUSES, FactSpec, 
 from crisisplay.playbook.values import (
     EMAIL_RE,
     FALSE_WORDS,
+    FIRST_YEAR,
     ISO_DATE_START,
+    LAST_YEAR,
     TRUE_WORDS,
     coerce_integer,
     coerce_number,
@@ -159,7 +161,7 @@ def coerce_value(
         parsed = parse_datetime(value, playbook_zone(playbook), now)
         if parsed is None and isinstance(value, str) and ISO_DATE_START.match(value.strip()):
             return None, f"{shown(value)} is not a date and time the playbook's time zone can show " \
-                         "(a wrong value, or a year at the very edge of the calendar)"
+                         f"(a wrong value, or a year outside {FIRST_YEAR}–{LAST_YEAR})"
         if parsed is None:
             return None, f"{shown(value)} is not a date and time (expected 2026-03-15T14:00 or 14:00)"
         return parsed, None
@@ -167,9 +169,12 @@ def coerce_value(
         if isinstance(value, date) and not isinstance(value, datetime):
             return value, None
         try:
-            return date.fromisoformat(str(value).strip()), None
+            day = date.fromisoformat(str(value).strip())
         except ValueError:
             return None, f"{shown(value)} is not a date (expected 2026-03-15)"
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return None, f"{shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+        return day, None
     if kind == "time":
         if isinstance(value, time):
             return value, None

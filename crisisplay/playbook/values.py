@@ -32,6 +32,8 @@ _HIDDEN_TEXT = re.compile(
 )
 _DURATION_SHAPE = re.compile(r"[\d\sdhms]+|[\d\sdhms]*min")
 ISO_DATE_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The years a datetime fact may take (past them, date arithmetic in a template overflows).
+FIRST_YEAR, LAST_YEAR = 1900, 9000
 #: Digits a number or whole number fact may have (far above any real value).
 _MAX_DIGITS = 100
 TRUE_WORDS = {"true", "yes", "y", "1", "on", "да"}
@@ -90,7 +92,10 @@ def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> dat
         return datetime.combine(base.date(), clock, tzinfo=zone)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-        # Converting 0001-01-01T00:00+14:00 or 9999-12-31T23:59-12:00 leaves the calendar.
+        # Converting 0001-01-01T00:00+14:00 or 9999-12-31T23:59-12:00 leaves the calendar,
+        # and so would template arithmetic near its ends: such a year is a typo anyway.
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            return None
         return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
     except (ValueError, OverflowError):
         return None
