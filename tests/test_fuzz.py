@@ -9,7 +9,6 @@ whole file stays around a minute; ``tools/fuzz.py`` runs the same generators for
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,8 +25,8 @@ DECISIONS = st.lists(st.integers(min_value=0, max_value=(1 << 30) - 1), min_size
 
 
 @pytest.fixture(scope="module")
-def workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="crisisplay-fuzz-"))
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")
 
 
 def _check(target: str, numbers: list[int], workdir: Path) -> None:

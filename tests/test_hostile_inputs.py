@@ -293,3 +293,24 @@ def test_contact_patterns_still_find_contacts() -> None:
         "Пишите на help@bank.ru, a.b+c@mail.example.com, звоните на 900 или номером 0611, call 611", "ru")}
     assert {("email", "help@bank.ru"), ("email", "a.b+c@mail.example.com"), ("phone", "900"),
             ("phone", "0611")} <= found
+
+
+def test_long_runs_of_spaces_are_linear_in_lint() -> None:
+    """Blanked markup leaves long runs of spaces: the table-rule and phone-cue patterns once
+    split such a run both ways (35 KB of HTML on stdin took 32 s; 2 MiB would take hours)."""
+    from crisisplay.tone.contacts import find_phones
+    from crisisplay.tone.markup import strip_markdown
+
+    text = "Звоните номером" + " " * 200_000 + "x\n" + ("call" + " " * 5_000) * 40 + "\n|" + " " * 100_000
+    started = time.process_time()
+    strip_markdown(text)
+    find_phones(text, "ru")
+    find_phones(text, "en")
+    assert time.process_time() - started < 3.0
+
+
+def test_lint_of_html_on_stdin_with_a_long_script(tmp_path: Path) -> None:
+    html = "<html><body><p>Сбой. Звоните 900</p><script>" + "x " * 20_000 + "</script></body></html>"
+    started = time.monotonic()
+    code, _out = _run("lint", "-", "--lang", "ru", stdin=html)
+    assert code in (0, 1) and time.monotonic() - started < 30

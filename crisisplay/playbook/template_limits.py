@@ -47,6 +47,8 @@ MAX_REPEAT = 10_000
 MAX_POWER = 64
 #: Bits of an integer a template computes (about 3,000 digits).
 MAX_INT_BITS = 10_000
+#: Digits of an integer written in a template (Python refuses to read more than 4,300).
+MAX_INT_DIGITS = 100
 #: Decimal places of ``round`` and the ``number`` filter.
 MAX_PRECISION = 100
 #: CPU seconds one render of one part may take: the net under every other budget.
@@ -165,6 +167,9 @@ def check_source(source: str, environment: Any) -> SourceProblem | None:
                     return SourceProblem(f"blocks nested more than {MAX_BLOCK_NESTING} deep", line)
                 continue
             expecting_name = False
+            if kind == "integer" and len(value.replace("_", "")) > MAX_INT_DIGITS:
+                return SourceProblem(f"an integer of {len(value):,} digits (at most {MAX_INT_DIGITS}) in the "
+                                     "template", line)
             if kind == "block_end" and set_block:
                 blocks += 1  # {% set x %}…{% endset %}: a block; {% set x = … %} has an '=' first
                 set_block = False

@@ -23,13 +23,14 @@ _URL_RE = re.compile(
 _INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
 _SHORT_RE = {
     "ru": re.compile(
-        # Endings are bounded (\w{0,6}) and cues start a word: an unbounded \w* made a text of
-        # repeated «номер» quadratic.
-        r"(?<!\w)(?:номер\w{0,6}|тел\.?|телефон\w{0,6}|звоните|позвоните|звонок)\s*:?\s*(?:на\s+|по\s+)?"
+        # Endings are bounded (\w{0,6}), cues start a word, and spaces after a cue are matched
+        # once (a second \s* only after a colon): "\s*:?\s*" split every run of spaces both
+        # ways, quadratic in text whose markup was blanked into long runs of spaces.
+        r"(?<!\w)(?:номер\w{0,6}|тел\.?|телефон\w{0,6}|звоните|позвоните|звонок)\s*(?::\s*)?(?:на\s+|по\s+)?"
         r"(\*?\d{3,5}#?)(?![\d-])",
         re.I,
     ),
-    "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*:?\s*(\*?\d{3,5}#?)(?![\d-])", re.I),
+    "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
 
 

@@ -60,6 +60,7 @@ CASES: dict[str, str] = {
         f"{{% set d{i} = {{'a': d{i - 1}, 'b': d{i - 1}, 'c': d{i - 1}, 'd': d{i - 1}}} %}}" for i in range(1, 12)
     ) + "{{ d11 }}",
     "endless_macro": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "integer_5000_digits": "{{ " + "9" * 5000 + " }}",
     "string_in_loop": "{% for i in range(1000) %}{% for j in range(99) %}{{ incident }}{% endfor %}{% endfor %}",
 }
 
@@ -91,4 +92,5 @@ STATIC: dict[str, str] = {
     "round_precision": "CP109",
     "batch_fill": "CP109",
     "tojson_indent": "CP109",
+    "integer_5000_digits": "CP109",
 }
