@@ -124,6 +124,8 @@ def _metered_root(root: Callable[[Any], Iterator[str]]) -> Callable[[Any], Itera
 
     def rest(head: list[str], chunks: Iterator[str], written: int) -> Iterator[str]:
         try:
+            if written > MAX_OUTPUT:
+                raise BudgetExceeded(f"the rendered text is longer than {MAX_OUTPUT:,} characters")
             yield from head
             for chunk in chunks:
                 written += len(chunk)
@@ -133,22 +135,24 @@ def _metered_root(root: Callable[[Any], Iterator[str]]) -> Callable[[Any], Itera
         finally:
             _ACTIVE.set(None)
 
+    get, put, islice = _ACTIVE.get, _ACTIVE.set, itertools.islice  # the hot path of a mass render
+
     @functools.wraps(root)
     def run(context: Any) -> Iterator[str]:
-        if _ACTIVE.get() is not None:
+        if get() is not None:
             return root(context)
-        _ACTIVE.set(Meter())
+        put(Meter())
         chunks = root(context)
         try:
-            head = list(itertools.islice(chunks, _HEAD))
-            written = sum(map(len, head))
+            head = list(islice(chunks, _HEAD))
+        except BaseException:
+            put(None)
+            raise
+        written = sum(map(len, head))
+        if len(head) < _HEAD:
+            put(None)
             if written > MAX_OUTPUT:
                 raise BudgetExceeded(f"the rendered text is longer than {MAX_OUTPUT:,} characters")
-        except BaseException:
-            _ACTIVE.set(None)
-            raise
-        if len(head) < _HEAD:
-            _ACTIVE.set(None)
             return iter(head)
         return rest(head, chunks, written)
 
