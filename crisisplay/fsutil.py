@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
 
@@ -26,22 +26,47 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise CrisisplayError(f"cannot write: {exc.strerror}", Location(str(target))) from None
+        raise write_error(exc, target) from None
     try:
         # mkstemp creates 0600 files; outputs are ordinary files, so honour the umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
+        os.chmod(tmp_name, 0o666 & ~current_umask())
         handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):  # a full disk, a read-only file system: the old file is intact
+            raise write_error(exc, target) from None
         raise
+
+
+_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exhausted",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EIO: "the disk reported an I/O error",
+}
+
+
+def write_error(exc: OSError, target: str | Path) -> CrisisplayError:
+    """An OSError while writing ``target`` as a message that names the path and the cause."""
+    cause = _CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
+    return CrisisplayError(f"cannot write {target}: {cause}; nothing was written")
+
+
+def current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

@@ -13,7 +13,10 @@ raise :class:`~crisisplay.errors.CrisisplayError`.
 from __future__ import annotations
 
 import collections
+import contextlib
+import hashlib
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -274,7 +277,7 @@ class _Run:
                            channels=options.channels, phone_region=options.phone_region, example=options.example,
                            delimiter=reader.delimiter, hash_keys=pooled and not options.allow_duplicates)
             state = WorkerState(spec)
-            loaded = state.preload()
+            loaded = _preload(state, options.playbook)
             _check_channels(options, loaded)
             if reader.format == "csv" and "channels" not in keys and not any(
                     loc.chooser is not None and loc.chooser.fallback_order for loc in loaded):
@@ -320,7 +323,8 @@ class _Run:
                     self.commit(journal, outputs)
             except BaseException:
                 journal.close()
-                outputs.rollback(self.durable_sizes(), KNOWN_OUTPUTS)
+                with contextlib.suppress(OSError):  # e.g. a read-only file system: --resume cuts them
+                    outputs.rollback(self.durable_sizes(), KNOWN_OUTPUTS)
                 raise
             finally:
                 if self.duplicates is not None:
@@ -381,6 +385,22 @@ class _Run:
         return self.summary(complete=True, resumed=True, header=saved.header, already=True)
 
 
+def _preload(state: WorkerState, playbook: str) -> list[Any]:
+    """Build every locale version; a template that cannot compile stops the run here (exit 2)."""
+    from jinja2.exceptions import TemplateSyntaxError
+
+    try:
+        loaded = state.preload()
+        for locale in loaded:  # compile every channel now: not in the middle of the run
+            for name in locale.order:
+                locale.channel(name)
+        return loaded
+    except TemplateSyntaxError as exc:
+        where = f" ({exc.filename or exc.name}, template line {exc.lineno})" if exc.lineno else ""
+        raise CrisisplayError(f"a template does not compile: {exc.message}{where}; nothing was rendered",
+                              hint=f"crisisplay validate {playbook} shows it at its line") from None
+
+
 def _json(data: dict[str, Any]) -> str:
     import json
 
@@ -389,4 +409,19 @@ def _json(data: dict[str, Any]) -> str:
 
 def run_batch(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
     """Render ``options.recipients`` into ``options.out`` (see :class:`BatchOptions`)."""
-    return _Run(options, progress).run()
+    try:
+        return _Run(options, progress).run()
+    except OSError as exc:  # a full disk, a read-only --out: say where and what, and how to go on
+        raise _write_failure(exc, Path(options.out)) from None
+
+
+def _write_failure(exc: OSError, out_dir: Path) -> CrisisplayError:
+    """What a failed write means for the run: committed rows are safe, --resume continues."""
+    from crisisplay.fsutil import write_error
+
+    where = os.fsdecode(exc.filename) if isinstance(exc.filename, (str, bytes, os.PathLike)) else str(out_dir)
+    message = write_error(exc, where).message.replace("; nothing was written", "")
+    if (out_dir / jn.JOURNAL_NAME).exists():
+        return CrisisplayError(f"{message}; every row up to the last commit is kept",
+                               hint="fix the cause, then run the same command with --resume")
+    return CrisisplayError(f"{message}; nothing was rendered", hint="fix the cause and run the command again")

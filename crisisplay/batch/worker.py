@@ -12,7 +12,12 @@ Spark (:func:`render_rows`).
 
 from __future__ import annotations
 
+import json
+import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +35,7 @@ from crisisplay.batch.summary import Counters
 from crisisplay.errors import CrisisplayError
 
 REJECTED = "rejected"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -266,8 +272,37 @@ def init_worker(spec: JobSpec) -> None:
     global _STATE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
     _STATE = WorkerState(spec)
     _STATE.preload()
+
+
+def die_with_parent() -> None:
+    """End this worker at once, silently, when the process that started it dies.
+
+    A SIGKILLed or crashed parent must not leave workers rendering on, or printing
+    ``BrokenPipeError`` tracebacks when they hand back a chunk. On Linux the kernel sends
+    SIGKILL (``PR_SET_PDEATHSIG``); elsewhere a daemon thread watches the parent's pid.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the request took effect
+                    os._exit(0)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), name="crisisplay-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 Packed = tuple[Any, ...]

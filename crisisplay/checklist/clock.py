@@ -86,11 +86,17 @@ def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False
         return moment.astimezone(timezone.utc)
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=tz)
+        if not _FIRST_YEAR <= parsed.year <= _LAST_YEAR:
+            raise ValueError("outside the years a crisis can take")
+        return parsed.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # 0001-01-01T00:00+14:00 leaves the calendar in UTC
         raise CrisisplayError(f"cannot read time {text!r}", hint=TIME_HELP) from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz)
-    return parsed.astimezone(timezone.utc)
+
+
+#: Times outside these years are typos; past them, date arithmetic leaves the calendar.
+_FIRST_YEAR, _LAST_YEAR = 1900, 9000
 
 
 def is_yesterday(moment: datetime, current: datetime, tz: ZoneInfo) -> bool:

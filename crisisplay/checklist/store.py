@@ -16,8 +16,10 @@ Why it is built this way:
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -87,7 +89,7 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(target), timeout=timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise CrisisplayError(f"cannot open the checklist database {target}: {exc}") from None
+            raise store_error(exc, target, "cannot open the checklist database") from None
         store = cls(connection, target)
         try:
             with store.transaction():  # one snapshot: version, id and tables agree
@@ -100,7 +102,7 @@ class Store:
                 store._migrate(version)
         except sqlite3.Error as exc:
             connection.close()
-            raise CrisisplayError(f"cannot open the checklist database {target}: {exc}") from None
+            raise store_error(exc, target, "cannot open the checklist database") from None
         except BaseException:
             connection.close()
             raise
@@ -112,8 +114,10 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error):  # met while reading or writing inside the block
+            raise store_error(exc, self.path, "cannot use the checklist database") from None
 
     @contextlib.contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -121,10 +125,14 @@ class Store:
         conn = self.connection
         try:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise self._busy(exc) from None
         try:
             yield conn
+        except sqlite3.Error as exc:  # a write refused: read-only, disk full, a damaged page
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise self._busy(exc) from None
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
@@ -142,7 +150,7 @@ class Store:
                 f"the checklist database {self.path} stayed locked by another process",
                 hint="try again in a moment",
             )
-        return CrisisplayError(f"cannot write the checklist database {self.path}: {exc}")
+        return store_error(exc, self.path, "cannot write the checklist database")
 
     # -- schema ------------------------------------------------------------------------
 
@@ -314,17 +322,20 @@ class Store:
             " WHERE run_id = ? AND seq > ? ORDER BY seq",
             (run_id, since),
         )
-        for seq, at, recorded_at, kind, target, actor, note, data in rows:
-            yield Event(
-                seq,
-                from_db(at),
-                from_db(recorded_at),
-                kind,
-                target,
-                actor,
-                note,
-                {} if data == "{}" else decode(data),
-            )
+        try:
+            for seq, at, recorded_at, kind, target, actor, note, data in rows:
+                yield Event(
+                    seq,
+                    from_db(at),
+                    from_db(recorded_at),
+                    kind,
+                    target,
+                    actor,
+                    note,
+                    {} if data == "{}" else decode(data),
+                )
+        except (ValueError, TypeError, AttributeError) as exc:  # a damaged page: see store_error
+            raise sqlite3.DatabaseError(f"an event of run {run_id!r} is unreadable: {exc}") from None
 
     def runs(self, conn: sqlite3.Connection) -> list[RunRow]:
         """Every run, newest first, with its close time and history length."""
@@ -338,6 +349,13 @@ class Store:
 
 
 def _run_from_row(row: tuple[str, ...]) -> Run:
+    try:
+        return _decode_run(row)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a damaged page or a foreign writer
+        raise sqlite3.DatabaseError(f"the stored run {row[0]!r} is unreadable: {exc}") from None
+
+
+def _decode_run(row: tuple[str, ...]) -> Run:
     run_id, name, path, checklists, t0, created_at, created_by, snapshot = row
     return Run(
         id=run_id,
@@ -349,6 +367,58 @@ def _run_from_row(row: tuple[str, ...]) -> Run:
         created_by=created_by,
         snapshot=PlaybookSnapshot.from_json(snapshot),
     )
+
+
+RECOVERY_HINT = (
+    "export each run's audit log while it can still be read (crisisplay checklist log RUN --format json "
+    "> RUN.json), or salvage the file with 'sqlite3 DB .recover'; then start a new database with --db NEW "
+    f"or {DB_ENV}=NEW"
+)
+
+
+def store_error(exc: BaseException, path: Path, what: str) -> CrisisplayError:
+    """A database failure in the terms of what the user can do about it.
+
+    SQLite says "attempt to write a readonly database" for a read-only *folder* too (it
+    cannot create the ``-wal`` file beside the database), and "disk I/O error" for a full
+    disk at open: both are told apart here, from the file system itself.
+    """
+    text = str(exc)
+    lowered = text.lower()
+    code = getattr(exc, "errno", None)
+    folder = path.parent
+    if "locked" in lowered or "busy" in lowered:
+        return CrisisplayError(f"the checklist database {path} stayed locked by another process",
+                               hint="try again in a moment")
+    readonly = "readonly" in lowered or "read-only" in lowered or code in (errno.EROFS, errno.EACCES, errno.EPERM)
+    if readonly or "unable to open" in lowered:
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            return CrisisplayError(
+                f"{what} {path}: its folder {folder} is read-only (SQLite keeps {path.name}-wal and "
+                f"{path.name}-shm beside the database); nothing was recorded",
+                hint="make the folder writable, or keep the database elsewhere with --db")
+        if readonly or (path.exists() and not os.access(path, os.W_OK)):
+            return CrisisplayError(f"{what} {path}: the file is read-only; nothing was recorded",
+                                   hint="make it writable (chmod u+w), or use another database with --db")
+    if "full" in lowered or code == errno.ENOSPC or ("disk i/o" in lowered and _disk_full(folder)):
+        return CrisisplayError(f"{what} {path}: the disk is full; nothing was recorded",
+                               hint="free some space and repeat the command: the database is unchanged")
+    if any(sign in lowered for sign in ("malformed", "not a database", "decode", "unreadable", "corrupt")):
+        return CrisisplayError(f"the checklist database {path} is damaged ({text}); it was left as it is",
+                               hint=RECOVERY_HINT)
+    if "disk i/o" in lowered:
+        return CrisisplayError(f"{what} {path}: the disk reported an I/O error",
+                               hint="check the disk (full, removed, failing?) and repeat the command")
+    if isinstance(exc, OSError):
+        return CrisisplayError(f"{what} {path}: {exc.strerror or exc}")
+    return CrisisplayError(f"{what} {path}: {text}")
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _check_header(path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -56,7 +57,12 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            _flush_stdout()
+            return result
+        except SystemExit:
+            _flush_stdout()  # a full or closed stdout is reported here, not at interpreter exit
+            raise
         except CrisisplayError as exc:
             report_error(exc)
             sys.exit(EXIT_USAGE)
@@ -66,7 +72,17 @@ def handle_errors(func: F) -> F:
             click.echo("interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:
+            _quiet_stdout()
             sys.exit(EXIT_OK)
+        except OSError as exc:  # the environment, not a bug: a full disk, a vanished file, no permission
+            _quiet_stdout()
+            from crisisplay.fsutil import write_error
+
+            message = write_error(exc, "the output").message.replace("; nothing was written", "")
+            if isinstance(exc.filename, str):
+                message = message.replace("cannot write the output", f"cannot use {exc.filename}")
+            report_error(CrisisplayError(message))
+            sys.exit(EXIT_USAGE)
         except Exception as exc:
             ctx = click.get_current_context(silent=True)
             debug = bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
@@ -80,6 +96,28 @@ def handle_errors(func: F) -> F:
             sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _flush_stdout() -> None:
+    """Write out what is buffered now, so that a full disk or a closed pipe is an exit code."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as exc:
+        _quiet_stdout()
+        from crisisplay.fsutil import write_error
+
+        report_error(CrisisplayError(write_error(exc, "the output").message.replace("; nothing was written", "")))
+        sys.exit(EXIT_USAGE)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull: Python's own flush at exit must not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def fail_on_option(func: F) -> F:

@@ -124,13 +124,14 @@ def lint(
     are one set of messages meant to go out together.
     """
     from crisisplay.diagnostics.formatters import render_diagnostics
+    from crisisplay.playbook.reading import read_stream
     from crisisplay.tone.api import check_messages
     from crisisplay.tone.packs import load_pack
     from crisisplay.tone.sources import read_inputs
 
     if not paths and sys.stdin.isatty():
         raise click.UsageError("give PATHs to lint, or '-' to read stdin")
-    stdin = sys.stdin.buffer.read() if (not paths or "-" in paths) else None
+    stdin = read_stream(sys.stdin.buffer) if (not paths or "-" in paths) else None
     playbook = None
     if playbook_path:
         from crisisplay.playbook.build import load_playbook

@@ -43,10 +43,11 @@ def validate(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
     PATHS are playbook files or folders (searched for *.yaml / *.yml); '-' reads stdin.
     """
     from crisisplay.diagnostics.formatters import render_diagnostics
+    from crisisplay.playbook.reading import read_stream
     from crisisplay.playbook.rules import RULES
     from crisisplay.playbook.validate import validate_paths
 
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    stdin_data = read_stream(sys.stdin.buffer) if "-" in paths else None
     filters, names = _render_knowledge()
     report = validate_paths(paths, stdin_data=stdin_data, known_filters=filters, extra_names=names)
     color = use_color() and output_format == "text"

@@ -9,12 +9,14 @@ entry point for render/checklist: it raises when the playbook has errors.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
 from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_hint, bundled_path, bundled_templates
+from crisisplay.playbook.chain import display, load_chain
 from crisisplay.playbook.loader import (
     DEFAULT_LIMITS,
     Document,
@@ -24,6 +26,7 @@ from crisisplay.playbook.loader import (
     load_file,
 )
 from crisisplay.playbook.model import (
+    MAX_DURATION,
     ChannelConfig,
     ChannelTemplate,
     Checklist,
@@ -39,13 +42,21 @@ from crisisplay.playbook.model import (
     parse_duration,
     parse_event_ref,
 )
+from crisisplay.playbook.paths import (
+    RULE_PATH_REFUSED,
+    TEMPLATE_SUFFIXES,
+    Confinement,
+    PathRefused,
+    base_dir,
+    check_reference,
+    confinement_for,
+    read_template,
+)
 from crisisplay.playbook.schema import validate_schema
 
 RULE_SYNTAX = "CP001"
-RULE_EXTENDS_MISSING = "CP010"
-RULE_EXTENDS_CYCLE = "CP011"
+RULE_SCHEMA = "CP002"
 RULE_TEMPLATE_FILE = "CP012"
-MAX_CHAIN = 8
 CHANNEL_LIMIT_KEYS = (
     "max_segments",
     "max_length",
@@ -68,15 +79,8 @@ class Resolution:
         return any(d.severity >= Severity.ERROR for d in self.diagnostics)
 
 
-def _diag(rule: str, category: str, message: str, location: Location | None) -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, category, message, location, source="validate")
-
-
-def resolve_parent_path(reference: str, child_file: str) -> Path:
-    if reference.startswith(BUNDLED_PREFIX):
-        return bundled_path(reference)
-    base = Path(child_file).parent if child_file not in ("-", "<stdin>") else Path.cwd()
-    return (base / reference).resolve()
+def _diag(rule: str, category: str, message: str, location: Location | None, fix: str = "") -> Diagnostic:
+    return Diagnostic(rule, Severity.ERROR, category, message, location, fix=fix, source="validate")
 
 
 def _merge(parent: Any, child: Any) -> Any:
@@ -89,68 +93,10 @@ def _merge(parent: Any, child: Any) -> Any:
     return child
 
 
-def _load_chain(first: Document, limits: Limits) -> tuple[list[Document], list[Diagnostic]]:
-    """The document and its ancestors, child first."""
-    chain = [first]
-    seen = {str(Path(first.path).resolve()) if first.path != "-" else "-"}
-    diagnostics: list[Diagnostic] = []
-    current = first
-    while isinstance(current.data, dict) and isinstance(current.data.get("extends"), str):
-        reference = current.data["extends"]
-        where = current.source.locate(("extends",))
-        try:
-            parent_path = resolve_parent_path(reference, current.path)
-        except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_EXTENDS_MISSING, "reference", exc.message, where))
-            break
-        names = " -> ".join([*(d.path for d in chain), str(parent_path)])
-        if str(parent_path) in seen:
-            diagnostics.append(
-                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' makes a cycle: {names}", where)
-            )
-            break
-        if len(chain) >= MAX_CHAIN:
-            diagnostics.append(
-                _diag(
-                    RULE_EXTENDS_CYCLE,
-                    "reference",
-                    f"'extends' chain longer than {MAX_CHAIN}: {names}",
-                    where,
-                )
-            )
-            break
-        if not parent_path.is_file():
-            diagnostics.append(
-                _diag(
-                    RULE_EXTENDS_MISSING,
-                    "reference",
-                    f"parent playbook {reference!r} not found (looked at {parent_path}); chain: {names}",
-                    where,
-                )
-            )
-            break
-        try:
-            parent = load_file(parent_path, limits, display_name=_display(parent_path))
-        except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_SYNTAX, "syntax", exc.message, exc.location))
-            break
-        seen.add(str(parent_path))
-        chain.append(parent)
-        current = parent
-    return chain, diagnostics
-
-
-def _display(path: Path) -> str:
-    """Paths relative to the working directory when possible: shorter diagnostics."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Resolution:
     """Resolve ``extends``, check the schema and build the model, collecting findings."""
-    chain, diagnostics = _load_chain(document, limits)
+    confinement = confinement_for(document.path)
+    chain, diagnostics = load_chain(document, limits, confinement)
     for doc in chain:
         diagnostics.extend(validate_schema(doc.data, doc.source))
     if any(d.severity >= Severity.ERROR for d in diagnostics):
@@ -164,7 +110,7 @@ def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Res
             layer.pop("abstract", None)
         data = _merge(data, layer)
         source = source.merged_with(doc.source)
-    builder = _ModelBuilder(data, source, chain, limits)
+    builder = _ModelBuilder(data, source, chain, limits, confinement)
     playbook = builder.build()
     diagnostics.extend(builder.diagnostics)
     return Resolution(playbook, diagnostics, chain)
@@ -187,10 +133,10 @@ def load_playbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Playbook
     elif not Path(path).exists():
         # Said plainly (not "has 1 error(s)"), with the bundled name when it is one of ours.
         raise CrisisplayError("no such file", Location(path), hint=bundled_hint(path))
-    elif Path(path).is_dir():
+    elif Path(path).is_dir():  # never suggest 'crisisplay validate /': it would walk the whole disk
         inside = sorted(p.name for p in Path(path).glob("*.y*ml"))
         raise CrisisplayError("is a directory; name one playbook file", Location(path),
-                              hint=", ".join(inside[:8]) if inside else "")
+                              hint=", ".join(inside[:8]) if inside else "e.g. bundled:it-outage.ru")
     resolution = resolve(path, limits)
     errors = [d for d in resolution.diagnostics if d.severity >= Severity.ERROR]
     if errors or resolution.playbook is None:
@@ -205,13 +151,16 @@ class _ModelBuilder:
     """Turns schema-valid merged data into model objects (positions attached)."""
 
     def __init__(
-        self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits
+        self, data: dict[str, Any], source: SourceMap, chain: list[Document], limits: Limits,
+        confinement: Confinement,
     ):
+        self.confinement = confinement
         self.data = data
         self.source = source
         self.chain = chain
         self.limits = limits
         self.diagnostics: list[Diagnostic] = []
+        self._reported: set[tuple[tuple[str | int, ...], str]] = set()
         self._lines = {doc.path: doc.text.splitlines() for doc in chain}
 
     def loc(self, *path: str | int) -> Location:
@@ -227,10 +176,9 @@ class _ModelBuilder:
         template_dirs.append(bundled_templates())
         policy_raw = d.get("policy", {})
         policy = Policy(
-            first_notice_within=parse_duration(policy_raw.get("first_notice_within", "1h"))
+            first_notice_within=self._duration(policy_raw, "first_notice_within", "policy")
             or Policy().first_notice_within,
-            max_update_gap=parse_duration(policy_raw.get("max_update_gap", "4h"))
-            or Policy().max_update_gap,
+            max_update_gap=self._duration(policy_raw, "max_update_gap", "policy") or Policy().max_update_gap,
             location=self.key_loc("policy"),
         )
         return Playbook(
@@ -262,6 +210,33 @@ class _ModelBuilder:
             source=self.source,
             raw=d,
         )
+
+    def _duration(self, spec: dict[str, Any], key: str, *path: str | int) -> timedelta | None:
+        """``spec[key]`` as a duration; a schema-valid one out of range is CP002 at its line."""
+        if key not in spec:
+            return None
+        delta = parse_duration(spec[key])
+        if delta is None:
+            self.diagnostics.append(
+                _diag(RULE_SCHEMA, "schema",
+                      f"{key}: duration {spec[key]!r} is out of range (at most {MAX_DURATION.days} days)",
+                      self.loc(*path, key))
+            )
+        return delta
+
+    def _due(self, spec: dict[str, Any], *path: str | int) -> tuple[timedelta | None, str]:
+        """An item's ``due``: from T0, or after an event (``30m after resolved``); out of range is CP002."""
+        if "due" not in spec:
+            return None, ""
+        delta, after = parse_due(spec["due"])
+        if delta is None and (path, "due") not in self._reported:
+            self._reported.add((path, "due"))
+            self.diagnostics.append(
+                _diag(RULE_SCHEMA, "schema",
+                      f"due: {spec['due']!r} is not a duration (at most {MAX_DURATION.days} days), "
+                      "optionally 'after' an event", self.loc(*path, "due"))
+            )
+        return delta, after
 
     def _facts(self, raw: dict[str, Any]) -> dict[str, FactSpec]:
         return {
@@ -328,37 +303,39 @@ class _ModelBuilder:
         return Template(source=text, location=location, first_line=first_line)
 
     def _template_file(self, reference: str, path: PathKey) -> Template:
+        """``{file: name}``: beside the YAML file that names it, then in the bundled templates."""
         location = self.source.locate((*path, "file"))
-        base = Path(location.file).parent if location.file not in ("-", "<stdin>") else Path.cwd()
-        candidates = [base / reference, bundled_templates() / reference]
-        for candidate in candidates:
-            if candidate.is_file():
-                try:
-                    size = candidate.stat().st_size
-                    if size > self.limits.max_bytes:
-                        raise OSError(f"larger than {self.limits.max_bytes} bytes")
-                    text = candidate.read_text("utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    self.diagnostics.append(
-                        _diag(
-                            RULE_TEMPLATE_FILE,
-                            "reference",
-                            f"cannot read template file {reference!r}: {exc}",
-                            location,
-                        )
-                    )
-                    return Template(source="", location=location, first_line=location.line)
-                name = _display(candidate)
-                return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
-        self.diagnostics.append(
-            _diag(
-                RULE_TEMPLATE_FILE,
-                "reference",
-                f"template file {reference!r} not found (looked in {base} and the bundled templates)",
-                location,
+        empty = Template(source="", location=location, first_line=location.line)
+        base = base_dir(location.file)
+        try:
+            found = self._confined(reference, base, location)
+            if not found.is_file() and (bundled_templates() / reference).exists():
+                found = self._confined(reference, bundled_templates(), location)
+        except PathRefused as exc:
+            self.diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, location, exc.hint))
+            return empty
+        if not found.is_file():
+            self.diagnostics.append(
+                _diag(
+                    RULE_TEMPLATE_FILE,
+                    "reference",
+                    f"template file {reference!r} not found (looked in {base} and the bundled templates)",
+                    location,
+                )
             )
+            return empty
+        try:
+            text = read_template(found, self.limits.max_bytes, reference, location)
+        except CrisisplayError as exc:
+            self.diagnostics.append(_diag(RULE_TEMPLATE_FILE, "reference", exc.message, location))
+            return empty
+        name = display(found)
+        return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)
+
+    def _confined(self, reference: str, base: Path, location: Location) -> Path:
+        return check_reference(
+            reference, base, self.confinement, suffixes=TEMPLATE_SUFFIXES, what="template", location=location
         )
-        return Template(source="", location=location, first_line=location.line)
 
     def _stages(self, raw: dict[str, Any]) -> dict[str, Stage]:
         stages = {}
@@ -377,8 +354,8 @@ class _ModelBuilder:
                 id=sid,
                 kind=spec["kind"],
                 title=str(spec.get("title", "")),
-                due=parse_duration(spec["due"]) if "due" in spec else None,
-                every=parse_duration(spec["every"]) if "every" in spec else None,
+                due=self._duration(spec, "due", "stages", sid),
+                every=self._duration(spec, "every", "stages", sid),
                 templates=templates,
                 mandatory_facts=tuple(spec.get("mandatory_facts", ())),
                 location=self.key_loc("stages", sid),
@@ -406,8 +383,8 @@ class _ModelBuilder:
                     id=item["id"],
                     text=item["text"],
                     owner=str(item.get("owner", "")),
-                    due=parse_due(item["due"])[0] if "due" in item else None,
-                    due_after=parse_due(item["due"])[1] if "due" in item else "",
+                    due=self._due(item, "checklists", cid, "items", index)[0],
+                    due_after=self._due(item, "checklists", cid, "items", index)[1],
                     completes_on=parse_event_ref(item.get("completes_on")) or "",
                     title=str(item.get("title", "")),
                     priority=item.get("priority", "normal"),

@@ -20,23 +20,34 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import Document, PathKey, SourceMap, load_file
-from crisisplay.playbook.model import SERVICE_STATUSES, FactSpec, Playbook, parse_duration
+from crisisplay.playbook.model import MAX_DURATION, SERVICE_STATUSES, FactSpec, Playbook, parse_duration
+from crisisplay.playbook.values import (
+    EMAIL_RE,
+    FALSE_WORDS,
+    FIRST_YEAR,
+    ISO_DATE_START,
+    LAST_YEAR,
+    TRUE_WORDS,
+    coerce_integer,
+    coerce_number,
+    coerce_text,
+    coerce_url,
+    hidden_character,
+    load_zone,
+    looks_like_duration,
+    shown,
+)
+from crisisplay.playbook.values import parse_datetime as parse_datetime
+from crisisplay.playbook.values import parse_time_of_day as parse_time_of_day
 
 RULE_FACT_INVALID = "CP201"
 RULE_FACT_MISSING = "CP202"
 RULE_FACT_UNKNOWN = "CP203"
 RULE_SERVICE_OVERRIDE = "CP204"
-
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
-_TRUE = {"true", "yes", "y", "1", "on", "да"}
-_FALSE = {"false", "no", "n", "0", "off", "нет"}
-
 
 class PhoneText(str):
     """A phone number as text (international format) that remembers its digits.
@@ -72,15 +83,13 @@ class FactsInput:
 
 def playbook_zone(playbook: Playbook) -> tzinfo:
     """The company's time zone; an unknown name is a user error, not a crash."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(playbook.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = load_zone(playbook.timezone)
+    if zone is None:
         raise CrisisplayError(
-            f"unknown time zone {playbook.timezone!r} (use an IANA name such as Europe/Moscow)",
+            f"unknown time zone {shown(playbook.timezone)} (use an IANA name such as Europe/Moscow)",
             playbook.locate(("timezone",)),
-        ) from None
+        )
+    return zone
 
 
 def phone_region(playbook: Playbook) -> str:
@@ -98,63 +107,22 @@ def phone_region(playbook: Playbook) -> str:
     return parts[-1] if len(parts) > 1 else "US"
 
 
-def parse_time_of_day(text: str) -> time | None:
-    match = _TIME_RE.match(text)
-    if not match:
-        return None
-    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return time(hour, minute, second)
-
-
-def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> datetime | None:
-    """ISO date-time (naive means the company's zone), ``HH:MM`` meaning today, or an offset
-    from now: ``+2h`` (the next update in two hours), ``-20m`` (it started twenty minutes ago).
-
-    An offset lands on a round time, as a person would say it: down to five minutes
-    (``+2h`` at 09:43 is 11:40, so a promise stays within the cadence), unless that would
-    put a future time in the past.
-    """
-    if isinstance(value, datetime):
-        return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
-    if isinstance(value, date) or not isinstance(value, str):
-        return None
-    text = value.strip()
-    if text[:1] in "+-" and len(text) > 1:
-        return _offset_from_now(text, zone, now)
-    clock = parse_time_of_day(text)
-    if clock is not None:
-        base = (now or datetime.now(zone)).astimezone(zone)
-        return datetime.combine(base.date(), clock, tzinfo=zone)
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        return None
-    return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
-
-
-def _offset_from_now(text: str, zone: tzinfo, now: datetime | None) -> datetime | None:
-    delta = parse_duration(text[1:].strip())
-    if delta is None:
-        return None
-    base = (now or datetime.now(zone)).astimezone(zone).replace(second=0, microsecond=0)
-    exact = base + delta if text[0] == "+" else base - delta
-    rounded = exact - timedelta(minutes=exact.minute % 5)
-    return exact if text[0] == "+" and rounded <= base else rounded
-
-
 def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
     import phonenumbers
 
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None, "is not a phone number (expected text like '+7 800 555-35-35')"
+    problem = hidden_character(str(value), strict=True)
+    if problem:
+        return None, problem
+    if len(str(value)) > 64:  # phonenumbers refuses longer input too; say so plainly
+        return None, f"{shown(value)} is too long for a phone number"
     try:
         number = phonenumbers.parse(str(value), phone_region(playbook))
     except phonenumbers.NumberParseException:
-        return None, f"{value!r} is not a phone number"
+        return None, f"{shown(value)} is not a phone number"
     if not phonenumbers.is_possible_number(number):
-        return None, f"{value!r} is not a possible phone number (wrong number of digits?)"
+        return None, f"{shown(value)} is not a possible phone number (wrong number of digits?)"
     fmt = phonenumbers.PhoneNumberFormat
     return (
         PhoneText(
@@ -167,91 +135,76 @@ def _coerce_phone(value: Any, playbook: Playbook) -> tuple[Any, str | None]:
     )
 
 
-def _coerce_scalar_text(value: Any) -> tuple[Any, str | None]:
-    if isinstance(value, (bool, list, dict)) or value is None:
-        return None, "must be text"
-    text = str(value).strip()
-    return (text, None) if text else (None, "is empty")
-
-
 def coerce_value(
     spec: FactSpec, value: Any, playbook: Playbook, *, now: datetime | None = None
 ) -> tuple[Any, str | None]:
     """One value to its typed form: ``(value, None)`` or ``(None, "what is wrong")``."""
     kind = spec.type
     if kind in ("string", "text"):
-        return _coerce_scalar_text(value)
+        return coerce_text(value)
     if kind == "enum":
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text in spec.values:
             return text, None
         close = difflib.get_close_matches(str(value), spec.values, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        return None, f"{value!r} is not one of {', '.join(spec.values)}{hint}"
+        return None, f"{shown(value)} is not one of {', '.join(spec.values)}{hint}"
     if kind == "integer":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value, None
-        if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
-            return int(value), None
-        return None, f"{value!r} is not a whole number"
+        return coerce_integer(value)
     if kind == "number":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value, None
-        if isinstance(value, str):
-            try:
-                number = float(value.replace(",", ".").replace(" ", ""))
-            except ValueError:
-                return None, f"{value!r} is not a number"
-            return (int(number) if number.is_integer() and "." not in value and "," not in value else number), None
-        return None, f"{value!r} is not a number"
+        return coerce_number(value)
     if kind == "boolean":
         if isinstance(value, bool):
             return value, None
         lowered = str(value).strip().lower()
-        if lowered in _TRUE or lowered in _FALSE:
-            return lowered in _TRUE, None
-        return None, f"{value!r} is not true or false"
+        if lowered in TRUE_WORDS or lowered in FALSE_WORDS:
+            return lowered in TRUE_WORDS, None
+        return None, f"{shown(value)} is not true or false"
     if kind == "datetime":
         parsed = parse_datetime(value, playbook_zone(playbook), now)
+        if parsed is None and isinstance(value, str) and ISO_DATE_START.match(value.strip()):
+            return None, f"{shown(value)} is not a date and time the playbook's time zone can show " \
+                         f"(a wrong value, or a year outside {FIRST_YEAR}–{LAST_YEAR})"
         if parsed is None:
-            return None, (f"{value!r} is not a date and time "
+            return None, (f"{shown(value)} is not a date and time "
                           "(expected 2026-03-15T14:00, 14:00 for today, or +2h / -20m from now)")
         return parsed, None
     if kind == "date":
         if isinstance(value, date) and not isinstance(value, datetime):
             return value, None
         try:
-            return date.fromisoformat(str(value).strip()), None
+            day = date.fromisoformat(str(value).strip())
         except ValueError:
-            return None, f"{value!r} is not a date (expected 2026-03-15)"
+            return None, f"{shown(value)} is not a date (expected 2026-03-15)"
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return None, f"{shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+        return day, None
     if kind == "time":
         if isinstance(value, time):
             return value, None
         parsed_time = parse_time_of_day(str(value)) if isinstance(value, (str, int)) else None
         if parsed_time is None:
-            return None, f"{value!r} is not a time of day (expected 14:00)"
+            return None, f"{shown(value)} is not a time of day (expected 14:00)"
         return parsed_time, None
     if kind == "duration":
         if isinstance(value, timedelta):
             return value, None
         delta = parse_duration(value)
+        if delta is None and looks_like_duration(value):
+            return None, f"{shown(value)} is out of range (a duration is at most {MAX_DURATION.days} days)"
         if delta is None:
-            return None, f"{value!r} is not a duration (expected 30m, 2h, 1h30m or 1d)"
+            return None, f"{shown(value)} is not a duration (expected 30m, 2h, 1h30m or 1d)"
         return delta, None
     if kind == "phone":
         return _coerce_phone(value, playbook)
     if kind == "url":
-        text, problem = _coerce_scalar_text(value)
+        return coerce_url(value)
+    if kind == "email":
+        text, problem = coerce_text(value, strict=True)
         if problem:
             return None, problem
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            return None, f"{value!r} is not a web address (expected https://…)"
-        return text, None
-    if kind == "email":
-        text, problem = _coerce_scalar_text(value)
-        if problem or not _EMAIL_RE.match(text or ""):
-            return None, f"{value!r} is not an e-mail address"
+        if not EMAIL_RE.match(text or ""):
+            return None, f"{shown(value)} is not an e-mail address"
         return text, None
     if kind == "list":
         items: list[Any]
@@ -264,6 +217,9 @@ def coerce_value(
         if any(isinstance(item, (list, dict)) or item is None for item in items):
             return None, "must be a list of texts"
         cleaned = [str(item).strip() for item in items if str(item).strip()]
+        problem = next((p for p in map(hidden_character, cleaned) if p), None)
+        if problem:
+            return None, problem
         return (cleaned, None) if cleaned else (None, "is an empty list")
     return None, f"has an unknown fact type {kind!r}"
 
@@ -388,6 +344,9 @@ def parse_set_options(options: Iterable[str]) -> dict[str, Any]:
         name = name.strip()
         if not sep or not name:
             raise CrisisplayError(f"--set expects key=value, got {option!r}", hint="e.g. --set next_update_at=14:00")
+        if name == "services":
+            raise CrisisplayError(f"--set {option!r}: name the service",
+                                  hint="e.g. --set services.payments=unavailable")
         if name.startswith("services."):
             sid, _, field = name[len("services."):].partition(".")
             services = values.setdefault("services", {})

@@ -24,6 +24,10 @@ import yaml
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.reading import MAX_FILE_BYTES as MAX_FILE_BYTES
+from crisisplay.playbook.reading import decode
+from crisisplay.playbook.reading import read_bytes as _read_regular
+from crisisplay.playbook.yaml_errors import explain
 
 PathKey = tuple[str | int, ...]
 
@@ -31,9 +35,10 @@ PathKey = tuple[str | int, ...]
 #: one otherwise. Both only compose nodes here: construction is our own, below.
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 100_000
+#: Digits in an integer: far above any real value, far below Python's 4,300-digit limit.
+MAX_INT_DIGITS = 100
 
 
 @dataclass(frozen=True)
@@ -109,15 +114,18 @@ _BOOLS = {"true": True, "false": False}
 
 
 def _resolve_plain(text: str) -> Any:
+    """Core-schema value of a plain scalar; ValueError for an integer too long to be one."""
     lowered = text.lower()
     if lowered in _NULLS:
         return None
     if lowered in _BOOLS:
         return _BOOLS[lowered]
-    if _INT_RE.match(text):
-        return int(text.replace("_", ""))
-    if _HEX_RE.match(text):
-        return int(text.replace("_", ""), 16)
+    if _INT_RE.match(text) or _HEX_RE.match(text):
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-")) > MAX_INT_DIGITS:
+            raise ValueError(f"an integer of {len(digits.lstrip('+-'))} digits (at most {MAX_INT_DIGITS}); "
+                             "put it in quotes if it is text")
+        return int(digits, 16 if _HEX_RE.match(text) else 10)
     if lowered in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[lowered]
     if _FLOAT_RE.match(text) and any(ch.isdigit() for ch in text):
@@ -145,11 +153,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise CrisisplayError(
-                f"document expands to more than {self.limits.max_nodes} values "
-                "(aliases that multiply? a 'billion laughs' file is refused)",
-                _loc(self.file, node.start_mark),
-            )
+            raise _too_many(self.limits, _loc(self.file, node.start_mark), aliases=True)
         if depth > self.limits.max_depth:
             raise CrisisplayError(
                 f"nesting deeper than {self.limits.max_depth} levels",
@@ -179,7 +183,13 @@ class _Builder:
             return node.value
         if node.tag == _STR_TAG:  # plain text, or an explicit !!str
             return node.value
-        return _resolve_plain(node.value)
+        return self._plain(node)
+
+    def _plain(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return _resolve_plain(node.value)
+        except ValueError as exc:
+            raise CrisisplayError(str(exc), _loc(self.file, node.start_mark)) from None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -199,7 +209,7 @@ class _Builder:
                     "mapping keys must be plain text, not lists or mappings",
                     _loc(self.file, key_node.start_mark),
                 )
-            key = key_node.value if key_node.style else _resolve_plain(key_node.value)
+            key = key_node.value if key_node.style else self._plain(key_node)
             if key is None or isinstance(key, (bool, float)):
                 raise CrisisplayError(
                     f"mapping key {key_node.value!r} must be text",
@@ -220,6 +230,20 @@ class _Builder:
         return result
 
 
+def _too_many(limits: Limits, location: Location, *, aliases: bool) -> CrisisplayError:
+    if aliases:
+        return CrisisplayError(
+            f"document expands to more than {limits.max_nodes:,} values through its aliases "
+            "('*name'); a file whose aliases multiply ('billion laughs') is refused",
+            location,
+        )
+    return CrisisplayError(
+        f"document holds more than {limits.max_nodes:,} values; a playbook or facts file needs far "
+        "fewer (is this the right file?)",
+        location,
+    )
+
+
 def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
     """Refuse documents whose aliases expand past the node limit, before expanding them.
 
@@ -228,10 +252,12 @@ def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
     """
     sizes: dict[int, int] = {}
     on_stack: set[int] = set()
+    shared = [False]  # an alias was met: a large expansion is a "billion laughs", not a long list
 
     def size(node: yaml.Node, depth: int) -> int:
         key = id(node)
         if key in sizes:
+            shared[0] = True
             return sizes[key]
         if depth > limits.max_depth or key in on_stack:
             raise CrisisplayError(
@@ -245,11 +271,7 @@ def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
             for child in children:
                 total += size(child, depth + 1)
                 if total > limits.max_nodes:
-                    raise CrisisplayError(
-                        f"document expands to more than {limits.max_nodes} values "
-                        "(aliases that multiply? a 'billion laughs' file is refused)",
-                        _loc(file, node.start_mark),
-                    )
+                    raise _too_many(limits, _loc(file, node.start_mark), aliases=shared[0])
             on_stack.discard(key)
         sizes[key] = total
         return total
@@ -257,38 +279,29 @@ def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
     size(root, 0)
 
 
-def _decode(raw: bytes, file: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CrisisplayError("file is UTF-16 encoded; save it as UTF-8", Location(file, 1, 1))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        # A UTF-8 BOM carries no information; editors on Windows add it. Drop it.
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise CrisisplayError(
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-            Location(file, line, column),
-        ) from None
-
-
-def _yaml_error_location(exc: yaml.MarkedYAMLError, file: str) -> Location:
-    mark = exc.problem_mark or exc.context_mark
-    return _loc(file, mark)
-
-
-def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> CrisisplayError:
+    """A YAML syntax error in a writer's terms (crisisplay.playbook.yaml_errors), located."""
+    explained = explain(exc, text)
+    if explained is not None:
+        return CrisisplayError(explained.message, Location(file, explained.line + 1, explained.column + 1))
     problem = exc.problem or "YAML syntax error"
-    mark = exc.problem_mark
-    if mark is not None:
-        lines = text.splitlines()
-        if 0 <= mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            return "tab character in indentation; YAML indents with spaces only"
-    if exc.context:
-        return f"{problem} ({exc.context})"
-    return str(problem)
+    message = f"{problem} ({exc.context})" if exc.context else str(problem)
+    return CrisisplayError(message, _loc(file, exc.problem_mark or exc.context_mark))
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> CrisisplayError:
+    """A control character YAML refuses, at its line and column (libyaml counts bytes)."""
+    character = exc.character if isinstance(exc.character, int) else 0
+    index = text.find(chr(character)) if character else -1
+    if index < 0:
+        return CrisisplayError(f"cannot read YAML: {exc.reason}", Location(file))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return CrisisplayError(
+        f"a control character (U+{character:04X}) is not allowed in YAML; remove it "
+        "(it often comes with text pasted from another program)",
+        Location(file, line, column),
+    )
 
 
 def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -300,10 +313,10 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     try:
         nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
     except yaml.MarkedYAMLError as exc:
-        raise CrisisplayError(
-            _describe_yaml_error(exc, text), _yaml_error_location(exc, file)
-        ) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise _yaml_error(exc, text, file) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, file) from None
+    except yaml.YAMLError as exc:
         raise CrisisplayError(f"cannot read YAML: {exc}", Location(file)) from None
     except RecursionError:
         raise CrisisplayError(
@@ -329,25 +342,8 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
 
 
 def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a file with a size limit and user-facing errors."""
-    name = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise CrisisplayError("is a directory, expected a file", Location(name))
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            raise CrisisplayError(
-                f"file is {size} bytes, larger than the limit of {limits.max_bytes}", Location(name)
-            )
-        with p.open("rb") as handle:
-            return handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise CrisisplayError("no such file", Location(name)) from None
-    except PermissionError:
-        raise CrisisplayError("permission denied", Location(name)) from None
-    except OSError as exc:
-        raise CrisisplayError(f"cannot read file: {exc.strerror}", Location(name)) from None
+    """Read a regular file with the size limit (see :mod:`crisisplay.playbook.reading`)."""
+    return _read_regular(path, limits.max_bytes)
 
 
 def load_file(
@@ -359,13 +355,13 @@ def load_file(
     """Load a YAML or JSON file with positions. Errors are :class:`CrisisplayError`."""
     name = display_name or str(path)
     raw = read_bytes(path, limits)
-    return parse_text(_decode(raw, name), name, limits)
+    return parse_text(decode(raw, name), name, limits)
 
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if len(raw) > limits.max_bytes:
         raise CrisisplayError(f"input is larger than {limits.max_bytes} bytes", Location(name))
-    return parse_text(_decode(raw, name), name, limits)
+    return parse_text(decode(raw, name), name, limits)
 
 
 def dump_json(data: Any) -> str:

@@ -7,6 +7,7 @@ at the exact YAML line.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -81,19 +82,36 @@ _DURATION_RE = re.compile(
 )
 
 
+#: The longest duration a playbook or fact may name; beyond it is a typo (and, near
+#: ``timedelta``'s own limit, an overflow in date arithmetic).
+MAX_DURATION = timedelta(days=3650)
+_MAX_DURATION_DIGITS = 9
+
+
 def parse_duration(value: object) -> timedelta | None:
-    """``"90m"``, ``"2h"``, ``"1h30m"``, ``"1d"`` or a bare number of minutes; None if invalid."""
+    """``"90m"``, ``"2h"``, ``"1h30m"``, ``"1d"`` or a bare number of minutes; None if invalid.
+
+    Negative, non-finite (``.inf``, NaN) and longer-than-:data:`MAX_DURATION` values are
+    invalid too: ``99999999999d`` is a typo, not a ten-million-year grace period.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return timedelta(minutes=value) if value >= 0 else None
-    if not isinstance(value, str) or not value.strip():
+        if not math.isfinite(value) or value < 0 or value > MAX_DURATION.total_seconds() / 60:
+            return None
+        return timedelta(minutes=value)
+    if not isinstance(value, str) or not value.strip() or len(value) > 64:
         return None
     match = _DURATION_RE.match(value.lower())
     if not match or not any(match.groups()):
         return None
+    if any(group and len(group) > _MAX_DURATION_DIGITS for group in match.groups()):
+        return None
     days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    total_seconds = ((days * 24 + hours) * 60 + minutes) * 60 + seconds  # exact: ints never overflow
+    if total_seconds > MAX_DURATION.total_seconds():
+        return None
+    return timedelta(seconds=total_seconds)
 
 
 _EVENT_RE = re.compile(r"^\s*(?:(resolved|closed)|sent\s+([a-z][a-z0-9_]*))\s*$")

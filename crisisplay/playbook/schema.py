@@ -58,7 +58,8 @@ def _describe_type(value: Any) -> str:
         return f"the number {value}"
     if value is None:
         return "nothing"
-    return f"the text {str(value)!r}"
+    text = str(value)
+    return f"the text {text[:60]!r}{'…' if len(text) > 60 else ''}"
 
 
 def _where(path: PathKey) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.build import RULE_SYNTAX, resolve_document
 from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path
 from crisisplay.playbook.loader import DEFAULT_LIMITS, Limits, load_bytes, load_file
+from crisisplay.playbook.reading import file_kind
 from crisisplay.playbook.rules import RuleContext, check_playbook
 
 PLAYBOOK_SUFFIXES = (".yaml", ".yml")
@@ -38,7 +40,13 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         path = Path(raw)
         if raw.startswith(BUNDLED_PREFIX):
             path = bundled_path(raw, must_exist=True)
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise CrisisplayError("no such file or directory", Location(raw)) from None
+        except OSError as exc:
+            raise CrisisplayError(f"cannot read: {exc.strerror or exc}", Location(raw)) from None
+        if stat.S_ISDIR(mode):
             found = sorted(
                 p
                 for p in path.rglob("*")
@@ -46,11 +54,18 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            if not found:
+                raise CrisisplayError(
+                    f"no playbooks found under {raw} (looked for *.yaml and *.yml, hidden folders skipped)",
+                    hint="is the path right?",
+                )
             result.extend(str(p) for p in found)
-        elif path.exists():
+        elif stat.S_ISREG(mode):
             result.append(str(path) if raw.startswith(BUNDLED_PREFIX) else raw)
         else:
-            raise CrisisplayError("no such file or directory", Location(raw))
+            raise CrisisplayError(
+                f"is {file_kind(mode)}, not a playbook file; to read a stream, pipe it to '-'", Location(raw)
+            )
     return result
 
 

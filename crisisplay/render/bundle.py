@@ -1,17 +1,22 @@
-"""``--out DIR``: each channel's native file plus ``bundle.json``, written atomically.
+"""``--out DIR``: each channel's native file plus ``bundle.json``, as one folder.
 
-Every file goes through :func:`crisisplay.fsutil.write_bytes_atomic` (temporary file,
-fsync, rename), and ``bundle.json`` is written last: a reader that finds the bundle
-finds every file it lists complete, never half a message.
+The outbox is written whole into a temporary folder beside ``DIR`` (every file
+fsync'd, ``bundle.json`` last), then renamed into place: a full disk or a killed process
+leaves the previous outbox (or nothing), never some channels without the others.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from crisisplay.fsutil import write_bytes_atomic
+from crisisplay.errors import CrisisplayError
+from crisisplay.fsutil import current_umask, write_error
 from crisisplay.render.result import RenderResult
 
 BUNDLE_NAME = "bundle.json"
@@ -25,16 +30,99 @@ def bundle_json(result: RenderResult, extra_diagnostics: list[Any] | None = None
 
 
 def write_bundle(result: RenderResult, directory: str | Path, extra_diagnostics: list[Any] | None = None) -> list[Path]:
-    """Write the messages' native files and ``bundle.json``; return the paths written."""
-    target = Path(directory)
-    written: list[Path] = []
-    for message in result.messages:
-        if not message.ok and not message.native:
-            continue
-        path = target / message.file
-        write_bytes_atomic(path, message.native_bytes)
-        written.append(path)
-    bundle = target / BUNDLE_NAME
-    write_bytes_atomic(bundle, bundle_json(result, extra_diagnostics).encode("utf-8"))
-    written.append(bundle)
-    return written
+    """Write the messages' native files and ``bundle.json`` as one folder; return the paths.
+
+    The whole outbox is written into a temporary folder beside ``directory`` (fsync'd),
+    then renamed into place: readers see the previous outbox or the new one, never 1 of 12
+    channel files without ``bundle.json``. A full disk or a read-only folder leaves the
+    target as it was and raises :class:`~crisisplay.errors.CrisisplayError`.
+    """
+    files = {message.file: message.native_bytes for message in result.messages if message.ok or message.native}
+    files[BUNDLE_NAME] = bundle_json(result, extra_diagnostics).encode("utf-8")
+    return write_outbox(Path(directory), files)
+
+
+def write_outbox(directory: Path, files: dict[str, bytes]) -> list[Path]:
+    """``files`` (name → bytes, ``bundle.json`` last) as the folder ``directory``, or nothing."""
+    target = Path(os.path.abspath(directory))
+    _check_replaceable(target)
+    parent = target.parent
+    staging: Path | None = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+        os.chmod(staging, 0o777 & ~current_umask())
+        for name, data in files.items():
+            with open(staging / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _sync_dir(staging)
+        _swap_into_place(staging, target)
+        staging = None
+        _sync_dir(parent)
+    except OSError as exc:
+        raise write_error(exc, directory) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return [directory / name for name in files]
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    """Rename ``staging`` to ``target``; a previous outbox there is replaced, then removed."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=staging.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except OSError as exc:
+        try:
+            os.rename(old, target)  # put the previous outbox back
+        except OSError:
+            raise CrisisplayError(f"{write_error(exc, target).message}; the previous outbox is kept as {old}") from None
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _check_replaceable(target: Path) -> None:
+    """``--out`` may be new, empty, or a previous outbox; never a folder of other files."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise CrisisplayError(f"--out {target} exists and is not a folder")
+    entries = {entry.name for entry in target.iterdir()}
+    if not entries:
+        return
+    listed = _outbox_files(target / BUNDLE_NAME)
+    foreign = sorted(entries - listed - {BUNDLE_NAME}) if listed is not None else sorted(entries)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+        raise CrisisplayError(
+            f"--out {target} holds files crisisplay did not write ({shown}); the outbox replaces the whole "
+            "folder, so it must be new, empty or an earlier outbox",
+            hint="choose another folder for --out",
+        )
+
+
+def _outbox_files(bundle: Path) -> set[str] | None:
+    """The file names an earlier ``bundle.json`` lists, or None when it is not one."""
+    try:
+        data = json.loads(bundle.read_bytes()[: 64 * 1024 * 1024])
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("crisisplay_bundle") != 1 or not isinstance(data.get("messages"), list):
+        return None
+    return {str(m.get("file")) for m in data["messages"] if isinstance(m, dict) and m.get("file")}
+
+
+def _sync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a folder be fsync'd
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

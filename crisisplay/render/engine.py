@@ -28,17 +28,18 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.facts import phone_region, playbook_zone
 from crisisplay.playbook.model import Playbook, Template
+from crisisplay.playbook.paths import TEMPLATE_SUFFIXES, find_template_file, read_template
+from crisisplay.playbook.reading import MAX_FILE_BYTES
 from crisisplay.render import rules
+from crisisplay.render.budget import BudgetExceeded
 from crisisplay.render.filters import FILTER_NAMES, Filters, SpokenFilters
+from crisisplay.render.sandbox import BudgetedSandbox, budget_message, is_budget_error
 
 ENV_KINDS = ("text", "html", "spoken")
-#: File templates a playbook may include; anything else (a key, a config file) is refused.
-TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".txt", ".html", ".md", ".tmpl")
 MAX_RANGE = 1000
-MAX_POWER = 64
-MAX_REPEAT = 10_000
 STAGE_PREFIX = "@stage/"
 PARTIAL_PREFIX = "@partial/"
 REMOVED_GLOBALS = ("lipsum", "cycler", "joiner")
@@ -93,43 +94,27 @@ class PlaybookLoader(BaseLoader):
         partial = self.playbook.partials.get(name)
         if partial is not None:
             return partial.source, PARTIAL_PREFIX + name, partial
-        pieces = [p for p in name.replace("\\", "/").split("/") if p and p != "."]
-        if not pieces or ".." in pieces or not name.endswith(TEMPLATE_SUFFIXES):
-            raise TemplateNotFound(name)
-        for directory in self.playbook.template_dirs:
-            candidate = Path(directory).joinpath(*pieces)
-            if candidate.is_file():
-                try:
-                    return candidate.read_text("utf-8"), str(candidate), None
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise TemplateNotFound(f"{name} ({exc})") from None
-        raise TemplateNotFound(name)
+        try:  # confined to the template folders, links resolved (crisisplay.playbook.paths)
+            found = find_template_file(name, self.playbook.template_dirs)
+            if found is None:
+                raise TemplateNotFound(name)
+            return read_template(found, MAX_FILE_BYTES, name), str(found), None
+        except CrisisplayError as exc:
+            raise TemplateNotFound(f"{name} ({exc.message})") from None
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, _ = self.find(template)
         return source, filename, lambda: True
 
 
-class CrisisSandbox(SandboxedEnvironment):
-    """The sandbox with bounded arithmetic: no ``9**9**9``, no ``'x' * 10**9``."""
-
-    intercepted_binops = frozenset({"**", "*"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-            raise SecurityError(f"exponent {right} is too large in a template")
-        if operator == "*":
-            for seq, count in ((left, right), (right, left)):
-                sized = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
-                if sized and count * max(len(seq), 1) > MAX_REPEAT:
-                    raise SecurityError("repeating a text or list that many times is not allowed in a template")
-        return super().call_binop(context, operator, left, right)
+class CrisisSandbox(BudgetedSandbox):
+    """The sandbox with the budgets of crisisplay.render.sandbox (docs/templates.md)."""
 
 
 def _bounded_range(*args: int) -> range:
     result = range(*args)
     if len(result) > MAX_RANGE:
-        raise SecurityError(f"range() of more than {MAX_RANGE} items is not allowed in a template")
+        raise BudgetExceeded(f"range() of more than {MAX_RANGE} items is not allowed in a template")
     return result
 
 
@@ -234,6 +219,10 @@ class Engine:
         )
         if isinstance(exc, UndefinedError):
             return self._undefined(exc, channel, where, related)
+        if is_budget_error(exc):
+            return Diagnostic(rules.TEMPLATE_BUDGET, Severity.ERROR, "template", f"{channel}: {budget_message(exc)}",
+                              where, related=related, source="render",
+                              fix="see 'Sandbox budgets' in docs/templates.md; a message never needs this much work")
         if isinstance(exc, SecurityError):
             return Diagnostic(rules.TEMPLATE_UNSAFE, Severity.ERROR, "template",
                               f"{channel}: the template was refused by the sandbox: {exc}", where,

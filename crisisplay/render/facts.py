@@ -101,7 +101,7 @@ def collect_facts(
         file = document.path
     overrides = parse_set_options(set_options)
     services = overrides.pop("services", None)
-    if services:
+    if services and isinstance(raw.get("services"), (Mapping, type(None))):  # else: reported as it is
         merged = dict(raw.get("services") or {})
         for sid, entry in services.items():
             current = merged.get(sid)

@@ -24,6 +24,7 @@ UNDEFINED_NAME = "CP212"
 CHANNEL_UNKNOWN = "CP213"
 PART_MISSING = "CP214"
 LOCALE_FALLBACK = "CP215"
+TEMPLATE_BUDGET = "CP219"
 LIMIT_EXCEEDED = "CP220"
 LIMIT_ADVISED = "CP221"
 ENCODING_SWITCH = "CP222"
@@ -79,6 +80,13 @@ RULES: tuple[RuleInfo, ...] = (
     _info(LOCALE_FALLBACK, "locale-fallback", _I, "locale",
           "--locale differs from the playbook's language and no sibling playbook exists.",
           "Dates, numbers and plurals follow the requested locale, the wording stays as written."),
+    _info(TEMPLATE_BUDGET, "template-budget-exceeded", _E, "template",
+          "A template went over a sandbox budget: steps, output size, a width, a value's size, CPU.",
+          "Loop iterations and calls (100,000), output per part (1,000,000 characters), widths "
+          "and precisions (1,000), texts and lists a template builds, integer size, CPU (0.5 s) "
+          "and the template's own size, tags and nesting are bounded, so that no template runs "
+          "for minutes or takes gigabytes ('x'|center(10**9), three nested range(1000) loops). "
+          "See 'Sandbox budgets' in docs/templates.md."),
     _info(LIMIT_EXCEEDED, "channel-limit-exceeded", _E, "channel-limit",
           "A message exceeds a channel's hard limit or a limit the playbook sets.",
           "The platform would reject or cut the message (an X post over 280 weighted characters, "

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 REGIONS = {"ru": ("RU",), "en": ("GB", "US")}
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+#: The look-behind makes a match start only where a run of address characters starts: without
+#: it every position of one long word restarts the scan, quadratic in the word's length.
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _TLDS = r"ru|рф|com|org|net|io|app|info|online|su|uk|me|us|eu|de|by|kz|ua|biz|pro|site|help|bank"
 _URL_RE = re.compile(
     rf"(?:https?://|www\.)[^\s<>«»\"'()\[\]]+|(?<![@\w.-])(?:[a-zа-я0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>«»\"'()\[\]]*)?",
@@ -21,10 +23,14 @@ _URL_RE = re.compile(
 _INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
 _SHORT_RE = {
     "ru": re.compile(
-        r"(?:номер\w*|тел\.?|телефон\w*|звоните|позвоните|звонок)\s*:?\s*(?:на\s+|по\s+)?(\*?\d{3,5}#?)(?![\d-])",
+        # Endings are bounded (\w{0,6}), cues start a word, and spaces after a cue are matched
+        # once (a second \s* only after a colon): "\s*:?\s*" split every run of spaces both
+        # ways, quadratic in text whose markup was blanked into long runs of spaces.
+        r"(?<!\w)(?:номер\w{0,6}|тел\.?|телефон\w{0,6}|звоните|позвоните|звонок)\s*(?::\s*)?(?:на\s+|по\s+)?"
+        r"(\*?\d{3,5}#?)(?![\d-])",
         re.I,
     ),
-    "en": re.compile(r"(?:call|dial|phone|text|number|tel\.?)\s*:?\s*(\*?\d{3,5}#?)(?![\d-])", re.I),
+    "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
 
 

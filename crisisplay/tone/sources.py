@@ -118,11 +118,13 @@ def read_source(path: str, data: bytes | None = None, *, channel: str | None = N
 def _read_json(raw: str, name: str, channel: str) -> Source:
     try:
         data = json.loads(raw)
+        pairs = list(_json_texts(data))
     except json.JSONDecodeError as exc:
         raise CrisisplayError(f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno)) from None
+    except RecursionError:  # json and _json_texts recurse per level; a message file is flat
+        raise CrisisplayError("JSON nested too deeply to hold messages", Location(name)) from None
     if isinstance(data, dict) and "crisisplay_bundle" in data:
         return _read_bundle(data, raw, name)
-    pairs = list(_json_texts(data))
     if not pairs:
         raise CrisisplayError(
             f"no message text in this JSON file (looked for {', '.join(JSON_TEXT_KEYS)}, or a render bundle)",

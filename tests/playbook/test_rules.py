@@ -42,6 +42,7 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("CP002", "services.payments.tier", "vitall"),
     ("CP010", "extends", "missing-parent.yaml"),
     ("CP012", "stages.resolved.templates.sms", {"file": "nope.j2"}),
+    ("CP013", "stages.resolved.templates.sms", {"file": "/proc/self/environ"}),
     (
         "CP100",
         "stages.update.templates.sms",
@@ -53,6 +54,8 @@ MUTATIONS: list[tuple[str, str, Any]] = [
         "{% include 'no_such_partial' %} {{ next_update_at }} {{ hotline }}",
     ),
     ("CP101", "stages.update.templates.sms", "{{ incidnet }} {{ next_update_at }} {{ hotline }}"),
+    ("CP108", "stages.update.templates.sms", "{{ incident.__class__ }} {{ next_update_at }} {{ hotline }}"),
+    ("CP109", "stages.update.templates.sms", "{{ incident|center(10**9) }} {{ next_update_at }} {{ hotline }}"),
     ("CP103", "stages.first_notice.templates.sms", "{{ incident }}, next at {{ next_update_at }}"),
     ("CP110", "facts.services", {"type": "string", "example": "x"}),
     ("CP111", "mandatory_facts", ["hotline", "website"]),

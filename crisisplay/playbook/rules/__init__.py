@@ -15,6 +15,8 @@ from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     facts,
     guards,
     locale,
+    paths,
+    sandbox,
     services,
     stages,
     templates,

@@ -26,17 +26,18 @@ def locale_without_data(context: RuleContext) -> Iterator[Finding]:
 
 @rule("CP151", "unknown-timezone", Severity.ERROR, "locale")
 def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
-    """The playbook's ``timezone`` is not an IANA time zone name (e.g. Europe/Moscow)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    """The playbook's ``timezone`` is not an IANA time zone name (e.g. Europe/Moscow).
 
-    playbook = context.playbook
+    ``Factory`` (shown as "Unknown"), ``localtime`` (the server's setting) and
+    ``posixrules`` exist as files in the tz database but are not places; they are refused.
+    """
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.playbook.facts import playbook_zone
+
     try:
-        ZoneInfo(playbook.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        yield (
-            f"unknown time zone {playbook.timezone!r} (use an IANA name such as Europe/Moscow)",
-            playbook.locate(("timezone",)),
-        )
+        playbook_zone(context.playbook)
+    except CrisisplayError as exc:
+        yield exc.message, exc.location
 
 
 @rule("CP152", "unknown-phone-region", Severity.ERROR, "locale")
