@@ -169,9 +169,9 @@ def test_real_read_only_file_system(tiny_fs: Path, tmp_path: Path) -> None:
     status, output = _render_out(tiny_fs / "outbox")
     assert status == 2 and "read-only" in output
     rows = tmp_path / "r.csv"
-    rows.write_text("id,phone\n1,+79161234567\n", encoding="utf-8")
+    rows.write_text("id,phone,channels\n1,+79161234567,sms\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["render", PLAYBOOK, "--recipients", str(rows), "--out",
-                                      str(tiny_fs / "outbox"), "--at", "2026-03-15T10:00"])
+                                      str(tiny_fs / "outbox"), "--at", "2026-03-15T10:00", "--example"])
     assert result.exit_code == 2 and "read-only" in result.output and "batch.journal" in result.output
 
 

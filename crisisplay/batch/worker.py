@@ -12,7 +12,6 @@ Spark (:func:`render_rows`).
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys

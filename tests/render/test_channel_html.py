@@ -233,3 +233,10 @@ def test_lint_reads_the_ascii_banner_as_it_displays(bank_ru: Playbook, at_ru: da
     assert found, result.output
     line = path.read_text(encoding="ascii").splitlines()[int(found.group(1)) - 1]
     assert line[int(found.group(2)) - 1:].startswith("&#1050;&#1072;&#1090;")  # К, а, т …
+
+
+def test_an_empty_e_mail_body_is_an_empty_card() -> None:
+    """Found by fuzzing: a template whose body renders empty crashed the HTML part."""
+    from crisisplay.render.channels.email import body_to_html
+
+    assert body_to_html("", "ru") == "" and body_to_html("\n\n", "en") == ""

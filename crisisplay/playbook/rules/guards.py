@@ -82,11 +82,14 @@ class _Walker:
     def template(self, template: Template, guarded: frozenset[str], depth: int, seen: frozenset[str]) -> None:
         from jinja2 import TemplateSyntaxError
 
-        from crisisplay.playbook.rules.templates import _parse
+        from crisisplay.playbook.rules.templates import _environment, _parse
+        from crisisplay.playbook.template_limits import check_source
 
+        if check_source(template.source, _environment()) is not None:
+            return  # over a size or nesting limit: CP109 reports it, and parsing would cost too much
         try:
             tree = _parse(template.source)
-        except TemplateSyntaxError:
+        except (TemplateSyntaxError, RecursionError):
             return  # CP100 reports it
         outer = self._template
         self._template = template

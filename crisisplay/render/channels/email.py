@@ -109,7 +109,8 @@ def body_to_html(text: str, locale: str = "en") -> str:
     from crisisplay.render.channels.contact_links import link_contacts
 
     paragraphs = [p for p in re.split(r"\n\s*\n", escape(text.strip())) if p.strip()]
-    styles = [_PARAGRAPH] * (len(paragraphs) - 1) + ["margin:0"]  # the card's padding ends the last
+    # the card's padding ends the last paragraph (an empty body has none)
+    styles = [_PARAGRAPH] * (len(paragraphs) - 1) + ["margin:0"] if paragraphs else []
     markup = "\n".join(f'<p style="{css}">' + p.replace("\n", "<br>\n") + "</p>"
                        for css, p in zip(styles, paragraphs, strict=True))
     return link_contacts(markup, language(locale), style=_LINK)
