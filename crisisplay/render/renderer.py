@@ -63,7 +63,8 @@ def clean_part(text: str) -> str:
         text = text.replace("\r\n", "\n")
     if " \n" in text or "\t\n" in text:
         text = _TRAILING.sub("\n", text)
-    if "\n\n" in text:
+    # Trailing spaces are gone: a run of blank lines now always holds three line breaks.
+    if "\n\n\n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
@@ -93,6 +94,8 @@ class Renderer:
         self._outputs: dict[tuple[Any, ...], ChannelOutput] = {}
         self._guards: dict[tuple[str, str], tuple[Use, ...]] = {}
         self._used: dict[tuple[str, str, tuple[str, ...]], frozenset[str] | None] = {}
+        self._timeline: dict[tuple[Any, ...], list[Diagnostic]] = {}
+        self._dates: tuple[str, ...] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"playbook": self.playbook, "locale": self.locale}
@@ -108,6 +111,8 @@ class Renderer:
         self._outputs = {}
         self._guards = {}
         self._used = {}
+        self._timeline = {}
+        self._dates = None
 
     @property
     def engine(self) -> Engine:
@@ -212,8 +217,7 @@ class Renderer:
             services=self._service_summary(context.values["services"]),
         )
         result.diagnostics.extend(readiness.example_findings(self.playbook, example_facts, values))
-        result.diagnostics.extend(readiness.time_findings(
-            self.playbook, chosen, values, now, engine.filters(), examples=frozenset(examples)))
+        result.diagnostics.extend(self._time_findings(chosen, values, now, frozenset(examples)))
         for per_channel in static.values():
             result.diagnostics.extend(per_channel.values())
         result.diagnostics.extend(self._texts[text_key])
@@ -250,6 +254,24 @@ class Renderer:
                          self._part_findings(channel, channel_template.location, locations))
             self._plans[key] = plan
         return plan
+
+    def _time_findings(self, stage: Stage, values: Mapping[str, Any], now: datetime,
+                       examples: frozenset[str]) -> list[Diagnostic]:
+        """CP253–CP255; the same dates at the same time give the same findings (a mass render)."""
+        dated = tuple((name, values.get(name)) for name in self._dated_facts())
+        key = (stage.id, now, examples, dated)
+        found = self._timeline.get(key)
+        if found is None:
+            found = readiness.time_findings(self.playbook, stage, values, now, self.engine.filters(), examples=examples)
+            if len(self._timeline) >= MAX_CACHED_OUTPUTS:
+                self._timeline.clear()
+            self._timeline[key] = found
+        return list(found)
+
+    def _dated_facts(self) -> tuple[str, ...]:
+        if self._dates is None:
+            self._dates = tuple(name for name, spec in self.playbook.facts.items() if spec.type in ("datetime", "date"))
+        return self._dates
 
     def _service_summary(self, views: Any) -> tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...]:
         own = {service.id: tuple(service.phrases.items()) for service in self.playbook.services}

@@ -49,6 +49,11 @@ def link_contacts(markup: str, lang: str, *, style: str = "") -> str:
     return "".join(out)
 
 
+def link_text(escaped: str, lang: str, style: str = "") -> str:
+    """One run of escaped text (no tags) with its contacts linked, as :func:`link_contacts` would."""
+    return _linked_text(escaped, lang, style) if escaped else escaped
+
+
 @functools.lru_cache(maxsize=4096)
 def _phones_in(run: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """Dialable phone numbers in one digit run: (start, end, E.164)."""

@@ -12,6 +12,8 @@ most inbox lists; a preheader shows ~100; Gmail clips a message whose HTML excee
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import re
 from dataclasses import dataclass
@@ -106,14 +108,16 @@ body{{margin:0;padding:0;width:100%!important;-webkit-text-size-adjust:100%;text
 def body_to_html(text: str, locale: str = "en") -> str:
     """Paragraphs, line breaks and links (web, ``tel:``, ``mailto:``) from plain text;
     everything escaped first. Inline styles: many clients drop a ``<style>`` block."""
-    from crisisplay.render.channels.contact_links import link_contacts
+    from crisisplay.render.channels.contact_links import link_text
 
+    lang = language(locale)
     paragraphs = [p for p in re.split(r"\n\s*\n", escape(text.strip())) if p.strip()]
     # the card's padding ends the last paragraph (an empty body has none)
     styles = [_PARAGRAPH] * (len(paragraphs) - 1) + ["margin:0"] if paragraphs else []
-    markup = "\n".join(f'<p style="{css}">' + p.replace("\n", "<br>\n") + "</p>"
-                       for css, p in zip(styles, paragraphs, strict=True))
-    return link_contacts(markup, language(locale), style=_LINK)
+    # Linked line by line: the text holds no tags yet, and a line repeated across renders
+    # (the hotline, the status list) is linked once.
+    return "\n".join(f'<p style="{css}">' + "<br>\n".join(link_text(line, lang, _LINK) for line in p.split("\n"))
+                     + "</p>" for css, p in zip(styles, paragraphs, strict=True))
 
 
 def html_document(body: str, preheader: str, subject: str, locale: str) -> str:
@@ -125,6 +129,13 @@ def html_document(body: str, preheader: str, subject: str, locale: str) -> str:
     """
     if looks_like_html(body) and "<html" in body.lower():
         return body
+    head, tail = _shell(preheader, subject, locale)
+    return f"{head}{body}{tail}"
+
+
+@functools.lru_cache(maxsize=256)
+def _shell(preheader: str, subject: str, locale: str) -> tuple[str, str]:
+    """The document around the body (the same for every recipient of a mass mailing)."""
     lang = escape(locale.replace("_", "-"))
     # The preheader, then blank characters, so the inbox line does not run on into the body.
     hidden = (
@@ -134,7 +145,7 @@ def html_document(body: str, preheader: str, subject: str, locale: str) -> str:
     )
     page, card, ink, line = LIGHT["page"], LIGHT["card"], LIGHT["text"], LIGHT["line"]
     table = 'role="presentation" cellpadding="0" cellspacing="0" border="0"'
-    return (
+    head = (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="x-apple-disable-message-reformatting">\n'
@@ -148,9 +159,10 @@ def html_document(body: str, preheader: str, subject: str, locale: str) -> str:
         f'border:1px solid {line};border-radius:6px">\n'
         f'<tr><td class="cp-pad cp-text" style="padding:28px 32px;font-family:{_FONT};font-size:16px;'
         f'line-height:1.5;color:{ink};text-align:left;overflow-wrap:anywhere;word-break:break-word">\n'
-        f"{body}\n</td></tr>\n</table>\n<!--[if mso]></td></tr></table><![endif]-->\n"
-        "</td></tr>\n</table>\n</body>\n</html>\n"
     )
+    tail = ("\n</td></tr>\n</table>\n<!--[if mso]></td></tr></table><![endif]-->\n"
+            "</td></tr>\n</table>\n</body>\n</html>\n")
+    return head, tail
 
 
 @dataclass(frozen=True)
