@@ -108,7 +108,55 @@ class PlaybookLoader(BaseLoader):
 
 
 class CrisisSandbox(BudgetedSandbox):
-    """The sandbox with the budgets of crisisplay.render.sandbox (docs/templates.md)."""
+    """The sandbox with the budgets of crisisplay.render.sandbox (docs/templates.md).
+
+    A partial that reads only values which repeat from render to render (the status lists
+    read ``services`` and ``channel``) is rendered once per distinct set of those values:
+    its output is remembered (:func:`memoize_partial`). ``memo_names`` (set by the engine)
+    says which names a template reads, or None when it must always render.
+    """
+
+    memo_names: Callable[[str], tuple[str, ...] | None] | None = None
+
+    def _load_template(self, name: str, globals: Any) -> Any:
+        template = super()._load_template(name, globals)
+        if self.memo_names is not None and not getattr(template, "_crisisplay_memo", False):
+            names = self.memo_names(name)
+            if names is not None:
+                memoize_partial(template, names)
+            template._crisisplay_memo = True
+        return template
+
+
+#: Distinct outputs kept per memoised partial (services × channel views in one render).
+MEMO_SIZE = 256
+
+
+def memoize_partial(template: Any, names: tuple[str, ...]) -> None:
+    """Render ``template`` once per distinct value of ``names`` in its context.
+
+    Sound because a partial's output depends only on what it reads: its own names (from
+    the AST, includes followed), the environment's filters (pure) and globals. A value
+    that cannot be a key (a mutable namespace the partial could change) renders as usual.
+    """
+    render = template.root_render_func
+    cache: dict[tuple[Any, ...], str] = {}
+
+    def root_render_func(context: Any) -> Any:
+        key = tuple(context.get(name) for name in names)
+        try:
+            hit = cache.get(key)
+        except TypeError:  # an unhashable value: no memo for this call
+            yield from render(context)
+            return
+        if hit is None:
+            hit = "".join(render(context))
+            if len(cache) >= MEMO_SIZE:
+                cache.clear()
+            cache[key] = hit
+        yield hit
+
+    template.root_render_func = root_render_func
 
 
 def _bounded_range(*args: int) -> range:
@@ -183,8 +231,26 @@ class Engine:
                 env.globals.pop(name, None)
             env.globals["range"] = _bounded_range
             env.globals["fact"] = optional_fact
+            env.memo_names = self._memo_names
             self._envs[kind] = env
         return env
+
+    def _memo_names(self, name: str) -> tuple[str, ...] | None:
+        """The names a partial reads when its output may be remembered; None otherwise.
+
+        Only the playbook's own ``partials:`` (stage templates are the part rendered; files
+        may read ``recipient``): no dynamic include, no ``recipient``, no ``now``-free guess.
+        """
+        from crisisplay.playbook.rules.templates import analyse
+
+        partial = self.playbook.partials.get(name)
+        if partial is None:
+            return None
+        info = analyse(self.playbook, partial, self.analysis_cache)
+        if info.dynamic_include or info.error is not None or "recipient" in info.names:
+            return None
+        read = set(info.names) | set(_fact_arguments(partial.source))
+        return tuple(sorted(read - _CONTEXT_FREE))
 
     def template(self, kind: str, name: str) -> JinjaTemplate:
         """The compiled template (compiled on first use, then cached)."""
@@ -275,6 +341,16 @@ class Engine:
             message = f"{channel}: {text}"
         return Diagnostic(rules.UNDEFINED_NAME, Severity.ERROR, "reference", message, where,
                           fix=fix, related=related, source="render")
+
+
+#: Globals that read nothing from a render's context.
+_CONTEXT_FREE = frozenset({"range", "dict", "namespace", "fact", "true", "false", "none", "True", "False", "None"})
+_FACT_CALL = re.compile(r"""\bfact\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\)""")
+
+
+def _fact_arguments(source: str) -> list[str]:
+    """``fact('website')`` reads the fact ``website`` from the context."""
+    return _FACT_CALL.findall(source)
 
 
 def _plain_failure(exc: BaseException) -> str:
