@@ -19,6 +19,7 @@ import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from datetime import date, time, timedelta
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined, pass_context
@@ -144,11 +145,10 @@ def memoize_partial(template: Any, names: tuple[str, ...]) -> None:
 
     def root_render_func(context: Any) -> Any:
         key = tuple(context.get(name) for name in names)
-        try:
-            hit = cache.get(key)
-        except TypeError:  # an unhashable value: no memo for this call
+        if not all(map(_immutable, key)):  # a namespace it could change: render, never remember
             yield from render(context)
             return
+        hit = cache.get(key)
         if hit is None:
             hit = "".join(render(context))
             if len(cache) >= MEMO_SIZE:
@@ -341,6 +341,19 @@ class Engine:
             message = f"{channel}: {text}"
         return Diagnostic(rules.UNDEFINED_NAME, Severity.ERROR, "reference", message, where,
                           fix=fix, related=related, source="render")
+
+
+_IMMUTABLE = (str, int, float, bool, type(None), date, time, timedelta, Undefined)
+
+
+def _immutable(value: Any) -> bool:
+    """A value a partial cannot change and that compares by value (a memo key)."""
+    if isinstance(value, _IMMUTABLE):
+        return True
+    if isinstance(value, tuple):
+        return all(map(_immutable, value))
+    params = getattr(type(value), "__dataclass_params__", None)
+    return bool(params is not None and params.frozen)
 
 
 #: Globals that read nothing from a render's context.

@@ -53,5 +53,5 @@ def test_a_partial_reading_the_recipient_or_a_namespace_always_renders(tmp_path:
     assert engine._memo_names("who") is None  # reads recipient
     assert engine._memo_names("count") == ("ns",)
     text = renderer.render(None, FACTS, at=AT).messages[0].text
-    assert " 2 " in text  # the namespace (not hashable) was changed by both includes
+    assert text.startswith("2 ")  # the namespace is mutable: both includes ran and changed it
     assert renderer.render(None, FACTS, at=AT).messages[0].text == text
