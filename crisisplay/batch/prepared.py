@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from jinja2.runtime import new_context
+
 from crisisplay.batch import measure
 from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.choice import ChannelPolicy, Chooser, channel_policy
@@ -66,13 +68,13 @@ def _render(template: Any, variables: dict[str, Any], recipient: RecipientView) 
     context is then shared as is (``shared=True`` semantics), which is what
     ``Template.render`` builds anyway. Errors are rewritten to template lines as usual.
     """
-    from jinja2.runtime import new_context
-
-    scope = dict(variables)
-    scope["recipient"] = recipient
+    # ``variables`` is this channel's own dict and a render never writes into it (a
+    # template's assignments go to the context's ``vars``), so it takes the recipient
+    # in place rather than being copied for each one.
+    variables["recipient"] = recipient
     try:
         return "".join(template.root_render_func(new_context(template.environment, template.name,
-                                                             template.blocks, scope, True)))
+                                                             template.blocks, variables, True)))
     except Exception:
         template.environment.handle_exception()
         raise

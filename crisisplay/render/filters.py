@@ -269,6 +269,8 @@ class Filters:
     # -- printing values -----------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
         """How ``{{ value }}`` prints typed facts: never ``None``, never a Python repr."""
+        if value.__class__ is str:  # most printed values: nothing to convert
+            return value
         if value is None:
             raise TemplateRuntimeError(
                 "a value printed here is empty (an optional fact without a value?); "
