@@ -22,11 +22,11 @@ from crisisplay.checklist.domain import (
     ItemState,
     NewEvent,
     RunState,
-    did_you_mean,
     owed_after_resolution,
 )
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import RESOLVED, event_stage
+from crisisplay.suggest import did_you_mean
 
 
 def decide(
@@ -109,14 +109,15 @@ def _decide_sent(
     stage = snapshot.stages.get(stage_id)
     if stage is None:
         raise CrisisplayError(
-            f"unknown stage {stage_id!r} in playbook {snapshot.id}" + did_you_mean(stage_id, snapshot.stages),
+            f"unknown stage {stage_id!r} in playbook {snapshot.id}"
+            + did_you_mean(stage_id, snapshot.stages, n=3, cutoff=0.5),
             hint=f"stages: {', '.join(snapshot.stages) or 'none'}",
         )
     known = set(snapshot.channels)
     for channel in channels:
         if known and channel not in known:
             raise CrisisplayError(
-                f"unknown channel {channel!r}{did_you_mean(channel, known)}",
+                f"unknown channel {channel!r}{did_you_mean(channel, known, n=3, cutoff=0.5)}",
                 hint=f"channels of {snapshot.id}: {', '.join(snapshot.channels)}",
             )
     data: dict[str, Any] = {"kind": stage.kind, "channels": list(dict.fromkeys(channels))}

@@ -24,13 +24,13 @@ from crisisplay.checklist.domain import (
     Run,
     RunState,
     advance,
-    did_you_mean,
     replay,
 )
 from crisisplay.checklist.snapshot import take_snapshot
 from crisisplay.checklist.store import RunRow, Store
 from crisisplay.checklist.views import StatusView, build_status
 from crisisplay.errors import CrisisplayError
+from crisisplay.suggest import did_you_mean
 
 USER_ENV = "CRISISPLAY_USER"
 When = datetime | str | None
@@ -82,7 +82,8 @@ def start_run(
     for cid in chosen:
         if cid not in playbook.checklists:
             raise CrisisplayError(
-                f"playbook {playbook.id} has no checklist {cid!r}" + did_you_mean(cid, playbook.checklists),
+                f"playbook {playbook.id} has no checklist {cid!r}"
+                + did_you_mean(cid, playbook.checklists, n=3, cutoff=0.5),
                 hint=f"checklists: {', '.join(playbook.checklists)}",
             )
     clock.zone(playbook.timezone)

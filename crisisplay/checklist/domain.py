@@ -7,7 +7,6 @@ rules of an action live in :mod:`crisisplay.checklist.actions`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -18,6 +17,7 @@ from crisisplay.checklist import clock
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import RESOLVED, ChecklistItem, event_stage
+from crisisplay.suggest import did_you_mean
 
 ITEM_ACTIONS: dict[str, str] = {
     "done": "done",
@@ -152,18 +152,13 @@ class RunState:
             raise CrisisplayError(f"item {ref!r} is in several checklists of run {self.run.id}: {keys}")
         candidates = [*self.items, *(s.item.id for s in self.items.values())]
         raise CrisisplayError(
-            f"unknown item {ref!r} in run {self.run.id}{did_you_mean(ref, candidates)}",
+            f"unknown item {ref!r} in run {self.run.id}{did_you_mean(ref, candidates, n=3, cutoff=0.5)}",
             hint=f"'crisisplay checklist status {self.run.id} --all' lists every item",
         )
 
     def open_prerequisites(self, state: ItemState) -> list[str]:
         return [key for key in state.prerequisites if not self.items[key].is_closed]
 
-
-def did_you_mean(ref: str, candidates: Iterable[str]) -> str:
-    """``; did you mean: a, b?`` or nothing: the tail of an unknown-id message."""
-    near = difflib.get_close_matches(ref, sorted(set(candidates)), n=3, cutoff=0.5)
-    return f"; did you mean: {', '.join(near)}?" if near else ""
 
 
 def build_items(run: Run) -> dict[str, ItemState]:

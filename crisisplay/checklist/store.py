@@ -28,10 +28,11 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisplay.checklist import clock
-from crisisplay.checklist.domain import Event, NewEvent, Run, did_you_mean
+from crisisplay.checklist.domain import Event, NewEvent, Run
 from crisisplay.checklist.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
+from crisisplay.suggest import did_you_mean
 
 DB_ENV = "CRISISPLAY_DB"
 DB_FILE = "checklists.sqlite3"
@@ -302,7 +303,8 @@ class Store:
             raise CrisisplayError(f"run {ref!r} is ambiguous: {', '.join(r[0] for r in rows[:8])}")
         ids = [r[0] for r in conn.execute("SELECT id FROM runs ORDER BY rowid DESC")]
         containing = [i for i in ids if ref.lower() in i.lower()][:3]
-        near = did_you_mean(ref, ids) or (f"; did you mean: {', '.join(containing)}?" if containing else "")
+        # close spellings first, else runs whose id contains what was typed
+        near = did_you_mean(ref, ids, n=3, cutoff=0.5) or did_you_mean(ref, containing, n=3, cutoff=0.0)
         raise CrisisplayError(f"unknown run {ref!r}{near}", hint="'crisisplay checklist list' shows the runs")
 
     def last_seq(self, conn: sqlite3.Connection, run_id: str) -> int:

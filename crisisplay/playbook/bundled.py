@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.suggest import did_you_mean
+from crisisplay.suggest import did_you_mean
 
 BUNDLED_PREFIX = "bundled:"
 _SUFFIXES = (".yaml", ".yml")

@@ -14,7 +14,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.playbook.loader import PathKey, SourceMap
-from crisisplay.playbook.suggest import did_you_mean
+from crisisplay.suggest import did_you_mean
 
 RULE_SCHEMA = "CP002"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined, pass_context
@@ -125,7 +125,7 @@ class CrisisSandbox(BudgetedSandbox):
             names = self.memo_names(name)
             if names is not None:
                 memoize_partial(template, names)
-            template._crisisplay_memo = True
+            template._crisisplay_memo = True  # type: ignore[attr-defined]  # a mark on the cached template
         return template
 
 

@@ -83,7 +83,7 @@ def test_a_crisis_from_start_to_report(invoke, crisis_playbook: Path, tmp_path: 
     blocked = invoke("done", RUN, "scripts")
     assert blocked.exit_code == 2
     assert "depends on items that are not done yet: assess (open)" in blocked.output
-    assert invoke("done", RUN, "asses").output.count("did you mean: assess") == 1
+    assert invoke("done", RUN, "asses").output.count("did you mean 'assess'") == 1
     done = invoke("done", RUN, "assess", "--by", "anna", "--note", "scope: cards", "--at", "09:12")
     assert done.exit_code == 0
     assert f"{RUN}: done assess at March 10, 9:12 AM London time by anna" in done.output
@@ -138,7 +138,7 @@ def test_user_errors_exit_2_with_clear_messages(invoke, crisis_playbook: Path, t
     unknown = invoke("status", "test-crisis-2026031")
     assert unknown.exit_code == 0  # a unique prefix is fine
     wrong = invoke("status", "tset-crisis-20260310-0900")
-    assert wrong.exit_code == 2 and f"did you mean: {RUN}" in wrong.output
+    assert wrong.exit_code == 2 and f"did you mean '{RUN}'" in wrong.output
     assert "say why scripts is blocked" in invoke("block", RUN, "scripts").output
     bad_time = invoke("done", RUN, "assess", "--at", "half past nine")
     assert bad_time.exit_code == 2 and "cannot read time" in bad_time.output

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.model import ChecklistItem, event_stage, format_duration
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
-from crisisplay.playbook.suggest import did_you_mean
+from crisisplay.suggest import did_you_mean
 
 
 def _items(context: RuleContext) -> list[ChecklistItem]:

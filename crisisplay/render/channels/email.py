@@ -13,7 +13,6 @@ most inbox lists; a preheader shows ~100; Gmail clips a message whose HTML excee
 from __future__ import annotations
 
 import functools
-
 import hashlib
 import re
 from dataclasses import dataclass
