@@ -10,7 +10,7 @@ Each tool reads an example its own way (docs/rules.md, "Examples"):
 * **render** — the same playbook, then ``crisisplay render`` with ``facts`` as the facts file
   (none: the playbook's examples), ``stage``, ``at`` (the render time), ``locale`` and
   ``strict``. Problems with the facts count like the findings of a render.
-* **lint** — ``text`` is the message (``channel``, default ``sms``; ``lang``, default ``en``;
+* **lint** — ``text`` is the message (``channel``, default ``email``; ``lang``, default ``en``;
   ``stage``, a stage kind, default ``first_notice``), ``others`` are the texts of other
   channels sent with it (channel → text), ``at`` is when they go out. With ``playbook`` the
   example playbook's tone, services and stages apply; with ``facts`` the messages are also
@@ -35,6 +35,8 @@ from crisisplay.rulebook.cards import Example, RuleCard
 PLAYBOOK_FILE = "playbook.yaml"
 #: The render time of render and lint examples unless they give ``at`` (the playbook's zone).
 DEFAULT_AT = "2026-03-15T10:00"
+#: The channel of a lint example's ``text`` unless it gives ``channel``.
+DEFAULT_CHANNEL = "email"
 
 
 def example_playbook() -> dict[str, Any]:
@@ -132,7 +134,11 @@ def _lint(example: Example, root: Path) -> list[Diagnostic]:
     sent_at, playbook, truth = None, None, None
     if {"playbook", "facts", "at"} & example.keys():
         playbook, truth, sent_at = _lint_context(example, root)
-    texts = {example.get("channel", "sms"): example["text"], **_texts(example.get("others", {}))}
+    channel = example.get("channel", DEFAULT_CHANNEL)
+    others = _texts(example.get("others", {}))
+    if channel in others:
+        raise ValueError(f"the example's 'others' repeat its own channel {channel!r}")
+    texts = {channel: example["text"], **others}
     messages = [MessageText(channel, text, f"{channel}.txt", sent_at=sent_at) for channel, text in texts.items()]
     return lint_messages(messages, locale=lang, stage_kind=stage, playbook=playbook, truth=truth)
 
