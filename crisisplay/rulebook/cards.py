@@ -229,17 +229,30 @@ def card_from_json(data: Any) -> RuleCard:
     if not isinstance(data, dict):
         raise TypeError("not a card")
     location = data["location"]
-    texts = {key: {str(k): str(v) for k, v in _mapping(data[key]).items()} for key in ("summary", "rationale")}
+    texts = {key: {str(k): str(v) for k, v in json_mapping(data[key]).items()} for key in ("summary", "rationale")}
     return RuleCard(
         id=str(data["id"]), name=str(data["name"]), tool=str(data["tool"]),
         severity=Severity.parse(str(data["severity"])), category=str(data["category"]),
         summary=texts["summary"], rationale=texts["rationale"],
-        fail=tuple(_mapping(e) for e in data["fail"]), passing=tuple(_mapping(e) for e in data["passing"]),
-        untestable=str(data["untestable"]), location=Location(**_mapping(location)) if location else None,
+        fail=tuple(json_mapping(e) for e in data["fail"]), passing=tuple(json_mapping(e) for e in data["passing"]),
+        untestable=str(data["untestable"]), location=Location(**json_mapping(location)) if location else None,
     )
 
 
-def _mapping(value: Any) -> dict[str, Any]:
+def json_text(value: Any) -> str:
+    """JSON read back from the cache, checked for shape (``TypeError`` when it is not text)."""
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def json_texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return tuple(json_text(v) for v in value)
+
+
+def json_mapping(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TypeError("not a mapping")
     return value

@@ -17,7 +17,7 @@ from crisisplay.rulebook.cards import Example, RuleCard
 from crisisplay.wording import Wording, wording_for
 
 
-def _words(lang: str) -> Wording:
+def _labels(lang: str) -> Wording:
     return wording_for("rules", lang)
 
 
@@ -59,7 +59,7 @@ def _dump(value: Any, *, flow: bool) -> str:
     return dumped.strip().removesuffix("...").strip()
 
 
-def _examples(examples: Iterable[Example], lang: str) -> list[Example]:
+def _in_language(examples: Iterable[Example], lang: str) -> list[Example]:
     """The examples in ``lang`` when some are (tone rules give one per language), else all."""
     chosen = list(examples)
     mine = [e for e in chosen if e.get("lang", "en") == lang]
@@ -82,14 +82,14 @@ def _lint_details(card: RuleCard, lang: str) -> tuple[str, str]:
 
 
 def _header(card: RuleCard, lang: str) -> str:
-    words = _words(lang)
+    words = _labels(lang)
     return (f"{words.text('severity')}: {card.severity.label} · {words.text('category')}: {card.category} · "
             f"{words.text('tool')}: {card.tool}")
 
 
 def rule_text(card: RuleCard, lang: str = "en") -> str:
     """``crisisplay rules --doc``: one rule in ``lang``, with its examples."""
-    words = _words(lang)
+    words = _labels(lang)
     parts = [f"{card.id} {card.name}", _header(card, lang), card.summary_in(lang)]
     if card.rationale:
         parts.append(card.rationale_in(lang))
@@ -103,12 +103,12 @@ def rule_text(card: RuleCard, lang: str = "en") -> str:
 
 
 def _example_blocks(card: RuleCard, lang: str, *, markdown: bool) -> list[str]:
-    words = _words(lang)
+    words = _labels(lang)
     if card.untestable:
         return [words.text("untestable", reason=card.untestable)]
     blocks = []
     for label, examples in (("fails", card.fail), ("passes", card.passing)):
-        shown = "\n\n".join(_yaml(e) for e in _examples(examples, lang))
+        shown = "\n\n".join(_yaml(e) for e in _in_language(examples, lang))
         if markdown:
             blocks.append(f"{words.text(label)}\n\n```yaml\n{shown}\n```")
         else:
@@ -124,7 +124,7 @@ def reference(lang: str = "en") -> str:
     """docs/rules.md (``en``) or docs/rules.ru.md (``ru``): every rule, in Markdown."""
     from crisisplay.rulebook.registry import all_cards
 
-    words = _words(lang)
+    words = _labels(lang)
     cards = all_cards()
     out: list[str] = [f"# {words.text('title')}", words.text("intro"), f"_{words.text('regenerate')}_",
                       f"## {words.text('heading.list')}", words.text("columns"), "|---|---|---|---|---|---|"]
@@ -141,7 +141,7 @@ def reference(lang: str = "en") -> str:
 
 
 def _section(card: RuleCard, lang: str) -> str:
-    words = _words(lang)
+    words = _labels(lang)
     parts = [f"## {card.id}", f"**{card.name}** — {_header(card, lang)}", f"**{card.summary_in(lang)}**"]
     if card.rationale:
         parts.append(card.rationale_in(lang))

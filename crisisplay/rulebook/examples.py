@@ -135,7 +135,7 @@ def _lint(example: Example, root: Path) -> list[Diagnostic]:
     if {"playbook", "facts", "at"} & example.keys():
         playbook, truth, sent_at = _lint_context(example, root)
     channel = example.get("channel", DEFAULT_CHANNEL)
-    others = _texts(example.get("others", {}))
+    others = _channel_texts(example.get("others", {}))
     if channel in others:
         raise ValueError(f"the example's 'others' repeat its own channel {channel!r}")
     texts = {channel: example["text"], **others}
@@ -143,7 +143,7 @@ def _lint(example: Example, root: Path) -> list[Diagnostic]:
     return lint_messages(messages, locale=lang, stage_kind=stage, playbook=playbook, truth=truth)
 
 
-def _texts(others: Mapping[str, Any]) -> dict[str, str]:
+def _channel_texts(others: Mapping[str, Any]) -> dict[str, str]:
     return {str(channel): str(text) for channel, text in others.items()}
 
 

@@ -141,7 +141,7 @@ def check_messages(
             analysed.append(Analysed(
                 index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
             ))
-    services = _playbook_services(playbook) if truth is None and consistency and len(messages) > 1 else ()
+    services = _service_truths(playbook) if truth is None and consistency and len(messages) > 1 else ()
     run = SetRun(analysed, [(r.message.channel, r.message.text, r.lang) for r in reports], truth, services)
     set_rules = _set_rules(rulesets.values())
     for index, finding in _by_message(rule.compare(run) for rule in set_rules):
@@ -171,7 +171,7 @@ def _by_message(results: Iterable[Iterator[Result]]) -> list[Result]:
     return sorted((result for per_rule in results for result in per_rule), key=lambda result: result[0])
 
 
-def _playbook_services(playbook: Playbook | None) -> tuple[ServiceTruth, ...]:
+def _service_truths(playbook: Playbook | None) -> tuple[ServiceTruth, ...]:
     """The playbook's services as names to look for (their statuses are not known here)."""
     if playbook is None:
         return ()

@@ -16,8 +16,8 @@ plain forms people write by hand:
   text (the CX lead's words are theirs).
 
 :class:`~crisisplay.tone.truth.Truth` is the state a message set was made from;
-``check_claims`` returns the contradictions and ``claim_findings`` the observations the
-``claims`` rule kind reports (CP327, CP328).
+``check_claims`` returns the contradictions the ``claims`` rule kind reports (CP327, CP328;
+:mod:`crisisplay.tone.kinds.claims`).
 """
 
 from __future__ import annotations
@@ -26,15 +26,11 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from crisisplay.tone.truth import ServiceTruth, Truth, truth_from_bundle, truth_from_values
 
-if TYPE_CHECKING:
-    from crisisplay.tone.base import Observation
-
-__all__ = ["ServiceTruth", "Truth", "check_claims", "claim_findings", "describe", "find_service_claims",
-           "find_time_claims", "truth_from_bundle", "truth_from_values"]
+__all__ = ["GROUP", "STATUSES", "Claim", "Contradiction", "ServiceTruth", "Truth", "check_claims", "describe",
+           "find_service_claims", "find_time_claims", "truth_from_bundle", "truth_from_values"]
 
 STATUSES = ("available", "degraded", "unavailable", "moved_online", "frozen")
 GROUP = {"available": "works", "moved_online": "works", "degraded": "limited",
@@ -317,48 +313,3 @@ def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang
                           said=words.term("claim_status", str(claim.value)),
                           expected=words.term("claim_status", contradiction.expected))
     return words.text("claim_time", channel=channel, display=claim.display)
-
-
-def claim_findings(
-    messages: Sequence[tuple[str, str, str]], truth: Truth | None, services: Sequence[ServiceTruth] = ()
-) -> list[Observation]:
-    """What the claims of a set of (channel, text, lang) messages show.
-
-    With ``truth`` (the facts the set was made from): an observation for every claim the
-    facts do not support, aspect ``claims-services`` or ``claims-times``. With only
-    ``services`` known (hand-written texts linted with ``--playbook``): aspect ``services``
-    where two channels state different statuses for one service.
-    """
-    from crisisplay.tone.base import Observation
-    from crisisplay.wording import wording_for
-
-    found: list[Observation] = []
-    if truth is not None:
-        for index, (channel, text, lang) in enumerate(messages):
-            for contradiction in check_claims(text, truth):
-                claim = contradiction.claim
-                aspect = "claims-services" if claim.kind == "service" else "claims-times"
-                found.append(Observation(
-                    index, aspect, describe(contradiction, truth, channel, lang), claim.start, claim.end,
-                    suggestion=wording_for("lint", lang).text("claims.fix"),
-                ))
-        return found
-    if not services:
-        return found
-    said: dict[str, list[tuple[int, Claim]]] = {}
-    for index, (_channel, text, lang) in enumerate(messages):
-        for claim in find_service_claims(text, lang, services):
-            if claim.value != "affected":  # "not as usual" agrees with limited and unavailable alike
-                said.setdefault(claim.subject, []).append((index, claim))
-    for service_id, claims in said.items():
-        groups = {GROUP.get(str(c.value)) for _i, c in claims}
-        if len(groups) < 2:
-            continue
-        name = next((s.name for s in services if s.id == service_id), service_id)
-        for index, claim in claims:
-            words = wording_for("lint", messages[index][2])
-            summary = "; ".join(words.text("said", channel=messages[i][0],
-                                           value=words.term("claim_status", str(c.value))) for i, c in claims)
-            found.append(Observation(index, "services", words.text("claims_differ", name=name, summary=summary),
-                                     claim.start, claim.end))
-    return found

@@ -61,7 +61,7 @@ def _playbook_specs(playbook: Playbook) -> list[RuleSpec]:
     ]
 
 
-def _playbook_services(playbook: Playbook | None) -> dict[str, tuple[str, ...]]:
+def _service_names(playbook: Playbook | None) -> dict[str, tuple[str, ...]]:
     if playbook is None:
         return {}
     return {service.id: (service.name,) for service in playbook.services}
@@ -99,7 +99,7 @@ def _build_ruleset(
     disabled = {d.lower() for d in disable}
     for pack in (*chosen, core):
         disabled.update(d.lower() for d in pack.disable)
-    lex = build_lexicon(chosen, lang, _playbook_services(playbook))
+    lex = build_lexicon(chosen, lang, _service_names(playbook))
     specs = [spec for pack in chosen for spec in pack.rules]
     if playbook is not None:
         specs.extend(_playbook_specs(playbook))

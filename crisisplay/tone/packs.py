@@ -30,7 +30,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.rulebook.cards import RuleCard, Shape, card_from_json, card_to_json
+from crisisplay.rulebook.cards import (
+    RuleCard,
+    Shape,
+    card_from_json,
+    card_to_json,
+    json_mapping,
+    json_text,
+    json_texts,
+)
 from crisisplay.tone.kinds import KINDS
 from crisisplay.tone.pack_rules import LINT_CATEGORIES, RuleSpec, parse_rule
 
@@ -165,40 +173,23 @@ def pack_from_json(data: Any) -> Pack | None:
     """The pack :func:`pack_to_json` wrote, or None for anything else (then it is checked anew)."""
     try:
         rules = tuple(RuleSpec(
-            card=card_from_json(r["card"]), kind=_text(r["kind"]), message=_mapping(r["message"]),
-            options=_mapping(r["options"]), exceptions=_texts(r["exceptions"]),
-            stages=frozenset(_texts(r["stages"])) if r["stages"] is not None else None,
-            channels=frozenset(_texts(r["channels"])) if r["channels"] is not None else None,
-            pack=_text(r["pack"]),
+            card=card_from_json(r["card"]), kind=json_text(r["kind"]), message=json_mapping(r["message"]),
+            options=json_mapping(r["options"]), exceptions=json_texts(r["exceptions"]),
+            stages=frozenset(json_texts(r["stages"])) if r["stages"] is not None else None,
+            channels=frozenset(json_texts(r["channels"])) if r["channels"] is not None else None,
+            pack=json_text(r["pack"]),
         ) for r in data["rules"])
         if any(r.kind not in KINDS or r.category not in LINT_CATEGORIES for r in rules):
             return None
         return Pack(
-            name=_text(data["name"]), language=_text(data["language"]), description=_text(data["description"]),
-            rules=rules, path=_text(data["path"]), disable=_texts(data["disable"]),
-            lexicon={_text(k): _texts(v) for k, v in _mapping(data["lexicon"]).items()},
-            services={_text(k): _texts(v) for k, v in _mapping(data["services"]).items()},
+            name=json_text(data["name"]), language=json_text(data["language"]),
+            description=json_text(data["description"]), rules=rules, path=json_text(data["path"]),
+            disable=json_texts(data["disable"]),
+            lexicon={json_text(k): json_texts(v) for k, v in json_mapping(data["lexicon"]).items()},
+            services={json_text(k): json_texts(v) for k, v in json_mapping(data["services"]).items()},
         )
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return value
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise TypeError("not a list")
-    return tuple(_text(v) for v in value)
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError("not a mapping")
-    return value
 
 
 def bundled_spec(rule_id: str) -> RuleSpec | None:

@@ -60,7 +60,7 @@ class CrossChannelRule(SetRule):
     def claims(self, run: SetRun) -> Iterator[Result]:
         if self.aspect != "services" or run.truth is not None:
             return
-        from crisisplay.tone.claims import claim_findings
+        from crisisplay.tone.kinds.claims import claim_findings
 
         for seen in run.observed("claims", lambda: claim_findings(run.texts, run.truth, run.services)):
             if seen.aspect == "services":
