@@ -1,39 +1,17 @@
-"""``crisisplay rules``: every rule with its id, severity and meaning."""
+"""``crisisplay rules``: every rule with its id, severity and meaning, from the one registry."""
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import click
 
 from crisisplay.cli.common import handle_errors
-from crisisplay.diagnostics.model import RuleInfo
-
-#: Where each family keeps its RULES tuple (see docs/CONTRACTS.md).
-RULE_SOURCES = (
-    ("crisisplay.playbook.rules", "validate"),
-    ("crisisplay.render.rules", "render"),
-    ("crisisplay.tone.rules", "lint"),
-)
-
-
-def collect_rules(lang: str = "en") -> list[RuleInfo]:
-    """Every rule; lint's described in ``lang`` (the other families speak English)."""
-    rules: list[RuleInfo] = []
-    for module_name, _tool in RULE_SOURCES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        localized = getattr(module, "rules_for", None)
-        rules.extend(localized(lang) if localized is not None else getattr(module, "RULES", ()))
-    return rules
 
 
 @click.command(
     epilog="Examples:\n\n  crisisplay rules\n\n  crisisplay rules --format json\n\n  crisisplay rules --doc CP131\n\n"
-    "  crisisplay rules --lang ru --doc CP313"
+    "  crisisplay rules --lang ru --doc CP313\n\n  crisisplay rules --format md > docs/rules.md"
 )
 @click.option(
     "--format",
@@ -41,54 +19,41 @@ def collect_rules(lang: str = "en") -> list[RuleInfo]:
     type=click.Choice(["text", "json", "md"]),
     default="text",
     show_default=True,
+    help="text: one line per rule; json: every card with its examples; md: the full reference (docs/rules.md).",
 )
-@click.option("--doc", "doc_id", metavar="RULE", help="Show the full documentation of one rule.")
+@click.option("--doc", "doc_id", metavar="RULE", help="Show one rule in full: why it matters, and its examples.")
 @click.option("--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
-              help="Language of the lint rules' descriptions (the messages of findings follow the text).")
+              help="Language of the descriptions (the messages of findings follow the text).")
 @handle_errors
 def rules(output_format: str, doc_id: str | None, lang: str) -> None:
     """List every rule: id, severity, category and a one-line explanation."""
-    from crisisplay.errors import CrisisplayError
+    from crisisplay.rulebook import document
+    from crisisplay.rulebook.registry import all_cards, card
 
-    infos = collect_rules(lang)
     if doc_id:
-        match = [r for r in infos if r.id.lower() == doc_id.lower()]
-        if not match:
-            import difflib
-
-            close = difflib.get_close_matches(doc_id, [r.id for r in infos], n=3)
-            raise CrisisplayError(
-                f"unknown rule {doc_id!r}" + (f"; near: {', '.join(close)}" if close else "")
-            )
-        info = match[0]
-        click.echo(
-            f"{info.id} {info.name} ({info.severity.label}, {info.category}, {info.tool})\n\n{info.doc or info.summary}"
-        )
+        try:
+            found = card(doc_id.strip())
+        except KeyError:
+            raise _unknown(doc_id) from None
+        click.echo(document.rule_text(found, lang))
         return
+    cards = all_cards()
     if output_format == "json":
-        data = [
-            {
-                "id": r.id,
-                "name": r.name,
-                "severity": r.severity.label,
-                "category": r.category,
-                "tool": r.tool,
-                "summary": r.summary,
-                "doc": r.doc,
-            }
-            for r in infos
-        ]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([document.rule_json(c, lang) for c in cards], ensure_ascii=False, indent=2))
         return
     if output_format == "md":
-        click.echo(
-            "| id | name | severity | category | tool | meaning |\n|---|---|---|---|---|---|"
-        )
-        for r in infos:
-            click.echo(
-                f"| {r.id} | {r.name} | {r.severity.label} | {r.category} | {r.tool} | {r.summary} |"
-            )
+        click.echo(document.reference(lang), nl=False)
         return
-    width = max((len(r.id) for r in infos), default=5)
-    for r in infos:
-        click.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.category:<22}  {r.summary}")
+    width = max((len(c.id) for c in cards), default=5)
+    for c in cards:
+        click.echo(f"{c.id:<{width}}  {c.severity.label:<7}  {c.category:<22}  {c.summary_in(lang)}")
+
+
+def _unknown(rule_id: str) -> Exception:
+    """Exit 2 with the closest ids (the CLI's own messages are in English, like every error)."""
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.rulebook.registry import all_cards
+    from crisisplay.suggest import did_you_mean
+
+    return CrisisplayError(f"unknown rule {rule_id!r}" + did_you_mean(rule_id, [c.id for c in all_cards()], n=3),
+                           hint="crisisplay rules lists them all")

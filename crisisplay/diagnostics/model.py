@@ -46,6 +46,8 @@ CATEGORIES: dict[str, str] = {
     "locale": "language data (plural rules, dates) is missing for a locale",
     "channel-limit": "a message does not fit the channel's real limits",
     "encoding": "a character changes the channel encoding or cost",
+    "example": "a message is made from the playbook's example facts, not real ones",
+    "time": "a time in the facts is impossible or breaks the update cadence",
     # tone lint
     "alarm": "panic or alarm words",
     "blame": "shifting blame onto customers, partners or circumstances",

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.diagnostics.model import Diagnostic, Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import Document, PathKey, SourceMap, load_file
 from crisisplay.playbook.model import MAX_DURATION, SERVICE_STATUSES, FactSpec, Playbook, parse_duration
@@ -44,10 +44,6 @@ from crisisplay.playbook.values import (
 from crisisplay.playbook.values import parse_datetime as parse_datetime
 from crisisplay.playbook.values import parse_time_of_day as parse_time_of_day
 
-RULE_FACT_INVALID = "CP201"
-RULE_FACT_MISSING = "CP202"
-RULE_FACT_UNKNOWN = "CP203"
-RULE_SERVICE_OVERRIDE = "CP204"
 
 class PhoneText(str):
     """A phone number as text (international format) that remembers its digits.
@@ -230,7 +226,10 @@ def check_value(spec: FactSpec, value: Any, playbook: Playbook) -> str | None:
 
 
 def _diag(rule: str, message: str, location: Location | None, fix: str = "") -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, "schema", message, location, fix=fix, source="render")
+    """A render finding about the facts (CP201–CP204: cards in crisisplay/render/rules.yaml)."""
+    from crisisplay.rulebook.registry import diagnostic
+
+    return diagnostic("render", rule, message, location, fix=fix)
 
 
 def _where(source: SourceMap | None, file: str, path: PathKey, *, key: bool = False) -> Location:
@@ -266,7 +265,7 @@ def coerce_facts(
             fix = f"did you mean {close[0]!r}?" if close else f"declared facts: {', '.join(sorted(playbook.facts))}"
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             diagnostics.append(
-                _diag(RULE_FACT_UNKNOWN, f"unknown fact {name!r}; the playbook does not declare it{hint}",
+                _diag("CP203", f"unknown fact {name!r}; the playbook does not declare it{hint}",
                       _where(source, file, (name,), key=True), fix)
             )
             continue
@@ -275,7 +274,7 @@ def coerce_facts(
         value, problem = coerce_value(spec, raw, playbook, now=now)
         if problem:
             diagnostics.append(
-                _diag(RULE_FACT_INVALID, f"fact {name!r} ({spec.type}): {problem}", _where(source, file, (name,)),
+                _diag("CP201", f"fact {name!r} ({spec.type}): {problem}", _where(source, file, (name,)),
                       spec.description)
             )
         else:
@@ -292,7 +291,7 @@ def coerce_facts(
         if spec.required:
             hint = f" ({spec.description})" if spec.description else ""
             diagnostics.append(
-                _diag(RULE_FACT_MISSING, f"required fact {name!r} has no value{hint}", Location(file),
+                _diag("CP202", f"required fact {name!r} has no value{hint}", Location(file),
                       f"add '{name}: …' to the facts file or pass --set {name}=…")
             )
         else:
@@ -304,7 +303,7 @@ def coerce_facts(
 
 def _check_services(playbook: Playbook, raw: Any, source: SourceMap | None, file: str) -> list[Diagnostic]:
     if not isinstance(raw, Mapping):
-        return [_diag(RULE_SERVICE_OVERRIDE, "'services' must map a service id to a status",
+        return [_diag("CP204", "'services' must map a service id to a status",
                       _where(source, file, ("services",)))]
     known = {service.id for service in playbook.services}
     problems: list[Diagnostic] = []
@@ -313,16 +312,16 @@ def _check_services(playbook: Playbook, raw: Any, source: SourceMap | None, file
         if sid not in known:
             close = difflib.get_close_matches(str(sid), sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (services: {', '.join(sorted(known))})"
-            problems.append(_diag(RULE_SERVICE_OVERRIDE, f"unknown service {sid!r}{hint}", where))
+            problems.append(_diag("CP204", f"unknown service {sid!r}{hint}", where))
             continue
         status = spec.get("status") if isinstance(spec, Mapping) else spec
         extra = set(spec) - {"status", "alternative"} if isinstance(spec, Mapping) else set()
         if status is not None and status not in SERVICE_STATUSES:
-            problems.append(_diag(RULE_SERVICE_OVERRIDE,
+            problems.append(_diag("CP204",
                                   f"service {sid!r}: status {status!r} is not one of {', '.join(SERVICE_STATUSES)}",
                                   _where(source, file, ("services", sid))))
         if extra:
-            problems.append(_diag(RULE_SERVICE_OVERRIDE,
+            problems.append(_diag("CP204",
                                   f"service {sid!r}: unknown key(s) {', '.join(sorted(map(str, extra)))} "
                                   "(allowed: status, alternative)", where))
     return problems

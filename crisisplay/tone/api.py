@@ -13,21 +13,21 @@ findings with their offsets and safe replacements, for ``--fix``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crisisplay.diagnostics.model import Diagnostic, Location
-from crisisplay.tone.base import Finding
-from crisisplay.tone.claims import ServiceTruth, Truth, claim_findings
-from crisisplay.tone.consistency import Analysed, Locator, compare
+from crisisplay.tone.base import Finding, Result, SetRule, SetRun
+from crisisplay.tone.consistency import Analysed, Locator
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.engine import RuleSet, address_style, build_ruleset, check_doc, context_for, language_of
-from crisisplay.tone.facts import extract_facts
+from crisisplay.tone.engine import RuleSet, address_style, build_ruleset, check_doc, context_for, lint_language
 from crisisplay.tone.markup import suppress
 from crisisplay.tone.packs import Pack
+from crisisplay.tone.statements import extract_facts
 from crisisplay.tone.text import PositionMap, detect_language
+from crisisplay.tone.truth import ServiceTruth, Truth
 
 if TYPE_CHECKING:
     from crisisplay.playbook.model import Playbook
@@ -122,12 +122,12 @@ def check_messages(
     ``truth`` is the state the set was rendered from (a render, a ``bundle.json``): every
     message's claims about services and times are then checked against it (CP327, CP328).
     """
-    default_lang = language_of(locale) or (language_of(playbook.locale) if playbook else None)
+    default_lang = lint_language(locale) or (lint_language(playbook.locale) if playbook else None)
     rulesets: dict[str, RuleSet] = {}
     reports: list[MessageReport] = []
     analysed: list[Analysed] = []
     for index, message in enumerate(messages):
-        lang = language_of(message.locale) or default_lang or detect_language(message.text)
+        lang = lint_language(message.locale) or default_lang or detect_language(message.text)
         if lang not in rulesets:
             rulesets[lang] = build_ruleset(lang, playbook=playbook, packs=packs, disable=disable)
         ruleset = rulesets[lang]
@@ -141,23 +141,37 @@ def check_messages(
             analysed.append(Analysed(
                 index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
             ))
-    disabled = {d.lower() for d in disable}
-    for index, finding in compare(analysed):
-        if finding.rule.lower() not in disabled:
-            reports[index].findings.append(finding)
-    services = _playbook_services(playbook) if truth is None and consistency and len(messages) > 1 else ()
-    texts = [(r.message.channel, r.message.text, r.lang) for r in reports]
-    for index, finding in claim_findings(texts, truth, services):
+    services = _service_truths(playbook) if truth is None and consistency and len(messages) > 1 else ()
+    run = SetRun(analysed, [(r.message.channel, r.message.text, r.lang) for r in reports], truth, services)
+    set_rules = _set_rules(rulesets.values())
+    for index, finding in _by_message(rule.compare(run) for rule in set_rules):
+        reports[index].findings.append(finding)
+    for index, finding in _by_message(rule.claims(run) for rule in set_rules):
         same = any(f.rule == finding.rule and f.start < max(finding.end, finding.start + 1)
                    and finding.start < max(f.end, f.start + 1) for f in reports[index].findings)
-        if finding.rule.lower() not in disabled and not same:
+        if not same:
             reports[index].findings.append(finding)
     for report in reports:
         report.diagnostics = [to_diagnostic(report.message, f) for f in report.findings]
     return reports
 
 
-def _playbook_services(playbook: Playbook | None) -> tuple[ServiceTruth, ...]:
+def _set_rules(rulesets: Iterable[RuleSet]) -> list[SetRule]:
+    """The set rules of every language of the run, each id once (messages of two languages are
+    still one set)."""
+    found: dict[str, SetRule] = {}
+    for ruleset in rulesets:
+        for rule in ruleset.set_rules:
+            found.setdefault(rule.id, rule)
+    return list(found.values())
+
+
+def _by_message(results: Iterable[Iterator[Result]]) -> list[Result]:
+    """Every rule's results, grouped by message (each rule's own order kept)."""
+    return sorted((result for per_rule in results for result in per_rule), key=lambda result: result[0])
+
+
+def _service_truths(playbook: Playbook | None) -> tuple[ServiceTruth, ...]:
     """The playbook's services as names to look for (their statuses are not known here)."""
     if playbook is None:
         return ()

@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import abc
 import string
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
 
 from crisisplay.diagnostics.model import Location, Severity
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.phrases import Match, PhraseSet
+
+if TYPE_CHECKING:
+    from crisisplay.tone.claims import ServiceTruth, Truth
+    from crisisplay.tone.consistency import Analysed
+    from crisisplay.tone.kinds.setup import Setup
+
+#: Option name → (accepted types, required) for the kind-specific keys of a kind.
+Options = dict[str, tuple[tuple[type, ...], bool]]
 
 STAGE_KINDS = ("first_notice", "update", "resolution", "follow_up", "internal", "custom")
 #: Channels where a message is a line or two: they may leave out secondary content.
@@ -108,6 +117,18 @@ class Rule(abc.ABC):
             return False
         return self.channels is None or ctx.channel in self.channels
 
+    #: The kind's own options (a pack entry's other keys are refused with a suggestion).
+    OPTIONS: ClassVar[Options] = {}
+    #: Options whose value must be one of a few words.
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {}
+    #: True for kinds with wording of their own: a pack entry may leave out ``message``.
+    OWN_WORDING: ClassVar[bool] = False
+
+    @classmethod
+    @abc.abstractmethod
+    def build(cls, setup: Setup) -> list[Rule]:
+        """The rules one checked pack entry makes (none when a bound word list is empty)."""
+
     @abc.abstractmethod
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         """Yield the findings of this rule in one message."""
@@ -132,3 +153,59 @@ class Rule(abc.ABC):
 
 def _cached_find(doc: Doc, phrases: PhraseSet) -> list[Match]:
     return doc.memo(f"exceptions:{id(phrases)}", lambda: phrases.find(doc))
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What comparing a set of messages found, before a rule names it and sets its severity."""
+
+    index: int  # the message it is about
+    aspect: str  # what was compared: times, services, numbers, contacts, … (see the kinds)
+    message: str
+    start: int = 0
+    end: int = 0
+    related: tuple[Location, ...] = ()
+    lesser: bool = False  # a milder case: one severity level below the rule's
+    suggestion: str = ""
+
+
+@dataclass
+class SetRun:
+    """A set of messages meant to go out together, as the set kinds see it."""
+
+    analysed: Sequence[Analysed]  # messages with their stated facts (when compared across channels)
+    texts: Sequence[tuple[str, str, str]]  # (channel, text, language) of every message
+    truth: Truth | None = None  # the facts the set was made from, when known
+    services: Sequence[ServiceTruth] = ()  # the playbook's services, to read claims without facts
+    _memo: dict[str, list[Observation]] = field(default_factory=dict)
+
+    def observed(self, what: str, compute: Callable[[], list[Observation]]) -> list[Observation]:
+        """Computed once per run, whichever rule asks first."""
+        if what not in self._memo:
+            self._memo[what] = compute()
+        return self._memo[what]
+
+
+Result = tuple[int, Finding]
+
+
+@dataclass
+class SetRule(Rule):
+    """A rule over a set of messages (cross-channel, claims): nothing to check in one alone."""
+
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        return iter(())
+
+    def compare(self, run: SetRun) -> Iterator[Result]:
+        """Findings from comparing the messages with each other (first pass)."""
+        return iter(())
+
+    def claims(self, run: SetRun) -> Iterator[Result]:
+        """Findings from reading the messages' claims back (second pass: a finding the first
+        pass made on the same span is not repeated)."""
+        return iter(())
+
+    def stamp(self, seen: Observation) -> Result:
+        severity = Severity(max(Severity.INFO, self.severity - 1)) if seen.lesser else self.severity
+        return seen.index, Finding(self.id, severity, self.category, seen.message, seen.start, seen.end,
+                                   suggestion=seen.suggestion, related=seen.related)

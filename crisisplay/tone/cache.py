@@ -8,8 +8,10 @@ second run reuses them and, when every word of its messages is known, never load
 
 What is stored, and under which key:
 
-* ``packs``: a rule pack as checked by :mod:`crisisplay.tone.packs`, keyed by the SHA-256 of
-  its name and YAML text (an edited pack is a new key);
+* ``packs``, ``packs-bundled``, ``cards``: a rule pack as checked by :mod:`crisisplay.tone.packs`
+  (yours, and the bundled ones with their documentation) and a card file of validate or render
+  (:mod:`crisisplay.rulebook.files`), keyed by the SHA-256 of the name and YAML text (an edited
+  file is a new key);
 * ``phrases-ru``, ``phrases-en``: a compiled phrase entry (:mod:`crisisplay.tone.phrases`),
   keyed by the entry text;
 * ``words-ru``: pymorphy3's readings of a word, keyed by the word.
@@ -48,8 +50,9 @@ from typing import Any
 ENV = "CRISISPLAY_CACHE_DIR"
 FORMAT = 1
 #: Modules whose code decides the cached values (a change to one of them is a new cache).
-SOURCES = ("tone/morph.py", "tone/phrases.py", "tone/text.py", "tone/packs.py", "tone/kinds.py",
-           "tone/cooccur.py", "tone/cache.py", "playbook/loader.py", "diagnostics/model.py")
+SOURCES = ("tone/morph.py", "tone/phrases.py", "tone/text.py", "tone/packs.py", "tone/pack_rules.py",
+           "tone/bindings.py", "tone/lexicon.py", "tone/kinds/*.py", "tone/cache.py", "rulebook/cards.py",
+           "rulebook/files.py", "playbook/loader.py", "diagnostics/model.py")
 _SCHEMA = (
     "CREATE TABLE entries (space TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
     "PRIMARY KEY (space, key)) WITHOUT ROWID"
@@ -110,7 +113,8 @@ def fingerprint() -> str:
 
     digest.update(__version__.encode())
     for name in SOURCES:
-        digest.update(_read(package / name))
+        for path in sorted(package.glob(name)) if "*" in name else [package / name]:
+            digest.update(_read(path))
     for module in LIBRARIES:
         digest.update(_stamp(module))
     return digest.hexdigest()[:16]

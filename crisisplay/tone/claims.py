@@ -15,10 +15,9 @@ plain forms people write by hand:
   start, the resolution, the difference of two of them), unless it sits inside a fact's own
   text (the CX lead's words are theirs).
 
-:class:`Truth` is the state a message set was made from (services with their names, own
-phrases and statuses; the facts' times); ``check_claims`` returns the contradictions. It is
-plain data so that tone needs nothing from render: ``render --lint`` and preview build it
-from the render result, ``lint`` from a ``bundle.json``.
+:class:`~crisisplay.tone.truth.Truth` is the state a message set was made from;
+``check_claims`` returns the contradictions the ``claims`` rule kind reports (CP327, CP328;
+:mod:`crisisplay.tone.kinds.claims`).
 """
 
 from __future__ import annotations
@@ -27,11 +26,11 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from crisisplay.tone.base import Finding
+from crisisplay.tone.truth import ServiceTruth, Truth, truth_from_bundle, truth_from_values
+
+__all__ = ["GROUP", "STATUSES", "Claim", "Contradiction", "ServiceTruth", "Truth", "check_claims", "describe",
+           "find_service_claims", "find_time_claims", "truth_from_bundle", "truth_from_values"]
 
 STATUSES = ("available", "degraded", "unavailable", "moved_online", "frozen")
 GROUP = {"available": "works", "moved_online": "works", "degraded": "limited",
@@ -74,43 +73,6 @@ _WORDS = re.compile(r"[\w']+", re.U)
 
 
 @dataclass(frozen=True)
-class ServiceTruth:
-    """A service as the messages name it, and its status in the facts."""
-
-    id: str
-    name: str
-    status: str
-    phrases: tuple[tuple[str, str], ...] = ()  # (status, the playbook's own phrase)
-
-
-@dataclass(frozen=True)
-class Truth:
-    """The state a set of messages was rendered from."""
-
-    lang: str
-    services: tuple[ServiceTruth, ...] = ()
-    moments: tuple[datetime, ...] = ()  # datetimes of the facts, in the company's zone
-    days: tuple[date, ...] = ()  # dates of the facts
-    durations: tuple[timedelta, ...] = ()
-    fact_texts: tuple[str, ...] = ()  # what the user wrote: claims inside are theirs
-
-    @property
-    def allowed_minutes(self) -> frozenset[int]:
-        return frozenset(m.hour * 60 + m.minute for m in self.moments)
-
-    @property
-    def allowed_days(self) -> frozenset[tuple[int, int]]:
-        return frozenset((d.month, d.day) for d in (*self.days, *(m.date() for m in self.moments)))
-
-    @property
-    def allowed_durations(self) -> frozenset[int]:
-        found = {int(d.total_seconds() // 60) for d in self.durations}
-        points = sorted(self.moments)
-        found |= {int((b - a).total_seconds() // 60) for i, a in enumerate(points) for b in points[i + 1:]}
-        return frozenset(found)
-
-
-@dataclass(frozen=True)
 class Claim:
     """One statement found in a text: a service's status, or a time."""
 
@@ -126,7 +88,7 @@ class Claim:
 class Contradiction:
     claim: Claim
     expected: str
-    rule: str = "CP327"
+    rule: str = "CP327"  # the built-in rule that reports it (CP328 for times)
     related: list[int] = field(default_factory=list)
 
 
@@ -338,76 +300,6 @@ def _in_fact_text(text: str, claim: Claim, truth: Truth) -> bool:
     return False
 
 
-def truth_from_values(
-    lang: str,
-    services: Iterable[tuple[str, str, str, Iterable[tuple[str, str]]]],
-    facts: dict[str, object],
-) -> Truth:
-    """A :class:`Truth` from (id, name, status, phrases) and typed fact values."""
-    moments: list[datetime] = []
-    days: list[date] = []
-    durations: list[timedelta] = []
-    texts: list[str] = []
-    for value in facts.values():
-        for item in value if isinstance(value, (list, tuple)) else [value]:
-            if isinstance(item, datetime):
-                moments.append(item)
-            elif isinstance(item, date):
-                days.append(item)
-            elif isinstance(item, timedelta):
-                durations.append(item)
-            elif isinstance(item, str) and item.strip():
-                texts.append(item)
-    return Truth(
-        lang,
-        tuple(ServiceTruth(sid, name, status, tuple(phrases)) for sid, name, status, phrases in services),
-        tuple(moments), tuple(days), tuple(durations), tuple(texts),
-    )
-
-
-_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
-
-
-def truth_from_bundle(data: dict[str, object]) -> Truth | None:
-    """The facts a ``bundle.json`` was rendered from, or None for an older bundle."""
-    services = data.get("services")
-    facts = data.get("facts")
-    playbook = data.get("playbook")
-    if not isinstance(services, list) or not isinstance(facts, dict):
-        return None
-    locale = str(playbook.get("locale", "")) if isinstance(playbook, dict) else ""
-    rows = []
-    for item in services:
-        if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("id", "name", "status")):
-            phrases = item.get("phrases") if isinstance(item.get("phrases"), dict) else {}
-            rows.append((str(item["id"]), str(item["name"]), str(item["status"]),
-                         tuple((str(k), str(v)) for k, v in phrases.items())))  # type: ignore[union-attr]
-    values = {str(name): _from_json(value) for name, value in facts.items() if name != "services"}
-    return truth_from_values(locale.split("_")[0].split("-")[0] or "en", rows, values)
-
-
-def _from_json(value: object) -> object:
-    """Bundle fact values back to dates, times and durations (ISO text, ``1h30m``)."""
-    if isinstance(value, list):
-        return [_from_json(item) for item in value]
-    if not isinstance(value, str):
-        return value
-    try:
-        if _ISO_MOMENT.match(value):
-            return datetime.fromisoformat(value)
-        if _ISO_DAY.match(value):
-            return date.fromisoformat(value)
-    except ValueError:
-        return value
-    match = _DURATION.match(value)
-    if match and any(match.groups()):
-        days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
-        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
-    return value
-
-
 def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang: str = "en") -> str:
     """What is wrong with a claim, in ``lang`` (the lint catalog): CP327 or CP328's message."""
     from crisisplay.wording import wording_for
@@ -416,53 +308,8 @@ def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang
     claim = contradiction.claim
     if claim.kind == "service":
         name = next((s.name for s in truth.services if s.id == claim.subject), claim.subject)
-        every = words.text("CP327.every") if claim.display == "all" else ""
-        return words.text("CP327", channel=channel, name=name, every=every,
+        every = words.text("claim_every") if claim.display == "all" else ""
+        return words.text("claim_service", channel=channel, name=name, every=every,
                           said=words.term("claim_status", str(claim.value)),
                           expected=words.term("claim_status", contradiction.expected))
-    return words.text("CP328", channel=channel, display=claim.display)
-
-
-def claim_findings(
-    messages: Sequence[tuple[str, str, str]], truth: Truth | None, services: Sequence[ServiceTruth] = ()
-) -> list[tuple[int, Finding]]:
-    """Findings for a set of (channel, text, lang) messages.
-
-    With ``truth`` (the facts the set was made from): CP327/CP328 for every claim the facts
-    do not support. With only ``services`` known (hand-written texts linted with
-    ``--playbook``): CP321 where two channels state different statuses for one service.
-    """
-    from crisisplay.diagnostics.model import Severity
-    from crisisplay.tone.base import Finding
-    from crisisplay.wording import wording_for
-
-    found: list[tuple[int, Finding]] = []
-    if truth is not None:
-        for index, (channel, text, lang) in enumerate(messages):
-            for contradiction in check_claims(text, truth):
-                claim = contradiction.claim
-                found.append((index, Finding(
-                    contradiction.rule, Severity.ERROR, "inconsistency", describe(contradiction, truth, channel, lang),
-                    claim.start, claim.end, suggestion=wording_for("lint", lang).text("claims.fix"),
-                )))
-        return found
-    if not services:
-        return found
-    said: dict[str, list[tuple[int, Claim]]] = {}
-    for index, (_channel, text, lang) in enumerate(messages):
-        for claim in find_service_claims(text, lang, services):
-            if claim.value != "affected":  # "not as usual" agrees with limited and unavailable alike
-                said.setdefault(claim.subject, []).append((index, claim))
-    for service_id, claims in said.items():
-        groups = {GROUP.get(str(c.value)) for _i, c in claims}
-        if len(groups) < 2:
-            continue
-        name = next((s.name for s in services if s.id == service_id), service_id)
-        for index, claim in claims:
-            words = wording_for("lint", messages[index][2])
-            summary = "; ".join(words.text("said", channel=messages[i][0],
-                                           value=words.term("claim_status", str(c.value))) for i, c in claims)
-            found.append((index, Finding("CP321", Severity.ERROR, "inconsistency",
-                                         words.text("CP321.claims", name=name, summary=summary),
-                                         claim.start, claim.end)))
-    return found
+    return words.text("claim_time", channel=channel, display=claim.display)

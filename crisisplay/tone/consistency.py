@@ -1,36 +1,40 @@
 """Cross-channel consistency: messages meant to go out together must agree.
 
-Facts (:mod:`~crisisplay.tone.facts`) are compared pairwise across channels:
+What each message states (:mod:`~crisisplay.tone.statements`) is compared across channels,
+one *aspect* at a time (the ``cross-channel`` rule kind names them; the built-in rules
+CP320–CP326 use one each):
 
-* **CP320** times and dates on the same topic differ (SMS: office reopens at 15:00, email:
-  at 16:00);
-* **CP321** a service is available in one channel and unavailable in another;
-* **CP322** durations, relative times, cadences, amounts or percentages on the same topic
-  differ;
-* **CP323** the channels give different phone numbers, or links/e-mail addresses that differ
-  by a character or two (a typo);
-* **CP324** one channel states a key fact (next update, restore time, a service that is
-  down, the hotline) that another leaves out — info for short channels (SMS, push, X,
-  banner) and for secondary facts, warning for a long channel omitting a key fact;
-* **CP325** one channel sounds much more alarmed than the rest;
-* **CP326** channels address the customer differently (ты/вы, «Вы»/«вы»).
+* ``times`` — times and dates on the same topic differ (SMS: office reopens at 15:00,
+  email: at 16:00);
+* ``services`` — a service is available in one channel and unavailable in another (a milder
+  case when one of the two is only "limited");
+* ``numbers`` — durations, relative times, cadences, amounts or percentages on the same
+  topic differ;
+* ``contacts`` — the channels give different phone numbers, or links/e-mail addresses that
+  differ by a character or two (a typo);
+* ``omissions`` — one channel states a key fact (next update, restore time, a service that
+  is down, the hotline) that another leaves out (a milder case for short channels — SMS,
+  push, X, banner — and for secondary facts);
+* ``tone`` — one channel sounds much more alarmed than the rest;
+* ``address`` — channels address the customer differently (ты/вы, «Вы»/«вы»).
 
 The most common value wins: each deviating statement is reported where it stands, with the
-places that say otherwise in ``related``.
+places that say otherwise in ``related``. :func:`compare` returns
+:class:`~crisisplay.tone.base.Observation` values; a rule turns them into findings.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from crisisplay.diagnostics.model import Location, Severity
-from crisisplay.tone.base import Finding
+from crisisplay.diagnostics.model import Location
+from crisisplay.tone.base import Finding, Observation
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.facts import Fact, same_topic, same_value
+from crisisplay.tone.statements import Fact, same_topic, same_value
 from crisisplay.wording import Wording, wording_for
 
 TIME_KINDS = frozenset({"clock", "date", "day"})
@@ -59,14 +63,14 @@ class Analysed:
         return self.locate(fact.start, fact.end)
 
 
-Result = tuple[int, Finding]
+ASPECTS = ("times", "services", "numbers", "contacts", "omissions", "tone", "address")
 
 
-def compare(messages: list[Analysed]) -> list[Result]:
+def compare(messages: Sequence[Analysed]) -> list[Observation]:
     """Every contradiction and omission across ``messages`` (two or more)."""
     if len(messages) < 2:
         return []
-    results: list[Result] = []
+    results: list[Observation] = []
     results.extend(_contradictions(messages))
     results.extend(_contacts(messages))
     results.extend(_omissions(messages))
@@ -75,12 +79,13 @@ def compare(messages: list[Analysed]) -> list[Result]:
     return results
 
 
-def _finding(rule: str, severity: Severity, message: str, fact: Fact | None, related: list[Location]) -> Finding:
+def _seen(index: int, aspect: str, message: str, fact: Fact | None, related: Sequence[Location],
+          lesser: bool = False) -> Observation:
     start, end = (fact.start, fact.end) if fact else (0, 0)
-    return Finding(rule, severity, "inconsistency", message, start, end, related=tuple(related))
+    return Observation(index, aspect, message, start, end, tuple(related), lesser)
 
 
-def _contradictions(messages: list[Analysed]) -> Iterator[Result]:
+def _contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     claims = [(m, f) for m in messages for f in m.facts if f.kind in TIME_KINDS | NUMBER_KINDS]
     reported: set[tuple[int, int]] = set()
     for msg, fact in claims:
@@ -102,12 +107,12 @@ def _contradictions(messages: list[Analysed]) -> Iterator[Result]:
         if key in reported:
             continue
         reported.add(key)
-        rule, severity = ("CP320", Severity.ERROR) if fact.kind in TIME_KINDS else ("CP322", Severity.WARNING)
+        aspect = "times" if fact.kind in TIME_KINDS else "numbers"
         words = _words(msg)
         said = ", ".join(sorted({words.text("said", channel=m.channel, value=_show(f, words)) for m, f in disagreeing}))
-        text = words.text("CP320", channel=msg.channel, value=_show(fact, words), about=_about(fact, words),
+        text = words.text("differs", channel=msg.channel, value=_show(fact, words), about=_about(fact, words),
                           others=said)
-        yield msg.index, _finding(rule, severity, text, fact, [m.where(f) for m, f in disagreeing])
+        yield _seen(msg.index, aspect, text, fact, [m.where(f) for m, f in disagreeing])
     yield from _service_contradictions(messages)
 
 
@@ -140,7 +145,7 @@ def _show(fact: Fact, words: Wording) -> str:
     return fact.display
 
 
-def _service_contradictions(messages: list[Analysed]) -> Iterator[Result]:
+def _service_contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     states: dict[str, list[tuple[Analysed, Fact]]] = {}
     for msg in messages:
         for fact in msg.facts:
@@ -159,17 +164,17 @@ def _service_contradictions(messages: list[Analysed]) -> Iterator[Result]:
             if fact.value == winner or len(per_message[msg.index]) > 1:
                 continue
             other = [(m, f) for m, f in claims if f.value == winner]
-            severity = Severity.ERROR if {fact.value, winner} == {"available", "unavailable"} else Severity.WARNING
+            lesser = {fact.value, winner} != {"available", "unavailable"}
             words = _words(msg)
             text = words.plural(
-                "CP321", len(other), channel=msg.channel, service=words.term("service", service),
+                "service_differs", len(other), channel=msg.channel, service=words.term("service", service),
                 state=words.term("state", str(fact.value)), winner=words.term("state", str(winner)),
                 others=", ".join(sorted({m.channel for m, _f in other})),
             )
-            yield msg.index, _finding("CP321", severity, text, fact, [m.where(f) for m, f in other])
+            yield _seen(msg.index, "services", text, fact, [m.where(f) for m, f in other], lesser)
 
 
-def _contacts(messages: list[Analysed]) -> Iterator[Result]:
+def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
     phones = {m.index: [f for f in m.facts if f.kind == "phone"] for m in messages}
     with_phones = [m for m in messages if phones[m.index]]
     for msg in with_phones:
@@ -181,9 +186,9 @@ def _contacts(messages: list[Analysed]) -> Iterator[Result]:
             if mine & theirs:
                 continue
             fact = phones[other.index][0]
-            text = _words(other).text("CP323.phone", channel=other.channel, number=fact.display, other=msg.channel,
+            text = _words(other).text("phone_differs", channel=other.channel, number=fact.display, other=msg.channel,
                                       other_number=phones[msg.index][0].display)
-            yield other.index, _finding("CP323", Severity.WARNING, text, fact, [msg.where(phones[msg.index][0])])
+            yield _seen(other.index, "contacts", text, fact, [msg.where(phones[msg.index][0])])
     for kind in ("url", "email"):
         values = [(m, f) for m in messages for f in m.facts if f.kind == kind]
         for i, (m1, f1) in enumerate(values):
@@ -192,9 +197,9 @@ def _contacts(messages: list[Analysed]) -> Iterator[Result]:
                 if m1.index == m2.index or a == b:
                     continue
                 if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
-                    text = _words(m2).text("CP323.link", channel=m2.channel, link=f2.display, other=m1.channel,
+                    text = _words(m2).text("link_differs", channel=m2.channel, link=f2.display, other=m1.channel,
                                            other_link=f1.display)
-                    yield m2.index, _finding("CP323", Severity.WARNING, text, f2, [m1.where(f1)])
+                    yield _seen(m2.index, "contacts", text, f2, [m1.where(f1)])
 
 
 def _distance(a: str, b: str) -> int:
@@ -216,7 +221,7 @@ def _key_fact(fact: Fact, *, short: bool = False) -> bool:
     return False
 
 
-def _omissions(messages: list[Analysed]) -> Iterator[Result]:
+def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     """One finding per (stating channel, omitting channel), listing what is left out."""
     for target in messages:
         seen: set[str] = set()  # a fact several channels state is reported once per target
@@ -237,14 +242,12 @@ def _omissions(messages: list[Analysed]) -> Iterator[Result]:
                 missing.append((fact, key))
             if not missing:
                 continue
-            severity = Severity.WARNING if any(key for _f, key in missing) and not target.short else Severity.INFO
+            lesser = not (any(key for _f, key in missing) and not target.short)
             words = _words(target)
             what = "; ".join(_describe(f, words) for f, _k in missing)
-            text = words.plural("CP324", len(missing), source=source.channel, what=what, target=target.channel)
-            yield target.index, Finding(
-                "CP324", severity, "inconsistency", text, 0, 0,
-                related=tuple(source.where(f) for f, _k in missing),
-            )
+            text = words.plural("omitted", len(missing), source=source.channel, what=what, target=target.channel)
+            yield Observation(target.index, "omissions", text, related=tuple(source.where(f) for f, _k in missing),
+                              lesser=lesser)
 
 
 def _describe(fact: Fact, words: Wording) -> str:
@@ -262,9 +265,9 @@ def _states(target: Analysed, fact: Fact) -> bool:
     return False
 
 
-def _tone(messages: list[Analysed]) -> Iterator[Result]:
+def _tone(messages: Sequence[Analysed]) -> Iterator[Observation]:
     def loudness(msg: Analysed) -> int:
-        return sum(1 for f in msg.findings if f.category in LOUD and f.rule != "CP325")
+        return sum(1 for f in msg.findings if f.category in LOUD)
 
     scores = {m.index: loudness(m) for m in messages}
     calm = [m for m in messages if scores[m.index] == 0]
@@ -272,15 +275,12 @@ def _tone(messages: list[Analysed]) -> Iterator[Result]:
         return
     for msg in messages:
         if scores[msg.index] >= 2:
-            text = _words(msg).plural("CP325", scores[msg.index], channel=msg.channel,
+            text = _words(msg).plural("louder", scores[msg.index], channel=msg.channel,
                                       calm=", ".join(m.channel for m in calm))
-            yield msg.index, Finding(
-                "CP325", Severity.WARNING, "inconsistency", text, 0, 0,
-                related=tuple(m.locate(0, 0) for m in calm),
-            )
+            yield Observation(msg.index, "tone", text, related=tuple(m.locate(0, 0) for m in calm))
 
 
-def _address(messages: list[Analysed]) -> Iterator[Result]:
+def _address(messages: Sequence[Analysed]) -> Iterator[Observation]:
     for attribute, labels in (("address", None), ("capital", {True: "capital", False: "lower"})):
         values = {m.index: getattr(m, attribute) for m in messages if getattr(m, attribute) is not None}
         counts = Counter(values.values())
@@ -295,8 +295,6 @@ def _address(messages: list[Analysed]) -> Iterator[Result]:
             words = _words(msg)
             shown = words.term("address", labels[value] if labels else str(value))
             expected = words.term("address", labels[winner] if labels else str(winner))
-            text = words.text("CP326", channel=msg.channel, shown=shown, expected=expected,
+            text = words.text("address_differs", channel=msg.channel, shown=shown, expected=expected,
                               others=", ".join(m.channel for m in others))
-            yield msg.index, Finding(
-                "CP326", Severity.WARNING, "inconsistency", text, 0, 0, related=tuple(m.locate(0, 0) for m in others)
-            )
+            yield Observation(msg.index, "address", text, related=tuple(m.locate(0, 0) for m in others))

@@ -1,9 +1,13 @@
 """Rule sets per language, and the checks of one message.
 
-A :class:`RuleSet` is built once per run and language: the bundled pack, any extra packs of
-that language, the built-in CP3xx checks tuned by the playbook's tone profile, and the
-playbook's own ``tone.rules``. Rules listed in a pack's ``disable`` or passed as ``disable``
-are left out.
+A :class:`RuleSet` is built once per run and language from rule packs, all read the same way
+(:mod:`crisisplay.tone.packs`): the bundled language pack, any extra packs for that language
+(or ``any``), the playbook's own ``tone.rules``, and last the ``core`` pack of built-in rules
+(CP3xx), tuned by the playbook's tone profile. On the same span in the same category the
+first rule wins: the rules built from the playbook's own word lists (``tone.forbidden``,
+``tone.preferred``) come first, the core pack's generic checks last, so that a pack's more
+specific finding wins over them. Rules listed in a pack's ``disable`` or passed as
+``disable`` are left out.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.tone.base import CheckContext, Finding, Rule
-from crisisplay.tone.builtin import builtin_rules, compile_spec, playbook_rules
+from crisisplay.tone.base import CheckContext, Finding, Rule, SetRule
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.elements import infer_stage
+from crisisplay.tone.kinds import KINDS, Setup
 from crisisplay.tone.lexicon import Lexicon, build_lexicon
-from crisisplay.tone.packs import LANGUAGES, Pack, RuleSpec, bundled_pack, parse_rule
-from crisisplay.tone.presence import infer_stage
+from crisisplay.tone.packs import LANGUAGES, Pack, RuleSpec, bundled_pack, core_pack, parse_rule
+from crisisplay.wording import language_of
 
 if TYPE_CHECKING:
     from crisisplay.playbook.model import Playbook
@@ -28,17 +33,23 @@ if TYPE_CHECKING:
 @dataclass
 class RuleSet:
     lang: str
-    rules: list[Rule]
+    rules: list[Rule]  # checked message by message
     lexicon: Lexicon
     specs: list[RuleSpec] = field(default_factory=list)
+    set_rules: list[SetRule] = field(default_factory=list)  # checked over the set (cross-channel, claims)
 
 
-def language_of(locale: str | None) -> str | None:
-    """``ru_RU``, ``ru-RU``, ``RU`` → ``ru``; None or ``auto`` → None."""
+def lint_language(locale: str | None) -> str | None:
+    """The tone rules' language for ``locale`` (``ru_RU`` → ``ru``); None for None or ``auto``.
+
+    :func:`crisisplay.wording.language_of` reads the locale and falls back to English for the
+    words of a report; here a language without tone rules is an error instead, since its
+    messages would be linted with the wrong morphology.
+    """
     if not locale or locale.lower() == "auto":
         return None
-    lang = locale.replace("_", "-").split("-")[0].lower()
-    if lang not in LANGUAGES:
+    lang = language_of(locale)
+    if lang not in LANGUAGES or not locale.lower().startswith(lang):
         raise CrisisplayError(f"no tone rules for language {locale!r}", hint=f"supported: {', '.join(LANGUAGES)}")
     return lang
 
@@ -50,7 +61,7 @@ def _playbook_specs(playbook: Playbook) -> list[RuleSpec]:
     ]
 
 
-def _playbook_services(playbook: Playbook | None) -> dict[str, tuple[str, ...]]:
+def _service_names(playbook: Playbook | None) -> dict[str, tuple[str, ...]]:
     if playbook is None:
         return {}
     return {service.id: (service.name,) for service in playbook.services}
@@ -83,20 +94,36 @@ def build_ruleset(
 def _build_ruleset(
     lang: str, *, playbook: Playbook | None, packs: Sequence[Pack], disable: Sequence[str]
 ) -> RuleSet:
-    chosen = [bundled_pack(lang), *(p for p in packs if p.language == lang)]
+    chosen = [bundled_pack(lang), *(p for p in packs if p.applies_to(lang))]
+    core = core_pack()
     disabled = {d.lower() for d in disable}
-    for pack in chosen:
+    for pack in (*chosen, core):
         disabled.update(d.lower() for d in pack.disable)
-    lex = build_lexicon(chosen, lang, _playbook_services(playbook))
+    lex = build_lexicon(chosen, lang, _service_names(playbook))
     specs = [spec for pack in chosen for spec in pack.rules]
     if playbook is not None:
         specs.extend(_playbook_specs(playbook))
-    pack_rules = [compile_spec(spec, lang, lex) for spec in specs]
     tone = playbook.tone if playbook is not None else None  # None: the defaults
-    # The playbook's own words come first: on the same span they win over a pack's finding.
-    rules = playbook_rules(tone, lang, pack_rules) + pack_rules + builtin_rules(lex, tone, lang)
-    rules = [r for r in rules if r.id.lower() not in disabled]
-    return RuleSet(lang, rules, lex, specs)
+    built: list[Rule] = []
+    for spec in specs:
+        built.extend(_build(spec, Setup(spec, lang, lex, tone)))
+    # The playbook's own words come first (they win over a pack's finding on the same span);
+    # the core pack's generic checks come last.
+    own: list[Rule] = []
+    generic: list[Rule] = []
+    for spec in core.rules:
+        rules = _build(spec, Setup(spec, lang, lex, tone, built=built))
+        (own if spec.own_words else generic).extend(rules)
+    every = [r for r in (*own, *built, *generic) if r.id.lower() not in disabled]
+    return RuleSet(lang, [r for r in every if not isinstance(r, SetRule)], lex, [*specs, *core.rules],
+                   [r for r in every if isinstance(r, SetRule)])
+
+
+def _build(spec: RuleSpec, setup: Setup) -> list[Rule]:
+    try:
+        return KINDS[spec.kind].build(setup)
+    except CrisisplayError as exc:
+        raise CrisisplayError(exc.message, spec.location) from None
 
 
 def check_doc(doc: Doc, ruleset: RuleSet, ctx: CheckContext) -> list[Finding]:

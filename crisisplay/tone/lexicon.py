@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone import morph
-from crisisplay.tone.packs import Pack
 from crisisplay.tone.phrases import PhraseError, PhraseSet
+
+if TYPE_CHECKING:
+    from crisisplay.tone.packs import Pack
 
 #: Lexicon keys the built-in checks read, with what each is for (docs/lint.md lists them).
 LEXICON_KEYS: dict[str, str] = {

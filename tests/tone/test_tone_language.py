@@ -103,7 +103,7 @@ def test_rules_are_described_in_the_language_asked_for() -> None:
     english = runner.invoke(cli, ["rules"])
     assert "No committed time for the next update" in english.output and "Слова паники" not in english.output
     doc = runner.invoke(cli, ["rules", "--lang", "ru", "--doc", "ru.alarm"])
-    assert "Текст замечания:" in doc.output and "Подробности" in doc.output
+    assert "Текст замечания:" in doc.output and "вид: existence — находит каждое вхождение" in doc.output
 
 
 def test_sarif_describes_rules_in_the_messages_language(tmp_path: Path) -> None:

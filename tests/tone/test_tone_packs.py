@@ -39,7 +39,7 @@ def test_rules_list_builtins_and_pack_rules_with_docs() -> None:
     assert {"CP301", "CP313", "CP320", "ru.alarm", "en.blame"} <= ids
     assert len(ids) == len(RULES)
     doc = next(r for r in RULES if r.id == "ru.bureaucratese").doc
-    assert "substitution" in doc and "autofix" in doc
+    assert doc.startswith("Officialese with a plain equivalent.") and "`lint --fix`" in doc
     assert all(r.tool == "lint" for r in RULES)
 
 
@@ -89,11 +89,19 @@ def test_the_documented_pack_example_loads() -> None:
     docs = (Path(__file__).resolve().parent.parent.parent / "docs" / "lint.md").read_text("utf-8")
     example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
     pack = pack_from_text(example, "docs/lint.md")
-    assert [r.id for r in pack.rules] == ["acme.no-sorry-for-inconvenience", "acme.compensation"]
+    assert [r.id for r in pack.rules] == ["acme.no-sorry-for-inconvenience", "acme.compensation",
+                                          "acme.next-update", "acme.one-hotline"]
     from crisisplay.tone.api import MessageText, lint_messages
 
     found = lint_messages([MessageText("email", "Приносим извинения за доставленные неудобства.", "e")],
                           locale="ru", stage_kind="resolution", packs=[pack])
     rules = {d.rule for d in found}
     assert {"acme.no-sorry-for-inconvenience", "acme.compensation"} <= rules
+    update = lint_messages([MessageText("email", "Сервис работает с перебоями.", "e")],
+                           locale="ru", stage_kind="update", packs=[pack])
+    assert [d.severity.label for d in update if d.rule == "acme.next-update"] == ["error"]
+    two = lint_messages([MessageText("email", "Звоните: +7 495 123-45-67.", "e"),
+                         MessageText("sms", "Звоните: +7 495 765-43-21.", "s")],
+                        locale="ru", stage_kind="update", packs=[pack])
+    assert any(d.rule == "acme.one-hotline" and d.severity.label == "error" for d in two)
     assert "ru.alarm-urgency" not in {r.id for r in pack.rules}

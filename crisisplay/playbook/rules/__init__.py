@@ -1,18 +1,20 @@
-"""Semantic rules for playbooks (``CP1xx``), one module per family.
+"""Validate's rules (``CP0xx`` loading, ``CP1xx`` meaning), one module per family.
 
-Each rule is a function decorated with :func:`rule`; its docstring is its documentation
-(the first line is the summary ``crisisplay rules`` shows). A rule receives a
-:class:`RuleContext` and yields ``(message, location)`` pairs.
+Each rule is declared by a card in the YAML file beside its module (``stages.yaml`` beside
+``stages.py``; ``loading.yaml`` for the loader's findings) and checked by a function
+registered with ``@check("CP131")`` (:mod:`crisisplay.playbook.rules.registry`).
 """
 
 from __future__ import annotations
 
-from crisisplay.playbook.rules.registry import RuleContext, all_rule_infos, check_playbook, rule
+from typing import Any
 
-# Importing the families registers their rules.
+from crisisplay.playbook.rules.registry import RuleContext, all_rule_infos, check, check_playbook
+
+# Importing the families registers their checks.
 from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     checklists,
-    facts,
+    fact_declarations,
     guards,
     locale,
     paths,
@@ -22,7 +24,11 @@ from crisisplay.playbook.rules import (  # noqa: F401  isort: skip
     templates,
 )
 
-#: Every playbook rule (loader, schema, extends and semantic), for ``crisisplay rules``.
-RULES = tuple(all_rule_infos())
+__all__ = ["RULES", "RuleContext", "all_rule_infos", "check", "check_playbook"]
 
-__all__ = ["RULES", "RuleContext", "all_rule_infos", "check_playbook", "rule"]
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: every validate rule (loader and semantic) for SARIF and ``crisisplay rules``."""
+    if name == "RULES":
+        return tuple(all_rule_infos())
+    raise AttributeError(name)

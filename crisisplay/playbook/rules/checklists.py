@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.model import ChecklistItem, event_stage, format_duration
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 from crisisplay.suggest import did_you_mean
 
 
@@ -14,12 +13,9 @@ def _items(context: RuleContext) -> list[ChecklistItem]:
     return [item for checklist in context.playbook.checklists.values() for item in checklist.items]
 
 
-@rule("CP140", "duplicate-item-id", Severity.ERROR, "checklist")
+@check("CP140")
 def duplicate_item_id(context: RuleContext) -> Iterator[Finding]:
-    """Two checklist items share an id (ids are unique across all checklists of a playbook).
-
-    Runs record progress by item id; a duplicate would tick two tasks at once.
-    """
+    """CP140: item ids across every checklist."""
     first: dict[str, ChecklistItem] = {}
     for item in _items(context):
         if item.id in first:
@@ -32,9 +28,9 @@ def duplicate_item_id(context: RuleContext) -> Iterator[Finding]:
             first[item.id] = item
 
 
-@rule("CP141", "unknown-dependency", Severity.ERROR, "checklist")
+@check("CP141")
 def unknown_dependency(context: RuleContext) -> Iterator[Finding]:
-    """An item's ``depends_on`` names an item that does not exist."""
+    """CP141: ``depends_on`` ids against the items."""
     ids = [item.id for item in _items(context)]
     for item in _items(context):
         for dep in item.depends_on:
@@ -43,9 +39,9 @@ def unknown_dependency(context: RuleContext) -> Iterator[Finding]:
                 yield f"item {item.id!r} depends on unknown item {dep!r}{hint}", item.location
 
 
-@rule("CP142", "dependency-cycle", Severity.ERROR, "checklist")
+@check("CP142")
 def dependency_cycle(context: RuleContext) -> Iterator[Finding]:
-    """Checklist dependencies form a cycle: none of its items could ever be done."""
+    """CP142: depth-first search of ``depends_on``; each cycle reported once."""
     items = {item.id: item for item in _items(context)}
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
     reported: set[frozenset[str]] = set()
@@ -72,9 +68,9 @@ def dependency_cycle(context: RuleContext) -> Iterator[Finding]:
             yield from visit(item_id, [])
 
 
-@rule("CP143", "unknown-item-service", Severity.ERROR, "reference")
+@check("CP143")
 def unknown_item_service(context: RuleContext) -> Iterator[Finding]:
-    """A checklist item refers to a service the playbook does not declare."""
+    """CP143: item ``services`` against the declared services."""
     services = [service.id for service in context.playbook.services]
     for item in _items(context):
         for service in item.services:
@@ -83,9 +79,9 @@ def unknown_item_service(context: RuleContext) -> Iterator[Finding]:
                 yield f"item {item.id!r} refers to unknown service {service!r}{hint}", item.location
 
 
-@rule("CP144", "dependency-due-later", Severity.WARNING, "checklist")
+@check("CP144")
 def dependency_due_later(context: RuleContext) -> Iterator[Finding]:
-    """An item is due before an item it depends on: its deadline cannot be met."""
+    """CP144: due times of an item and its dependencies, when counted from the same event."""
     items = {item.id: item for item in _items(context)}
     for item in items.values():
         for dep_id in item.depends_on:
@@ -101,13 +97,9 @@ def dependency_due_later(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule("CP145", "unknown-event-stage", Severity.ERROR, "reference")
+@check("CP145")
 def unknown_event_stage(context: RuleContext) -> Iterator[Finding]:
-    """An item's ``completes_on`` or ``due: … after sent STAGE`` names a stage the playbook lacks.
-
-    Recording that stage's message is what completes the item or starts its clock; with an
-    unknown stage the item would wait forever.
-    """
+    """CP145: stages named by ``completes_on`` and ``due: … after sent STAGE``."""
     stages = list(context.playbook.stages)
     for item in _items(context):
         for key, ref in (("completes_on", item.completes_on), ("due", item.due_after)):
@@ -117,13 +109,9 @@ def unknown_event_stage(context: RuleContext) -> Iterator[Finding]:
                 yield f"item {item.id!r}: {key} names unknown stage {stage!r}{hint}", item.location
 
 
-@rule("CP146", "owner-not-a-role", Severity.WARNING, "checklist")
+@check("CP146")
 def owner_not_a_role(context: RuleContext) -> Iterator[Finding]:
-    """An item's ``owner`` is not one of the playbook's ``roles`` (checked when roles are declared).
-
-    Reports, calendars and the crisis room show a role's display name; an owner outside
-    ``roles`` is shown as its bare id, usually a typo.
-    """
+    """CP146: item owners against ``roles``, when roles are declared."""
     roles = list(context.playbook.roles)
     if not roles:
         return

@@ -23,9 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.diagnostics.model import Location
 from crisisplay.playbook.model import Playbook, Stage, Template
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
+from crisisplay.suggest import did_you_mean
 
 MAX_DEPTH = 10
 #: Filters whose argument may be missing: they supply the text themselves.
@@ -100,6 +101,7 @@ class _Walker:
     def include(self, node: Any, guarded: frozenset[str]) -> None:
         from jinja2 import nodes
 
+        from crisisplay.playbook.paths import PathRefused
         from crisisplay.playbook.rules.templates import _find_partial
 
         target = node.template
@@ -108,7 +110,10 @@ class _Walker:
         name = target.value
         if name in self._seen or self._depth >= MAX_DEPTH:
             return
-        partial = _find_partial(self.playbook, name)
+        try:
+            partial = _find_partial(self.playbook, name)
+        except PathRefused:
+            return  # CP013 reports it
         if partial is None:
             return
         current, seen, depth = self._template, self._seen, self._depth
@@ -258,20 +263,9 @@ def describe(use: Use) -> str:
     return {"printed": "prints", "listed": "lists the items of"}.get(use.how, "uses")
 
 
-@rule("CP160", "optional-fact-unguarded", Severity.ERROR, "template")
+@check("CP160")
 def optional_fact_unguarded(context: RuleContext) -> Iterator[Finding]:
-    """A template prints an optional fact without testing that it has a value.
-
-    In a real crisis the cause may be unknown and there may be nothing to promise yet:
-    an optional fact (not ``required``, no ``default``) then has no value, and a message
-    that prints it cannot be sent. Guard the sentence — ``{% if cause %}{{ cause }}{% endif %}``,
-    ``{{ cause | default('…') }}``, a ``{% for %}`` with an ``{% else %}`` — or, when the
-    stage cannot go out without it, list the fact in the stage's ``mandatory_facts``:
-    ``render`` then asks for it by name ("stage 'update' needs fact 'progress'").
-
-    FAIL: ``{{ incident }} {{ cause }}`` with ``cause`` optional.
-    PASS: ``{{ incident }}{% if cause %} {{ cause }}{% endif %}``.
-    """
+    """CP160: unguarded uses of optional facts in every stage template (this module's analysis)."""
     playbook = context.playbook
     cache = context.cache.setdefault("guards", {})
     reported: set[tuple[str, Location]] = set()
@@ -292,19 +286,9 @@ def optional_fact_unguarded(context: RuleContext) -> Iterator[Finding]:
 _TIMELINE_TYPES = ("datetime", "date")
 
 
-@rule("CP161", "timeline-reference", Severity.ERROR, "reference")
+@check("CP161")
 def timeline_reference(context: RuleContext) -> Iterator[Finding]:
-    """A fact's ``not_before`` names something render cannot compare it with.
-
-    ``not_before: [started_at]`` on ``resolved_at`` lets render refuse a resolution dated
-    before the incident (CP254). Both facts must be declared dates or date-times; ``now``
-    stands for the render time.
-
-    FAIL: ``resolved_at: {type: datetime, not_before: [startd_at]}`` (no such fact).
-    PASS: ``resolved_at: {type: datetime, not_before: [started_at]}``.
-    """
-    import difflib
-
+    """CP161: ``not_before`` names: declared date or date-time facts, or ``now``."""
     facts = context.playbook.facts
     for name, spec in facts.items():
         if not spec.not_before:
@@ -319,6 +303,5 @@ def timeline_reference(context: RuleContext) -> Iterator[Finding]:
             if other in facts:
                 yield f"fact {name!r}: not_before names {other!r}, a {facts[other].type}, not a date", where
                 continue
-            close = difflib.get_close_matches(other, sorted(facts), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else " (a declared date or date-time fact, or 'now')"
+            hint = did_you_mean(other, facts) or " (a declared date or date-time fact, or 'now')"
             yield f"fact {name!r}: not_before names {other!r}, which is not a declared fact{hint}", where

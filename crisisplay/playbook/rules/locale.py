@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Severity
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 
 
-@rule("CP150", "locale-without-data", Severity.ERROR, "locale")
+@check("CP150")
 def locale_without_data(context: RuleContext) -> Iterator[Finding]:
-    """The playbook's locale has no CLDR data (plural rules, month names) in Babel."""
+    """CP150: babel's CLDR data for the playbook's locale."""
     from babel import Locale, UnknownLocaleError
 
     playbook = context.playbook
@@ -24,13 +23,9 @@ def locale_without_data(context: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("CP151", "unknown-timezone", Severity.ERROR, "locale")
+@check("CP151")
 def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
-    """The playbook's ``timezone`` is not an IANA time zone name (e.g. Europe/Moscow).
-
-    ``Factory`` (shown as "Unknown"), ``localtime`` (the server's setting) and
-    ``posixrules`` exist as files in the tz database but are not places; they are refused.
-    """
+    """CP151: the playbook's ``timezone`` through the one zone reader (``playbook_zone``)."""
     from crisisplay.errors import CrisisplayError
     from crisisplay.playbook.facts import playbook_zone
 
@@ -40,9 +35,9 @@ def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
         yield exc.message, exc.location
 
 
-@rule("CP152", "unknown-phone-region", Severity.ERROR, "locale")
+@check("CP152")
 def unknown_phone_region(context: RuleContext) -> Iterator[Finding]:
-    """``phone_region`` is not a country libphonenumber has a numbering plan for (e.g. RU, GB)."""
+    """CP152: ``phone_region`` against libphonenumber's regions."""
     import phonenumbers
 
     playbook = context.playbook

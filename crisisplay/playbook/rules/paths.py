@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.diagnostics.model import Location
 from crisisplay.playbook.paths import RULE_PATH_REFUSED
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 from crisisplay.playbook.rules.templates import all_templates, analyse
 
 
-@rule(RULE_PATH_REFUSED, "path-outside-playbook", Severity.ERROR, "reference")
+@check(RULE_PATH_REFUSED)
 def path_outside_playbook(context: RuleContext) -> Iterator[Finding]:
-    """A path the playbook names leaves its folder tree and the bundled library, or is not a file.
-
-    ``extends``, ``{file: …}`` and ``{% include %}`` may only read files inside the folder
-    of the playbook you named (and below it), the bundled library, or a folder listed in
-    ``CRISISPLAY_ROOT``; symbolic links are followed before the check. Absolute paths,
-    ``..`` that climbs out, hidden files (``.env``), FIFOs and devices are refused, so a
-    playbook written by someone else cannot print ``/proc/self/environ`` or a key file
-    into a customer message. ``extends`` and ``file:`` are reported while loading; this
-    rule reports includes found in the templates.
-    """
+    """CP013: includes the template analysis found refused (extends and file: are reported while loading)."""
     cache = context.cache.setdefault("templates", {})
     seen: set[tuple[str, Location]] = set()
     for template in all_templates(context):

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.model import CHANNEL_NAMES
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 
 
-@rule("CP120", "vital-without-status", Severity.ERROR, "services")
+@check("CP120")
 def vital_without_status(context: RuleContext) -> Iterator[Finding]:
-    """A vital service has no crisis status.
-
-    Customers' first question is whether the essentials still work; a vital service
-    whose status the playbook does not state cannot be answered in any channel.
-    """
+    """CP120: vital services without ``status`` (abstract playbooks skipped)."""
     if context.is_abstract:
         return
     for service in context.playbook.services:
@@ -23,13 +18,9 @@ def vital_without_status(context: RuleContext) -> Iterator[Finding]:
             yield f"vital service {service.id!r} has no 'status'", service.location
 
 
-@rule("CP121", "vital-without-alternative", Severity.ERROR, "services")
+@check("CP121")
 def vital_without_alternative(context: RuleContext) -> Iterator[Finding]:
-    """A vital service that is degraded, unavailable or moved online offers no alternative.
-
-    When the essentials do not work as usual, every message must say what to do instead
-    (an ``alternative`` text and/or alternative ``channels``).
-    """
+    """CP121: vital services degraded, unavailable or moved online, without ``alternative`` or ``channels``."""
     for service in context.playbook.services:
         if (
             service.tier == "vital"
@@ -42,9 +33,9 @@ def vital_without_alternative(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP122", "vital-frozen", Severity.ERROR, "services")
+@check("CP122")
 def vital_frozen(context: RuleContext) -> Iterator[Finding]:
-    """A vital service is marked frozen; only deferrable services may wait for the crisis to end."""
+    """CP122: frozen services that are not deferrable."""
     for service in context.playbook.services:
         if service.status == "frozen" and service.tier != "deferrable":
             yield (
@@ -53,12 +44,9 @@ def vital_frozen(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP123", "unknown-channel", Severity.ERROR, "reference")
+@check("CP123")
 def unknown_channel(context: RuleContext) -> Iterator[Finding]:
-    """A channel name is not in the catalogue, or a template targets a channel the playbook does not enable.
-
-    Service ``channels`` are free names (app, website, office) and are not checked here.
-    """
+    """CP123: channel names (``channels``, stage templates, ``channel_order``) against the catalogue."""
     playbook = context.playbook
     catalogue = set(CHANNEL_NAMES)
     listed = ", ".join(CHANNEL_NAMES)
@@ -87,13 +75,9 @@ def unknown_channel(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP124", "voice-channel-missing", Severity.WARNING, "coverage")
+@check("CP124")
 def voice_channel_missing(context: RuleContext) -> Iterator[Finding]:
-    """A playbook that moves customers to digital channels keeps no voice channel open.
-
-    Elderly and visually impaired customers cannot use the app or the chat; a voice
-    line (``voice`` or ``contact_center``) must stay among the enabled channels.
-    """
+    """CP124: enabled channels include ``voice`` or ``contact_center``."""
     playbook = context.playbook
     if context.is_abstract or not playbook.channels:
         return

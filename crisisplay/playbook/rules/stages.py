@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Severity
 from crisisplay.playbook.model import format_duration
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 from crisisplay.playbook.rules.templates import analyse
 
 NEXT_UPDATE_TYPES = ("datetime", "time", "duration")
 
 
-@rule("CP130", "no-first-notice", Severity.ERROR, "proactivity")
+@check("CP130")
 def no_first_notice(context: RuleContext) -> Iterator[Finding]:
-    """The playbook has no ``first_notice`` stage: customers would hear nothing until they call."""
+    """CP130: at least one stage of kind ``first_notice`` (abstract playbooks skipped)."""
     playbook = context.playbook
     if context.is_abstract:
         return
@@ -25,9 +24,9 @@ def no_first_notice(context: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("CP131", "first-notice-late", Severity.ERROR, "proactivity")
+@check("CP131")
 def first_notice_late(context: RuleContext) -> Iterator[Finding]:
-    """The first notice is due later than the proactivity limit (``policy.first_notice_within``), or has no ``due``."""
+    """CP131: each first notice's ``due`` against ``policy.first_notice_within``."""
     playbook = context.playbook
     limit = playbook.policy.first_notice_within
     for stage in playbook.stages.values():
@@ -46,21 +45,17 @@ def first_notice_late(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP132", "update-without-cadence", Severity.ERROR, "proactivity")
+@check("CP132")
 def update_without_cadence(context: RuleContext) -> Iterator[Finding]:
-    """An ``update`` stage has no ``every``: nobody knows when the next update is owed."""
+    """CP132: ``every`` on each update stage."""
     for stage in context.playbook.stages.values():
         if stage.kind == "update" and stage.every is None:
             yield f"update stage {stage.id!r} has no cadence ('every')", stage.location
 
 
-@rule("CP133", "update-gap", Severity.ERROR, "proactivity")
+@check("CP133")
 def update_gap(context: RuleContext) -> Iterator[Finding]:
-    """The update cadence leaves a silence longer than ``policy.max_update_gap``.
-
-    Long pauses between updates create anxiety; the limit is the longest silence the
-    company accepts, first notice included.
-    """
+    """CP133: each update's ``every`` against ``policy.max_update_gap``; a first notice with nothing after it."""
     playbook = context.playbook
     limit = playbook.policy.max_update_gap
     for stage in playbook.stages.values():
@@ -83,13 +78,9 @@ def update_gap(context: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("CP134", "update-without-next-time", Severity.ERROR, "proactivity")
+@check("CP134")
 def update_without_next_time(context: RuleContext) -> Iterator[Finding]:
-    """A first-notice or update template commits to no time for the next update.
-
-    Every message before resolution says when the next one comes: it must use a fact of
-    type datetime, time or duration (for example ``next_update_at``).
-    """
+    """CP134: first-notice and update templates read a datetime, time or duration fact."""
     playbook = context.playbook
     time_facts = {name for name, spec in playbook.facts.items() if spec.type in NEXT_UPDATE_TYPES}
     cache = context.cache.setdefault("templates", {})
@@ -108,9 +99,9 @@ def update_without_next_time(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP135", "stage-without-templates", Severity.WARNING, "coverage")
+@check("CP135")
 def stage_without_templates(context: RuleContext) -> Iterator[Finding]:
-    """A customer-facing stage has no templates at all."""
+    """CP135: stages other than ``internal`` with no templates."""
     for stage in context.playbook.stages.values():
         if stage.kind != "internal" and not stage.templates:
             yield f"stage {stage.id!r} has no templates", stage.location

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from crisisplay.diagnostics.model import Location, Severity
+from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import RESERVED_NAMES, Playbook, Stage, Template
 from crisisplay.playbook.paths import PathRefused, find_template_file, read_template
 from crisisplay.playbook.reading import MAX_FILE_BYTES
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 from crisisplay.playbook.template_limits import RULE_BUDGET, check_source, static_findings
+from crisisplay.suggest import did_you_mean
 
 #: Names Jinja2 itself provides to every template.
 JINJA_GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"})
@@ -182,13 +183,9 @@ def all_templates(context: RuleContext) -> Iterator[Template]:
     yield from context.playbook.partials.values()
 
 
-@rule("CP100", "template-syntax", Severity.ERROR, "template")
+@check("CP100")
 def template_syntax(context: RuleContext) -> Iterator[Finding]:
-    """A template does not compile.
-
-    The error points at the template's own line mapped back to the YAML line (or the
-    template file's line for ``file:`` templates and included partials).
-    """
+    """CP100: templates and partials that do not parse, and includes of partials that are not found."""
     cache = context.cache.setdefault("templates", {})
     seen: set[tuple[str, Location]] = set()
     for template in all_templates(context):
@@ -205,28 +202,21 @@ def template_syntax(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule("CP101", "unknown-variable", Severity.ERROR, "template")
+@check("CP101")
 def unknown_variable(context: RuleContext) -> Iterator[Finding]:
-    """A template uses a name that is neither a declared fact nor a render-context name.
-
-    Rendering would fail (templates render with StrictUndefined: a crisis message never
-    goes out with a silently blank field), so this is caught here, from the template AST.
-    """
-    import difflib
-
+    """CP101: names in a template's AST (jinja2.meta) that are not facts, context names or Jinja2 globals."""
     cache = context.cache.setdefault("templates", {})
     allowed = known_names(context)
     for template in all_templates(context):
         info = analyse(context.playbook, template, cache)
         for name in sorted(info.names - allowed):
-            close = difflib.get_close_matches(name, sorted(context.playbook.facts), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else "; declare it under 'facts'"
+            hint = did_you_mean(name, context.playbook.facts) or "; declare it under 'facts'"
             yield f"template uses {name!r}, which is not a declared fact{hint}", template.location
 
 
-@rule("CP102", "unknown-filter", Severity.ERROR, "template")
+@check("CP102")
 def unknown_filter(context: RuleContext) -> Iterator[Finding]:
-    """A template uses a filter or test the render engine does not provide."""
+    """CP102: filters in a template's AST that the render engine's list lacks (only when validate knows it)."""
     if context.known_filters is None:
         return
     cache = context.cache.setdefault("templates", {})
@@ -240,14 +230,9 @@ def unknown_filter(context: RuleContext) -> Iterator[Finding]:
                 yield f"unknown filter {name!r}", location
 
 
-@rule("CP103", "mandatory-fact-missing", Severity.WARNING, "coverage")
+@check("CP103")
 def mandatory_fact_missing(context: RuleContext) -> Iterator[Finding]:
-    """A channel template does not mention a fact every message on that channel must carry.
-
-    One voice in every channel: the next-update time, the contact, the status must be
-    stated everywhere. Mandatory facts come from ``mandatory_facts`` (playbook, channel or
-    stage level). Checked statically, following included partials.
-    """
+    """CP103: each stage's channel templates (includes followed) against the channel's mandatory facts."""
     playbook = context.playbook
     cache = context.cache.setdefault("templates", {})
     for stage in playbook.stages.values():

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from crisisplay.tone.contacts import find_contacts, normalise_url
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.engine import build_ruleset
-from crisisplay.tone.facts import Fact, extract_facts, same_topic, same_value
+from crisisplay.tone.statements import Fact, extract_facts, same_topic, same_value
 from crisisplay.tone.timeexpr import find_times
 
 

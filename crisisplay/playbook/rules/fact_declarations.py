@@ -4,26 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.diagnostics.model import Severity
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import RESERVED_NAMES
-from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 
 
-@rule("CP110", "reserved-fact-name", Severity.ERROR, "schema")
+@check("CP110")
 def reserved_fact_name(context: RuleContext) -> Iterator[Finding]:
-    """A fact takes a name the render context already defines (services, stage, now, …)."""
+    """CP110: declared fact names against the render context's reserved names."""
     for name, spec in context.playbook.facts.items():
         if name in RESERVED_NAMES:
             yield f"fact name {name!r} is reserved; choose another name", spec.location
 
 
-@rule("CP111", "undeclared-mandatory-fact", Severity.ERROR, "reference")
+@check("CP111")
 def undeclared_mandatory_fact(context: RuleContext) -> Iterator[Finding]:
-    """A ``mandatory_facts`` list (playbook, channel or stage) names a fact that is not declared.
-
-    Abstract base playbooks may name facts that the scenarios extending them declare.
-    """
+    """CP111: ``mandatory_facts`` of the playbook, each channel and each stage against the declared facts."""
     playbook = context.playbook
     if context.is_abstract:
         return
@@ -50,12 +46,9 @@ def undeclared_mandatory_fact(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule("CP112", "fact-without-example", Severity.WARNING, "coverage")
+@check("CP112")
 def fact_without_example(context: RuleContext) -> Iterator[Finding]:
-    """A required fact has neither an example nor a default, so the playbook cannot render out of the box.
-
-    The embedded example is what lets a CX lead preview every message before the crisis.
-    """
+    """CP112: required facts without ``example`` or ``default`` (abstract playbooks skipped)."""
     if context.is_abstract:
         return
     for name, spec in context.playbook.facts.items():
@@ -63,9 +56,9 @@ def fact_without_example(context: RuleContext) -> Iterator[Finding]:
             yield f"required fact {name!r} has no 'example' (or 'default')", spec.location
 
 
-@rule("CP113", "enum-values", Severity.ERROR, "schema")
+@check("CP113")
 def enum_values(context: RuleContext) -> Iterator[Finding]:
-    """An ``enum`` fact lists no ``values``, or a non-enum fact lists some."""
+    """CP113: ``values`` present exactly on ``enum`` facts."""
     for name, spec in context.playbook.facts.items():
         if spec.type == "enum" and not spec.values:
             yield f"enum fact {name!r} needs 'values'", spec.location
@@ -76,9 +69,9 @@ def enum_values(context: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("CP114", "fact-example-type", Severity.ERROR, "schema")
+@check("CP114")
 def fact_example_type(context: RuleContext) -> Iterator[Finding]:
-    """A fact's example or default does not fit its declared type (a date that is not a date)."""
+    """CP114: each example and default through the facts' own type check."""
     try:
         from crisisplay.playbook.facts import check_value
     except ImportError:  # pragma: no cover - facts module ships with the package

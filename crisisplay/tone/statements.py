@@ -21,9 +21,9 @@ from datetime import datetime
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.elements import status_matches
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
-from crisisplay.tone.presence import status_matches
 from crisisplay.tone.text import PUNCT, WORD
 from crisisplay.tone.timeexpr import find_times, same_denotation
 

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from crisisplay.tone.base import CheckContext, Finding, Rule, fill
+from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import PhraseSet
 from crisisplay.tone.text import PUNCT
 from crisisplay.tone.timeexpr import COMMITTING, find_times
@@ -25,7 +26,6 @@ from crisisplay.tone.timeexpr import COMMITTING, find_times
 TIME_ENTRY = "@time"
 _CLAUSE_PUNCT = frozenset(";:—–")
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
-Options = dict[str, tuple[tuple[type, ...], bool]]
 
 
 @dataclass
@@ -58,10 +58,23 @@ class CooccurrenceRule(Rule):
         "unless": ((list,), False),
         "gap": ((int,), False),
     }
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"scope": ("clause", "sentence")}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
     timed: frozenset[str] = frozenset()  # groups that also accept a time mention
     scope: str = "clause"
     unless: PhraseSet | None = None
+
+    @classmethod
+    def build(cls, setup: Setup) -> list[Rule]:
+        groups: dict[str, PhraseSet] = {}
+        timed: set[str] = set()
+        for name, entries in setup.spec.options["groups"].items():
+            phrases, has_time = split_time_entry(list(entries))
+            groups[name] = phrase_set(phrases, setup.lang, setup.gap, setup.where)
+            if has_time:
+                timed.add(name)
+        return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),
+                    unless=setup.phrases("unless", gap=0))]
 
     def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""

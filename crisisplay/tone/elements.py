@@ -1,5 +1,8 @@
-"""Required elements: does the message say what happened, what works, how to reach us, when
-the next update comes, and does it sound human?
+"""The five elements a crisis message needs, and how each is found in a text.
+
+Does the message say what happened, what works, how to reach us, when the next update comes,
+and does it sound human? The ``presence`` rule kind (:mod:`crisisplay.tone.kinds.presence`,
+rules CP310–CP314) asks these detectors.
 
 The detectors look for real phrasings, not one keyword each:
 
@@ -22,18 +25,15 @@ The detectors look for real phrasings, not one keyword each:
 * **empathy** — apology, regret, understanding or thanks.
 
 Which elements a message needs depends on its stage (:data:`STAGE_ELEMENTS`), narrowed by the
-playbook's ``tone.required``; short channels (SMS, push, banner) get info-level findings for
-empathy and service status, and a voice message needs no contact.
+playbook's ``tone.required``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from crisisplay.diagnostics.model import Severity
 from crisisplay.tone import morph
-from crisisplay.tone.base import CheckContext, Finding, Rule
+from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.lexicon import Lexicon
@@ -50,13 +50,8 @@ STAGE_ELEMENTS: dict[str, tuple[str, ...]] = {
     "internal": (),
     "custom": (),
 }
-RULE_IDS = {
-    "what_happened": ("CP310", "missing-what-happened"),
-    "service_status": ("CP311", "missing-service-status"),
-    "contact": ("CP312", "missing-contact"),
-    "next_update": ("CP313", "missing-next-update"),
-    "empathy": ("CP314", "missing-empathy"),
-}
+
+
 @dataclass(frozen=True)
 class Evidence:
     found: bool
@@ -218,52 +213,6 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         start, end = vague_spans[0]
         return Evidence(False, start, end, vague=True)
     return Evidence(False)
-
-
-@dataclass
-class PresenceRule(Rule):
-    """required-presence (built in): one of the five elements must be in the message.
-
-    ``element`` is what_happened, service_status, contact, next_update or empathy; the rule
-    applies only in the stages of :data:`STAGE_ELEMENTS` that need it (narrowed by the
-    playbook's ``tone.required``). See this module's documentation for what counts.
-    """
-
-    element: str = "what_happened"
-    lexicon: Lexicon | None = None
-    required: frozenset[str] | None = None
-
-    def needed(self, ctx: CheckContext) -> bool:
-        stage = ctx.stage or "first_notice"
-        if self.element not in STAGE_ELEMENTS.get(stage, ()):
-            return False
-        if self.required is not None and self.element not in self.required:
-            return False
-        return not (self.element == "contact" and ctx.channel.lower() in ("voice", "ivr"))
-
-    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
-        if self.lexicon is None or not self.needed(ctx) or not doc.tokens:
-            return
-        evidence = detect(self.element, doc, self.lexicon, ctx)
-        if evidence.found:
-            return
-        from crisisplay.wording import wording_for
-
-        words = wording_for("lint", doc.lang)  # the findings speak the message's language
-        example = words.text(f"example.{self.element}")
-        severity = self.severity
-        if ctx.short and self.element in ("empathy", "service_status"):
-            severity = Severity.INFO
-        if evidence.vague:
-            match = doc.text[evidence.start : evidence.end]
-            message = words.text("missing.vague", match=match, example=example)
-            start, end = evidence.start, evidence.end
-        else:
-            message = words.text(f"missing.{self.element}", example=example)
-            start = end = 0
-        if ctx.stage_inferred:
-            message += words.text("stage_note", stage=words.term("stage", ctx.stage or "first_notice"))
-        yield Finding(self.id, severity, self.category, message, start, end)
 
 
 def infer_stage(doc: Doc, lex: Lexicon) -> str:

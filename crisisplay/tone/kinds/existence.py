@@ -1,0 +1,145 @@
+"""The ``existence`` rule kind: every occurrence of a word, phrase or pattern.
+
+The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rules --doc``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from crisisplay.tone import morph
+from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.kinds.setup import Setup, phrase_set
+from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.text import WORD, is_barrier
+
+
+def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: int = 3) -> bool:
+    """A negation word up to ``window`` words before the match, or right after it."""
+    sentence = doc.tokens[first].sentence
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        token = doc.tokens[j]
+        if token.sentence != sentence or seen >= window:
+            break
+        if token.kind == WORD:
+            seen += 1
+            if doc.keys(j) & negation or doc.lower(j).endswith("n't"):
+                return True
+    for j in range(last + 1, min(last + 8, len(doc.tokens))):
+        token = doc.tokens[j]
+        if token.sentence != sentence or is_barrier(token):
+            break
+        if token.kind == WORD and doc.lower(j) in ("нет", "not"):
+            return True
+    return False
+
+
+@dataclass
+class ExistenceRule(Rule):
+    """existence: report every occurrence of a word, phrase or pattern.
+
+    Options: ``tokens`` (phrases, matched by lemma), ``patterns`` (regular expressions on the
+    text, case-insensitive), ``gap`` (words allowed between a phrase's words, default 0),
+    ``skip_negated`` (true: «никакой угрозы нет», "no danger" are not reported),
+    ``addressed`` (true: only in a sentence that speaks to the reader — «вы», an imperative,
+    "you" — so «срочно позвоните» is urgency but "we took immediate steps" is not),
+    ``classify`` (true: each word is its own rule and takes the category of the first rule
+    of the packs that reports that word alone — the playbook's forbidden «паника» counts as
+    alarm, «данный» as bureaucratese; the rule's own category when none does).
+    The message may use ``{match}``.
+
+    Example::
+
+        - id: ru.alarm
+          kind: existence
+          category: alarm
+          severity: warning
+          message: "«{match}» sounds alarming: say what happened and what we are doing"
+          tokens: [паника, катастрофа, хаос]
+    """
+
+    OPTIONS: ClassVar[Options] = {
+        "tokens": ((list,), False),
+        "patterns": ((list,), False),
+        "gap": ((int,), False),
+        "skip_negated": ((bool,), False),
+        "addressed": ((bool,), False),
+        "classify": ((bool,), False),
+    }
+    tokens: PhraseSet | None = None
+    patterns: tuple[re.Pattern[str], ...] = ()
+    negation: frozenset[str] = frozenset()
+    skip_negated: bool = False
+    address: PhraseSet | None = None  # set when the rule is ``addressed``
+
+    @classmethod
+    def build(cls, setup: Setup) -> list[Rule]:
+        tokens = setup.phrases("tokens")
+        if setup.binding("tokens") is not None and not tokens:
+            return []  # the playbook's list is empty: nothing to look for
+        lexicon = setup.lexicon
+        options: dict[str, Any] = {
+            "patterns": setup.patterns(), "negation": lexicon.negation,
+            "skip_negated": bool(setup.value("skip_negated", False)),
+            "address": lexicon.reader_address() if setup.value("addressed") else None,
+        }
+        if not setup.value("classify"):
+            return [cls(**setup.common(), tokens=tokens, **options)]
+        rules: list[Rule] = []
+        for word in setup.value("tokens"):
+            common = setup.common()
+            common["category"] = _category_of(word, setup)
+            rules.append(cls(**common, tokens=phrase_set([word], setup.lang, where=setup.where), **options))
+        return rules
+
+    def _addressed(self, doc: Doc) -> set[int]:
+        """Sentences that speak to the reader."""
+        if self.address is None:
+            return set(range(len(doc.sentences)))
+        address = self.address
+        def compute() -> set[int]:
+            speaking = {doc.tokens[m.first].sentence for m in address.find(doc)}
+            if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
+                speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
+                    {"impr", "2per"} & p[1] for p in morph.ru_parses(doc.lower(i))))
+            # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it
+            speaking.update(n for n in range(len(doc.sentences)) if len(doc.sentence_words(n)) <= 2)
+            return speaking
+
+        return doc.memo(f"addressed:{id(address)}", compute)
+
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        spans: list[tuple[int, int]] = []
+        if self.tokens:
+            matches = self.tokens.find(doc)
+            speaking = self._addressed(doc) if matches and self.address is not None else set()
+            for match in matches:
+                if self.skip_negated and _negated(doc, match.first, match.last, self.negation):
+                    continue
+                if self.address is not None and doc.tokens[match.first].sentence not in speaking:
+                    continue
+                spans.append(match.offsets(doc))
+        for pattern in self.patterns:
+            spans.extend(m.span() for m in pattern.finditer(doc.text) if m.end() > m.start())
+        last_end = -1
+        for start, end in sorted(spans):
+            if start < last_end or self.excepted(doc, start, end):
+                continue
+            last_end = end
+            yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def _category_of(word: str, setup: Setup) -> str:
+    """The category of the first rule built before that reports ``word`` on its own."""
+    from crisisplay.tone.kinds.substitution import SubstitutionRule
+
+    doc = Doc(word, setup.lang)
+    for rule in setup.built:
+        if isinstance(rule, (ExistenceRule, SubstitutionRule)) and next(iter(rule.check(doc, CheckContext())), None):
+            return rule.category
+    return setup.spec.category

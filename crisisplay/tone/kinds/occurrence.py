@@ -1,0 +1,109 @@
+"""The ``occurrence`` rule kind: how often something occurs.
+
+The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rules --doc``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from crisisplay.tone.base import CheckContext, Finding, Options, Rule
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.kinds.setup import Setup
+from crisisplay.tone.phrases import PhraseSet
+
+
+@dataclass
+class OccurrenceRule(Rule):
+    """occurrence: limit how often something occurs in the text or in each sentence.
+
+    Options: ``target`` (``words``, ``tokens`` or ``patterns``), ``tokens``/``patterns`` (what
+    to count), ``scope`` (``text`` or ``sentence``), ``max`` and/or ``min``, ``exempt``
+    (phrases: a short sentence holding one, such as a greeting «Здравствуйте!», is not
+    counted) and ``exempt_words`` (how short, default 6). The message may use ``{count}``,
+    ``{max}`` and ``{min}``.
+
+    Example (at most one exclamation mark besides a greeting)::
+
+        - id: en.exclamations
+          kind: occurrence
+          category: shouting
+          target: patterns
+          patterns: ["!"]
+          scope: text
+          max: 1
+          exempt: [hello, hi, dear, thank]
+    """
+
+    OPTIONS: ClassVar[Options] = {
+        "target": ((str,), True),
+        "tokens": ((list,), False),
+        "patterns": ((list,), False),
+        "scope": ((str,), False),
+        "max": ((int,), False),
+        "min": ((int,), False),
+        "exempt": ((list,), False),
+        "exempt_words": ((int,), False),
+    }
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"target": ("words", "tokens", "patterns"),
+                                                    "scope": ("text", "sentence")}
+    target: str = "words"
+    tokens: PhraseSet | None = None
+    patterns: tuple[re.Pattern[str], ...] = ()
+    scope: str = "text"
+    maximum: int | None = None
+    minimum: int | None = None
+    exempt: PhraseSet | None = None
+    exempt_words: int = 6
+
+    @classmethod
+    def build(cls, setup: Setup) -> list[Rule]:
+        return [cls(**setup.common(), target=setup.value("target"), tokens=setup.phrases("tokens"),
+                    patterns=setup.patterns(), scope=setup.value("scope", "text"), maximum=setup.value("max"),
+                    minimum=setup.value("min"), exempt=setup.phrases("exempt", gap=0),
+                    exempt_words=int(setup.value("exempt_words", 6)))]
+
+    def _hits(self, doc: Doc, number: int) -> list[tuple[int, int]]:
+        sent = doc.sentences[number]
+        if self.target == "words":
+            return [(doc.tokens[i].start, doc.tokens[i].end) for i in doc.sentence_words(number)]
+        if self.target == "tokens" and self.tokens:
+            return [m.offsets(doc) for m in self.tokens.find(doc, sent.first, sent.last)]
+        hits: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            hits.extend(
+                (sent.start + m.start(), sent.start + m.end())
+                for m in pattern.finditer(doc.text[sent.start : sent.end])
+            )
+        return sorted(hits)
+
+    def _exempt(self, doc: Doc, number: int) -> bool:
+        if not self.exempt:
+            return False
+        sent = doc.sentences[number]
+        words = doc.sentence_words(number)
+        return len(words) <= self.exempt_words and bool(self.exempt.search(doc, sent.first, sent.last))
+
+    def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
+        groups: list[tuple[int, list[tuple[int, int]]]] = [
+            (n, self._hits(doc, n)) for n in range(len(doc.sentences)) if not self._exempt(doc, n)
+        ]
+        if self.scope == "sentence":
+            for number, hits in groups:
+                sent = doc.sentences[number]
+                yield from self._judge(hits, (sent.start, sent.end))
+            return
+        everything = [hit for _n, hits in groups for hit in hits]
+        yield from self._judge(everything, (0, 0))
+
+    def _judge(self, hits: list[tuple[int, int]], whole: tuple[int, int]) -> Iterator[Finding]:
+        count = len(hits)
+        values = {"count": count, "max": self.maximum, "min": self.minimum}
+        if self.maximum is not None and count > self.maximum:
+            start, end = whole if self.scope == "sentence" else hits[self.maximum]
+            yield self.finding(start, end, self.text(**values))
+        elif self.minimum is not None and count < self.minimum:
+            yield self.finding(whole[0], whole[1], self.text(**values))
