@@ -282,7 +282,7 @@ def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSe
                  channels: tuple[str, ...] | None = None) -> LocaleRender:
     """Load, check and prepare one locale version (user errors raise CrisisplayError)."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.render.facts import collect_facts
+    from crisisplay.render.fact_set import collect_facts
     from crisisplay.render.readiness import missing_stage_facts
     from crisisplay.render.renderer import Renderer, find_stage
 

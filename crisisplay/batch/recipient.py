@@ -126,7 +126,7 @@ def sample_recipient(options: Iterable[str], playbook: Playbook) -> RecipientSam
     """``render --recipient name=Anna --recipient phone=…``: one row, typed and checked as the batch does."""
     from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, PhoneCheck, checker_for
     from crisisplay.batch.countries import country_region
-    from crisisplay.playbook.facts import phone_region
+    from crisisplay.playbook.fact_types import phone_region
 
     values: dict[str, str] = {}
     for option in options:

@@ -99,7 +99,7 @@ def run_region(locales: list[LocaleRender], override: str | None = None) -> str:
     time zone when they do not set one); otherwise the run is refused before it starts.
     """
     from crisisplay.batch.phones import known_region
-    from crisisplay.playbook.facts import phone_region
+    from crisisplay.playbook.fact_types import phone_region
 
     if override:
         if not known_region(override):

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from crisisplay.checklist import clock
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import RESOLVED, ChecklistItem, event_stage
+from crisisplay.playbook.model import ChecklistItem
+from crisisplay.playbook.timing import RESOLVED, event_stage
 from crisisplay.suggest import did_you_mean
 
 ITEM_ACTIONS: dict[str, str] = {

@@ -15,29 +15,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from crisisplay.checklist import api, clock
-from crisisplay.checklist.store import DB_ENV, Store
-from crisisplay.cli.common import handle_errors, use_color
+from crisisplay.checklist.db_file import DB_ENV
+from crisisplay.checklist.store import Store
+from crisisplay.cli.common import at_option, db_option, format_option, handle_errors, read_time, use_color
+from crisisplay.moments import TIME_FORMS
 
 if TYPE_CHECKING:
     from crisisplay.checklist.views import StatusView
+    from crisisplay.moments import Moment
 
 F = TypeVar("F", bound=Callable[..., Any])
-NOW_HELP = f"Evaluate as of this time instead of now ({clock.TIME_HELP})."
+AS_OF = "Evaluate as of this time (default: now)"
 WHO = "(default: $CRISISPLAY_USER or login)"
 LANG_ENV = "CRISISPLAY_LANG"
-
-
-def db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        envvar=DB_ENV,
-        help="The checklist database (default: per-user data directory).",
-    )(func)
-
-
-def at_option(help_text: str) -> Callable[[F], F]:
-    return click.option("--at", metavar="TIME", help=help_text)
 
 
 def by_option(who: str) -> Callable[[F], F]:
@@ -55,15 +45,11 @@ def lang_option(func: F) -> F:
     )(func)
 
 
-def format_option(*choices: str) -> Callable[[F], F]:
-    return click.option("--format", "output_format", type=click.Choice(choices), default=choices[0], show_default=True)
-
-
 def examples(*lines: str) -> str:
     return "Examples:\n\n" + "\n\n".join(f"  crisisplay checklist {line}" for line in lines)
 
 
-def _view(db: str | None, run: str | None, at: str | None, *, check_sources: bool = True) -> StatusView:
+def _view(db: str | None, run: str | None, at: Moment | None, *, check_sources: bool = True) -> StatusView:
     """The run as of ``--at`` (or now), read in one snapshot."""
     from crisisplay.checklist.views import build_status
 
@@ -98,7 +84,7 @@ def _echo_json(data: Any) -> None:
         "done it-outage-20260315-0940 send_first_notice --by anna",
         "sent it-outage-20260315-0940 first_notice --channel sms",
     )
-    + f"\n\nThe database: --db PATH or {DB_ENV}. Times: {clock.TIME_HELP}."
+    + f"\n\nThe database: --db FILE or {DB_ENV}. Times: {TIME_FORMS}."
 )
 def checklist() -> None:
     """Run a playbook's checklists: who does what by when, what is late, when customers hear."""
@@ -113,14 +99,14 @@ def checklist() -> None:
 )
 @click.argument("playbook")
 @click.option("--checklist", "checklists", multiple=True, metavar="ID", help="Run only this checklist (repeatable).")
-@click.option("--t0", metavar="TIME", help="When the crisis started (default: now).")
+@click.option("--t0", callback=read_time, metavar="TIME", help=f"When the crisis started (default: now). {TIME_FORMS}.")
 @click.option("--name", default="", help="A name for the run (also makes its id).")
 @by_option("Who opens the run")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the new run's id.")
 @lang_option
 @db_option
 @handle_errors
-def start(playbook: str, checklists: tuple[str, ...], t0: str | None, name: str, actor: str | None,
+def start(playbook: str, checklists: tuple[str, ...], t0: Moment | None, name: str, actor: str | None,
           quiet: bool, lang: str, db: str | None) -> None:  # fmt: skip
     """Open a run of PLAYBOOK's checklists; every deadline counts from T0.
 
@@ -151,11 +137,11 @@ def start(playbook: str, checklists: tuple[str, ...], t0: str | None, name: str,
 @click.argument("run", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every item, not only overdue and next.")
 @format_option("text", "json")
-@at_option(NOW_HELP)
+@at_option(AS_OF)
 @lang_option
 @db_option
 @handle_errors
-def status(run: str | None, show_all: bool, output_format: str, at: str | None, lang: str, db: str | None) -> None:
+def status(run: str | None, show_all: bool, output_format: str, at: Moment | None, lang: str, db: str | None) -> None:
     """Progress, late, next and waiting items, blockers, frozen services, the next customer update.
 
     RUN defaults to the newest open run; once every run is resolved, to the last one
@@ -182,11 +168,11 @@ def _item_command(action: str, summary: str, *example: str) -> None:
     @click.argument("item")
     @by_option("Who did it")
     @click.option("--note", default="", help="Why, or what came of it (required for block).")
-    @at_option("When it happened (default: now).")
+    @at_option("When it happened (default: now)")
     @lang_option
     @db_option
     @handle_errors
-    def command(run: str, item: str, actor: str | None, note: str, at: str | None, lang: str, db: str | None,
+    def command(run: str, item: str, actor: str | None, note: str, at: Moment | None, lang: str, db: str | None,
                 force: bool = False) -> None:  # fmt: skip
         _record(db, run, action, item, at=at, actor=actor, note=note, force=force, lang=lang)
 
@@ -236,11 +222,11 @@ def assign(run: str, item: str, owner: str, actor: str | None, note: str, lang: 
 @click.option("--channel", "channels", multiple=True, help="A channel it went out on (repeatable).")
 @by_option("Who sent it")
 @click.option("--note", default="", help="Anything worth keeping (audience, message id).")
-@at_option("When it went out (default: now).")
+@at_option("When it went out (default: now)")
 @lang_option
 @db_option
 @handle_errors
-def sent(run: str, stage: str, channels: tuple[str, ...], actor: str | None, note: str, at: str | None,
+def sent(run: str, stage: str, channels: tuple[str, ...], actor: str | None, note: str, at: Moment | None,
          lang: str, db: str | None) -> None:  # fmt: skip
     """Record that STAGE's message went out: the update cadence counts from real messages.
 
@@ -255,12 +241,12 @@ def sent(run: str, stage: str, channels: tuple[str, ...], actor: str | None, not
 @click.argument("run")
 @by_option("Who closes")
 @click.option("--note", default="", help="How it was resolved.")
-@at_option("When the crisis was resolved (default: now).")
+@at_option("When the crisis was resolved (default: now)")
 @click.option("--force", is_flag=True, help="Close although critical items are still open (the log lists them).")
 @lang_option
 @db_option
 @handle_errors
-def close(run: str, actor: str | None, note: str, at: str | None, force: bool, lang: str, db: str | None) -> None:
+def close(run: str, actor: str | None, note: str, at: Moment | None, force: bool, lang: str, db: str | None) -> None:
     """Mark the crisis resolved (metrics compare before / during / after by T0 and this time).
 
     Refused while critical items are open, unless --force. Then 'status' keeps showing
@@ -273,11 +259,11 @@ def close(run: str, actor: str | None, note: str, at: str | None, force: bool, l
 @click.argument("run")
 @by_option("Who reopens the crisis")
 @click.option("--note", default="", help="What came back.")
-@at_option("When the problem came back (default: now).")
+@at_option("When the problem came back (default: now)")
 @lang_option
 @db_option
 @handle_errors
-def resume(run: str, actor: str | None, note: str, at: str | None, lang: str, db: str | None) -> None:
+def resume(run: str, actor: str | None, note: str, at: Moment | None, lang: str, db: str | None) -> None:
     """Reopen a resolved crisis that came back: customers must hear it as fast as a first notice.
 
     The run keeps its history; cadence and silences count again from this time, and
@@ -360,11 +346,11 @@ def log(run: str | None, output_format: str, lang: str, db: str | None) -> None:
 @click.argument("run", required=False)
 @format_option("md", "html", "json")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write.")
-@at_option(NOW_HELP)
+@at_option(AS_OF)
 @lang_option
 @db_option
 @handle_errors
-def report(run: str | None, output_format: str, output: str, at: str | None, lang: str, db: str | None) -> None:
+def report(run: str | None, output_format: str, output: str, at: Moment | None, lang: str, db: str | None) -> None:
     """A report on the run for management: progress, deadlines, messages, freezes."""
     from crisisplay.checklist.phrases import phrases_for
     from crisisplay.checklist.report import render_report
@@ -385,15 +371,15 @@ def report(run: str | None, output_format: str, output: str, at: str | None, lan
 @click.option("--ics", "ics_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="The .ics file to write ('-' for stdout).")  # fmt: skip
 @click.option("--horizon", default="24h", show_default=True, help="How far ahead to plan customer updates.")
-@at_option(NOW_HELP)
+@at_option(AS_OF)
 @lang_option
 @db_option
 @handle_errors
-def export(run: str | None, ics_path: str, horizon: str, at: str | None, lang: str, db: str | None) -> None:
+def export(run: str | None, ics_path: str, horizon: str, at: Moment | None, lang: str, db: str | None) -> None:
     """Write deadlines and customer-update times as calendar events with reminders."""
     from crisisplay.checklist.ics import export_ics
     from crisisplay.errors import CrisisplayError
-    from crisisplay.playbook.model import parse_duration
+    from crisisplay.playbook.timing import parse_duration
 
     span = parse_duration(horizon)
     if span is None:

@@ -108,7 +108,7 @@ def input_options(func: F) -> F:
         show_default=True,
         help="Text encoding (UTF-8 with or without BOM by default).",
     )(func)
-    return format_option(func, choices=FORMATS)
+    return format_option(*FORMATS)(func)
 
 
 def survey_options(func: F) -> F:

@@ -26,7 +26,6 @@ from crisisplay.playbook.loader import (
     load_file,
 )
 from crisisplay.playbook.model import (
-    MAX_DURATION,
     ChannelConfig,
     ChannelTemplate,
     Checklist,
@@ -38,9 +37,6 @@ from crisisplay.playbook.model import (
     Stage,
     Template,
     ToneProfile,
-    parse_due,
-    parse_duration,
-    parse_event_ref,
 )
 from crisisplay.playbook.paths import (
     RULE_PATH_REFUSED,
@@ -53,6 +49,7 @@ from crisisplay.playbook.paths import (
     read_template,
 )
 from crisisplay.playbook.schema import validate_schema
+from crisisplay.playbook.timing import MAX_DURATION, parse_due, parse_duration, parse_event_ref
 
 RULE_SYNTAX = "CP001"
 RULE_SCHEMA = "CP002"

@@ -24,7 +24,7 @@ from crisisplay.preview.channels import (
     shown_parts,
 )
 from crisisplay.preview.diff import diff_bundles
-from crisisplay.preview.facts import build_table
+from crisisplay.preview.fact_table import build_table
 from crisisplay.preview.highlight import Span, locate, pieces, positions_in_message
 from crisisplay.preview.labels import labels_for, number_for, part_label
 from crisisplay.preview.model import (

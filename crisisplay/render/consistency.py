@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Severity
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.playbook.rules.templates import channel_template_names, optional_for_stage
 from crisisplay.render import rules

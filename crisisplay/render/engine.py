@@ -30,7 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.facts import phone_region, playbook_zone
+from crisisplay.playbook.fact_types import phone_region, playbook_zone
 from crisisplay.playbook.model import Playbook, Template
 from crisisplay.playbook.paths import TEMPLATE_SUFFIXES, find_template_file, read_template
 from crisisplay.playbook.reading import MAX_FILE_BYTES

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.exceptions import TemplateRuntimeError
 
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.render import plural as plural_mod
 from crisisplay.render.locale import babel_locale, plain_spaces, zone_label
 

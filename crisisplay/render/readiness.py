@@ -20,8 +20,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
-from crisisplay.playbook.model import Playbook, Stage, format_duration
+from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.playbook.rules.guards import describe, stage_uses
+from crisisplay.playbook.timing import format_duration
 from crisisplay.render import rules
 from crisisplay.render.filters import Filters
 

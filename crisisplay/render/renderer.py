@@ -18,7 +18,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.playbook.model import ChannelConfig, Playbook, Stage
 from crisisplay.playbook.rules.guards import Use, stage_uses
 from crisisplay.render import consistency, readiness, rules
@@ -26,7 +26,7 @@ from crisisplay.render.channels import CATALOGUE, get_channel, is_known
 from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding, mixed_script_words
 from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
-from crisisplay.render.facts import example_names, typed_facts
+from crisisplay.render.fact_set import example_names, typed_facts
 from crisisplay.render.result import Message, RenderResult
 
 MAX_CACHED_OUTPUTS = 512
@@ -155,7 +155,7 @@ class Renderer:
 
         ``facts`` are raw values (checked and typed here, every problem raised at once as
         :class:`~crisisplay.errors.DiagnosticsError`) or, with ``checked=True``, values
-        already typed by :func:`crisisplay.render.facts.typed_facts`. ``None`` renders the
+        already typed by :func:`crisisplay.render.fact_set.typed_facts`. ``None`` renders the
         playbook's examples. ``at`` is the render time (``now`` in templates).
         ``recipient`` previews personalised templates for one sample person; without it
         ``recipient`` is undefined, as in any broadcast. ``examples`` names the facts whose

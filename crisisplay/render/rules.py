@@ -7,7 +7,7 @@ Each rule has a stable id so that CI, SARIF and ``--fail-on`` can rely on it; th
 from __future__ import annotations
 
 from crisisplay.diagnostics.model import RuleInfo, Severity
-from crisisplay.playbook.facts import (
+from crisisplay.playbook.fact_input import (
     RULE_FACT_INVALID,
     RULE_FACT_MISSING,
     RULE_FACT_UNKNOWN,

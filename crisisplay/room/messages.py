@@ -95,7 +95,7 @@ def declared_facts(state: RunState) -> list[str]:
 
 def render_next(state: RunState, stage_id: str, now: datetime) -> NextMessages:
     """Render ``stage_id`` for every channel from the run's facts and lint the set."""
-    from crisisplay.playbook.facts import parse_set_options
+    from crisisplay.playbook.fact_input import parse_set_options
     from crisisplay.render.renderer import Renderer
     from crisisplay.tone.api import MessageText, lint_messages
 

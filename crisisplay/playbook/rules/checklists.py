@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from crisisplay.diagnostics.model import Severity
-from crisisplay.playbook.model import ChecklistItem, event_stage, format_duration
+from crisisplay.playbook.model import ChecklistItem
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
+from crisisplay.playbook.timing import event_stage, format_duration
 from crisisplay.suggest import did_you_mean
 
 

@@ -80,7 +80,7 @@ def enum_values(context: RuleContext) -> Iterator[Finding]:
 def fact_example_type(context: RuleContext) -> Iterator[Finding]:
     """A fact's example or default does not fit its declared type (a date that is not a date)."""
     try:
-        from crisisplay.playbook.facts import check_value
+        from crisisplay.playbook.fact_types import check_value
     except ImportError:  # pragma: no cover - facts module ships with the package
         return
     playbook = context.playbook

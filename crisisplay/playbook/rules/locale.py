@@ -32,7 +32,7 @@ def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
     ``posixrules`` exist as files in the tz database but are not places; they are refused.
     """
     from crisisplay.errors import CrisisplayError
-    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
 
     try:
         playbook_zone(context.playbook)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from crisisplay.diagnostics.model import Severity
-from crisisplay.playbook.model import format_duration
 from crisisplay.playbook.rules.registry import Finding, RuleContext, rule
 from crisisplay.playbook.rules.templates import analyse
+from crisisplay.playbook.timing import format_duration
 
 NEXT_UPDATE_TYPES = ("datetime", "time", "duration")
 
