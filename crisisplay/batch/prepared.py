@@ -38,6 +38,7 @@ from crisisplay.render.channels import get_channel
 from crisisplay.render.channels.base import BuildInput, Channel, apply_limits
 from crisisplay.render.context import BaseContext, ChannelView, ServiceView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
+from crisisplay.render.whitespace import clean_part
 
 #: Channels whose figures :func:`measure.figures` computes; others build natively.
 FAST_CHANNELS = frozenset({"sms", "email", "push"})
@@ -128,7 +129,7 @@ class ChannelRender:
             if fold:
                 compiled, whole, folds = specialise(engine.environment(kind), template_name, self.context)
                 self.folded += folds
-                fixed = measure.clean_part(whole) if whole is not None else None
+                fixed = clean_part(whole) if whole is not None else None
             variables = dict(compiled.globals)  # what Template.render merges on every call
             variables.update(self.context)
             self.parts.append((part, template_name, compiled, fixed, variables))
@@ -146,7 +147,7 @@ class ChannelRender:
                 parts[part] = fixed
                 continue
             try:
-                parts[part] = measure.clean_part(_render(template, variables, recipient))
+                parts[part] = clean_part(_render(template, variables, recipient))
             except Exception as exc:  # a template failure rejects this recipient, never the run
                 name = missing_field(exc)
                 if name is not None:

@@ -76,10 +76,6 @@ class Resolution:
         return any(d.severity >= Severity.ERROR for d in self.diagnostics)
 
 
-def _diag(rule: str, category: str, message: str, location: Location | None, fix: str = "") -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, category, message, location, fix=fix, source="validate")
-
-
 def _merge(parent: Any, child: Any) -> Any:
     """Child wins; mappings merge key by key; lists and scalars are replaced whole."""
     if isinstance(parent, dict) and isinstance(child, dict):
@@ -118,7 +114,7 @@ def resolve(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Resolution:
     try:
         document = load_file(path, limits, display_name=str(path))
     except CrisisplayError as exc:
-        return Resolution(None, [_diag(RULE_SYNTAX, "syntax", exc.message, exc.location)])
+        return Resolution(None, [Diagnostic.error(RULE_SYNTAX, "syntax", exc.message, exc.location, source="validate")])
     return resolve_document(document, limits)
 
 
@@ -215,9 +211,9 @@ class _ModelBuilder:
         delta = parse_duration(spec[key])
         if delta is None:
             self.diagnostics.append(
-                _diag(RULE_SCHEMA, "schema",
-                      f"{key}: duration {spec[key]!r} is out of range (at most {MAX_DURATION.days} days)",
-                      self.loc(*path, key))
+                Diagnostic.error(RULE_SCHEMA, "schema",
+                                 f"{key}: duration {spec[key]!r} is out of range (at most {MAX_DURATION.days} days)",
+                                 self.loc(*path, key), source="validate")
             )
         return delta
 
@@ -229,9 +225,9 @@ class _ModelBuilder:
         if delta is None and (path, "due") not in self._reported:
             self._reported.add((path, "due"))
             self.diagnostics.append(
-                _diag(RULE_SCHEMA, "schema",
-                      f"due: {spec['due']!r} is not a duration (at most {MAX_DURATION.days} days), "
-                      "optionally 'after' an event", self.loc(*path, "due"))
+                Diagnostic.error(RULE_SCHEMA, "schema",
+                                 f"due: {spec['due']!r} is not a duration (at most {MAX_DURATION.days} days), "
+                                 "optionally 'after' an event", self.loc(*path, "due"), source="validate")
             )
         return delta, after
 
@@ -309,22 +305,25 @@ class _ModelBuilder:
             if not found.is_file() and (bundled_templates() / reference).exists():
                 found = self._confined(reference, bundled_templates(), location)
         except PathRefused as exc:
-            self.diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, location, exc.hint))
+            self.diagnostics.append(Diagnostic.error(RULE_PATH_REFUSED, "reference", exc.message, location,
+                                                     fix=exc.hint, source="validate"))
             return empty
         if not found.is_file():
             self.diagnostics.append(
-                _diag(
+                Diagnostic.error(
                     RULE_TEMPLATE_FILE,
                     "reference",
                     f"template file {reference!r} not found (looked in {base} and the bundled templates)",
                     location,
+                    source="validate",
                 )
             )
             return empty
         try:
             text = read_template(found, self.limits.max_bytes, reference, location)
         except CrisisplayError as exc:
-            self.diagnostics.append(_diag(RULE_TEMPLATE_FILE, "reference", exc.message, location))
+            self.diagnostics.append(Diagnostic.error(RULE_TEMPLATE_FILE, "reference", exc.message, location,
+                                                     source="validate"))
             return empty
         name = display(found)
         return Template(source=text, location=Location(name, 1, 1), first_line=1, path=name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from typing import Any
 
-from crisisplay.diagnostics.model import CATEGORIES, Diagnostic, Location
+from crisisplay.diagnostics.model import CATEGORIES, Diagnostic, Location, unique
 from crisisplay.preview.bundle import Bundle, Message
 from crisisplay.preview.channels import (
     MEDIUM_PARTS,
@@ -124,17 +124,6 @@ def _place(diag: Diagnostic, channel: str, bundle: Bundle, files: Mapping[str, s
     return spans
 
 
-def _dedupe(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
-    seen: set[tuple[str, str, Location | None]] = set()
-    result = []
-    for diag in diags:
-        key = (diag.rule, diag.message, diag.location)
-        if key not in seen:
-            seen.add(key)
-            result.append(diag)
-    return result
-
-
 def number_findings(
     bundle: Bundle, diags: Sequence[Diagnostic]
 ) -> tuple[list[FindingView], list[tuple[str, Span]]]:
@@ -143,7 +132,7 @@ def number_findings(
     files = {m.file: m.channel for m in bundle.messages if m.file}
     files.update({m.channel: m.channel for m in bundle.messages})
     placed = []
-    for index, diag in enumerate(_dedupe(diags)):
+    for index, diag in enumerate(unique(diags)):
         channel = _channel_of(diag, bundle, files)
         spans = _place(diag, channel, bundle, files) if channel else []
         first = min((s for c, s, _ in spans if c == channel), default=1 << 30)
@@ -172,7 +161,7 @@ def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int
         raw = message.parts[name]
         candidates = [raw, raw.strip(), " ".join(raw.split()), plain(raw).strip()]
         if _TAG_RE.search(raw):
-            from crisisplay.render.channels.base import html_to_text
+            from crisisplay.render.channels.html import html_to_text
 
             candidates.append(html_to_text(raw))  # an HTML part: the text holds what it shows
         ranges[name] = None
@@ -197,7 +186,7 @@ def _card(message: Message, info: ChannelInfo, findings: list[FindingView], span
         if where is None:
             raw = plain(parts_source[name])
             if _TAG_RE.search(raw):
-                from crisisplay.render.channels.base import html_to_text
+                from crisisplay.render.channels.html import html_to_text
 
                 raw = html_to_text(raw)
             text_pieces: tuple[Piece, ...] = (Piece(raw),)

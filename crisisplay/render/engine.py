@@ -309,7 +309,7 @@ class Engine:
 
     def _undefined(self, exc: UndefinedError, channel: str, where: Location | None,
                    related: tuple[Location, ...]) -> Diagnostic:
-        import difflib
+        from crisisplay.suggest import suggestion
 
         text = exc.message or str(exc)
         match = _UNDEFINED_RE.match(text)
@@ -333,8 +333,7 @@ class Engine:
             fix = f"add --recipient {field}=…, or make it optional: recipient.{field} | default('…')"
         elif match:
             name = match.group(1)
-            close = difflib.get_close_matches(name, sorted(self.playbook.facts), n=1)
-            fix = f"did you mean {close[0]!r}?" if close else "declare it under 'facts:' in the playbook"
+            fix = suggestion(name, self.playbook.facts) or "declare it under 'facts:' in the playbook"
             message = f"{channel}: fact {name!r} is not defined (the playbook declares no such fact)"
         else:
             fix = ""

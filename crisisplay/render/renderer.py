@@ -8,8 +8,6 @@ engine (rebuilt lazily in the receiving process), so a worker pool can use one.
 
 from __future__ import annotations
 
-import functools
-import re
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,20 +16,19 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.playbook.model import ChannelConfig, Playbook, Stage
 from crisisplay.playbook.rules.guards import Use, stage_uses
 from crisisplay.render import consistency, readiness, rules
 from crisisplay.render.channels import CATALOGUE, get_channel, is_known
-from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding, mixed_script_words
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding
 from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
 from crisisplay.render.fact_set import example_names, typed_facts
+from crisisplay.render.mixed_script import fact_text_findings, mixed_script_words
 from crisisplay.render.result import Message, RenderResult
+from crisisplay.render.whitespace import clean_part
 
 MAX_CACHED_OUTPUTS = 512
-_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_TRAILING = re.compile(r"[ \t]+\n")
 
 
 def default_stage(playbook: Playbook) -> Stage:
@@ -55,18 +52,6 @@ def find_stage(playbook: Playbook, stage_id: str | None) -> Stage:
         known = ", ".join(playbook.stages) or "none"
         raise CrisisplayError(f"no stage {stage_id!r} in playbook {playbook.id!r} (stages: {known})")
     return stage
-
-
-def clean_part(text: str) -> str:
-    """Whitespace a template leaves behind: trailing spaces, runs of blank lines, edges."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if " \n" in text or "\t\n" in text:
-        text = _TRAILING.sub("\n", text)
-    # Trailing spaces are gone: a run of blank lines now always holds three line breaks.
-    if "\n\n\n" in text:
-        text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -369,22 +354,6 @@ class Renderer:
                                  f"are not used (parts: {', '.join(channel.parts)})", where,
                                  severity=Severity.WARNING))
         return tuple(found)
-
-
-def fact_text_findings(values: Mapping[str, Any]) -> list[Diagnostic]:
-    """Mixed-script words in the facts the user typed: where look-alike letters come from."""
-    found: list[Diagnostic] = []
-    for name, value in values.items():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str) and not isinstance(item, PhoneText):
-                found.extend(_mixed_in_fact(name, str(item)))
-    return found
-
-
-@functools.lru_cache(maxsize=2048)
-def _mixed_in_fact(name: str, value: str) -> tuple[Diagnostic, ...]:
-    return tuple(mixed_script_words(value, f"fact {name!r}", None))
 
 
 _RENDERERS: dict[int, tuple[weakref.ref[Playbook], Renderer]] = {}
