@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from crisisplay.playbook.build import load_playbook
     from crisisplay.render.fact_set import typed_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(args.playbook)
     renderer = Renderer(playbook)

@@ -38,6 +38,7 @@ from crisisplay.render.channels import get_channel
 from crisisplay.render.channels.base import BuildInput, Channel, apply_limits
 from crisisplay.render.context import BaseContext, ChannelView, ServiceView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
+from crisisplay.render.template_errors import diagnose
 from crisisplay.render.whitespace import clean_part
 
 #: Channels whose figures :func:`measure.figures` computes; others build natively.
@@ -152,7 +153,7 @@ class ChannelRender:
                 name = missing_field(exc)
                 if name is not None:
                     return "missing_field", f"{self.name}: the template uses recipient.{name}, which this row lacks"
-                return "render_error", self.engine.diagnose(exc, template_name, self.name).message
+                return "render_error", diagnose(self.engine, exc, template_name, self.name).message
         if self.name in FAST_CHANNELS:
             figures = measure.figures(self.name, parts)
             found = []
@@ -285,7 +286,8 @@ def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSe
     from crisisplay.playbook.build import load_playbook
     from crisisplay.render.fact_set import collect_facts
     from crisisplay.render.readiness import missing_stage_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(path)
     renderer = Renderer(playbook)

@@ -115,7 +115,8 @@ def preview_playbook(
     from crisisplay.playbook.fact_types import playbook_zone
     from crisisplay.playbook.rules.templates import optional_for_stage
     from crisisplay.render.fact_set import collect_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(playbook_path)
     zone = playbook_zone(playbook)

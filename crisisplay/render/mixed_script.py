@@ -17,6 +17,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location
 from crisisplay.playbook.fact_types import PhoneText
+from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.render import rules
 from crisisplay.render.channels.base import finding
 
@@ -87,3 +88,16 @@ def fact_text_findings(values: Mapping[str, Any]) -> list[Diagnostic]:
 @functools.lru_cache(maxsize=2048)
 def _mixed_in_fact(name: str, value: str) -> tuple[Diagnostic, ...]:
     return tuple(mixed_script_words(value, f"fact {name!r}", None))
+
+
+def template_text_findings(playbook: Playbook, stage: Stage, names: list[str]) -> list[Diagnostic]:
+    """Mixed-script words in the templates' own text (checked once per renderer)."""
+    found: list[Diagnostic] = []
+    sources = [(t, f"{stage.id}/{name}/{part}") for name in names
+               for part, t in stage.templates[name].parts.items()]
+    sources += [(t, f"partial {pname!r}") for pname, t in playbook.partials.items()]
+    for template, label in sources:
+        for diag in mixed_script_words(template.source, f"template {label}", template.location):
+            line = template.source.count("\n", 0, template.source.find(diag.span)) + 1
+            found.append(diag.with_location(template.yaml_location(line)))
+    return found

@@ -24,34 +24,13 @@ from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, 
 from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
 from crisisplay.render.fact_set import example_names, typed_facts
-from crisisplay.render.mixed_script import fact_text_findings, mixed_script_words
+from crisisplay.render.mixed_script import fact_text_findings, template_text_findings
 from crisisplay.render.result import Message, RenderResult
+from crisisplay.render.stages import find_stage
+from crisisplay.render.template_errors import diagnose
 from crisisplay.render.whitespace import clean_part
 
 MAX_CACHED_OUTPUTS = 512
-
-
-def default_stage(playbook: Playbook) -> Stage:
-    """The playbook's first ``first_notice`` stage, else its first stage."""
-    for stage in playbook.stages.values():
-        if stage.kind == "first_notice":
-            return stage
-    for stage in playbook.stages.values():
-        return stage
-    raise CrisisplayError(f"playbook {playbook.id!r} has no stages to render", Location(playbook.path))
-
-
-def find_stage(playbook: Playbook, stage_id: str | None) -> Stage:
-    """A stage by id, or by kind (``--stage resolution``)."""
-    if stage_id is None:
-        return default_stage(playbook)
-    stage = playbook.stages.get(stage_id)
-    if stage is None:
-        stage = next((s for s in playbook.stages.values() if s.kind == stage_id), None)
-    if stage is None:
-        known = ", ".join(playbook.stages) or "none"
-        raise CrisisplayError(f"no stage {stage_id!r} in playbook {playbook.id!r} (stages: {known})")
-    return stage
 
 
 @dataclass(frozen=True)
@@ -167,7 +146,7 @@ class Renderer:
         static = self._static[key]
         text_key = (chosen.id, tuple(names), False)
         if text_key not in self._texts:
-            self._texts[text_key] = self._template_text_findings(chosen, names)
+            self._texts[text_key] = template_text_findings(self.playbook, chosen, names)
         context = base_context(self.playbook, chosen, values, now, self.locale, self._services)
         if recipient is not None:
             known = [service.id for service in self.playbook.services]
@@ -303,7 +282,7 @@ class Renderer:
             try:
                 parts[part] = clean_part(engine.template(kind, template_name).render(ctx))
             except Exception as exc:  # any template failure is a finding, never a traceback
-                diagnostics.append(engine.diagnose(exc, template_name, name))
+                diagnostics.append(diagnose(engine, exc, template_name, name))
                 failed = True
         base = Message(name, stage.id, self.locale, parts, "", channel.file_name(), "", title=channel.title)
         if failed:
@@ -324,18 +303,6 @@ class Renderer:
         base.figures, base.limits = dict(output.figures), dict(output.limits)
         base.diagnostics = diagnostics + output.diagnostics
         return base
-
-    def _template_text_findings(self, stage: Stage, names: list[str]) -> list[Diagnostic]:
-        """Mixed-script words in the templates' own text (checked once per renderer)."""
-        found: list[Diagnostic] = []
-        sources = [(t, f"{stage.id}/{name}/{part}") for name in names
-                   for part, t in stage.templates[name].parts.items()]
-        sources += [(t, f"partial {pname!r}") for pname, t in self.playbook.partials.items()]
-        for template, label in sources:
-            for diag in mixed_script_words(template.source, f"template {label}", template.location):
-                line = template.source.count("\n", 0, template.source.find(diag.span)) + 1
-                found.append(diag.with_location(template.yaml_location(line)))
-        return found
 
     def _part_findings(self, channel: Channel, where: Location | None,
                        locations: dict[str, Location]) -> tuple[Diagnostic, ...]:
