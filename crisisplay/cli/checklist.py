@@ -1,14 +1,14 @@
 """``crisisplay checklist``: run a playbook's checklists during a crisis.
 
 The face only: options, calling :mod:`crisisplay.checklist.api`, choosing the output.
-State lives in an SQLite database (``--db``, ``CRISISPLAY_DB`` or the per-user data dir);
+The commands that record actions are here; those that only read a run (status, list,
+log, report, export) are in :mod:`crisisplay.cli.checklist_views`. State lives in an
+SQLite database (``--db``, ``CRISISPLAY_DB`` or the per-user data dir);
 ``CRISISPLAY_NOW`` pins the clock for scripted end-to-end tests.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,48 +17,19 @@ import click
 from crisisplay.checklist import api, clock
 from crisisplay.checklist.db_file import DB_ENV
 from crisisplay.checklist.store import Store
-from crisisplay.cli.common import at_option, db_option, format_option, handle_errors, read_time, use_color
+from crisisplay.cli.checklist_views import READ_COMMANDS, examples, lang_option, view_run
+from crisisplay.cli.common import at_option, db_option, handle_errors, read_time, use_color
 from crisisplay.moments import TIME_FORMS
 
 if TYPE_CHECKING:
-    from crisisplay.checklist.views import StatusView
     from crisisplay.moments import Moment
 
 F = TypeVar("F", bound=Callable[..., Any])
-AS_OF = "Evaluate as of this time (default: now)"
 WHO = "(default: $CRISISPLAY_USER or login)"
-LANG_ENV = "CRISISPLAY_LANG"
 
 
 def by_option(who: str) -> Callable[[F], F]:
     return click.option("--by", "actor", metavar="NAME", help=f"{who} {WHO}.")
-
-
-def lang_option(func: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(["auto", "en", "ru"]),
-        default="auto",
-        envvar=LANG_ENV,
-        show_default=True,
-        help=f"Language of the output (auto: the playbook's; also ${LANG_ENV}).",
-    )(func)
-
-
-def examples(*lines: str) -> str:
-    return "Examples:\n\n" + "\n\n".join(f"  crisisplay checklist {line}" for line in lines)
-
-
-def _view(db: str | None, run: str | None, at: Moment | None, *, check_sources: bool = True) -> StatusView:
-    """The run as of ``--at`` (or now), read in one snapshot."""
-    from crisisplay.checklist.views import build_status
-
-    with Store.open(db) as store:
-        state, _ = api.load(store, run)
-    current = clock.now()
-    if at:
-        current = clock.parse_time(at, state.run.tz, current)
-    return build_status(state, current, check_sources=check_sources)
 
 
 def _record(db: str | None, run: str, action: str, target: str = "", *, lang: str = "auto", **options: Any) -> None:
@@ -71,10 +42,6 @@ def _record(db: str | None, run: str, action: str, target: str = "", *, lang: st
     say = phrases_for(outcome.state.run, lang)
     for line in describe_outcome(outcome.state, outcome.event, clock.now(), phrases=say):
         click.echo(line)
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @click.group(
@@ -121,7 +88,7 @@ def start(playbook: str, checklists: tuple[str, ...], t0: Moment | None, name: s
     if quiet:
         click.echo(run.id)
         return
-    view = _view(db, run.id, None, check_sources=False)
+    view = view_run(db, run.id, None, check_sources=False)
     say = phrases_for(run, lang)
     click.echo(say.plural("start_done", view.progress.total, run=run.id, checklists=say.checklists(),
                           t0=say.time(run.t0)))  # fmt: skip
@@ -129,33 +96,6 @@ def start(playbook: str, checklists: tuple[str, ...], t0: Moment | None, name: s
         warning = say.text("start_yesterday", span=say.span(view.now - run.t0))
         click.echo(click.style(warning, fg="yellow") if use_color() else warning)
     click.echo(f"{say.text('customers')}: {describe_next_update(view, say)}")
-
-
-@checklist.command(
-    epilog=examples("status", "status it-outage-20260315-0940 --all", "status --format json | jq .next_update")
-)
-@click.argument("run", required=False)
-@click.option("--all", "show_all", is_flag=True, help="List every item, not only overdue and next.")
-@format_option("text", "json")
-@at_option(AS_OF)
-@lang_option
-@db_option
-@handle_errors
-def status(run: str | None, show_all: bool, output_format: str, at: Moment | None, lang: str, db: str | None) -> None:
-    """Progress, late, next and waiting items, blockers, frozen services, the next customer update.
-
-    RUN defaults to the newest open run; once every run is resolved, to the last one
-    resolved while its customers still wait for the resolution message.
-    """
-    from crisisplay.checklist.phrases import phrases_for
-    from crisisplay.checklist.textview import render_status
-
-    view = _view(db, run, at)
-    if output_format == "json":
-        _echo_json(view.to_dict())
-    else:
-        say = phrases_for(view.state.run, lang)
-        click.echo(render_status(view, color=use_color(), bar=sys.stdout.isatty(), show_all=show_all, phrases=say))
 
 
 def _item_command(action: str, summary: str, *example: str) -> None:
@@ -305,93 +245,5 @@ def facts(run: str, values: tuple[str, ...], removed: tuple[str, ...], actor: st
     _record(db, run, "facts", facts=given, actor=actor, lang=lang)
 
 
-@checklist.command(name="list", epilog=examples("list", "list --open --format json"))
-@click.option("--open", "only_open", is_flag=True, help="Only runs not yet closed.")
-@format_option("text", "json")
-@lang_option
-@db_option
-@handle_errors
-def list_runs(only_open: bool, output_format: str, lang: str, db: str | None) -> None:
-    """List the runs, newest first (in the newest run's language unless --lang)."""
-    from crisisplay.checklist.textview import render_runs, runs_dict
-
-    with Store.open(db) as store:
-        rows = [r for r in api.list_runs(store) if not (only_open and r.closed_at)]
-    if output_format == "json":
-        _echo_json(runs_dict(rows))
-    else:
-        click.echo(render_runs(rows, language=lang))
-
-
-@checklist.command(epilog=examples("log RUN", "log RUN --format json"))
-@click.argument("run", required=False)
-@format_option("text", "json")
-@lang_option
-@db_option
-@handle_errors
-def log(run: str | None, output_format: str, lang: str, db: str | None) -> None:
-    """The run's full history: who did what, when, with notes (append-only)."""
-    from crisisplay.checklist.phrases import phrases_for
-    from crisisplay.checklist.textview import log_dict, render_log
-
-    with Store.open(db) as store:
-        state, events = api.load(store, run)
-    if output_format == "json":
-        _echo_json(log_dict(state, events))
-    else:
-        click.echo(render_log(state, events, phrases=phrases_for(state.run, lang)))
-
-
-@checklist.command(epilog=examples("report RUN > report.md", "report RUN --format html -o report.html"))
-@click.argument("run", required=False)
-@format_option("md", "html", "json")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write.")
-@at_option(AS_OF)
-@lang_option
-@db_option
-@handle_errors
-def report(run: str | None, output_format: str, output: str, at: Moment | None, lang: str, db: str | None) -> None:
-    """A report on the run for management: progress, deadlines, messages, freezes."""
-    from crisisplay.checklist.phrases import phrases_for
-    from crisisplay.checklist.report import render_report
-
-    view = _view(db, run, at)
-    text = render_report(view, output_format, phrases=phrases_for(view.state.run, lang))
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    from crisisplay.fsutil import write_text_atomic
-
-    write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
-
-
-@checklist.command(epilog=examples("export RUN --ics crisis.ics", "export --ics - --horizon 12h > next-12h.ics"))
-@click.argument("run", required=False)
-@click.option("--ics", "ics_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="The .ics file to write ('-' for stdout).")  # fmt: skip
-@click.option("--horizon", default="24h", show_default=True, help="How far ahead to plan customer updates.")
-@at_option(AS_OF)
-@lang_option
-@db_option
-@handle_errors
-def export(run: str | None, ics_path: str, horizon: str, at: Moment | None, lang: str, db: str | None) -> None:
-    """Write deadlines and customer-update times as calendar events with reminders."""
-    from crisisplay.checklist.ics import export_ics
-    from crisisplay.errors import CrisisplayError
-    from crisisplay.playbook.timing import parse_duration
-
-    span = parse_duration(horizon)
-    if span is None:
-        raise CrisisplayError(f"cannot read --horizon {horizon!r}", hint="e.g. 12h, 2d")
-    from crisisplay.checklist.phrases import phrases_for
-
-    view = _view(db, run, at, check_sources=False)
-    data = export_ics(view, horizon=span, phrases=phrases_for(view.state.run, lang))
-    if ics_path == "-":
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    from crisisplay.fsutil import write_bytes_atomic
-
-    write_bytes_atomic(ics_path, data)
-    click.echo(f"wrote {ics_path}", err=True)
+for _command in READ_COMMANDS:
+    checklist.add_command(_command)
