@@ -26,7 +26,7 @@ import click
 from crisisplay.errors import CrisisplayError
 
 if TYPE_CHECKING:  # the runner pulls in Jinja2 and Babel: only when a batch really runs
-    from crisisplay.batch.runner import Progress
+    from crisisplay.batch.options import Progress
     from crisisplay.batch.summary import BatchSummary
     from crisisplay.moments import Moment
 
@@ -152,7 +152,8 @@ def run_recipients(
 
     ``progress`` None draws the bar only when stderr is a terminal.
     """
-    from crisisplay.batch.runner import BatchOptions, run_batch
+    from crisisplay.batch.options import BatchOptions
+    from crisisplay.batch.runner import run_batch
 
     if not out:
         raise CrisisplayError("--recipients needs --out DIR: the gateway files are written there")
