@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crisisplay.batch.reader import Position
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.summary import Counters
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError

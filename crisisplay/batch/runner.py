@@ -27,9 +27,10 @@ from crisisplay.batch import journal as jn
 from crisisplay.batch import params
 from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.duplicates import Duplicates
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import LocaleSet, discover
 from crisisplay.batch.options import BatchOptions, Progress, ProgressCallback, check_channels, check_options
-from crisisplay.batch.reader import BadRow, Item, Position, RecipientReader
+from crisisplay.batch.reader import BadRow, Item, RecipientReader
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.summary import BatchSummary, Counters
 from crisisplay.batch.worker import (

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from crisisplay.batch.choice import Choice, Numbers
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.lines import record_encoder
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.phones import PhoneCheck
 from crisisplay.batch.prepared import LocaleRender, Rendered, build_locale
-from crisisplay.batch.reader import BadRow, Item, Position, Row
+from crisisplay.batch.reader import BadRow, Item, Row
 from crisisplay.batch.recipient import RecipientView, from_values
 from crisisplay.batch.summary import Counters
 from crisisplay.errors import CrisisplayError

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -28,7 +27,13 @@ from pathlib import Path
 from crisisplay.checklist import clock
 from crisisplay.checklist.db_file import check_header, default_db_path, store_error
 from crisisplay.checklist.domain import Event, NewEvent, Run
-from crisisplay.checklist.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from crisisplay.checklist.migrations import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    backup_before_upgrade,
+    schema_version,
+)
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
 from crisisplay.suggest import did_you_mean
@@ -80,7 +85,7 @@ class Store:
         store = cls(connection, target)
         try:
             with store.transaction():  # one snapshot: version, id and tables agree
-                version = store._check_version()
+                version = schema_version(connection, target)
             connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             store._enable_wal()
             connection.execute("PRAGMA synchronous = FULL")
@@ -141,25 +146,6 @@ class Store:
 
     # -- schema ------------------------------------------------------------------------
 
-    def _check_version(self) -> int:
-        version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(self.connection.execute("PRAGMA application_id").fetchone()[0])
-        if app_id not in (0, APPLICATION_ID):
-            raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
-        if version == 0 and app_id == 0:
-            tables = self.connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            ).fetchone()[0]
-            if tables:
-                raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
-        if version > SCHEMA_VERSION:
-            raise CrisisplayError(
-                f"the checklist database {self.path} has schema version {version}, written by a "
-                f"newer crisisplay (this one knows up to {SCHEMA_VERSION}); it was left untouched",
-                hint="upgrade crisisplay, or use another database with --db",
-            )
-        return version
-
     def _enable_wal(self) -> None:
         for _ in range(50):
             try:
@@ -173,27 +159,14 @@ class Store:
 
     def _migrate(self, seen: int) -> None:
         if seen > 0:
-            self._backup(seen)
+            backup_before_upgrade(self.connection, self.path, seen)
         with self.transaction(write=True) as conn:
-            version = self._check_version()  # another process may have upgraded meanwhile
+            version = schema_version(conn, self.path)  # another process may have upgraded meanwhile
             for step in MIGRATIONS[version:]:
                 for statement in step:
                     conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _backup(self, version: int) -> None:
-        """Keep a copy of the database as it was before an upgrade."""
-        backup_path = self.path.with_name(f"{self.path.name}.v{version}.bak")
-        if backup_path.exists():
-            return
-        partial = backup_path.with_name(backup_path.name + ".tmp")
-        target = sqlite3.connect(str(partial))
-        try:
-            self.connection.backup(target)
-        finally:
-            target.close()
-        os.replace(partial, backup_path)
 
     # -- runs ----------------------------------------------------------------------------
 

@@ -23,9 +23,10 @@ from crisisplay.cli.metrics_options import (
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.metrics import output
+from crisisplay.metrics.metric import Metric
 from crisisplay.metrics.periods import Periodizer
 from crisisplay.metrics.retention import CohortColumns, RetentionReport, analyse_file, compute
-from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
+from crisisplay.metrics.survey import Columns, SurveyReport, analyse
 from crisisplay.wording import Wording, wording_for
 
 

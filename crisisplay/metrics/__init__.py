@@ -18,12 +18,13 @@ Nothing here prints or exits; user-fixable problems raise
 
 from __future__ import annotations
 
+from crisisplay.metrics.metric import Metric
 from crisisplay.metrics.parsing import parse_bool, parse_datetime, parse_number, parse_scale
 from crisisplay.metrics.periods import Period, Periodizer
 from crisisplay.metrics.retention import CohortColumns, Retention, RetentionReport, analyse_file
 from crisisplay.metrics.retention import compute as compute_retention
 from crisisplay.metrics.stats import Change, Estimate, ces, compare, csat, nps, wilson
-from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
+from crisisplay.metrics.survey import Columns, SurveyReport, analyse
 from crisisplay.metrics.table import Issue
 
 __all__ = [

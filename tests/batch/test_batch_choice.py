@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from batch_helpers import AT, HEADER, write_playbooks
 
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import discover
-from crisisplay.batch.reader import BadRow, Position, Row
+from crisisplay.batch.reader import BadRow, Row
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.worker import JobSpec, Outcome, WorkerState, render_item
 from crisisplay.errors import CrisisplayError

@@ -12,8 +12,9 @@ from batch_helpers import AT, HEADER, outputs, playbook_data, write_csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import discover
-from crisisplay.batch.reader import Position, Row
+from crisisplay.batch.reader import Row
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.runner import BatchOptions, run_batch
 from crisisplay.batch.worker import JobSpec, Outcome, WorkerState, render_item
