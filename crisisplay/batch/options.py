@@ -1,5 +1,5 @@
 """What a batch run is asked to do (:class:`BatchOptions`), checked before anything is read,
-and what it reports while it runs (:class:`Progress`, to a callback: the core never prints).
+and what it reports while it runs (:class:`BatchProgress`, to a callback: the core never prints).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class BatchOptions:
 
 
 @dataclass(frozen=True)
-class Progress:
+class BatchProgress:
     """Reported after each commit; bytes give the fraction done (rows are not known ahead)."""
 
     rows: int
@@ -57,7 +57,7 @@ class Progress:
     rejected: int
 
 
-ProgressCallback = Callable[[Progress], None]
+ProgressCallback = Callable[[BatchProgress], None]
 
 
 def check_options(options: BatchOptions) -> None:

@@ -29,7 +29,7 @@ from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.duplicates import Duplicates
 from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import LocaleSet, discover
-from crisisplay.batch.options import BatchOptions, Progress, ProgressCallback, check_channels, check_options
+from crisisplay.batch.options import BatchOptions, BatchProgress, ProgressCallback, check_channels, check_options
 from crisisplay.batch.reader import BadRow, Item, RecipientReader
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.summary import BatchSummary, Counters
@@ -50,7 +50,7 @@ from crisisplay.fsutil import write_text_atomic
 SEEN_DIR = ".duplicate-check"
 KNOWN_OUTPUTS = tuple(jn.output_name(name) for name in (*PERSONAL_CHANNELS, "rejected"))
 #: The library API: ``run_batch(BatchOptions(...), progress)`` (docs/batch.md).
-__all__ = ["BatchOptions", "Progress", "ProgressCallback", "run_batch"]
+__all__ = ["BatchOptions", "BatchProgress", "ProgressCallback", "run_batch"]
 
 
 class _Stop:
@@ -75,7 +75,7 @@ def _chunks(items: Iterator[Item], size: int, stop_on_bad: bool, stop: _Stop) ->
         yield chunk, end
 
 
-class _Run:
+class _BatchRun:
     """One invocation: fresh start or resume of the run in ``options.out``."""
 
     def __init__(self, options: BatchOptions, progress: ProgressCallback | None) -> None:
@@ -116,7 +116,7 @@ class _Run:
         if time.monotonic() - self.last_commit >= self.options.commit_seconds:
             self.commit(journal, outputs)
         if self.progress is not None:
-            self.progress(Progress(self.counters.rows, end.offset, self.size, time.monotonic() - self.started,
+            self.progress(BatchProgress(self.counters.rows, end.offset, self.size, time.monotonic() - self.started,
                                    sum(sum(v.values()) for v in self.counters.messages.values()),
                                    sum(self.counters.rejected.values())))
 
@@ -331,7 +331,7 @@ def _json(data: dict[str, Any]) -> str:
 def run_batch(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
     """Render ``options.recipients`` into ``options.out`` (see :class:`BatchOptions`)."""
     try:
-        return _Run(options, progress).run()
+        return _BatchRun(options, progress).run()
     except OSError as exc:  # a full disk, a read-only --out: say where and what, and how to go on
         raise _write_failure(exc, Path(options.out)) from None
 

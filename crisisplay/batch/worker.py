@@ -60,7 +60,7 @@ class JobSpec:
     hash_keys: bool = False
 
 
-class Outcome(NamedTuple):
+class RowOutcome(NamedTuple):
     """One row's result: the file it goes to (a channel or ``rejected``) and the record."""
 
     target: str
@@ -175,13 +175,13 @@ class WorkerState:
         return loaded
 
 
-def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> Outcome:
+def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> RowOutcome:
     record: dict[str, Any] = {"line": row_line, "id": rec_id, "reason": reason, "detail": detail}
     record.update(extra)
-    return Outcome(REJECTED, record)
+    return RowOutcome(REJECTED, record)
 
 
-def render_item(state: WorkerState, item: Item) -> Outcome:
+def render_item(state: WorkerState, item: Item) -> RowOutcome:
     """The pure per-recipient function: a row (or a bad row) to its outcome."""
     if isinstance(item, BadRow):
         return _reject(item.line, None, item.reason, item.detail, raw=item.raw)
@@ -216,7 +216,7 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     if fallback is not None:
         record["fallback"] = fallback
     record.update(result.record)
-    return Outcome(channel, record, loc.locale, result.segments, result.encoding,
+    return RowOutcome(channel, record, loc.locale, result.segments, result.encoding,
                    warnings + result.warnings if warnings else result.warnings, fallback)
 
 

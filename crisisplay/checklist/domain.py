@@ -199,7 +199,7 @@ def build_items(run: Run) -> dict[str, ItemState]:
 def replay(run: Run, events: Iterable[Event]) -> RunState:
     """Fold the history, oldest first, into the run's current state."""
     result = RunState(run=run, items=build_items(run), episodes=[(run.t0, None)])
-    _fold(result, events)
+    _apply_events(result, events)
     return result
 
 
@@ -218,11 +218,11 @@ def advance(state: RunState, events: Sequence[Event]) -> RunState:
     )
     for item in result.items.values():  # deadlines after an event are derived, not stored
         item.deadline = result.run.t0 + item.item.due if item.item.due is not None else None
-    _fold(result, events)
+    _apply_events(result, events)
     return result
 
 
-def _fold(result: RunState, events: Iterable[Event]) -> None:
+def _apply_events(result: RunState, events: Iterable[Event]) -> None:
     run, items = result.run, result.items
     for event in events:
         result.events += 1

@@ -26,7 +26,7 @@ import click
 from crisisplay.errors import CrisisplayError
 
 if TYPE_CHECKING:  # the runner pulls in Jinja2 and Babel: only when a batch really runs
-    from crisisplay.batch.options import Progress
+    from crisisplay.batch.options import BatchProgress
     from crisisplay.batch.summary import BatchSummary
     from crisisplay.moments import Moment
 
@@ -83,7 +83,7 @@ class ProgressBar:
         self.last = 0.0
         self.shown = False
 
-    def __call__(self, progress: Progress) -> None:
+    def __call__(self, progress: BatchProgress) -> None:
         now = time.monotonic()
         if now - self.last < REFRESH_SECONDS and progress.bytes_done < progress.bytes_total:
             return

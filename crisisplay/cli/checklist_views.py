@@ -58,6 +58,7 @@ def _echo_json(data: Any) -> None:
 
 
 @click.command(
+    name="status",
     epilog=examples("status", "status it-outage-20260315-0940 --all", "status --format json | jq .next_update")
 )
 @click.argument("run", required=False)
@@ -67,7 +68,8 @@ def _echo_json(data: Any) -> None:
 @lang_option
 @db_option
 @handle_errors
-def status(run: str | None, show_all: bool, output_format: str, at: Moment | None, lang: str, db: str | None) -> None:
+def status_command(run: str | None, show_all: bool, output_format: str, at: Moment | None, lang: str,
+                   db: str | None) -> None:
     """Progress, late, next and waiting items, blockers, frozen services, the next customer update.
 
     RUN defaults to the newest open run; once every run is resolved, to the last one
@@ -90,7 +92,7 @@ def status(run: str | None, show_all: bool, output_format: str, at: Moment | Non
 @lang_option
 @db_option
 @handle_errors
-def list_runs(only_open: bool, output_format: str, lang: str, db: str | None) -> None:
+def list_command(only_open: bool, output_format: str, lang: str, db: str | None) -> None:
     """List the runs, newest first (in the newest run's language unless --lang)."""
     from crisisplay.checklist.textview import render_runs, runs_dict
 
@@ -177,4 +179,4 @@ def export(run: str | None, ics_path: str, horizon: str, at: Moment | None, lang
 
 
 #: Registered on the ``checklist`` group by :mod:`crisisplay.cli.checklist`.
-READ_COMMANDS = (status, list_runs, log, report, export)
+READ_COMMANDS = (status_command, list_command, log, report, export)

@@ -112,7 +112,7 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
     )
 
 
-@serve.command(epilog="Examples:\n\n  crisisplay serve invite 'Olga (PR)' --role editor\n\n"
+@serve.command(name="invite", epilog="Examples:\n\n  crisisplay serve invite 'Olga (PR)' --role editor\n\n"
                "  crisisplay serve invite 'Duty director' --role viewer --url https://crisis.example.com")  # fmt: skip
 @click.argument("name")
 @click.option("--role", type=click.Choice(["editor", "viewer"]), default="editor", show_default=True,
@@ -120,7 +120,7 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
 @_url_option
 @db_option
 @handle_errors
-def invite(name: str, role: str, base_url: str | None, db: str | None) -> None:
+def invite_command(name: str, role: str, base_url: str | None, db: str | None) -> None:
     """Print a one-time invitation link for NAME (valid 7 days)."""
     from crisisplay.checklist.store import Store
     from crisisplay.room import members
@@ -150,11 +150,11 @@ def list_members(db: str | None) -> None:
         click.echo(f"{member.name}  {member.role}  {status} UTC")
 
 
-@serve.command(epilog="Examples:\n\n  crisisplay serve revoke 'Olga (PR)'")
+@serve.command(name="revoke", epilog="Examples:\n\n  crisisplay serve revoke 'Olga (PR)'")
 @click.argument("name")
 @db_option
 @handle_errors
-def revoke(name: str, db: str | None) -> None:
+def revoke_command(name: str, db: str | None) -> None:
     """Take NAME out of the room at once (their open sessions stop working; their history stays)."""
     from crisisplay.checklist.store import Store
     from crisisplay.room import members

@@ -113,7 +113,7 @@ class SurveyReport:
         return data
 
 
-def analyse(
+def analyse_survey(
     path: str | Path,
     metric: Metric,
     columns: Columns | None = None,
@@ -263,6 +263,6 @@ def summarise(
     for group in groups:
         present = [p for p in periods if (p, group) in by_key]
         for start, end in periodizer.comparisons(present):
-            change = stats.compare(by_key[(start, group)], by_key[(end, group)])
+            change = stats.compare_estimates(by_key[(start, group)], by_key[(end, group)])
             changes.append(ChangeRow(group, start, end, change))
     return rows, changes

@@ -37,12 +37,12 @@ class Resolution:
         return any(d.severity >= Severity.ERROR for d in self.diagnostics)
 
 
-def _merge(parent: Any, child: Any) -> Any:
+def _merge_layers(parent: Any, child: Any) -> Any:
     """Child wins; mappings merge key by key; lists and scalars are replaced whole."""
     if isinstance(parent, dict) and isinstance(child, dict):
         merged = dict(parent)
         for key, value in child.items():
-            merged[key] = _merge(parent[key], value) if key in parent else value
+            merged[key] = _merge_layers(parent[key], value) if key in parent else value
         return merged
     return child
 
@@ -62,7 +62,7 @@ def resolve_document(document: Document, limits: Limits = DEFAULT_LIMITS) -> Res
         layer.pop("extends", None)
         if doc is not document:
             layer.pop("abstract", None)
-        data = _merge(data, layer)
+        data = _merge_layers(data, layer)
         source = source.merged_with(doc.source)
     builder = ModelBuilder(data, source, chain, limits, confinement)
     playbook = builder.build()

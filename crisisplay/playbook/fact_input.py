@@ -41,7 +41,7 @@ def _fact_error(rule: str, message: str, location: Location | None, fix: str = "
     return Diagnostic.error(rule, "schema", message, location, fix=fix, source="render")
 
 
-def _where(source: SourceMap | None, file: str, path: PathKey, *, key: bool = False) -> Location:
+def _fact_location(source: SourceMap | None, file: str, path: PathKey, *, key: bool = False) -> Location:
     if source is None:
         return Location(file)
     return source.locate(path, key=key)
@@ -75,7 +75,7 @@ def coerce_facts(
             hint = f" ({close})" if close else ""
             diagnostics.append(
                 _fact_error(RULE_FACT_UNKNOWN, f"unknown fact {name!r}; the playbook does not declare it{hint}",
-                      _where(source, file, (name,), key=True), fix)
+                      _fact_location(source, file, (name,), key=True), fix)
             )
             continue
         if raw is None:
@@ -83,8 +83,8 @@ def coerce_facts(
         value, problem = coerce_value(spec, raw, playbook, now=now)
         if problem:
             diagnostics.append(
-                _fact_error(RULE_FACT_INVALID, f"fact {name!r} ({spec.type}): {problem}", _where(source, file, (name,)),
-                      spec.description)
+                _fact_error(RULE_FACT_INVALID, f"fact {name!r} ({spec.type}): {problem}",
+                            _fact_location(source, file, (name,)), spec.description)
             )
         else:
             values[name] = value
@@ -113,11 +113,11 @@ def coerce_facts(
 def _check_services(playbook: Playbook, raw: Any, source: SourceMap | None, file: str) -> list[Diagnostic]:
     if not isinstance(raw, Mapping):
         return [_fact_error(RULE_SERVICE_OVERRIDE, "'services' must map a service id to a status",
-                      _where(source, file, ("services",)))]
+                      _fact_location(source, file, ("services",)))]
     known = {service.id for service in playbook.services}
     problems: list[Diagnostic] = []
     for sid, spec in raw.items():
-        where = _where(source, file, ("services", sid), key=True)
+        where = _fact_location(source, file, ("services", sid), key=True)
         if sid not in known:
             close = suggestion(str(sid), known)
             hint = f" ({close})" if close else f" (services: {', '.join(sorted(known))})"
@@ -128,7 +128,7 @@ def _check_services(playbook: Playbook, raw: Any, source: SourceMap | None, file
         if status is not None and status not in SERVICE_STATUSES:
             problems.append(_fact_error(RULE_SERVICE_OVERRIDE,
                                   f"service {sid!r}: status {status!r} is not one of {', '.join(SERVICE_STATUSES)}",
-                                  _where(source, file, ("services", sid))))
+                                  _fact_location(source, file, ("services", sid))))
         if extra:
             problems.append(_fact_error(RULE_SERVICE_OVERRIDE,
                                   f"service {sid!r}: unknown key(s) {', '.join(sorted(map(str, extra)))} "

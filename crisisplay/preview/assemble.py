@@ -14,7 +14,7 @@ from datetime import tzinfo
 from typing import Any
 
 from crisisplay.diagnostics.model import CATEGORIES, Diagnostic, Location, unique
-from crisisplay.preview.bundle import Bundle, Message
+from crisisplay.preview.bundle import Bundle, BundleMessage
 from crisisplay.preview.channels import (
     MEDIUM_PARTS,
     ChannelInfo,
@@ -152,7 +152,7 @@ def number_findings(
     return findings, spans_out
 
 
-def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int, int] | None]:
+def _locate_parts(message: BundleMessage, names: Sequence[str]) -> dict[str, tuple[int, int] | None]:
     """Where each part's text sits in the message text (parts are joined into it)."""
     text = message.text
     cursor = 0
@@ -174,11 +174,11 @@ def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int
     return ranges
 
 
-def _card(message: Message, info: ChannelInfo, findings: list[FindingView], spans: list[Span],
+def _card(message: BundleMessage, info: ChannelInfo, findings: list[FindingView], spans: list[Span],
           labels: Mapping[str, str], opened: set[int], sender: str, locale: str) -> ChannelCard:
     names = shown_parts(message, info) or ["body"]
     parts_source = message.parts if any(n in message.parts for n in names) else {"body": message.text}
-    probe = Message(message.channel, message.text, dict(parts_source))
+    probe = BundleMessage(message.channel, message.text, dict(parts_source))
     ranges = _locate_parts(probe, [n for n in names if n in parts_source])
     parts: dict[str, PartView] = {}
     marked: set[int] = set()
@@ -273,7 +273,7 @@ def assemble(data: PreviewInput) -> PreviewPage:
         diff=diff_bundles(data.previous, bundle, titles, labels=labels, services=data.services)
         if data.previous is not None else None,
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
-        clock=_clock(bundle.generated_at),
+        clock=_clock_time(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),
         example_facts=bundle.example_facts,
     )
@@ -284,6 +284,6 @@ def _titled(info: ChannelInfo, labels: Mapping[str, str]) -> ChannelInfo:
     return replace(info, title=title) if title else info
 
 
-def _clock(stamp: str) -> str:
+def _clock_time(stamp: str) -> str:
     match = re.search(r"T(\d{2}:\d{2})", stamp)
     return match.group(1) if match else ""

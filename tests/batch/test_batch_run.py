@@ -208,12 +208,12 @@ def test_facts_file_with_a_locale_sibling(playbook: Path, tmp_path: Path) -> Non
 def test_progress_bar_shows_rate_and_eta() -> None:
     import io
 
-    from crisisplay.batch.runner import Progress
+    from crisisplay.batch.runner import BatchProgress
     from crisisplay.cli.batch import ProgressBar
 
     stream = io.StringIO()
     bar = ProgressBar(stream)
-    bar(Progress(rows=5_000, bytes_done=250, bytes_total=1000, elapsed=2.0, messages=4_900, rejected=100))
+    bar(BatchProgress(rows=5_000, bytes_done=250, bytes_total=1000, elapsed=2.0, messages=4_900, rejected=100))
     bar.finish()
     line = stream.getvalue()
     assert "25%" in line and "2,500 rows/s" in line and "ETA 0:00:06" in line and line.endswith("\n")
