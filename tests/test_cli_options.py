@@ -112,3 +112,22 @@ def test_a_naive_at_is_in_the_playbooks_zone() -> None:
 
     result = CliRunner().invoke(cli, ["render", PLAYBOOK, "--format", "json", "-c", "sms", "--at", "2026-03-15 10:00"])
     assert json.loads(result.output)["generated_at"] == "2026-03-15T10:00:00+03:00"
+
+
+def test_every_commands_help_stays_light() -> None:
+    """The shared options parse lazily: no sub-command's --help loads the heavy libraries."""
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from crisisplay.cli.main import cli\n"
+        "for args in (['render'], ['validate'], ['lint'], ['preview'], ['metrics', 'nps'], ['serve'],\n"
+        "             ['checklist', 'status'], ['checklist', 'start'], ['new'], ['schema']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try: cli.main([*args, '--help'], standalone_mode=False)\n"
+        "        except SystemExit: pass\n"
+        "print([m for m in ('jinja2', 'babel', 'pymorphy3', 'jsonschema', 'phonenumbers') if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
