@@ -86,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.render.facts import typed_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.fact_set import typed_facts
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(args.playbook)
     renderer = Renderer(playbook)

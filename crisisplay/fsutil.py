@@ -44,6 +44,16 @@ def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]
         raise
 
 
+def sync_dir(directory: str | Path) -> None:
+    """fsync a folder, so that a rename or a new file in it survives a power cut."""
+    with contextlib.suppress(OSError):  # not every file system lets a folder be fsync'd
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 _CAUSES = {
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "the disk quota is exhausted",

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from crisisplay.cli.main import cli
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.loader import load_bytes, parse_text
-from crisisplay.playbook.model import parse_duration
+from crisisplay.playbook.timing import parse_duration
 
 MINI = """\
 crisisplay: 1

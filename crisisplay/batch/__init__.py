@@ -2,8 +2,9 @@
 
 Streaming (flat memory), parallel (``--jobs``), resumable (``--resume``) and explicit
 about every recipient it cannot serve (``rejected.jsonl``). The library entry point is
-:func:`crisisplay.batch.runner.run_batch`; the CLI glue is
-:mod:`crisisplay.batch.cli_support`. See docs/batch.md.
+:func:`crisisplay.batch.runner.run_batch`, which reports progress through a callback and
+never prints; ``crisisplay render --recipients`` (:mod:`crisisplay.cli.batch`) draws the
+bar and prints the summary. See docs/batch.md.
 """
 
 from __future__ import annotations

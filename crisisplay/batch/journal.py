@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crisisplay.batch.reader import Position
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.summary import Counters
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
+from crisisplay.fsutil import sync_dir
 
 JOURNAL_NAME = "batch.journal"
 JOURNAL_VERSION = 2
@@ -118,7 +119,7 @@ class Journal:
         journal = cls(path, fd)
         journal._append(json.dumps({"crisisplay_batch_journal": JOURNAL_VERSION, **header},
                                    ensure_ascii=False, sort_keys=True))
-        _sync_dir(out_dir)
+        sync_dir(out_dir)
         return journal
 
     @classmethod
@@ -193,7 +194,7 @@ class Outputs:
             if fd is None:
                 fd = self._fds[name] = os.open(self.out_dir / name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
                 if name not in self.sizes:
-                    _sync_dir(self.out_dir)
+                    sync_dir(self.out_dir)
             _write_all(fd, data)
             self.sizes[name] = self.sizes.get(name, 0) + len(data)
             self._dirty.add(name)
@@ -235,12 +236,3 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-def _sync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

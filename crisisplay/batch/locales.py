@@ -30,7 +30,7 @@ def locale_key(locale: str) -> str:
     return locale.strip().replace("-", "_").lower()
 
 
-def _split(path: Path, suffixes: tuple[str, ...]) -> tuple[str, str | None, str]:
+def _split_name(path: Path, suffixes: tuple[str, ...]) -> tuple[str, str | None, str]:
     """(base name, locale or None, suffix) of a file name."""
     name, suffix = path.name, ""
     for candidate in suffixes:
@@ -70,12 +70,12 @@ class LocaleSet:
 def discover(path: str | Path, suffixes: tuple[str, ...] = _YAML, *, what: str = "playbook") -> LocaleSet:
     """The locale versions beside ``path``; a user error when there is nothing at all."""
     given = resolve_bundled(str(path))
-    base, _locale, suffix = _split(given, suffixes)
+    base, _locale, suffix = _split_name(given, suffixes)
     versions: dict[str, Path] = {}
     directory = given.parent
     if directory.is_dir():
         for candidate in sorted(directory.iterdir()):
-            cbase, clocale, csuffix = _split(candidate, suffixes)
+            cbase, clocale, csuffix = _split_name(candidate, suffixes)
             if clocale and cbase == base and csuffix and candidate.is_file():
                 versions.setdefault(locale_key(clocale), candidate)
     found = tuple(versions.items())

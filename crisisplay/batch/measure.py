@@ -33,7 +33,6 @@ from crisisplay.render.gsm import (
 
 _NOT_GSM_BASIC = re.compile("[^" + re.escape("".join(sorted(GSM_BASIC))) + "]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_TRAILING = re.compile(r"[ \t]+\n")
 
 
 def sms_count(text: str) -> SmsCount:
@@ -48,24 +47,6 @@ def sms_count(text: str) -> SmsCount:
         return count_sms(text)
     segments = 1 if length <= UCS2_SINGLE else -(-length // UCS2_PART)
     return SmsCount("UCS-2", length, length, segments, UCS2_SINGLE if segments == 1 else UCS2_PART)
-
-
-def clean_part(text: str) -> str:
-    """:func:`crisisplay.render.renderer.clean_part` without its slow regular expressions.
-
-    Same result (trailing blanks dropped, runs of blank lines collapsed, edges stripped),
-    computed with ``str`` methods: on a long e-mail the regex version costs more than
-    rendering the template.
-    """
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-    if " \n" in text or "\t\n" in text:
-        lines = text.split("\n")
-        last = lines.pop()
-        text = "\n".join([line.rstrip(" \t") for line in lines] + [last])
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text.strip()
 
 
 def figures(channel: str, parts: dict[str, str]) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def differences(saved: dict[str, Any], fresh: dict[str, Any], *, finished: bool,
     found = []
     for key, label in CHECKED:
         if saved.get(key) != fresh.get(key):
-            found.append(f"{label} differs ({_show(key, saved)} then, {_show(key, fresh)} now)")
+            found.append(f"{label} differs ({_shown_setting(key, saved)} then, {_shown_setting(key, fresh)} now)")
     if finished:
         recorded = finished_hash or saved.get(WHOLE_FILE[0])
         if recorded != fresh.get(WHOLE_FILE[0]):
@@ -104,7 +104,7 @@ def differences(saved: dict[str, Any], fresh: dict[str, Any], *, finished: bool,
     return found
 
 
-def _show(key: str, header: dict[str, Any]) -> str:
+def _shown_setting(key: str, header: dict[str, Any]) -> str:
     value = header.get(key)
     if key == "playbook_sha256":
         return f"{header.get('playbook')} ({str(value)[:12]})"

@@ -27,8 +27,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-#: libphonenumber's special number types, in the order ``_number_type_helper`` tries them.
-_SPECIAL = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail")
+from crisisplay.batch.phone_types import (
+    NATIONAL_PREFIXES,
+    REGIONS_BY_CODE,
+    classify,
+    load_regions,
+    region_for,
+)
+
 _SEPARATORS = str.maketrans("", "", " -().\u00a0\u2010\u2011\u2012\u2013\u2014/")
 _MIN_NSN, _MAX_NSN = 2, 17
 
@@ -54,7 +60,7 @@ ACCEPTS = {
 }
 
 
-def _pattern(desc: Any, *, lengths: bool = True) -> str | None:
+def _descriptor_pattern(desc: Any, *, lengths: bool = True) -> str | None:
     """One descriptor as a regex: its pattern, guarded by its possible lengths.
 
     ``_is_number_matching_desc`` checks ``possible_length`` and then fully matches
@@ -69,129 +75,8 @@ def _pattern(desc: Any, *, lengths: bool = True) -> str | None:
     return pattern
 
 
-def _compile(source: str | None) -> re.Pattern[str] | None:
+def _compiled(source: str | None) -> re.Pattern[str] | None:
     return re.compile(source) if source else None
-
-
-@dataclass(frozen=True)
-class _TypeDesc:
-    name: str
-    pattern: str  # national_number_pattern
-    lengths: frozenset[int]  # possible_length (empty: any)
-
-
-class _Region:
-    """One region's type rules (libphonenumber's ``_number_type_helper``), compiled once.
-
-    libphonenumber requires the general descriptor, then tries the special types, fixed
-    line and mobile in that order, each with its possible lengths. Length lookaheads in
-    a regex cost more than the patterns, so the lengths are applied once per length
-    instead: for each number length, one regex alternates (with a named group each) the
-    types that allow it, in libphonenumber's order (``re`` takes the first alternative
-    that matches). A number costs two ``fullmatch`` calls: general, then types. A
-    fixed-line match also asks ``mobile``: libphonenumber calls a number both accept
-    "fixed line or mobile".
-    """
-
-    def __init__(self, metadata: Any, code: str) -> None:
-        self.code = code
-        self.country_code = int(metadata.country_code)
-        lead = metadata.leading_digits
-        self.leading_digits = re.compile(lead) if lead is not None else None
-        self.same_pattern = bool(metadata.same_mobile_and_fixed_line_pattern)
-        names = (*_SPECIAL, "fixed_line") if self.same_pattern else (*_SPECIAL, "fixed_line", "mobile")
-        self._descs = tuple(desc for desc in (_desc(name, getattr(metadata, name)) for name in names) if desc)
-        general = _desc("general", metadata.general_desc)
-        self._general = re.compile(general.pattern) if general else None
-        self._general_lengths = general.lengths if general else frozenset()
-        mobile = _desc("mobile", metadata.mobile)
-        self._mobile = re.compile(mobile.pattern) if mobile else None
-        self._mobile_lengths = mobile.lengths if mobile else frozenset()
-        self._by_length: dict[int, re.Pattern[str] | None] = {}
-
-    def _types(self, size: int) -> re.Pattern[str] | None:
-        if size not in self._by_length:
-            alternatives = [f"(?P<{d.name}>{d.pattern})" for d in self._descs if not d.lengths or size in d.lengths]
-            self._by_length[size] = re.compile("|".join(alternatives)) if alternatives else None
-        return self._by_length[size]
-
-    def kind(self, nsn: str) -> str | None:
-        """The number's type, or None when it is not a valid number of this region."""
-        size = len(nsn)
-        if (self._general is None or (self._general_lengths and size not in self._general_lengths)
-                or self._general.fullmatch(nsn) is None):
-            return None
-        types = self._by_length.get(size) or self._types(size)
-        match = types.fullmatch(nsn) if types is not None else None
-        if match is None:
-            return None
-        kind = match.lastgroup
-        if kind == "fixed_line" and (self.same_pattern or (
-                self._mobile is not None and (not self._mobile_lengths or size in self._mobile_lengths)
-                and self._mobile.fullmatch(nsn))):
-            return "fixed_line_or_mobile"
-        return kind
-
-
-def _desc(name: str, raw: Any) -> _TypeDesc | None:
-    if raw is None or not raw.national_number_pattern:
-        return None
-    return _TypeDesc(name, f"(?:{raw.national_number_pattern})", frozenset(raw.possible_length or ()))
-
-
-def _region(metadata: Any, code: str) -> _Region:
-    return _Region(metadata, code)
-
-
-#: Compiled rules per country calling code (None: not a calling code), shared per process.
-_CODES: dict[int, tuple[_Region, ...] | None] = {}
-#: Per calling code: any of its regions' national prefixes (the slow path decides those).
-_PREFIXES: dict[int, re.Pattern[str]] = {}
-
-
-def _regions(country_code: int) -> tuple[_Region, ...] | None:
-    if country_code in _CODES:
-        return _CODES[country_code]
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
-
-    names = COUNTRY_CODE_TO_REGION_CODE.get(country_code)
-    regions: tuple[_Region, ...] | None = None
-    patterns: list[str] = []
-    if names:
-        compiled = []
-        for name in names:
-            metadata: Any = PhoneMetadata.metadata_for_region_or_calling_code(country_code, name)
-            if metadata is not None:
-                compiled.append(_region(metadata, name))
-                if metadata.national_prefix_for_parsing:
-                    patterns.append(metadata.national_prefix_for_parsing)
-        regions = tuple(compiled)
-    _CODES[country_code] = regions
-    if patterns:  # one match instead of one per region sharing the code
-        _PREFIXES[country_code] = re.compile("|".join(f"(?:{source})" for source in patterns))
-    return regions
-
-
-def _region_for(nsn: str, regions: tuple[_Region, ...]) -> _Region | None:
-    """libphonenumber's ``_region_code_for_number_from_list``."""
-    if len(regions) == 1:
-        return regions[0]
-    for region in regions:
-        if region.leading_digits is not None:
-            if region.leading_digits.match(nsn):
-                return region
-        elif region.kind(nsn) is not None:
-            return region
-    return None
-
-
-def classify(country_code: int, nsn: str) -> str | None:
-    """The type of ``+<country_code><nsn>``, or None when it is not a valid number."""
-    regions = _CODES.get(country_code) or _regions(country_code)
-    if not regions:
-        return None
-    found = _region_for(nsn, regions)
-    return found.kind(nsn) if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -260,7 +145,7 @@ def _home(code: str) -> _Home | None:
             country_code=int(metadata.country_code), cc_text=str(metadata.country_code),
             idd=re.compile(metadata.international_prefix) if metadata.international_prefix else None,
             prefix=compiled, usable=usable,
-            general=_compile(_pattern(general, lengths=False)),
+            general=_compiled(_descriptor_pattern(general, lengths=False)),
             lengths=tuple(sorted(general.possible_length or ())),
             local_lengths=tuple(sorted(general.possible_length_local_only or ())),
         )
@@ -312,7 +197,7 @@ def _fast_international(digits: str) -> Phone | bool | None:
     for size in (1, 2, 3):
         if len(digits) <= size:
             return False
-        regions = _CODES.get(int(digits[:size]), ()) or _regions(int(digits[:size]))
+        regions = REGIONS_BY_CODE.get(int(digits[:size]), ()) or load_regions(int(digits[:size]))
         if regions is not None:
             break
     else:
@@ -320,10 +205,10 @@ def _fast_international(digits: str) -> Phone | bool | None:
     nsn = digits[size:]
     if not regions or nsn[0] == "0" or not _MIN_NSN <= len(nsn) <= _MAX_NSN:
         return None
-    prefixes = _PREFIXES.get(regions[0].country_code)
+    prefixes = NATIONAL_PREFIXES.get(regions[0].country_code)
     if prefixes is not None and prefixes.match(nsn):
         return None  # libphonenumber might strip a national prefix here: let it decide
-    found = _region_for(nsn, regions)
+    found = region_for(nsn, regions)
     kind = found.kind(nsn) if found is not None else None
     return Phone("+" + digits, kind) if kind is not None else False
 
@@ -352,10 +237,10 @@ def _fast_national(digits: str, region: str) -> Phone | bool | None:
         return False
     if nsn[0] == "0":
         return None  # a leading zero that some regions keep (Italy): the slow path
-    regions = _CODES.get(home.country_code) or _regions(home.country_code)
+    regions = REGIONS_BY_CODE.get(home.country_code) or load_regions(home.country_code)
     if not regions:
         return None
-    found = _region_for(nsn, regions)
+    found = region_for(nsn, regions)
     kind = found.kind(nsn) if found is not None else None
     return Phone(f"+{home.cc_text}{nsn}", kind) if kind is not None else False
 

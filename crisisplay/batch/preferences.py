@@ -125,7 +125,7 @@ def _from_items(items: Iterable[str]) -> Preferences:
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_text(text: str) -> Preferences:
+def parse_preferences(text: str) -> Preferences:
     """A CSV cell: ``смс; почта``, ``E-mail, SMS``, ``["email","sms"]``; cached (few distinct values)."""
     stripped = text.strip()
     if not stripped:
@@ -150,4 +150,4 @@ def parse_value(value: Any) -> Preferences:
         odd = [json.dumps(item, ensure_ascii=False) for item in value if not isinstance(item, str)]
         found = _from_items(texts)
         return Preferences(found.channels, found.unknown + tuple(odd), found.opted_out) if odd else found
-    return parse_text(str(value))
+    return parse_preferences(str(value))

@@ -38,6 +38,8 @@ from crisisplay.render.channels import get_channel
 from crisisplay.render.channels.base import BuildInput, Channel, apply_limits
 from crisisplay.render.context import BaseContext, ChannelView, ServiceView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
+from crisisplay.render.template_errors import diagnose
+from crisisplay.render.whitespace import clean_part
 
 #: Channels whose figures :func:`measure.figures` computes; others build natively.
 FAST_CHANNELS = frozenset({"sms", "email", "push"})
@@ -128,7 +130,7 @@ class ChannelRender:
             if fold:
                 compiled, whole, folds = specialise(engine.environment(kind), template_name, self.context)
                 self.folded += folds
-                fixed = measure.clean_part(whole) if whole is not None else None
+                fixed = clean_part(whole) if whole is not None else None
             variables = dict(compiled.globals)  # what Template.render merges on every call
             variables.update(self.context)
             self.parts.append((part, template_name, compiled, fixed, variables))
@@ -146,12 +148,12 @@ class ChannelRender:
                 parts[part] = fixed
                 continue
             try:
-                parts[part] = measure.clean_part(_render(template, variables, recipient))
+                parts[part] = clean_part(_render(template, variables, recipient))
             except Exception as exc:  # a template failure rejects this recipient, never the run
                 name = missing_field(exc)
                 if name is not None:
                     return "missing_field", f"{self.name}: the template uses recipient.{name}, which this row lacks"
-                return "render_error", self.engine.diagnose(exc, template_name, self.name).message
+                return "render_error", diagnose(self.engine, exc, template_name, self.name).message
         if self.name in FAST_CHANNELS:
             figures = measure.figures(self.name, parts)
             found = []
@@ -282,9 +284,10 @@ def build_locale(path: Path, stage_id: str | None, at: datetime, facts: LocaleSe
                  channels: tuple[str, ...] | None = None) -> LocaleRender:
     """Load, check and prepare one locale version (user errors raise CrisisplayError)."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.render.facts import collect_facts
+    from crisisplay.render.fact_set import collect_facts
     from crisisplay.render.readiness import missing_stage_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(path)
     renderer = Renderer(playbook)

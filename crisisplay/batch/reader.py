@@ -32,13 +32,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from crisisplay.batch.encodings import SNIFF_BYTES, check_encoding, encoding_advice, refuse_windows_1251
+from crisisplay.batch.input_lines import BOM, MAX_RECORD_LINES, InputLines, Position, RecordTooLong
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 
-BOM = b"\xef\xbb\xbf"
-#: A quoted CSV field may span lines (addresses, notes), but not forever: a quote that
-#: is never closed would otherwise swallow the rest of the file into one field.
-MAX_RECORD_LINES = 100
 MAX_FIELD_CHARS = 1 << 20
 FORMATS = ("csv", "jsonl")
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
@@ -46,13 +43,6 @@ _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".n
 
 # Named tuples, not frozen dataclasses: one of each per row, and a frozen dataclass costs
 # several times more to create.
-class Position(NamedTuple):
-    """Where reading continues: a byte offset at a line start, and that line's number."""
-
-    offset: int
-    line: int
-
-
 class Row(NamedTuple):
     """One record: ``values`` aligned with the CSV header, a JSONL object, or (``keep_lines``)
     an unquoted CSV line whose field count is right, still to be split at the delimiter."""
@@ -75,10 +65,6 @@ class BadRow(NamedTuple):
 Item = Row | BadRow
 
 
-class _RecordTooLong(Exception):
-    """Raised from the line feeder so that the csv module gives up on a runaway quote."""
-
-
 def detect_format(path: str | Path, explicit: str | None = None) -> str:
     if explicit:
         if explicit not in FORMATS:
@@ -91,87 +77,6 @@ def detect_format(path: str | Path, explicit: str | None = None) -> str:
             hint="name it .csv or .jsonl",
         )
     return fmt
-
-
-class _Lines:
-    """Physical lines as text, counting bytes and line numbers, flagging bad encoding.
-
-    The csv module pulls lines from this iterator exactly as it needs them, so after
-    each record ``offset`` and ``next_line`` point just past it.
-    """
-
-    def __init__(self, handle: IO[bytes], position: Position, encoding: str = "utf-8") -> None:
-        self.handle = handle
-        self.encoding = encoding
-        self.offset = position.offset
-        self.next_line = position.line
-        self.record_start = position.line
-        self.record_offset = position.offset
-        self.record_lines = 0
-        self.problem: tuple[str, str] | None = None
-        self.raw: list[bytes] = []
-        #: a line already read (and counted) that the csv module must parse
-        self.pending: bytes | None = None
-
-    def start_record(self) -> None:
-        self.record_start = self.next_line
-        self.record_offset = self.offset
-        self.record_lines = 0
-        self.problem = None
-        self.raw = []
-
-    def rewind_to_second_line(self) -> None:
-        """After a broken multi-line record, continue at the line after its first one.
-
-        A stray quote would otherwise take the following (good) rows down with it.
-        """
-        first = self.raw[0] if self.raw else b""
-        self.offset = self.record_offset + len(first)
-        self.next_line = self.record_start + 1
-        self.handle.seek(self.offset)
-        self.raw = self.raw[:1]
-
-    def read_raw(self) -> bytes:
-        raw = self.handle.readline()
-        if raw:
-            self.offset += len(raw)
-            self.next_line += 1
-        return raw
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        if self.pending is not None:
-            raw, self.pending = self.pending, None
-        else:
-            raw = self.read_raw()
-        if not raw:
-            raise StopIteration
-        self.record_lines += 1
-        if len(self.raw) < 3:
-            self.raw.append(raw)
-        if self.record_lines > MAX_RECORD_LINES:
-            raise _RecordTooLong
-        return self.decode(raw, self.next_line - 1)
-
-    def decode(self, raw: bytes, number: int) -> str:
-        if raw.startswith(BOM):
-            if self.problem is None:
-                self.problem = ("bom", f"byte-order mark at the start of line {number} "
-                                       "(two exports joined together?)")
-            raw = raw[len(BOM):]
-        try:
-            return raw.decode(self.encoding)
-        except UnicodeDecodeError as exc:
-            if self.problem is None or self.problem[0] == "bom":
-                name = "UTF-8" if self.encoding == "utf-8" else self.encoding
-                self.problem = ("bad_encoding", f"line {number} is not {name} (byte 0x{raw[exc.start]:02x} "
-                                                f"at column {exc.start + 1}); {encoding_advice(raw, self.encoding)}")
-            return raw.decode(self.encoding, "replace")
-
-    def raw_text(self) -> str:
-        return b"".join(self.raw).decode(self.encoding, "replace")[:500]
 
 
 def _plain_line(raw: bytes, size: int) -> bool:
@@ -197,7 +102,7 @@ class RecipientReader:
             raise CrisisplayError(f"cannot read recipients: {exc.strerror}", Location(str(path))) from None
         self.header: tuple[str, ...] = ()
         self.delimiter = ","
-        self._lines: _Lines | None = None
+        self._lines: InputLines | None = None
         #: pass a line without quotes on as one string (its fields checked, not split): the
         #: worker that renders it splits it, and one string crosses a process boundary cheaply
         self.keep_lines = False
@@ -260,10 +165,10 @@ class RecipientReader:
         """Records in file order, each a :class:`Row` or a :class:`BadRow`."""
         position = start or self.data_start
         self._handle.seek(position.offset)
-        lines = self._lines = _Lines(self._handle, position, self.encoding)
+        lines = self._lines = InputLines(self._handle, position, self.encoding)
         return self._jsonl(lines) if self.format == "jsonl" else self._csv(lines)
 
-    def _jsonl(self, lines: _Lines) -> Iterator[Item]:
+    def _jsonl(self, lines: InputLines) -> Iterator[Item]:
         while True:
             lines.start_record()
             raw = lines.read_raw()
@@ -290,7 +195,7 @@ class RecipientReader:
                 continue
             yield Row(number, value, end)
 
-    def _csv(self, lines: _Lines) -> Iterator[Item]:
+    def _csv(self, lines: InputLines) -> Iterator[Item]:
         """Records of a CSV file; a line without quotes is split directly (what the csv module
         would make of it, at a fraction of the cost), any other goes through the csv module."""
         csv.field_size_limit(MAX_FIELD_CHARS)
@@ -333,7 +238,7 @@ class RecipientReader:
                     fields = next(reader)
                 except StopIteration:  # pragma: no cover - the pending line is always there
                     return
-                except _RecordTooLong:
+                except RecordTooLong:
                     lines.rewind_to_second_line()
                     yield self._bad(lines, "bad_csv", f"line {lines.record_start}: a quoted field is still open "
                                     f"after {MAX_RECORD_LINES} lines (a missing closing quote?)")
@@ -357,6 +262,6 @@ class RecipientReader:
                 yield Row(lines.record_start, fields, Position(lines.offset, lines.next_line))
 
     @staticmethod
-    def _bad(lines: _Lines, reason: str, detail: str) -> BadRow:
+    def _bad(lines: InputLines, reason: str, detail: str) -> BadRow:
         return BadRow(lines.record_start, reason, detail, lines.raw_text(),
                       Position(lines.offset, lines.next_line))

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crisisplay.batch.preferences import NONE, Preferences, parse_text, parse_value
+from crisisplay.batch.preferences import NONE, Preferences, parse_preferences, parse_value
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.model import Playbook
 from crisisplay.render.context import RecipientSample, RecipientView
@@ -52,7 +52,7 @@ class Recipient:
 
     @property
     def country(self) -> str:
-        return _text(self.fields.get("country"))
+        return _cell_text(self.fields.get("country"))
 
     def address(self, name: str) -> str:
         value = self.fields.get(name)
@@ -81,7 +81,7 @@ def _as_list(value: Any) -> tuple[str, ...]:
     return _split_text(str(value))
 
 
-def _text(value: Any) -> str:
+def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() if value is not None else ""
@@ -106,7 +106,7 @@ def from_values(line: int, values: Sequence[str] | Mapping[str, Any], keys: Sequ
         if name is not None:
             fields["name"] = " ".join(name.split())
         return Recipient(line, rid.strip() if rid else "", locale.strip() if locale else "",
-                         parse_text(channels) if channels else NONE, _split_text(services) if services else (),
+                         parse_preferences(channels) if channels else NONE, _split_text(services) if services else (),
                          fields)
     pairs: Iterator[tuple[str, Any]] = (
         (key.lower() if key.lower() in KNOWN_FIELDS else key, value) for key, value in values.items()
@@ -117,7 +117,7 @@ def from_values(line: int, values: Sequence[str] | Mapping[str, Any], keys: Sequ
     if isinstance(name, str):
         fields["name"] = " ".join(name.split())
     channels = get("channels")
-    return Recipient(line, _text(get("id")), _text(get("locale")),
+    return Recipient(line, _cell_text(get("id")), _cell_text(get("locale")),
                      parse_value(channels) if channels is not None else NONE,
                      _as_list(get("services")), fields)
 
@@ -126,7 +126,7 @@ def sample_recipient(options: Iterable[str], playbook: Playbook) -> RecipientSam
     """``render --recipient name=Anna --recipient phone=…``: one row, typed and checked as the batch does."""
     from crisisplay.batch.address import ADDRESS_FIELDS, ADDRESS_NAMES, PhoneCheck, checker_for
     from crisisplay.batch.countries import country_region
-    from crisisplay.playbook.facts import phone_region
+    from crisisplay.playbook.fact_types import phone_region
 
     values: dict[str, str] = {}
     for option in options:

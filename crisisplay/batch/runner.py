@@ -18,8 +18,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -28,8 +27,10 @@ from crisisplay.batch import journal as jn
 from crisisplay.batch import params
 from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.duplicates import Duplicates
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import LocaleSet, discover
-from crisisplay.batch.reader import BadRow, Item, Position, RecipientReader
+from crisisplay.batch.options import BatchOptions, BatchProgress, ProgressCallback, check_channels, check_options
+from crisisplay.batch.reader import BadRow, Item, RecipientReader
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.summary import BatchSummary, Counters
 from crisisplay.batch.worker import (
@@ -45,55 +46,11 @@ from crisisplay.batch.worker import (
 from crisisplay.errors import CrisisplayError
 from crisisplay.fsutil import write_text_atomic
 
-ON_ERROR = ("skip", "stop")
 #: Scratch space of the duplicate check inside --out (removed when the run ends).
 SEEN_DIR = ".duplicate-check"
 KNOWN_OUTPUTS = tuple(jn.output_name(name) for name in (*PERSONAL_CHANNELS, "rejected"))
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """Everything ``crisisplay render --recipients`` takes, as a library call."""
-
-    playbook: str
-    recipients: str
-    out: str
-    stage: str | None = None
-    jobs: int = 1
-    resume: bool = False
-    sms_price: float | None = None
-    on_error: str = "skip"
-    at: datetime | None = None
-    facts: str | None = None
-    sets: tuple[str, ...] = ()
-    example: bool = False
-    chunk_size: int = 1000
-    commit_seconds: float = 1.0
-    input_format: str | None = None
-    start_method: str | None = None
-    #: ``--channel``: send only on these personal channels (None: every one the stage has)
-    channels: tuple[str, ...] | None = None
-    #: ``--allow-duplicates``: send to a repeated id or address again
-    allow_duplicates: bool = False
-    #: ``--recipients-encoding``: how the recipients file is encoded
-    encoding: str = "utf-8"
-    #: the company's home region for phone numbers, overriding the playbooks' ``phone_region``
-    phone_region: str | None = None
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Reported after each commit; bytes give the fraction done (rows are not known ahead)."""
-
-    rows: int
-    bytes_done: int
-    bytes_total: int
-    elapsed: float
-    messages: int
-    rejected: int
-
-
-ProgressCallback = Callable[[Progress], None]
+#: The library API: ``run_batch(BatchOptions(...), progress)`` (docs/batch.md).
+__all__ = ["BatchOptions", "BatchProgress", "ProgressCallback", "run_batch"]
 
 
 class _Stop:
@@ -118,42 +75,7 @@ def _chunks(items: Iterator[Item], size: int, stop_on_bad: bool, stop: _Stop) ->
         yield chunk, end
 
 
-def _check_options(options: BatchOptions) -> None:
-    if options.jobs < 1:
-        raise CrisisplayError("--jobs must be at least 1")
-    if options.on_error not in ON_ERROR:
-        raise CrisisplayError(f"--on-error must be one of {', '.join(ON_ERROR)}")
-    if options.sms_price is not None and options.sms_price < 0:
-        raise CrisisplayError("--sms-price cannot be negative")
-    if options.chunk_size < 1:
-        raise CrisisplayError("the chunk size must be at least 1")
-    if options.at is not None and options.at.tzinfo is None:
-        raise CrisisplayError("the render time must carry a time zone")
-    if options.channels is not None:
-        unknown = [name for name in options.channels if name not in PERSONAL_CHANNELS]
-        if unknown or not options.channels:
-            raise CrisisplayError(
-                f"--channel {', '.join(unknown) or '(none)'}: a mass send reaches people one by one on "
-                f"{', '.join(PERSONAL_CHANNELS)}",
-                hint="broadcast channels (status page, banner, X, the contact centre) render without --recipients")
-
-
-def _check_channels(options: BatchOptions, loaded: list[Any]) -> None:
-    """Every stage needs a personal channel; every --channel must be in some locale version's stage."""
-    for loc in loaded:
-        if not loc.order and options.channels is None:
-            raise CrisisplayError(
-                f"stage {loc.stage_id!r} of {loc.path} has no channel that reaches one person "
-                f"({', '.join(PERSONAL_CHANNELS)}); a mass send needs at least one")
-    if options.channels is not None:
-        used = {name for loc in loaded for name in loc.order}
-        missing = [name for name in options.channels if name not in used]
-        if missing:
-            raise CrisisplayError(f"--channel {', '.join(missing)}: stage {loaded[0].stage_id!r} has no such message "
-                                  f"(it reaches people on {', '.join(sorted(used)) or 'no personal channel'})")
-
-
-class _Run:
+class _BatchRun:
     """One invocation: fresh start or resume of the run in ``options.out``."""
 
     def __init__(self, options: BatchOptions, progress: ProgressCallback | None) -> None:
@@ -194,7 +116,7 @@ class _Run:
         if time.monotonic() - self.last_commit >= self.options.commit_seconds:
             self.commit(journal, outputs)
         if self.progress is not None:
-            self.progress(Progress(self.counters.rows, end.offset, self.size, time.monotonic() - self.started,
+            self.progress(BatchProgress(self.counters.rows, end.offset, self.size, time.monotonic() - self.started,
                                    sum(sum(v.values()) for v in self.counters.messages.values()),
                                    sum(self.counters.rejected.values())))
 
@@ -241,7 +163,7 @@ class _Run:
 
     def run(self) -> BatchSummary:
         options = self.options
-        _check_options(options)
+        check_options(options)
         journal_path = self.out_dir / jn.JOURNAL_NAME
         saved: jn.JournalState | None = None
         if options.resume:
@@ -277,7 +199,7 @@ class _Run:
                            delimiter=reader.delimiter, hash_keys=pooled and not options.allow_duplicates)
             state = WorkerState(spec)
             loaded = _preload(state, options.playbook)
-            _check_channels(options, loaded)
+            check_channels(options, loaded)
             if reader.format == "csv" and "channels" not in keys and not any(
                     loc.chooser is not None and loc.chooser.fallback_order for loc in loaded):
                 raise CrisisplayError(
@@ -409,7 +331,7 @@ def _json(data: dict[str, Any]) -> str:
 def run_batch(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
     """Render ``options.recipients`` into ``options.out`` (see :class:`BatchOptions`)."""
     try:
-        return _Run(options, progress).run()
+        return _BatchRun(options, progress).run()
     except OSError as exc:  # a full disk, a read-only --out: say where and what, and how to go on
         raise _write_failure(exc, Path(options.out)) from None
 

@@ -41,7 +41,7 @@ _BLOCK = 1 << 14  # records per read while merging runs (bounds the merge's memo
 _FEW = 16  # positives checked against the buffer one by one (more: one sort)
 
 
-def _read(handle: Any, start: int, count: int) -> np.ndarray[Any, Any]:
+def _read_column(handle: Any, start: int, count: int) -> np.ndarray[Any, Any]:
     """``count`` int64 from position ``start`` of a column file (fewer at its end)."""
     return np.frombuffer(os.pread(handle.fileno(), 8 * count, 8 * start), np.int64)
 
@@ -60,7 +60,7 @@ def key_hashes(rows: Iterable[tuple[str, str, str]]) -> tuple[np.ndarray[Any, An
 
 
 @dataclass
-class _Run:
+class _SortedRun:
     """A sorted run on disk: one file per column (h1, h2, line), so h1 can be searched in place."""
 
     path: Path
@@ -93,7 +93,7 @@ class SeenSet:
         self._steps = np.arange(hashes, dtype=np.uint64)
         self._buffer = np.ones(buffer_size, RECORD)
         self._count = 0
-        self._runs: list[_Run] = []
+        self._runs: list[_SortedRun] = []
         self._serial = 0
         self.size = 0
 
@@ -137,7 +137,7 @@ class SeenSet:
         ordered = filled[np.argsort(filled["h1"], kind="stable")]
         self._search([ordered[name] for name in _COLUMNS], h1, h2, candidates, found)
 
-    def _in_run(self, run: _Run, h1: Any, h2: Any, candidates: Any, found: Any) -> None:
+    def _in_run(self, run: _SortedRun, h1: Any, h2: Any, candidates: Any, found: Any) -> None:
         """Look keys up in a run on disk: the in-memory fences say which block of the h1
         column to read, and only that block (two, for a key on a boundary) is read."""
         blocks = np.maximum(np.searchsorted(run.fences, h1[candidates], side="left") - 1, 0)
@@ -145,17 +145,17 @@ class SeenSet:
             files = [stack.enter_context(run.column(name).open("rb", buffering=0)) for name in _COLUMNS]
             for index, block in zip(candidates.tolist(), blocks.tolist(), strict=True):
                 start = block * _FENCE
-                keys = _read(files[0], start, 2 * _FENCE)
+                keys = _read_column(files[0], start, 2 * _FENCE)
                 position = int(np.searchsorted(keys, h1[index], side="left"))
                 while position < len(keys) and keys[position] == h1[index]:
                     where = start + position
-                    if _read(files[1], where, 1)[0] == h2[index]:
-                        found[index] = _read(files[2], where, 1)[0]
+                    if _read_column(files[1], where, 1)[0] == h2[index]:
+                        found[index] = _read_column(files[2], where, 1)[0]
                         break
                     position += 1
                     if position == len(keys):  # equal first hashes across blocks: read on
                         start, position = start + position, 0
-                        keys = _read(files[0], start, 2 * _FENCE)
+                        keys = _read_column(files[0], start, 2 * _FENCE)
 
     @staticmethod
     def _search(columns: Any, h1: Any, h2: Any, candidates: Any, found: Any) -> None:
@@ -207,12 +207,12 @@ class SeenSet:
             newer, older = self._runs.pop(), self._runs.pop()
             self._runs.append(self._merge(older, newer))
 
-    def _new_run(self) -> _Run:
+    def _new_run(self) -> _SortedRun:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._serial += 1
-        return _Run(self.directory / f"seen-{self._serial:06d}", 0)
+        return _SortedRun(self.directory / f"seen-{self._serial:06d}", 0)
 
-    def _write(self, records: np.ndarray[Any, Any]) -> _Run:
+    def _write(self, records: np.ndarray[Any, Any]) -> _SortedRun:
         run = self._new_run()
         for name in _COLUMNS:
             np.ascontiguousarray(records[name]).tofile(run.column(name))
@@ -220,7 +220,7 @@ class SeenSet:
         run.fences = records["h1"][::_FENCE].copy()
         return run
 
-    def _merge(self, first: _Run, second: _Run) -> _Run:
+    def _merge(self, first: _SortedRun, second: _SortedRun) -> _SortedRun:
         """Merge two sorted runs block by block (memory: two blocks, whatever their size)."""
         run = self._new_run()
         with contextlib.ExitStack() as stack:

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from crisisplay.batch.choice import Choice, Numbers
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.lines import record_encoder
 from crisisplay.batch.locales import LocaleSet
 from crisisplay.batch.phones import PhoneCheck
 from crisisplay.batch.prepared import LocaleRender, Rendered, build_locale
-from crisisplay.batch.reader import BadRow, Item, Position, Row
+from crisisplay.batch.reader import BadRow, Item, Row
 from crisisplay.batch.recipient import RecipientView, from_values
 from crisisplay.batch.summary import Counters
 from crisisplay.errors import CrisisplayError
@@ -59,7 +60,7 @@ class JobSpec:
     hash_keys: bool = False
 
 
-class Outcome(NamedTuple):
+class RowOutcome(NamedTuple):
     """One row's result: the file it goes to (a channel or ``rejected``) and the record."""
 
     target: str
@@ -99,7 +100,7 @@ def run_region(locales: list[LocaleRender], override: str | None = None) -> str:
     time zone when they do not set one); otherwise the run is refused before it starts.
     """
     from crisisplay.batch.phones import known_region
-    from crisisplay.playbook.facts import phone_region
+    from crisisplay.playbook.fact_types import phone_region
 
     if override:
         if not known_region(override):
@@ -174,13 +175,13 @@ class WorkerState:
         return loaded
 
 
-def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> Outcome:
+def _reject(row_line: int, rec_id: str | None, reason: str, detail: str, **extra: Any) -> RowOutcome:
     record: dict[str, Any] = {"line": row_line, "id": rec_id, "reason": reason, "detail": detail}
     record.update(extra)
-    return Outcome(REJECTED, record)
+    return RowOutcome(REJECTED, record)
 
 
-def render_item(state: WorkerState, item: Item) -> Outcome:
+def render_item(state: WorkerState, item: Item) -> RowOutcome:
     """The pure per-recipient function: a row (or a bad row) to its outcome."""
     if isinstance(item, BadRow):
         return _reject(item.line, None, item.reason, item.detail, raw=item.raw)
@@ -215,7 +216,7 @@ def render_item(state: WorkerState, item: Item) -> Outcome:
     if fallback is not None:
         record["fallback"] = fallback
     record.update(result.record)
-    return Outcome(channel, record, loc.locale, result.segments, result.encoding,
+    return RowOutcome(channel, record, loc.locale, result.segments, result.encoding,
                    warnings + result.warnings if warnings else result.warnings, fallback)
 
 

@@ -25,7 +25,7 @@ from crisisplay.checklist.domain import (
     owed_after_resolution,
 )
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import RESOLVED, event_stage
+from crisisplay.playbook.timing import RESOLVED, event_stage
 from crisisplay.suggest import did_you_mean
 
 

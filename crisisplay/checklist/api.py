@@ -30,10 +30,12 @@ from crisisplay.checklist.snapshot import take_snapshot
 from crisisplay.checklist.store import RunRow, Store
 from crisisplay.checklist.views import StatusView, build_status
 from crisisplay.errors import CrisisplayError
+from crisisplay.moments import Moment
 from crisisplay.suggest import did_you_mean
 
 USER_ENV = "CRISISPLAY_USER"
-When = datetime | str | None
+#: A time argument: a datetime, text such as ``09:40`` or ``-20m``, or a Moment an option read.
+When = datetime | str | Moment | None
 
 
 def default_actor() -> str:
@@ -47,7 +49,7 @@ def default_actor() -> str:
         return "unknown"
 
 
-def _moment(value: When, run_tz_name: str, now: datetime) -> datetime:
+def _when(value: When, run_tz_name: str, now: datetime) -> datetime:
     if value is None:
         return now
     if isinstance(value, datetime):
@@ -87,7 +89,7 @@ def start_run(
                 hint=f"checklists: {', '.join(playbook.checklists)}",
             )
     clock.zone(playbook.timezone)
-    start = _moment(t0, playbook.timezone, current)
+    start = _when(t0, playbook.timezone, current)
     if start > current + FUTURE_TOLERANCE:
         raise CrisisplayError("T0 is in the future", hint="T0 is when the crisis started")
     snapshot = take_snapshot(playbook)
@@ -147,7 +149,7 @@ def act(
         else:
             run = store.find_run(conn, run_ref)
             before = replay(run, store.events(conn, run.id))
-        moment = _moment(at, run.snapshot.timezone, current)
+        moment = _when(at, run.snapshot.timezone, current)
         new = decide(
             before,
             action,

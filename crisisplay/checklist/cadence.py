@@ -79,7 +79,7 @@ def current_next_update(state: RunState) -> NextUpdate:
     index = len(state.episodes) - 1
     start, end = state.episodes[index]
     messages = episode_messages(state, index)
-    return next_update(state.run.snapshot, start, messages, end, resumed=index > 0)
+    return next_update_due(state.run.snapshot, start, messages, end, resumed=index > 0)
 
 
 def all_silences(state: RunState, now: datetime) -> list[Silence]:
@@ -91,7 +91,7 @@ def all_silences(state: RunState, now: datetime) -> list[Silence]:
     return found
 
 
-def next_update(
+def next_update_due(
     snapshot: PlaybookSnapshot,
     t0: datetime,
     messages: list[SentMessage],

@@ -9,20 +9,15 @@ or ``--at`` instead of sleeping.
 from __future__ import annotations
 
 import os
-import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import parse_duration
+from crisisplay.moments import TIME_FORMS, Moment, parse_moment
 
 NOW_ENV = "CRISISPLAY_NOW"
-_RELATIVE_RE = re.compile(r"^\s*([+-])\s*(.+?)\s*$")
-_AGO_RE = re.compile(r"^\s*(.+?)\s+ago\s*$", re.IGNORECASE)
-_CLOCK_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 #: How far back a bare ``HH:MM`` may silently reach into yesterday.
 YESTERDAY_LIMIT = timedelta(hours=12)
-TIME_HELP = "ISO 8601 (2026-03-15T10:00, zone optional), HH:MM today, 'now', or relative: -20m, 1h ago"
 
 
 def zone(name: str) -> ZoneInfo:
@@ -48,74 +43,35 @@ def now() -> datetime:
         try:
             return parse_time(fixed, ZoneInfo("UTC"), datetime.now(timezone.utc))
         except CrisisplayError as exc:
-            raise CrisisplayError(f"{NOW_ENV}: {exc.message}", hint=TIME_HELP) from None
+            raise CrisisplayError(f"{NOW_ENV}: {exc.message}", hint=TIME_FORMS) from None
     return datetime.now(timezone.utc)
 
 
-def parse_time(text: str, tz: ZoneInfo, current: datetime, *, past: bool = False) -> datetime:
-    """Read a manager's time; naive values are in ``tz``; the result is aware UTC.
+def parse_time(text: str | Moment, tz: ZoneInfo, current: datetime, *, past: bool = False) -> datetime:
+    """A manager's time (text, or a :class:`~crisisplay.moments.Moment` an option already
+    read) as aware UTC; naive values are in ``tz``.
 
     With ``past``, a bare ``HH:MM`` later than now means yesterday: at 00:10, "T0 23:40"
     is the crisis that started thirty minutes ago, not one tomorrow night. Yesterday more
     than :data:`YESTERDAY_LIMIT` ago is refused: at 06:05, "09:40" is far likelier a typo
     than a crisis nobody recorded for twenty hours, and 14 items overdue at once would hide it.
     """
-    value = text.strip()
-    if not value:
-        raise CrisisplayError("empty time", hint=TIME_HELP)
-    if value.lower() == "now":
-        return current.astimezone(timezone.utc)
-    relative = _relative(value)
-    if relative is not None:
-        return (current + relative).astimezone(timezone.utc)
-    clock = _CLOCK_RE.match(value)
-    if clock:
-        hour, minute = int(clock.group(1)), int(clock.group(2))
-        if hour > 23 or minute > 59:
-            raise CrisisplayError(f"cannot read time {text!r}", hint=TIME_HELP)
-        day = current.astimezone(tz).date()
-        moment = datetime.combine(day, time(hour, minute), tzinfo=tz)
-        if past and moment > current + timedelta(minutes=2):
-            moment = datetime.combine(day - timedelta(days=1), time(hour, minute), tzinfo=tz)
-            if current - moment > YESTERDAY_LIMIT:
-                raise CrisisplayError(
-                    f"{value} has not come yet today (it is {show(current, tz, date=False)} now);"
-                    f" yesterday {show(moment, tz)} was {span(current - moment)} ago",
-                    hint=f"give the date if you mean yesterday: {moment.astimezone(tz):%Y-%m-%dT%H:%M}",
-                )
-        return moment.astimezone(timezone.utc)
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=tz)
-        if not _FIRST_YEAR <= parsed.year <= _LAST_YEAR:
-            raise ValueError("outside the years a crisis can take")
-        return parsed.astimezone(timezone.utc)
-    except (ValueError, OverflowError):  # 0001-01-01T00:00+14:00 leaves the calendar in UTC
-        raise CrisisplayError(f"cannot read time {text!r}", hint=TIME_HELP) from None
-
-
-#: Times outside these years are typos; past them, date arithmetic leaves the calendar.
-_FIRST_YEAR, _LAST_YEAR = 1900, 9000
+    moment = text if isinstance(text, Moment) else parse_moment(text)
+    value = moment.resolve(tz, current)
+    if past and moment.clock is not None and value > current + timedelta(minutes=2):
+        value = datetime.combine(value.date() - timedelta(days=1), moment.clock, tzinfo=tz)
+        if current - value > YESTERDAY_LIMIT:
+            raise CrisisplayError(
+                f"{moment.text} has not come yet today (it is {show(current, tz, date=False)} now);"
+                f" yesterday {show(value, tz)} was {span(current - value)} ago",
+                hint=f"give the date if you mean yesterday: {value.astimezone(tz):%Y-%m-%dT%H:%M}",
+            )
+    return value.astimezone(timezone.utc)
 
 
 def is_yesterday(moment: datetime, current: datetime, tz: ZoneInfo) -> bool:
     """Whether ``moment`` falls on the day before ``current`` in ``tz`` (said aloud after start)."""
     return moment.astimezone(tz).date() == current.astimezone(tz).date() - timedelta(days=1)
-
-
-def _relative(value: str) -> timedelta | None:
-    ago = _AGO_RE.match(value)
-    if ago:
-        amount = parse_duration(ago.group(1))
-        return -amount if amount is not None else None
-    signed = _RELATIVE_RE.match(value)
-    if signed:
-        amount = parse_duration(signed.group(2))
-        if amount is None:
-            return None
-        return -amount if signed.group(1) == "-" else amount
-    return None
 
 
 def to_db(moment: datetime) -> str:

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from crisisplay.checklist import clock
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.model import RESOLVED, ChecklistItem, event_stage
+from crisisplay.playbook.model import ChecklistItem
+from crisisplay.playbook.timing import RESOLVED, event_stage
 from crisisplay.suggest import did_you_mean
 
 ITEM_ACTIONS: dict[str, str] = {
@@ -198,7 +199,7 @@ def build_items(run: Run) -> dict[str, ItemState]:
 def replay(run: Run, events: Iterable[Event]) -> RunState:
     """Fold the history, oldest first, into the run's current state."""
     result = RunState(run=run, items=build_items(run), episodes=[(run.t0, None)])
-    _fold(result, events)
+    _apply_events(result, events)
     return result
 
 
@@ -217,11 +218,11 @@ def advance(state: RunState, events: Sequence[Event]) -> RunState:
     )
     for item in result.items.values():  # deadlines after an event are derived, not stored
         item.deadline = result.run.t0 + item.item.due if item.item.due is not None else None
-    _fold(result, events)
+    _apply_events(result, events)
     return result
 
 
-def _fold(result: RunState, events: Iterable[Event]) -> None:
+def _apply_events(result: RunState, events: Iterable[Event]) -> None:
     run, items = result.run, result.items
     for event in events:
         result.events += 1

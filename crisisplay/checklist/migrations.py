@@ -12,6 +12,12 @@ half-way, while the store runs a step inside the same transaction that bumps the
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from pathlib import Path
+
+from crisisplay.errors import CrisisplayError
+
 #: "CPCL" as a big-endian 32-bit integer: crisisplay checklist.
 APPLICATION_ID = 0x4350434C
 
@@ -75,3 +81,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection, path: Path) -> int:
+    """The database's schema step; a foreign or newer database is refused, untouched."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+    if app_id not in (0, APPLICATION_ID):
+        raise CrisisplayError(f"{path} is not a crisisplay checklist database; it was left untouched")
+    if version == 0 and app_id == 0:
+        tables = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if tables:
+            raise CrisisplayError(f"{path} is not a crisisplay checklist database; it was left untouched")
+    if version > SCHEMA_VERSION:
+        raise CrisisplayError(
+            f"the checklist database {path} has schema version {version}, written by a "
+            f"newer crisisplay (this one knows up to {SCHEMA_VERSION}); it was left untouched",
+            hint="upgrade crisisplay, or use another database with --db",
+        )
+    return version
+
+
+def backup_before_upgrade(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Keep a copy of the database as it was before an upgrade."""
+    backup_path = path.with_name(f"{path.name}.v{version}.bak")
+    if backup_path.exists():
+        return
+    partial = backup_path.with_name(backup_path.name + ".tmp")
+    target = sqlite3.connect(str(partial))
+    try:
+        connection.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, backup_path)

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 
 from crisisplay.checklist.clock import Moments
 from crisisplay.checklist.domain import ItemState, Run
-from crisisplay.playbook.model import RESOLVED, ChecklistItem, event_stage
+from crisisplay.playbook.model import ChecklistItem
+from crisisplay.playbook.timing import RESOLVED, event_stage
 from crisisplay.wording import LANGUAGES, Wording, language_of, wording_for
 
 #: How long a derived item title may be (calendar summaries, headings in the room).

@@ -16,6 +16,7 @@ from crisisplay.checklist.domain import ItemState
 from crisisplay.checklist.phrases import Phrases, phrases_for
 from crisisplay.checklist.views import StatusView, describe_next_update, status_dict
 from crisisplay.errors import CrisisplayError
+from crisisplay.markdown import table_cell
 
 REPORT_FORMATS = ("md", "html", "json")
 #: Headings and column names both report formats show, looked up once per report.
@@ -193,26 +194,18 @@ def report_context(view: StatusView, phrases: Phrases | None = None) -> dict[str
     }
 
 
-_MD_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "\\<", ">": "\\>", "\r": " ", "\n": " "})
-
-
-def _cell(value: object) -> str:
-    """Text typed by people, made inert for Markdown: no table breaks, no raw HTML."""
-    return str(value).translate(_MD_ESCAPES)
-
-
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(table_cell(c) for c in row) + " |" for row in rows]
     return lines
 
 
 def render_markdown(ctx: dict[str, Any]) -> str:
     label = ctx["labels"]
-    lines = [f"# {_cell(ctx['title'])}", ""]
-    lines += [f"- **{k}:** {_cell(v)}" for k, v in ctx["facts"]]
+    lines = [f"# {table_cell(ctx['title'])}", ""]
+    lines += [f"- **{k}:** {table_cell(v)}" for k, v in ctx["facts"]]
     for change in ctx["changes"]:
-        lines += ["", f"> **{label['note']}:** {_cell(change)}."]
+        lines += ["", f"> **{label['note']}:** {table_cell(change)}."]
     prog = ctx["progress"]
     lines += ["", f"## {label['summary']}", "", f"- {label['progress']}: {prog['summary']}."]
     lines.append(f"- {label['customers']}: {ctx['next_update']}.")
@@ -235,7 +228,7 @@ def render_markdown(ctx: dict[str, Any]) -> str:
         lines += ["", label["silences_intro"], ""] + [f"- {s}" for s in ctx["silences"]]
     item_columns = ("col_item", "col_task", "col_owner", "col_priority", "col_deadline", "col_state")
     for checklist in ctx["checklists"]:
-        lines += ["", f"## {_cell(checklist['heading'])}", ""]
+        lines += ["", f"## {table_cell(checklist['heading'])}", ""]
         lines += _table(
             [label[k] for k in (*item_columns, "col_last_change", "col_note", "col_why")],
             [
@@ -263,7 +256,7 @@ def render_markdown(ctx: dict[str, Any]) -> str:
             ],
         )
     if ctx["waiting"]:
-        lines += ["", f"## {label['waiting_heading']}", ""] + [f"- {_cell(w)}" for w in ctx["waiting"]]
+        lines += ["", f"## {label['waiting_heading']}", ""] + [f"- {table_cell(w)}" for w in ctx["waiting"]]
     if ctx["blocked"]:
-        lines += ["", f"## {label['blocked_heading']}", ""] + [f"- {_cell(b)}" for b in ctx["blocked"]]
+        lines += ["", f"## {label['blocked_heading']}", ""] + [f"- {table_cell(b)}" for b in ctx["blocked"]]
     return "\n".join(lines) + "\n"

@@ -16,10 +16,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
-import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -28,16 +25,20 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisplay.checklist import clock
+from crisisplay.checklist.db_file import check_header, default_db_path, store_error
 from crisisplay.checklist.domain import Event, NewEvent, Run
-from crisisplay.checklist.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from crisisplay.checklist.migrations import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    backup_before_upgrade,
+    schema_version,
+)
 from crisisplay.checklist.snapshot import PlaybookSnapshot
 from crisisplay.errors import CrisisplayError
 from crisisplay.suggest import did_you_mean
 
-DB_ENV = "CRISISPLAY_DB"
-DB_FILE = "checklists.sqlite3"
 BUSY_TIMEOUT = 30.0
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _RUN_COLUMNS = "id, name, playbook_path, checklists, t0, created_at, created_by, snapshot"
 _DECODE = json.JSONDecoder().decode
 #: The run's latest close or resume event (a resumed run is open again); via events_by_run.
@@ -53,16 +54,6 @@ _OWES_RESOLUTION = (
     " AND json_extract(s.data, '$.kind') = 'resolution'"
     " AND s.seq > (SELECT max(c.seq) FROM events c WHERE c.run_id = runs.id AND c.kind = 'close'))"
 )
-
-
-def default_db_path() -> Path:
-    """``CRISISPLAY_DB``, else the per-user data directory (platformdirs)."""
-    env = os.environ.get(DB_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("crisisplay", appauthor=False) / DB_FILE
 
 
 @dataclass(frozen=True)
@@ -85,7 +76,7 @@ class Store:
     def open(cls, path: str | Path | None = None, *, timeout: float = BUSY_TIMEOUT) -> Store:
         """Open (creating or upgrading) the database at ``path`` or the default place."""
         target = Path(path).expanduser() if path else default_db_path()
-        _check_header(target)
+        check_header(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(target), timeout=timeout, isolation_level=None)
@@ -94,7 +85,7 @@ class Store:
         store = cls(connection, target)
         try:
             with store.transaction():  # one snapshot: version, id and tables agree
-                version = store._check_version()
+                version = schema_version(connection, target)
             connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             store._enable_wal()
             connection.execute("PRAGMA synchronous = FULL")
@@ -155,25 +146,6 @@ class Store:
 
     # -- schema ------------------------------------------------------------------------
 
-    def _check_version(self) -> int:
-        version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(self.connection.execute("PRAGMA application_id").fetchone()[0])
-        if app_id not in (0, APPLICATION_ID):
-            raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
-        if version == 0 and app_id == 0:
-            tables = self.connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            ).fetchone()[0]
-            if tables:
-                raise CrisisplayError(f"{self.path} is not a crisisplay checklist database; it was left untouched")
-        if version > SCHEMA_VERSION:
-            raise CrisisplayError(
-                f"the checklist database {self.path} has schema version {version}, written by a "
-                f"newer crisisplay (this one knows up to {SCHEMA_VERSION}); it was left untouched",
-                hint="upgrade crisisplay, or use another database with --db",
-            )
-        return version
-
     def _enable_wal(self) -> None:
         for _ in range(50):
             try:
@@ -187,27 +159,14 @@ class Store:
 
     def _migrate(self, seen: int) -> None:
         if seen > 0:
-            self._backup(seen)
+            backup_before_upgrade(self.connection, self.path, seen)
         with self.transaction(write=True) as conn:
-            version = self._check_version()  # another process may have upgraded meanwhile
+            version = schema_version(conn, self.path)  # another process may have upgraded meanwhile
             for step in MIGRATIONS[version:]:
                 for statement in step:
                     conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _backup(self, version: int) -> None:
-        """Keep a copy of the database as it was before an upgrade."""
-        backup_path = self.path.with_name(f"{self.path.name}.v{version}.bak")
-        if backup_path.exists():
-            return
-        partial = backup_path.with_name(backup_path.name + ".tmp")
-        target = sqlite3.connect(str(partial))
-        try:
-            self.connection.backup(target)
-        finally:
-            target.close()
-        os.replace(partial, backup_path)
 
     # -- runs ----------------------------------------------------------------------------
 
@@ -369,70 +328,3 @@ def _decode_run(row: tuple[str, ...]) -> Run:
         created_by=created_by,
         snapshot=PlaybookSnapshot.from_json(snapshot),
     )
-
-
-RECOVERY_HINT = (
-    "export each run's audit log while it can still be read (crisisplay checklist log RUN --format json "
-    "> RUN.json), or salvage the file with 'sqlite3 DB .recover'; then start a new database with --db NEW "
-    f"or {DB_ENV}=NEW"
-)
-
-
-def store_error(exc: BaseException, path: Path, what: str) -> CrisisplayError:
-    """A database failure in the terms of what the user can do about it.
-
-    SQLite says "attempt to write a readonly database" for a read-only *folder* too (it
-    cannot create the ``-wal`` file beside the database), and "disk I/O error" for a full
-    disk at open: both are told apart here, from the file system itself.
-    """
-    text = str(exc)
-    lowered = text.lower()
-    code = getattr(exc, "errno", None)
-    folder = path.parent
-    if "locked" in lowered or "busy" in lowered:
-        return CrisisplayError(f"the checklist database {path} stayed locked by another process",
-                               hint="try again in a moment")
-    readonly = "readonly" in lowered or "read-only" in lowered or code in (errno.EROFS, errno.EACCES, errno.EPERM)
-    if readonly or "unable to open" in lowered:
-        if folder.is_dir() and not os.access(folder, os.W_OK):
-            return CrisisplayError(
-                f"{what} {path}: its folder {folder} is read-only (SQLite keeps {path.name}-wal and "
-                f"{path.name}-shm beside the database); nothing was recorded",
-                hint="make the folder writable, or keep the database elsewhere with --db")
-        if readonly or (path.exists() and not os.access(path, os.W_OK)):
-            return CrisisplayError(f"{what} {path}: the file is read-only; nothing was recorded",
-                                   hint="make it writable (chmod u+w), or use another database with --db")
-    if "full" in lowered or code == errno.ENOSPC or ("disk i/o" in lowered and _disk_full(folder)):
-        return CrisisplayError(f"{what} {path}: the disk is full; nothing was recorded",
-                               hint="free some space and repeat the command: the database is unchanged")
-    if any(sign in lowered for sign in ("malformed", "not a database", "decode", "unreadable", "corrupt")):
-        return CrisisplayError(f"the checklist database {path} is damaged ({text}); it was left as it is",
-                               hint=RECOVERY_HINT)
-    if "disk i/o" in lowered:
-        return CrisisplayError(f"{what} {path}: the disk reported an I/O error",
-                               hint="check the disk (full, removed, failing?) and repeat the command")
-    if isinstance(exc, OSError):
-        return CrisisplayError(f"{what} {path}: {exc.strerror or exc}")
-    return CrisisplayError(f"{what} {path}: {text}")
-
-
-def _disk_full(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < 64 * 1024
-    except OSError:
-        return False
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite at all, without letting SQLite touch it."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError:
-        return
-    except IsADirectoryError:
-        raise CrisisplayError(f"{path} is a directory, not a checklist database") from None
-    except OSError as exc:
-        raise CrisisplayError(f"cannot read the checklist database {path}: {exc.strerror}") from None
-    if head and head != _SQLITE_MAGIC:
-        raise CrisisplayError(f"{path} is not a crisisplay checklist database; it was left untouched")

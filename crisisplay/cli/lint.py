@@ -10,10 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from crisisplay.cli.common import exit_code_for, fail_on_option, format_option, handle_errors, use_color
+from crisisplay.cli.common import (
+    FORMAT_CHOICES,
+    at_option,
+    exit_code_for,
+    fail_on_option,
+    format_option,
+    handle_errors,
+    use_color,
+)
 from crisisplay.errors import CrisisplayError
 
 if TYPE_CHECKING:
+    from crisisplay.moments import Moment
     from crisisplay.playbook.model import Playbook
     from crisisplay.tone.api import MessageReport, MessageText
     from crisisplay.tone.sources import Source
@@ -105,16 +114,16 @@ def _fix(sources: list[Source], reports: list[MessageReport], write: bool) -> tu
 @click.option("--pack", "pack_paths", multiple=True, metavar="FILE", help="Extra rule pack (YAML); repeatable.")
 @click.option("--disable", multiple=True, metavar="RULE", help="Leave out a rule id; repeatable.")
 @click.option("--no-consistency", is_flag=True, help="Lint each message alone (no cross-channel checks).")
-@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
-              help="When the messages go out (default: a bundle's generated_at); «через 2 часа» is counted from it.")
+@at_option("When the messages go out, in the --playbook's zone (default: a bundle's generated_at); "
+           "«через 2 часа» is counted from it")
 @click.option("--fix", is_flag=True, help="Apply safe substitutions in place and print the diff.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff --fix would apply; write nothing.")
-@format_option
-@fail_on_option
+@format_option(*FORMAT_CHOICES)
+@fail_on_option()
 @handle_errors
 def lint(
     paths: tuple[str, ...], playbook_path: str | None, stage: str | None, lang: str, channel: str | None,
-    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, at: datetime | None, fix: bool,
+    pack_paths: tuple[str, ...], disable: tuple[str, ...], no_consistency: bool, at: Moment | None, fix: bool,
     show_diff: bool, output_format: str, fail_on: str,
 ) -> None:
     """Check tone, required elements and cross-channel consistency of crisis messages.
@@ -142,7 +151,12 @@ def lint(
     if channel and sum(len(s.messages) for s in sources) > 1 and any(s.kind != "bundle" for s in sources):
         raise click.UsageError("--channel names a single message; with several inputs the file names are used")
     packs = [load_pack(p) for p in pack_paths]
-    messages = _messages(sources, stage_kind, at)
+    sent_at = None
+    if at is not None:
+        from crisisplay.playbook.fact_types import playbook_zone
+
+        sent_at = at.resolve(playbook_zone(playbook) if playbook is not None else None)
+    messages = _messages(sources, stage_kind, sent_at)
     truth = next((s.truth for s in sources if s.truth is not None), None)
     reports = check_messages(
         messages, locale=None if lang == "auto" else lang, stage_kind=stage_kind, playbook=playbook,

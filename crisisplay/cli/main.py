@@ -74,11 +74,11 @@ class LazyGroup(click.Group):
         """As click's, with "did you mean 'render'?" for a mistyped command (``rendr``)."""
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            import difflib
+            from crisisplay.suggest import close_matches
 
             # Phrased as click phrases it for sub-commands (``checklist strat``); click cannot
             # see a lazy group's commands itself.
-            close = difflib.get_close_matches(name.lower(), self.list_commands(ctx))
+            close = close_matches(name, self.list_commands(ctx), n=3)
             if len(close) == 1:
                 ctx.fail(f"No such command {name!r}. (Did you mean {close[0]!r}?)")
             if close:

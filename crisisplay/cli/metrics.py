@@ -23,13 +23,14 @@ from crisisplay.cli.metrics_options import (
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.metrics import output
+from crisisplay.metrics.metric import Metric
 from crisisplay.metrics.periods import Periodizer
 from crisisplay.metrics.retention import CohortColumns, RetentionReport, analyse_file, compute
-from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
+from crisisplay.metrics.survey import Columns, SurveyReport, analyse_survey
 from crisisplay.wording import Wording, wording_for
 
 
-def _words(opts: dict[str, Any]) -> Wording:
+def _report_wording(opts: dict[str, Any]) -> Wording:
     """The report's language: --lang, else the --playbook's locale, else English."""
     if opts.get("lang"):
         return wording_for("metrics", opts["lang"])
@@ -72,7 +73,7 @@ def _run_survey(metric: Metric, opts: dict[str, Any]) -> None:
         date_required=explicit_dates,
         respondent_required=opts["id_column"] is not None,
     )
-    report = analyse(
+    report = analyse_survey(
         opts["file"],
         metric,
         columns,
@@ -81,7 +82,7 @@ def _run_survey(metric: Metric, opts: dict[str, Any]) -> None:
         delimiter=DELIMITERS[opts["delimiter"]],
     )
     fmt = opts["output_format"]
-    words = _words(opts)
+    words = _report_wording(opts)
     if not report.rows:
         _echo_issues(report, opts["max_issues"], words)
         raise CrisisplayError("no usable answers in the file", Location(report.path),
@@ -153,6 +154,7 @@ def metrics() -> None:
 
 
 @metrics.command(
+    name="nps",
     short_help="NPS: % promoters - % detractors, with a 95% interval.",
     epilog="Examples:\n\n\b\n"
     "  crisisplay metrics nps survey.csv\n"
@@ -163,7 +165,7 @@ def metrics() -> None:
 )
 @survey_options
 @handle_errors
-def nps(**opts: Any) -> None:
+def nps_command(**opts: Any) -> None:
     """Net Promoter Score of 0-10 answers, with its 95% interval.
 
     Promoters answer 9-10, passives 7-8, detractors 0-6; NPS = % promoters - % detractors,
@@ -173,6 +175,7 @@ def nps(**opts: Any) -> None:
 
 
 @metrics.command(
+    name="csat",
     short_help="CSAT: % satisfied answers, with a Wilson interval.",
     epilog="Examples:\n\n\b\n"
     "  crisisplay metrics csat contacts.csv                  # 1-5 scale, 4 and 5 satisfied\n"
@@ -185,7 +188,7 @@ def nps(**opts: Any) -> None:
 )
 @survey_options
 @handle_errors
-def csat(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> None:
+def csat_command(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> None:
     """Customer satisfaction: % of answers at the top of the declared scale.
 
     By default the top two points count as satisfied (4-5 on a 1-5 scale). The interval
@@ -195,6 +198,7 @@ def csat(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> N
 
 
 @metrics.command(
+    name="ces",
     short_help="CES: mean effort, with its standard error.",
     epilog="Examples:\n\n\b\n"
     "  crisisplay metrics ces effort.csv                     # 0 (hard) to 5 (easy)\n"
@@ -203,7 +207,7 @@ def csat(scale: tuple[int, int], satisfied_from: float | None, **opts: Any) -> N
 @scale_option("0-5", "The survey's declared scale (0 very hard … 5 easy by default).")
 @survey_options
 @handle_errors
-def ces(scale: tuple[int, int], **opts: Any) -> None:
+def ces_command(scale: tuple[int, int], **opts: Any) -> None:
     """Customer effort score: mean answer on the declared scale, with its standard error.
 
     The interval is mean ± 1.96·SE, SE = sd/sqrt(n).
@@ -288,7 +292,7 @@ def retention(file: str | None, **opts: Any) -> None:
             encoding=opts["encoding"],
             delimiter=DELIMITERS[opts["delimiter"]],
         )
-    words = _words(opts)
+    words = _report_wording(opts)
     if report.result is None:
         _echo_issues(report, opts["max_issues"], words)
         raise CrisisplayError(

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from crisisplay.cli.common import format_option
-from crisisplay.metrics.parsing import parse_datetime, parse_number, parse_scale
+from crisisplay.metrics.parsing import parse_number, parse_scale, parse_timestamp
 from crisisplay.metrics.retention import CohortColumns
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +26,7 @@ PERIOD_UNITS = ("period", "day", "week", "month", "quarter", "year")
 def to_time(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
     if value is None:
         return None
-    parsed = parse_datetime(value)
+    parsed = parse_timestamp(value)
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not ISO 8601 (2024-03-01T10:00+03:00) or DD.MM.YYYY", ctx, param)
     return parsed
@@ -108,7 +108,7 @@ def input_options(func: F) -> F:
         show_default=True,
         help="Text encoding (UTF-8 with or without BOM by default).",
     )(func)
-    return format_option(func, choices=FORMATS)
+    return format_option(*FORMATS)(func)
 
 
 def survey_options(func: F) -> F:

@@ -13,7 +13,6 @@ the CLI; the click command only parses options and prints.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
@@ -24,6 +23,7 @@ import click
 
 from crisisplay.cli.common import handle_errors
 from crisisplay.errors import CrisisplayError
+from crisisplay.suggest import suggestion
 
 BASE_DIR = "base"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -92,11 +92,10 @@ def find_scenario(name: str, scenarios: dict[str, Scenario]) -> Scenario:
             "'base' is the company voice the scenarios extend, not a scenario",
             hint=f"choose one of: {', '.join(scenarios)}",
         )
-    close = difflib.get_close_matches(name, list(scenarios), n=3, cutoff=0.5)
-    suggestion = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    close = suggestion(name, scenarios, n=3, cutoff=0.5)
     raise CrisisplayError(
         f"unknown scenario {name!r}",
-        hint=f"{suggestion}available: {', '.join(scenarios) or 'none'}; see 'crisisplay new --list'",
+        hint=f"{close + ' ' if close else ''}available: {', '.join(scenarios) or 'none'}; see 'crisisplay new --list'",
     )
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from crisisplay.cli.common import exit_code_for, handle_errors
+from crisisplay.cli.common import at_option, exit_code_for, fail_on_option, handle_errors
+
+if TYPE_CHECKING:
+    from crisisplay.moments import Moment
 
 EPILOG = """Examples:
 
@@ -38,7 +42,7 @@ Exit codes: 0 written, 1 findings at or above --fail-on (default never), 2 bad i
               help="Set one fact (repeatable); services.ID=STATUS overrides a service.")
 @click.option("--example", is_flag=True,
               help="Allow the playbook's example facts (filling what you did not give); the page is marked.")
-@click.option("--at", "at", metavar="TIME", help="Render time, e.g. 2026-03-15T10:00 or 10:00.")
+@at_option("Render time, 'now' in templates (default: now; HH:MM is today in the playbook's zone)")
 @click.option("--out", "-o", "out", default="preview.html", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
               help="Where to write the page ('-' for standard output).")
@@ -46,11 +50,10 @@ Exit codes: 0 written, 1 findings at or above --fail-on (default never), 2 bad i
               help="Show what changed since this bundle.json (or the directory holding it).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @click.option("--no-lint", is_flag=True, help="Skip tone lint (render findings only).")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="never",
-              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@fail_on_option("never")
 @handle_errors
 def preview(playbook_path: str, stage: str | None, facts_file: str | None, set_options: tuple[str, ...],
-            example: bool, at: str | None, out: str, previous: str | None, open_page: bool,
+            example: bool, at: Moment | None, out: str, previous: str | None, open_page: bool,
             no_lint: bool, fail_on: str) -> None:
     """Write one HTML page that shows every channel's message as customers will see it.
 

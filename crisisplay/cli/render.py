@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from crisisplay.batch.cli_support import batch_options
-from crisisplay.cli.common import exit_code_for, handle_errors, use_color
+from crisisplay.cli.batch import batch_options
+from crisisplay.cli.common import (
+    at_option,
+    exit_code_for,
+    fail_on_option,
+    format_option,
+    given,
+    handle_errors,
+    use_color,
+)
+
+if TYPE_CHECKING:
+    from crisisplay.moments import Moment
 
 EPILOG = """Examples:
 
@@ -54,18 +64,6 @@ def _sibling(path: str, current: str, wanted: str) -> Path | None:
     return other if other.is_file() else None
 
 
-def _parse_at(value: str | None, zone: Any) -> datetime | None:
-    from crisisplay.errors import CrisisplayError
-    from crisisplay.playbook.facts import parse_datetime
-
-    if value is None:
-        return None
-    parsed = parse_datetime(value, zone)
-    if parsed is None:
-        raise CrisisplayError(f"--at {value!r} is not a date and time (expected 2026-03-15T10:00 or 10:00)")
-    return parsed
-
-
 def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
     """Tone lint of the rendered texts (crisisplay.tone, imported only when asked for)."""
     from crisisplay.factcheck import truth_for_result
@@ -97,21 +95,20 @@ def _lint(result: Any, playbook: Any, out: str | None) -> list[Any]:
               help="Render in this locale: the sibling playbook (name.<locale>.yaml) when it exists.")
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False), metavar="DIR",
               help="Write native files per channel and bundle.json to DIR.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "md"]), default=None,
-              help="Output format on stdout (default text).")
-@click.option("--at", "at", metavar="TIME", help="Render time, e.g. 2026-03-15T10:00 or 10:00.")
+@format_option("text", "json", "md")
+@at_option("Render time, 'now' in templates (default: now; HH:MM is today in the playbook's zone)")
 @click.option("--strict", is_flag=True, help="Consistency gaps (a mandatory fact missing) are errors.")
 @click.option("--lint", "lint", is_flag=True, help="Also check tone and cross-channel consistency.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at least this severe.")
+@fail_on_option()
 @batch_options
+@click.pass_context
 @handle_errors
-def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], facts_file: str | None,
+def render(ctx: click.Context, playbook_path: str, stage: str | None, channels: tuple[str, ...], facts_file: str | None,
            set_options: tuple[str, ...], recipient_options: tuple[str, ...], example: bool,
            locale: str | None, out: str | None,
-           output_format: str | None, at: str | None, strict: bool, lint: bool, fail_on: str,
+           output_format: str, at: Moment | None, strict: bool, lint: bool, fail_on: str,
            recipients: str | None, jobs: int, resume: bool, sms_price: float | None, on_error: str,
-           allow_duplicates: bool, recipients_encoding: str) -> None:
+           allow_duplicates: bool, recipients_encoding: str, progress: bool | None) -> None:
     """Render a stage's messages for every channel from one set of facts.
 
     Facts are checked against the playbook first (every problem reported at once, at
@@ -119,17 +116,18 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
     segments and encoding, X's weighted length, seconds of speech, and so on.
     """
     from crisisplay.diagnostics.formatters import format_text
+    from crisisplay.moments import resolve_at
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
     from crisisplay.render.bundle import bundle_json, write_bundle
-    from crisisplay.render.facts import collect_facts
+    from crisisplay.render.fact_set import collect_facts
     from crisisplay.render.output import describe_figures, format_result_markdown, format_result_text
     from crisisplay.render.renderer import Renderer
 
     if recipients:
         # Mass rendering: one personalised message per recipient (docs/batch.md).
         ignored = [name for name, given in (("--locale", locale),
-                   ("--recipient", recipient_options), ("--format", output_format), ("--lint", lint),
+                   ("--recipient", recipient_options), ("--format", given(ctx, "output_format")), ("--lint", lint),
                    ("--strict", strict)) if given]
         if ignored:
             raise click.UsageError(f"{', '.join(ignored)} cannot be combined with --recipients "
@@ -137,14 +135,14 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
         if not facts_file and not set_options and not example:
             raise click.UsageError("a mass send needs your facts (--facts FILE or --set NAME=VALUE): "
                                    "the playbook's embedded examples are not facts (--example for a rehearsal)")
-        from crisisplay.batch.cli_support import run_from_cli
+        from crisisplay.cli.batch import run_recipients
 
-        run_from_cli(playbook_path, recipients, stage, out, jobs, resume, sms_price, on_error, at,
-                     progress=sys.stderr.isatty(), facts=facts_file, sets=set_options, example=example,
-                     channels=_split_channels(channels), allow_duplicates=allow_duplicates,
-                     encoding=recipients_encoding)
+        run_recipients(playbook_path, recipients, out=out, stage=stage, jobs=jobs, resume=resume,
+                       sms_price=sms_price, on_error=on_error, at=at, progress=progress, facts=facts_file,
+                       sets=set_options, example=example, channels=_split_channels(channels),
+                       allow_duplicates=allow_duplicates, encoding=recipients_encoding)
         return
-    if out and output_format:
+    if out and given(ctx, "output_format"):
         raise click.UsageError("use either --out DIR or --format, not both")
     playbook = load_playbook(playbook_path)
     render_locale = None
@@ -154,7 +152,7 @@ def render(playbook_path: str, stage: str | None, channels: tuple[str, ...], fac
             playbook = load_playbook(sibling)
         else:
             render_locale = locale
-    now = _parse_at(at, playbook_zone(playbook))
+    now = resolve_at(at, playbook_zone(playbook))
     fact_set = collect_facts(playbook, facts_file, set_options, example=example, now=now)
     if out and fact_set.examples and not example:
         raise click.UsageError(

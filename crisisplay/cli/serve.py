@@ -11,8 +11,7 @@ import sys
 
 import click
 
-from crisisplay.checklist.store import DB_ENV
-from crisisplay.cli.common import handle_errors
+from crisisplay.cli.common import db_option, handle_errors
 
 DEFAULT_PORT = 8765
 EPILOG = """Examples:
@@ -27,12 +26,6 @@ The first start prints an invitation for you. Invitations work once and last 7 d
 'serve members' lists who is in and 'serve revoke NAME' takes someone out at once.
 Serving beyond this machine needs TLS in front (a reverse proxy): see docs/room.md.
 """
-
-
-def _db_option(func: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--db", type=click.Path(dir_okay=False), envvar=DB_ENV, help="The checklist database (default: per-user)."
-    )(func)
 
 
 def _url_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -68,7 +61,7 @@ def _link(base_url: str, token: str) -> str:
               help="A TLS reverse proxy is in front: cookies are Secure and its X-Forwarded-* headers are trusted.")
 @click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, metavar="IPS",
               help="With --behind-proxy: the proxy addresses whose forwarded headers are trusted.")
-@_db_option
+@db_option
 @click.pass_context
 @handle_errors
 def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbooks: tuple[str, ...], lang: str,
@@ -119,15 +112,15 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
     )
 
 
-@serve.command(epilog="Examples:\n\n  crisisplay serve invite 'Olga (PR)' --role editor\n\n"
+@serve.command(name="invite", epilog="Examples:\n\n  crisisplay serve invite 'Olga (PR)' --role editor\n\n"
                "  crisisplay serve invite 'Duty director' --role viewer --url https://crisis.example.com")  # fmt: skip
 @click.argument("name")
 @click.option("--role", type=click.Choice(["editor", "viewer"]), default="editor", show_default=True,
               help="editor: may change items and record sends; viewer: may only look.")  # fmt: skip
 @_url_option
-@_db_option
+@db_option
 @handle_errors
-def invite(name: str, role: str, base_url: str | None, db: str | None) -> None:
+def invite_command(name: str, role: str, base_url: str | None, db: str | None) -> None:
     """Print a one-time invitation link for NAME (valid 7 days)."""
     from crisisplay.checklist.store import Store
     from crisisplay.room import members
@@ -141,7 +134,7 @@ def invite(name: str, role: str, base_url: str | None, db: str | None) -> None:
 
 
 @serve.command(name="members", epilog="Examples:\n\n  crisisplay serve members")
-@_db_option
+@db_option
 @handle_errors
 def list_members(db: str | None) -> None:
     """Who may enter the room, and in which role."""
@@ -157,11 +150,11 @@ def list_members(db: str | None) -> None:
         click.echo(f"{member.name}  {member.role}  {status} UTC")
 
 
-@serve.command(epilog="Examples:\n\n  crisisplay serve revoke 'Olga (PR)'")
+@serve.command(name="revoke", epilog="Examples:\n\n  crisisplay serve revoke 'Olga (PR)'")
 @click.argument("name")
-@_db_option
+@db_option
 @handle_errors
-def revoke(name: str, db: str | None) -> None:
+def revoke_command(name: str, db: str | None) -> None:
     """Take NAME out of the room at once (their open sessions stop working; their history stays)."""
     from crisisplay.checklist.store import Store
     from crisisplay.room import members

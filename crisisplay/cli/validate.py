@@ -7,6 +7,7 @@ import sys
 import click
 
 from crisisplay.cli.common import (
+    FORMAT_CHOICES,
     exit_code_for,
     fail_on_option,
     format_option,
@@ -34,8 +35,8 @@ def _render_knowledge() -> tuple[frozenset[str] | None, frozenset[str]]:
     )
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@format_option
-@fail_on_option
+@format_option(*FORMAT_CHOICES)
+@fail_on_option()
 @handle_errors
 def validate(paths: tuple[str, ...], output_format: str, fail_on: str) -> None:
     """Check playbooks: schema, references, templates, timeline, services, checklists.

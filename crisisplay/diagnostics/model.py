@@ -106,6 +106,12 @@ class Diagnostic:
     related: tuple[Location, ...] = field(default=())
     source: str = ""  # which tool produced it: validate, render, lint
 
+    @classmethod
+    def error(cls, rule: str, category: str, message: str, location: Location | None = None, *,
+              fix: str = "", source: str = "") -> Diagnostic:
+        """An error-level finding: what loading, extends and fact checks report."""
+        return cls(rule, Severity.ERROR, category, message, location, fix=fix, source=source)
+
     def with_location(self, location: Location | None) -> Diagnostic:
         return replace(self, location=location)
 
@@ -145,6 +151,18 @@ class RuleInfo:
     summary: str
     doc: str = ""
     tool: str = "validate"
+
+
+def unique(diagnostics: Iterable[Diagnostic], *, by_location: bool = True) -> list[Diagnostic]:
+    """The first of each (rule, message[, location]), in order: one finding said once."""
+    seen: set[tuple[str, str, Location | None]] = set()
+    result = []
+    for diag in diagnostics:
+        key = (diag.rule, diag.message, diag.location if by_location else None)
+        if key not in seen:
+            seen.add(key)
+            result.append(diag)
+    return result
 
 
 def max_severity(diagnostics: Iterable[Diagnostic]) -> Severity | None:

@@ -6,8 +6,8 @@ so that a manager can tell a real change from noise.
 
 Library use::
 
-    from crisisplay.metrics import Metric, Periodizer, analyse, compute_retention
-    report = analyse("nps.csv", Metric.nps(), periodizer=Periodizer("month"))
+    from crisisplay.metrics import Metric, Periodizer, analyse_survey, compute_retention
+    report = analyse_survey("nps.csv", Metric.nps(), periodizer=Periodizer("month"))
     for row in report.rows:
         print(row.period.label, row.estimate.value, row.estimate.low, row.estimate.high)
     compute_retention(250, 150).lifetime  # 2.5 periods
@@ -18,12 +18,13 @@ Nothing here prints or exits; user-fixable problems raise
 
 from __future__ import annotations
 
-from crisisplay.metrics.parsing import parse_bool, parse_datetime, parse_number, parse_scale
+from crisisplay.metrics.metric import Metric
+from crisisplay.metrics.parsing import parse_bool, parse_number, parse_scale, parse_timestamp
 from crisisplay.metrics.periods import Period, Periodizer
 from crisisplay.metrics.retention import CohortColumns, Retention, RetentionReport, analyse_file
 from crisisplay.metrics.retention import compute as compute_retention
-from crisisplay.metrics.stats import Change, Estimate, ces, compare, csat, nps, wilson
-from crisisplay.metrics.survey import Columns, Metric, SurveyReport, analyse
+from crisisplay.metrics.stats import Change, Estimate, ces, compare_estimates, csat, nps, wilson
+from crisisplay.metrics.survey import Columns, SurveyReport, analyse_survey
 from crisisplay.metrics.table import Issue
 
 __all__ = [
@@ -38,16 +39,16 @@ __all__ = [
     "Retention",
     "RetentionReport",
     "SurveyReport",
-    "analyse",
     "analyse_file",
+    "analyse_survey",
     "ces",
-    "compare",
+    "compare_estimates",
     "compute_retention",
     "csat",
     "nps",
     "parse_bool",
-    "parse_datetime",
     "parse_number",
     "parse_scale",
+    "parse_timestamp",
     "wilson",
 ]

@@ -56,7 +56,7 @@ def parse_number(text: str) -> float | None:
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
-def parse_datetime(text: str) -> datetime | None:
+def parse_timestamp(text: str) -> datetime | None:
     """ISO 8601 (``2024-03-01``, ``2024-03-01T10:30``, with ``Z`` or an offset) or
     ``dd.mm.yyyy`` with an optional ``hh:mm[:ss]``. A bare date means 00:00."""
 

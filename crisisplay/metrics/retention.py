@@ -238,8 +238,8 @@ def _count(table: Table, cols: CohortColumns, report: RetentionReport) -> tuple[
         else:
             at_start, at_end, new = _by_flags(row.get(i_a), row.get(i_b), row.line, names, found)
         money: list[Issue] = []
-        orders = _amount(row.get(i_orders), i_orders, row.line, cols.orders, money)
-        revenue = _amount(row.get(i_revenue), i_revenue, row.line, cols.revenue, money)
+        orders = _money_cell(row.get(i_orders), i_orders, row.line, cols.orders, money)
+        revenue = _money_cell(row.get(i_revenue), i_revenue, row.line, cols.revenue, money)
         if found:
             report.issues.extend(found + money)
             continue
@@ -303,7 +303,7 @@ def _by_dates(
     return at_start, at_start and not is_before(last, report.end), new
 
 
-def _amount(
+def _money_cell(
     text: str, index: int | None, line: int, column: str, found: list[Issue]
 ) -> float | None:
     if index is None:

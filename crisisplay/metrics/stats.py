@@ -2,7 +2,7 @@
 
 Units: NPS and CSAT are in percent (NPS from −100 to +100, a change in percentage points);
 CES is in the points of its declared scale. Every :class:`Estimate` carries the variance of
-its value in those same units, so two estimates compare the same way whatever the metric:
+its value in those same units, so two estimates compare_estimates the same way whatever the metric:
 
     change = b.value − a.value
     noise  = 1.96 · sqrt(var_a + var_b)
@@ -165,7 +165,7 @@ def ces(scores: Sequence[float]) -> Estimate:
     )
 
 
-def compare(a: Estimate, b: Estimate) -> Change:
+def compare_estimates(a: Estimate, b: Estimate) -> Change:
     """``b − a`` and whether |b − a| > 1.96 · sqrt(var_a + var_b)."""
 
     delta = b.value - a.value

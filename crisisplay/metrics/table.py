@@ -19,7 +19,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
-from crisisplay.metrics.parsing import parse_datetime
+from crisisplay.metrics.parsing import parse_timestamp
 from crisisplay.wording import Wording, wording_for
 
 DELIMITERS = (",", ";", "\t")
@@ -97,7 +97,7 @@ def data_quality(issues: Sequence[Issue], notes: Sequence[str], words: Wording |
 
 
 @dataclass(frozen=True)
-class Row:
+class TableRow:
     """A data row: the line it starts on and its cells in header order."""
 
     line: int
@@ -123,7 +123,7 @@ class Table:
     header: list[str]
     delimiter: str
     header_line: int = 1
-    rows: list[Row] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
 
     def location(self, line: int = 0) -> Location:
         return Location(self.path, line)
@@ -222,7 +222,7 @@ def read_table(
                 table.header = [c.strip() for c in cells]
                 table.header_line = line
                 continue
-            table.rows.append(Row(line, cells))
+            table.rows.append(TableRow(line, cells))
     except csv.Error as exc:
         raise CrisisplayError(f"malformed CSV: {exc}", Location(str(path))) from None
     return table
@@ -245,7 +245,7 @@ def date_cell(text: str, line: int, column: str, found: list[Issue]) -> datetime
     if not text:
         found.append(issue(line, column, "empty", "", "issue_no_date"))
         return None
-    when = parse_datetime(text)
+    when = parse_timestamp(text)
     if when is None:
         found.append(issue(line, column, "bad_date", text, "issue_bad_date", text=repr(text)))
     return when

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.diagnostics.model import Diagnostic, Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path
 from crisisplay.playbook.loader import Document, Limits, load_file
@@ -27,10 +27,6 @@ RULE_SYNTAX = "CP001"
 RULE_EXTENDS_MISSING = "CP010"
 RULE_EXTENDS_CYCLE = "CP011"
 MAX_CHAIN = 8
-
-
-def _diag(rule: str, category: str, message: str, location: Location | None, fix: str = "") -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, category, message, location, fix=fix, source="validate")
 
 
 def display(path: Path) -> str:
@@ -67,41 +63,46 @@ def load_chain(
         try:
             parent_path = resolve_parent_path(reference, current.path, confinement, where)
         except PathRefused as exc:
-            diagnostics.append(_diag(RULE_PATH_REFUSED, "reference", exc.message, where, exc.hint))
+            diagnostics.append(Diagnostic.error(RULE_PATH_REFUSED, "reference", exc.message, where, fix=exc.hint,
+                                                source="validate"))
             break
         except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_EXTENDS_MISSING, "reference", exc.message, where))
+            diagnostics.append(Diagnostic.error(RULE_EXTENDS_MISSING, "reference", exc.message, where,
+                                                source="validate"))
             break
         names = " -> ".join([*(d.path for d in chain), str(parent_path)])
         if str(parent_path) in seen:
             diagnostics.append(
-                _diag(RULE_EXTENDS_CYCLE, "reference", f"'extends' makes a cycle: {names}", where)
+                Diagnostic.error(RULE_EXTENDS_CYCLE, "reference", f"'extends' makes a cycle: {names}", where,
+                                 source="validate")
             )
             break
         if len(chain) >= MAX_CHAIN:
             diagnostics.append(
-                _diag(
+                Diagnostic.error(
                     RULE_EXTENDS_CYCLE,
                     "reference",
                     f"'extends' chain longer than {MAX_CHAIN}: {names}",
                     where,
+                    source="validate",
                 )
             )
             break
         if not parent_path.is_file():
             diagnostics.append(
-                _diag(
+                Diagnostic.error(
                     RULE_EXTENDS_MISSING,
                     "reference",
                     f"parent playbook {reference!r} not found (looked at {parent_path}); chain: {names}",
                     where,
+                    source="validate",
                 )
             )
             break
         try:
             parent = load_file(parent_path, limits, display_name=display(parent_path))
         except CrisisplayError as exc:
-            diagnostics.append(_diag(RULE_SYNTAX, "syntax", exc.message, exc.location))
+            diagnostics.append(Diagnostic.error(RULE_SYNTAX, "syntax", exc.message, exc.location, source="validate"))
             break
         seen.add(str(parent_path))
         chain.append(parent)

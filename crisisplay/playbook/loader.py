@@ -25,9 +25,8 @@ import yaml
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
 from crisisplay.playbook.reading import MAX_FILE_BYTES as MAX_FILE_BYTES
-from crisisplay.playbook.reading import decode
-from crisisplay.playbook.reading import read_bytes as _read_regular
-from crisisplay.playbook.yaml_errors import explain
+from crisisplay.playbook.reading import decode, read_bytes
+from crisisplay.playbook.yaml_errors import mark_location, reader_error, yaml_error
 
 PathKey = tuple[str | int, ...]
 
@@ -133,14 +132,6 @@ def _resolve_plain(text: str) -> Any:
     return text
 
 
-def _loc(file: str, mark: Any, end: Any = None) -> Location:
-    if mark is None:
-        return Location(file)
-    end_line = end.line + 1 if end is not None else 0
-    end_col = end.column + 1 if end is not None else 0
-    return Location(file, mark.line + 1, mark.column + 1, end_line, end_col)
-
-
 class _Builder:
     """Turns a composed node graph into plain values, checking limits as it walks."""
 
@@ -153,31 +144,31 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _too_many(self.limits, _loc(self.file, node.start_mark), aliases=True)
+            raise _too_many(self.limits, mark_location(self.file, node.start_mark), aliases=True)
         if depth > self.limits.max_depth:
             raise CrisisplayError(
                 f"nesting deeper than {self.limits.max_depth} levels",
-                _loc(self.file, node.start_mark),
+                mark_location(self.file, node.start_mark),
             )
-        self.source.values[path] = _loc(self.file, node.start_mark, node.end_mark)
+        self.source.values[path] = mark_location(self.file, node.start_mark, node.end_mark)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
             raise CrisisplayError(
                 f"YAML tag {node.tag!r} is not allowed (playbooks are plain data)",
-                _loc(self.file, node.start_mark),
+                mark_location(self.file, node.start_mark),
             )
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
-        raise CrisisplayError("unsupported YAML node", _loc(self.file, node.start_mark))
+        raise CrisisplayError("unsupported YAML node", mark_location(self.file, node.start_mark))
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _ALLOWED_SCALAR_TAGS:
             raise CrisisplayError(
                 f"YAML tag {node.tag!r} is not allowed (playbooks are plain data)",
-                _loc(self.file, node.start_mark),
+                mark_location(self.file, node.start_mark),
             )
         if node.style:  # quoted or block scalar: always text
             return node.value
@@ -189,7 +180,7 @@ class _Builder:
         try:
             return _resolve_plain(node.value)
         except ValueError as exc:
-            raise CrisisplayError(str(exc), _loc(self.file, node.start_mark)) from None
+            raise CrisisplayError(str(exc), mark_location(self.file, node.start_mark)) from None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -202,21 +193,21 @@ class _Builder:
             ):
                 raise CrisisplayError(
                     "YAML merge keys ('<<') are not supported; use 'extends' to reuse a playbook",
-                    _loc(self.file, key_node.start_mark),
+                    mark_location(self.file, key_node.start_mark),
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise CrisisplayError(
                     "mapping keys must be plain text, not lists or mappings",
-                    _loc(self.file, key_node.start_mark),
+                    mark_location(self.file, key_node.start_mark),
                 )
             key = key_node.value if key_node.style else self._plain(key_node)
             if key is None or isinstance(key, (bool, float)):
                 raise CrisisplayError(
                     f"mapping key {key_node.value!r} must be text",
-                    _loc(self.file, key_node.start_mark),
+                    mark_location(self.file, key_node.start_mark),
                 )
             key = str(key)
-            key_loc = _loc(self.file, key_node.start_mark, key_node.end_mark)
+            key_loc = mark_location(self.file, key_node.start_mark, key_node.end_mark)
             if key in first_seen:
                 raise CrisisplayError(
                     f"duplicate key {key!r} (first defined at line {first_seen[key].line}); "
@@ -262,7 +253,7 @@ def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
         if depth > limits.max_depth or key in on_stack:
             raise CrisisplayError(
                 f"nesting deeper than {limits.max_depth} levels (or an alias that contains itself)",
-                _loc(file, node.start_mark),
+                mark_location(file, node.start_mark),
             )
         total = 1
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
@@ -271,37 +262,12 @@ def _check_expansion(root: yaml.Node, file: str, limits: Limits) -> None:
             for child in children:
                 total += size(child, depth + 1)
                 if total > limits.max_nodes:
-                    raise _too_many(limits, _loc(file, node.start_mark), aliases=shared[0])
+                    raise _too_many(limits, mark_location(file, node.start_mark), aliases=shared[0])
             on_stack.discard(key)
         sizes[key] = total
         return total
 
     size(root, 0)
-
-
-def _yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> CrisisplayError:
-    """A YAML syntax error in a writer's terms (crisisplay.playbook.yaml_errors), located."""
-    explained = explain(exc, text)
-    if explained is not None:
-        return CrisisplayError(explained.message, Location(file, explained.line + 1, explained.column + 1))
-    problem = exc.problem or "YAML syntax error"
-    message = f"{problem} ({exc.context})" if exc.context else str(problem)
-    return CrisisplayError(message, _loc(file, exc.problem_mark or exc.context_mark))
-
-
-def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> CrisisplayError:
-    """A control character YAML refuses, at its line and column (libyaml counts bytes)."""
-    character = exc.character if isinstance(exc.character, int) else 0
-    index = text.find(chr(character)) if character else -1
-    if index < 0:
-        return CrisisplayError(f"cannot read YAML: {exc.reason}", Location(file))
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return CrisisplayError(
-        f"a control character (U+{character:04X}) is not allowed in YAML; remove it "
-        "(it often comes with text pasted from another program)",
-        Location(file, line, column),
-    )
 
 
 def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -313,9 +279,9 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     try:
         nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, text, file) from None
+        raise yaml_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
-        raise _reader_error(exc, text, file) from None
+        raise reader_error(exc, text, file) from None
     except yaml.YAMLError as exc:
         raise CrisisplayError(f"cannot read YAML: {exc}", Location(file)) from None
     except RecursionError:
@@ -328,7 +294,7 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     if len(nodes) > 1:
         raise CrisisplayError(
             "file holds more than one YAML document ('---'); put one playbook per file",
-            _loc(file, nodes[1].start_mark),
+            mark_location(file, nodes[1].start_mark),
         )
     builder = _Builder(file, limits)
     try:
@@ -341,11 +307,6 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     return Document(data=data, source=builder.source, path=file, text=text)
 
 
-def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a regular file with the size limit (see :mod:`crisisplay.playbook.reading`)."""
-    return _read_regular(path, limits.max_bytes)
-
-
 def load_file(
     path: str | Path,
     limits: Limits = DEFAULT_LIMITS,
@@ -354,7 +315,7 @@ def load_file(
 ) -> Document:
     """Load a YAML or JSON file with positions. Errors are :class:`CrisisplayError`."""
     name = display_name or str(path)
-    raw = read_bytes(path, limits)
+    raw = read_bytes(path, limits.max_bytes)
     return parse_text(decode(raw, name), name, limits)
 
 

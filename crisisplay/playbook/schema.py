@@ -62,7 +62,7 @@ def _describe_type(value: Any) -> str:
     return f"the text {text[:60]!r}{'…' if len(text) > 60 else ''}"
 
 
-def _where(path: PathKey) -> str:
+def _path_phrase(path: PathKey) -> str:
     if not path:
         return "at the top level"
     parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in path]
@@ -94,18 +94,18 @@ def _human(error: Any, source: SourceMap) -> tuple[str, Location]:
             key = str(extras[0])
             location = source.locate((*path, key), key=True)
             return (
-                f"unknown key {key!r} {_where(path)}{did_you_mean(key, allowed)} "
+                f"unknown key {key!r} {_path_phrase(path)}{did_you_mean(key, allowed)} "
                 f"(allowed: {', '.join(allowed)})",
                 location,
             )
     if validator == "required":
         missing = [k for k in error.validator_value if k not in instance]
-        return f"missing required key {missing[0]!r} {_where(path)}", source.locate(path, key=True)
+        return f"missing required key {missing[0]!r} {_path_phrase(path)}", source.locate(path, key=True)
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
         hint = did_you_mean(str(instance), options) if isinstance(instance, str) else ""
         return (
-            f"{_describe_type(instance)} is not allowed {_where(path)}{hint} "
+            f"{_describe_type(instance)} is not allowed {_path_phrase(path)}{hint} "
             f"(allowed: {', '.join(options)})",
             location,
         )
@@ -113,18 +113,18 @@ def _human(error: Any, source: SourceMap) -> tuple[str, Location]:
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-        return f"expected {wanted} {_where(path)}, got {_describe_type(instance)}", location
+        return f"expected {wanted} {_path_phrase(path)}, got {_describe_type(instance)}", location
     if validator == "pattern":
         if len(path) >= 1 and isinstance(instance, str) and path and path[-1] == instance:
             pass
         return (
-            f"{_describe_type(instance)} has the wrong form {_where(path)} "
+            f"{_describe_type(instance)} has the wrong form {_path_phrase(path)} "
             f"(expected to match {error.validator_value})",
             location,
         )
     if validator == "propertyNames":
         bad = error.instance if isinstance(error.instance, str) else ""
-        return f"name {bad!r} is not allowed {_where(path)}: {error.message}", location
+        return f"name {bad!r} is not allowed {_path_phrase(path)}: {error.message}", location
     if validator in ("anyOf", "oneOf"):
         inner = _pick_anyof_error(error)
         if inner is not None and tuple(inner.absolute_path) != path:
@@ -137,17 +137,17 @@ def _human(error: Any, source: SourceMap) -> tuple[str, Location]:
             if ref and not description:
                 description = ref.rsplit("/", 1)[-1]
         what = description or "one of the allowed forms"
-        return f"{_describe_type(instance)} is not valid {_where(path)}: expected {what}", location
+        return f"{_describe_type(instance)} is not valid {_path_phrase(path)}: expected {what}", location
     if validator == "const":
-        return f"{_where(path)} must be {error.validator_value!r}", location
+        return f"{_path_phrase(path)} must be {error.validator_value!r}", location
     if validator in ("minLength", "minItems", "minProperties"):
-        return f"value {_where(path)} must not be empty", location
+        return f"value {_path_phrase(path)} must not be empty", location
     if validator in ("minimum", "maximum"):
         bound = "at least" if validator == "minimum" else "at most"
-        return f"value {_where(path)} must be {bound} {error.validator_value}", location
+        return f"value {_path_phrase(path)} must be {bound} {error.validator_value}", location
     if validator == "uniqueItems":
-        return f"list {_where(path)} has repeated entries", location
-    return f"{error.message} {_where(path)}", location
+        return f"list {_path_phrase(path)} has repeated entries", location
+    return f"{error.message} {_path_phrase(path)}", location
 
 
 def validate_schema(data: Any, source: SourceMap) -> list[Diagnostic]:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.build import RULE_SYNTAX, resolve_document
+from crisisplay.playbook.build import resolve_document
 from crisisplay.playbook.bundled import BUNDLED_PREFIX, bundled_path
+from crisisplay.playbook.chain import RULE_SYNTAX
 from crisisplay.playbook.loader import DEFAULT_LIMITS, Limits, load_bytes, load_file
 from crisisplay.playbook.reading import file_kind
 from crisisplay.playbook.rules import RuleContext, check_playbook

@@ -1,6 +1,6 @@
 """Scalar fact values: numbers, texts, links, times and zones, checked for what misleads.
 
-The checks :mod:`crisisplay.playbook.facts` applies to one value before it may reach a
+The checks :mod:`crisisplay.playbook.fact_types` applies to one value before it may reach a
 customer message: finite numbers of sane length, no invisible or direction-changing
 characters (text may keep tabs, line breaks and emoji joiners; links, phones and e-mail
 addresses nothing at all), web addresses Python can parse, datetimes the playbook's zone
@@ -110,7 +110,7 @@ def parse_datetime(value: Any, zone: tzinfo, now: datetime | None = None) -> dat
 
 
 def _offset_from_now(text: str, zone: tzinfo, now: datetime | None) -> datetime | None:
-    from crisisplay.playbook.model import parse_duration
+    from crisisplay.playbook.timing import parse_duration
 
     delta = parse_duration(text[1:].strip())
     if delta is None:

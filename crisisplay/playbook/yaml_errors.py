@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from crisisplay.diagnostics.model import Location
+from crisisplay.errors import CrisisplayError
+
 _EXAMPLE_WIDTH = 40
 _MAX_KEY = 1024  # YAML's limit for an implicit key
 _LIST_ITEM = re.compile(r"^(\s*)(-\s+)?")
@@ -168,3 +171,38 @@ def _previous_indent(text: str, line: int) -> int:
         if candidate.strip() and not candidate.lstrip().startswith("#"):
             return len(candidate) - len(candidate.lstrip(" "))
     return -1
+
+
+def mark_location(file: str, mark: Any, end: Any = None) -> Location:
+    """A YAML mark (0-based) as a :class:`Location` (1-based); no mark: the file alone."""
+    if mark is None:
+        return Location(file)
+    end_line = end.line + 1 if end is not None else 0
+    end_col = end.column + 1 if end is not None else 0
+    return Location(file, mark.line + 1, mark.column + 1, end_line, end_col)
+
+
+def yaml_error(exc: Any, text: str, file: str) -> CrisisplayError:
+    """A YAML syntax error (``yaml.MarkedYAMLError``) in a writer's terms, located."""
+    explained = explain(exc, text)
+    if explained is not None:
+        return CrisisplayError(explained.message, Location(file, explained.line + 1, explained.column + 1))
+    problem = exc.problem or "YAML syntax error"
+    message = f"{problem} ({exc.context})" if exc.context else str(problem)
+    return CrisisplayError(message, mark_location(file, exc.problem_mark or exc.context_mark))
+
+
+def reader_error(exc: Any, text: str, file: str) -> CrisisplayError:
+    """A control character YAML refuses (``yaml.reader.ReaderError``), at its line and column
+    (libyaml counts bytes)."""
+    character = exc.character if isinstance(exc.character, int) else 0
+    index = text.find(chr(character)) if character else -1
+    if index < 0:
+        return CrisisplayError(f"cannot read YAML: {exc.reason}", Location(file))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return CrisisplayError(
+        f"a control character (U+{character:04X}) is not allowed in YAML; remove it "
+        "(it often comes with text pasted from another program)",
+        Location(file, line, column),
+    )

@@ -20,6 +20,7 @@ from typing import Any
 from crisisplay.diagnostics.model import Diagnostic
 from crisisplay.errors import CrisisplayError
 from crisisplay.fsutil import write_text_atomic
+from crisisplay.moments import Moment, resolve_at
 from crisisplay.preview.assemble import PreviewInput, assemble
 from crisisplay.preview.bundle import Bundle, bundle_from_dict, load_bundle, message_from_dict
 from crisisplay.preview.model import PreviewPage
@@ -98,39 +99,28 @@ def _status_label(kind: str, locale: str) -> str:
     return labels.get(kind, kind)
 
 
-def parse_at(value: str | datetime | None, zone: Any) -> datetime | None:
-    """``--at``: an ISO date and time, or ``HH:MM`` today, in the playbook's zone."""
-    from crisisplay.playbook.facts import parse_datetime
-
-    if value is None or isinstance(value, datetime):
-        return value
-    parsed = parse_datetime(value, zone)
-    if parsed is None:
-        raise CrisisplayError(f"--at {value!r} is not a date and time (expected 2026-03-15T10:00 or 10:00)")
-    return parsed
-
-
 def preview_playbook(
     playbook_path: str | Path,
     *,
     stage: str | None = None,
     facts_file: str | Path | None = None,
     set_options: Sequence[str] = (),
-    at: str | datetime | None = None,
+    at: str | datetime | Moment | None = None,
     previous: str | Path | Bundle | None = None,
     lint: bool = True,
     example: bool = False,
 ) -> PreviewResult:
     """Render ``stage`` of a playbook with the given facts and build its preview page."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
     from crisisplay.playbook.rules.templates import optional_for_stage
-    from crisisplay.render.facts import collect_facts
-    from crisisplay.render.renderer import Renderer, find_stage
+    from crisisplay.render.fact_set import collect_facts
+    from crisisplay.render.renderer import Renderer
+    from crisisplay.render.stages import find_stage
 
     playbook = load_playbook(playbook_path)
     zone = playbook_zone(playbook)
-    now = parse_at(at, zone)
+    now = resolve_at(at, zone)
     old = load_bundle(previous) if isinstance(previous, (str, Path)) else previous
     fact_set = collect_facts(playbook, facts_file, tuple(set_options), example=example, now=now)
     if fact_set.examples and not example:

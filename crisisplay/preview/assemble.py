@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from typing import Any
 
-from crisisplay.diagnostics.model import CATEGORIES, Diagnostic, Location
-from crisisplay.preview.bundle import Bundle, Message
+from crisisplay.diagnostics.model import CATEGORIES, Diagnostic, Location, unique
+from crisisplay.preview.bundle import Bundle, BundleMessage
 from crisisplay.preview.channels import (
     MEDIUM_PARTS,
     ChannelInfo,
@@ -24,7 +24,7 @@ from crisisplay.preview.channels import (
     shown_parts,
 )
 from crisisplay.preview.diff import diff_bundles
-from crisisplay.preview.facts import build_table
+from crisisplay.preview.fact_table import build_table
 from crisisplay.preview.highlight import Span, locate, pieces, positions_in_message
 from crisisplay.preview.labels import labels_for, number_for, part_label
 from crisisplay.preview.model import (
@@ -124,17 +124,6 @@ def _place(diag: Diagnostic, channel: str, bundle: Bundle, files: Mapping[str, s
     return spans
 
 
-def _dedupe(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
-    seen: set[tuple[str, str, Location | None]] = set()
-    result = []
-    for diag in diags:
-        key = (diag.rule, diag.message, diag.location)
-        if key not in seen:
-            seen.add(key)
-            result.append(diag)
-    return result
-
-
 def number_findings(
     bundle: Bundle, diags: Sequence[Diagnostic]
 ) -> tuple[list[FindingView], list[tuple[str, Span]]]:
@@ -143,7 +132,7 @@ def number_findings(
     files = {m.file: m.channel for m in bundle.messages if m.file}
     files.update({m.channel: m.channel for m in bundle.messages})
     placed = []
-    for index, diag in enumerate(_dedupe(diags)):
+    for index, diag in enumerate(unique(diags)):
         channel = _channel_of(diag, bundle, files)
         spans = _place(diag, channel, bundle, files) if channel else []
         first = min((s for c, s, _ in spans if c == channel), default=1 << 30)
@@ -163,7 +152,7 @@ def number_findings(
     return findings, spans_out
 
 
-def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int, int] | None]:
+def _locate_parts(message: BundleMessage, names: Sequence[str]) -> dict[str, tuple[int, int] | None]:
     """Where each part's text sits in the message text (parts are joined into it)."""
     text = message.text
     cursor = 0
@@ -172,7 +161,7 @@ def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int
         raw = message.parts[name]
         candidates = [raw, raw.strip(), " ".join(raw.split()), plain(raw).strip()]
         if _TAG_RE.search(raw):
-            from crisisplay.render.channels.base import html_to_text
+            from crisisplay.render.channels.html import html_to_text
 
             candidates.append(html_to_text(raw))  # an HTML part: the text holds what it shows
         ranges[name] = None
@@ -185,11 +174,11 @@ def _locate_parts(message: Message, names: Sequence[str]) -> dict[str, tuple[int
     return ranges
 
 
-def _card(message: Message, info: ChannelInfo, findings: list[FindingView], spans: list[Span],
+def _card(message: BundleMessage, info: ChannelInfo, findings: list[FindingView], spans: list[Span],
           labels: Mapping[str, str], opened: set[int], sender: str, locale: str) -> ChannelCard:
     names = shown_parts(message, info) or ["body"]
     parts_source = message.parts if any(n in message.parts for n in names) else {"body": message.text}
-    probe = Message(message.channel, message.text, dict(parts_source))
+    probe = BundleMessage(message.channel, message.text, dict(parts_source))
     ranges = _locate_parts(probe, [n for n in names if n in parts_source])
     parts: dict[str, PartView] = {}
     marked: set[int] = set()
@@ -197,7 +186,7 @@ def _card(message: Message, info: ChannelInfo, findings: list[FindingView], span
         if where is None:
             raw = plain(parts_source[name])
             if _TAG_RE.search(raw):
-                from crisisplay.render.channels.base import html_to_text
+                from crisisplay.render.channels.html import html_to_text
 
                 raw = html_to_text(raw)
             text_pieces: tuple[Piece, ...] = (Piece(raw),)
@@ -284,7 +273,7 @@ def assemble(data: PreviewInput) -> PreviewPage:
         diff=diff_bundles(data.previous, bundle, titles, labels=labels, services=data.services)
         if data.previous is not None else None,
         generated_label=data.generated_label or bundle.generated_at.replace("T", " ")[:16],
-        clock=_clock(bundle.generated_at),
+        clock=_clock_time(bundle.generated_at),
         status_label=data.status_label or str(bundle.stage.get("kind", "")),
         example_facts=bundle.example_facts,
     )
@@ -295,6 +284,6 @@ def _titled(info: ChannelInfo, labels: Mapping[str, str]) -> ChannelInfo:
     return replace(info, title=title) if title else info
 
 
-def _clock(stamp: str) -> str:
+def _clock_time(stamp: str) -> str:
     match = re.search(r"T(\d{2}:\d{2})", stamp)
     return match.group(1) if match else ""

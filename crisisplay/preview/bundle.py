@@ -22,7 +22,7 @@ MAX_BUNDLE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class Message:
+class BundleMessage:
     """One channel's rendered message."""
 
     channel: str
@@ -40,7 +40,7 @@ class Message:
 class Bundle:
     """A stage's messages for every channel, with the facts they were rendered from."""
 
-    messages: tuple[Message, ...]
+    messages: tuple[BundleMessage, ...]
     playbook: dict[str, Any] = field(default_factory=dict)
     stage: dict[str, Any] = field(default_factory=dict)
     generated_at: str = ""
@@ -58,7 +58,7 @@ class Bundle:
             return locale
         return next((m.locale for m in self.messages if m.locale), "en")
 
-    def message(self, channel: str) -> Message | None:
+    def message(self, channel: str) -> BundleMessage | None:
         return next((m for m in self.messages if m.channel == channel), None)
 
 
@@ -111,13 +111,13 @@ def _limits(value: Any) -> dict[str, int]:
     }
 
 
-def message_from_dict(data: Mapping[str, Any]) -> Message:
+def message_from_dict(data: Mapping[str, Any]) -> BundleMessage:
     parts = _strings(data.get("parts"))
     text = data.get("text")
     if not isinstance(text, str):
         text = "\n\n".join(parts.values())
     figures = data.get("figures")
-    return Message(
+    return BundleMessage(
         channel=str(data.get("channel", "")),
         text=text,
         parts=parts or {"body": text},

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from crisisplay.preview.bundle import Message
+from crisisplay.preview.bundle import BundleMessage
 from crisisplay.preview.model import FigureRow
 
 #: How each channel is drawn (templates/_medium_<name>.html.j2).
@@ -113,13 +113,13 @@ def _figure_for_key(key: str, info: ChannelInfo, figures: Mapping[str, Any]) -> 
     return bare
 
 
-def _number(value: Any) -> float | None:
+def _as_float(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value)
 
 
-def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str],
+def figure_rows(message: BundleMessage, info: ChannelInfo, labels: Mapping[str, str],
                 number: Callable[[float], str] = lambda value: f"{value:g}") -> list[FigureRow]:
     """Every measured figure, against its limit where the channel or playbook sets one
     (``number`` writes a value the page's language's way: ``31,8``, ``104 448``)."""
@@ -130,7 +130,7 @@ def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str],
     label_of = {rule.figure: rule.label for rule in info.limits}
     rows = []
     for name, raw in message.figures.items():
-        value = _number(raw)
+        value = _as_float(raw)
         if value is None:
             continue
         label = labels.get(f"fig_{name}") or label_of.get(name) or name.replace("_", " ")
@@ -146,14 +146,14 @@ def figure_rows(message: Message, info: ChannelInfo, labels: Mapping[str, str],
     return rows
 
 
-def shown_parts(message: Message, info: ChannelInfo) -> list[str]:
+def shown_parts(message: BundleMessage, info: ChannelInfo) -> list[str]:
     """Parts in the channel's order, then any others, without markup twins."""
     names = [p for p in info.parts if p in message.parts]
     names += [p for p in message.parts if p not in names]
     return [p for p in names if p not in HIDDEN_PARTS and message.parts[p].strip()]
 
 
-def counter_line(message: Message, medium: str, locale: str, labels: Mapping[str, str]) -> tuple[str, ...]:
+def counter_line(message: BundleMessage, medium: str, locale: str, labels: Mapping[str, str]) -> tuple[str, ...]:
     """What the medium itself shows under the message: an SMS app's «3 части · UCS-2 ·
     173 знака», a voice message's «≈ 31,8 секунды речи» (CLDR plural forms and numbers)."""
     from crisisplay.preview.labels import counted
@@ -161,12 +161,12 @@ def counter_line(message: Message, medium: str, locale: str, labels: Mapping[str
     figures = message.figures
     shown: list[str] = []
     if medium == "sms":
-        if _number(figures.get("segments")) is not None:
+        if _as_float(figures.get("segments")) is not None:
             shown.append(counted(locale, "n_segments", float(figures["segments"])))
         if isinstance(figures.get("encoding"), str):
             shown.append(f"{labels.get('encoding', 'encoding')} {figures['encoding']}")
-        if _number(figures.get("characters")) is not None:
+        if _as_float(figures.get("characters")) is not None:
             shown.append(counted(locale, "n_characters", float(figures["characters"])))
-    elif medium == "voice" and _number(figures.get("seconds")) is not None:
+    elif medium == "voice" and _as_float(figures.get("seconds")) is not None:
         shown.append("≈\u00a0" + counted(locale, "n_seconds_speech", float(figures["seconds"])))
     return tuple(shown)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crisisplay.preview.bundle import Bundle, Message
+from crisisplay.preview.bundle import Bundle, BundleMessage
 from crisisplay.preview.labels import part_label
 from crisisplay.preview.model import ChannelDiff, DiffPiece, DiffView, FactChange, PartDiff
 from crisisplay.preview.service_changes import ServiceInfo, service_changes
@@ -30,7 +30,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def _merge(pieces: list[DiffPiece]) -> tuple[DiffPiece, ...]:
+def _join_pieces(pieces: list[DiffPiece]) -> tuple[DiffPiece, ...]:
     merged: list[DiffPiece] = []
     for piece in pieces:
         if not piece.text:
@@ -79,17 +79,17 @@ def diff_text(before: str, after: str) -> tuple[DiffPiece, ...]:
             pieces.append(DiffPiece("equal", new_text))
         else:
             pieces += [DiffPiece("delete", old_text), DiffPiece("insert", new_text)]
-    return _merge(pieces)
+    return _join_pieces(pieces)
 
 
-def _show(value: Any) -> str:
+def _reader_text(value: Any) -> str:
     """A fact value as a reviewer reads it: text as is, a list one item after another."""
     if isinstance(value, str):
         return value
     if isinstance(value, (list, tuple)):
-        return "; ".join(_show(item) for item in value)
+        return "; ".join(_reader_text(item) for item in value)
     if isinstance(value, Mapping):
-        return "; ".join(f"{key}: {_show(item)}" for key, item in value.items())
+        return "; ".join(f"{key}: {_reader_text(item)}" for key, item in value.items())
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
@@ -101,17 +101,18 @@ def fact_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[F
             continue
         old, new = before.get(name), after.get(name)
         if old != new:
-            changes.append(FactChange(name, "" if old is None else _show(old),
-                                      "" if new is None else _show(new)))
+            changes.append(FactChange(name, "" if old is None else _reader_text(old),
+                                      "" if new is None else _reader_text(new)))
     return tuple(changes)
 
 
-def _parts(message: Message) -> dict[str, str]:
+def _parts(message: BundleMessage) -> dict[str, str]:
     """Every part of a message (subject, preheader, body; say, avoid, faq …), in order."""
     return dict(message.parts) if message.parts else {"body": message.text}
 
 
-def _part_diffs(old: Message | None, new: Message | None, labels: Mapping[str, str]) -> tuple[PartDiff, ...]:
+def _part_diffs(old: BundleMessage | None, new: BundleMessage | None,
+                labels: Mapping[str, str]) -> tuple[PartDiff, ...]:
     before, after = (_parts(old) if old else {}), (_parts(new) if new else {})
     diffs = []
     for part in dict.fromkeys([*after, *before]):

@@ -5,18 +5,19 @@ unavailable}``); every other service has the playbook's own status. So "before" 
 previous bundle's override or, without one, the playbook's status, never "nothing".
 Each change reads ``оплата связи: работала → недоступна`` / ``bill payment: working →
 unavailable``: in Russian the status agrees with the service name (its head noun's
-gender and number, from pymorphy3; a name joined with «и» is plural), before in the
-past tense, after in the present.
+gender and number; names joined with «и» or a comma are plural), before in the
+past tense, after in the present. The gender and number come from
+:func:`crisisplay.render.agreement.agreement_form`, the same the rendered messages agree with.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from crisisplay.preview.model import ServiceChange
+from crisisplay.render.agreement import FORMS, agreement_form
 
 #: status → (before, after) per agreement form (masc, femn, neut, plur); English has one form.
 _RU: dict[str, tuple[tuple[str, str, str, str], tuple[str, str, str, str]]] = {
@@ -33,7 +34,6 @@ _RU: dict[str, tuple[tuple[str, str, str, str], tuple[str, str, str, str]]] = {
 }
 _EN = {"available": "working", "degraded": "working with interruptions", "unavailable": "unavailable",
        "moved_online": "online only", "frozen": "paused"}
-_FORMS = ("masc", "femn", "neut", "plur")
 _ALTERNATIVE = {"ru": "как обойтись", "en": "workaround"}
 _NOT_SET = {"ru": "не указано", "en": "not set"}
 
@@ -46,31 +46,6 @@ class ServiceInfo:
     name: str
     status: str | None
     alternative: str = ""
-
-
-@functools.lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.lru_cache(maxsize=256)
-def agreement(name: str) -> str:
-    """masc, femn, neut or plur: what a predicate about ``name`` agrees with."""
-    words = name.lower().split()
-    if "и" in words[1:]:
-        return "plur"
-    for word in words:
-        for parse in _morph().parse(word.strip("«»\"(),.")):
-            tag = parse.tag
-            if tag.POS == "NOUN" and tag.case == "nomn":
-                if tag.number == "plur":
-                    return "plur"
-                if tag.gender in ("masc", "femn", "neut"):
-                    return str(tag.gender)
-                break
-    return "neut"
 
 
 def _override(value: Any) -> tuple[str | None, str | None]:
@@ -94,11 +69,11 @@ def _state(info: ServiceInfo, facts: Mapping[str, Any]) -> tuple[str | None, str
     return status, alternative
 
 
-def _phrase(status: str | None, language: str, form: str, before: bool) -> str:
+def _status_words(status: str | None, language: str, form: str, before: bool) -> str:
     if status is None:
         return _NOT_SET.get(language, _NOT_SET["en"])
     if language == "ru" and status in _RU:
-        return _RU[status][0 if before else 1][_FORMS.index(form)]
+        return _RU[status][0 if before else 1][FORMS.index(form)]
     return _EN.get(status, status)
 
 
@@ -115,10 +90,10 @@ def service_changes(before: Mapping[str, Any], after: Mapping[str, Any], service
     for info in known.values():
         old_status, old_alternative = _state(info, before)
         new_status, new_alternative = _state(info, after)
-        form = agreement(info.name) if language == "ru" else "neut"
+        form = agreement_form(info.name) if language == "ru" else "neut"
         if old_status != new_status:
-            changes.append(ServiceChange(info.id, f"{info.name}: {_phrase(old_status, language, form, True)} → "
-                                                  f"{_phrase(new_status, language, form, False)}"))
+            changes.append(ServiceChange(info.id, f"{info.name}: {_status_words(old_status, language, form, True)} → "
+                                                  f"{_status_words(new_status, language, form, False)}"))
         if (old_alternative or "") != (new_alternative or ""):
             label = _ALTERNATIVE.get(language, _ALTERNATIVE["en"])
             empty = "—"

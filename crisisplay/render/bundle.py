@@ -7,7 +7,6 @@ leaves the previous outbox (or nothing), never some channels without the others.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.fsutil import current_umask, write_error
+from crisisplay.fsutil import current_umask, sync_dir, write_error
 from crisisplay.render.result import RenderResult
 
 BUNDLE_NAME = "bundle.json"
@@ -57,10 +56,10 @@ def write_outbox(directory: Path, files: dict[str, bytes]) -> list[Path]:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        _sync_dir(staging)
+        sync_dir(staging)
         _swap_into_place(staging, target)
         staging = None
-        _sync_dir(parent)
+        sync_dir(parent)
     except OSError as exc:
         raise write_error(exc, directory) from None
     finally:
@@ -117,12 +116,3 @@ def _outbox_files(bundle: Path) -> set[str] | None:
     if not isinstance(data, dict) or data.get("crisisplay_bundle") != 1 or not isinstance(data.get("messages"), list):
         return None
     return {str(m.get("file")) for m in data["messages"] if isinstance(m, dict) and m.get("file")}
-
-
-def _sync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system lets a folder be fsync'd
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Severity
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.playbook.model import Playbook, Stage
 from crisisplay.playbook.rules.templates import channel_template_names, optional_for_stage
 from crisisplay.render import rules
@@ -67,7 +67,7 @@ def static_gaps(engine: Engine, stage: Stage, channels: list[str], strict: bool)
 _NON_DIGITS = re.compile(r"\D+")
 
 
-def normalise(text: str) -> str:
+def searchable_form(text: str) -> str:
     """Compare texts case-blind, with NFKC forms, 'ё' as 'е' and any run of spaces as one."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
     return folded.replace("\n", " ").replace("\t", " ")
@@ -133,7 +133,7 @@ class _Needle:
         else:
             forms = value_forms(value, filters, now)
         self.raw = [form for form in forms if form] if forms else []
-        self.forms = [normalise(form) for form in self.raw] if forms and self.digits is None else None
+        self.forms = [searchable_form(form) for form in self.raw] if forms and self.digits is None else None
 
     def found_in(self, text: str, lazy: _Haystack) -> bool | None:
         if any(form in text for form in self.raw):
@@ -158,7 +158,7 @@ class _Haystack:
     @property
     def normalised(self) -> str:
         if self._normalised is None:
-            self._normalised = normalise(self.text)
+            self._normalised = searchable_form(self.text)
         return self._normalised
 
     @property

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.exceptions import TemplateRuntimeError
 
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.render import plural as plural_mod
 from crisisplay.render.locale import babel_locale, plain_spaces, zone_label
 
@@ -59,7 +59,7 @@ class Filters:
                 return self._aware(datetime.fromisoformat(value), name)
             except ValueError:
                 pass
-        raise TemplateRuntimeError(f"filter {name!r} expects a date and time, got {_describe(value)}")
+        raise TemplateRuntimeError(f"filter {name!r} expects a date and time, got {_value_label(value)}")
 
     def _zone(self, moment: datetime) -> str:
         return zone_label(moment, self.locale_name, spoken=self.spoken)
@@ -103,7 +103,7 @@ class Filters:
         elif isinstance(value, date):
             day = value
         else:
-            raise TemplateRuntimeError(f"filter 'date' expects a date, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'date' expects a date, got {_value_label(value)}")
         key = ("date", day, format)
         if key not in self._cache:
             if format is None:
@@ -126,7 +126,7 @@ class Filters:
         elif isinstance(value, time):
             moment = datetime.combine(date.today(), value, tzinfo=self.zone)
         else:
-            raise TemplateRuntimeError(f"filter 'time' expects a time, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'time' expects a time, got {_value_label(value)}")
         key = ("time", moment.timetz(), moment.utcoffset(), format, zone)
         if key not in self._cache:
             display = plain_spaces(dates.format_time(moment, format, tzinfo=moment.tzinfo, locale=self.locale))
@@ -159,7 +159,7 @@ class Filters:
         from babel import lists, units
 
         if not isinstance(value, timedelta):
-            raise TemplateRuntimeError(f"filter 'duration' expects a duration, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'duration' expects a duration, got {_value_label(value)}")
         key = ("duration", value)
         if key not in self._cache:
             total = int(value.total_seconds() // 60)
@@ -179,7 +179,7 @@ class Filters:
         from babel import numbers
 
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TemplateRuntimeError(f"filter 'number' expects a number, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'number' expects a number, got {_value_label(value)}")
         if digits is not None:
             pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
             text = numbers.format_decimal(value, format=pattern, locale=self.locale)
@@ -190,7 +190,7 @@ class Filters:
     def plural(self, value: Any, *forms: str, case: str | None = None, number: bool = True, **named: str) -> str:
         """``{{ n | plural('минута') }}`` → «5 минут»; ``plural(one='minute', other='minutes')``."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TemplateRuntimeError(f"filter 'plural' expects a number, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'plural' expects a number, got {_value_label(value)}")
         try:
             word = plural_mod.plural_word(self.locale, value, tuple(forms), dict(named), case)
         except plural_mod.PluralError as exc:
@@ -202,7 +202,7 @@ class Filters:
         from babel import lists
 
         if isinstance(items, str) or not isinstance(items, Iterable):
-            raise TemplateRuntimeError(f"filter 'join_list' expects a list, got {_describe(items)}")
+            raise TemplateRuntimeError(f"filter 'join_list' expects a list, got {_value_label(items)}")
         texts = [_item_text(item, attribute) for item in items]
         if not texts:
             return ""
@@ -216,7 +216,7 @@ class Filters:
         import phonenumbers
 
         if not isinstance(value, str):
-            raise TemplateRuntimeError(f"filter 'phone' expects a phone number, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'phone' expects a phone number, got {_value_label(value)}")
         formats = {
             "international": phonenumbers.PhoneNumberFormat.INTERNATIONAL,
             "national": phonenumbers.PhoneNumberFormat.NATIONAL,
@@ -261,7 +261,7 @@ class Filters:
         from crisisplay.render.names import FORMS, name_form
 
         if not isinstance(value, str):
-            raise TemplateRuntimeError(f"filter 'name' expects a name, got {_describe(value)}")
+            raise TemplateRuntimeError(f"filter 'name' expects a name, got {_value_label(value)}")
         if form not in FORMS:
             raise TemplateRuntimeError(f"name form {form!r} is not one of {', '.join(FORMS)}")
         return name_form(value, form, self.locale_name.replace("-", "_").split("_")[0])
@@ -334,7 +334,7 @@ def _item_text(item: Any, attribute: str | None) -> str:
     return str(item)
 
 
-def _describe(value: Any) -> str:
+def _value_label(value: Any) -> str:
     if value is None:
         return "nothing (an optional fact without a value?)"
     return f"{type(value).__name__} {value!r}"[:80]

@@ -70,7 +70,7 @@ class SmsCount:
         }
 
 
-def _split(text: str, single: int, part: int, measure: Callable[[str], int]) -> tuple[int, int]:
+def _fill_segments(text: str, single: int, part: int, measure: Callable[[str], int]) -> tuple[int, int]:
     """Total units and segments, filling each part greedily with whole characters."""
     if measure is gsm_units:
         sizes = [2 if char in GSM_EXTENSION else 1 for char in text]
@@ -105,13 +105,13 @@ def count_sms(text: str) -> SmsCount:
     if GSM_ALL.issuperset(text):
         extension = sum(text.count(char) for char in GSM_EXTENSION) if not GSM_BASIC.issuperset(text) else 0
         if extension:
-            units, segments = _split(text, GSM_SINGLE, GSM_PART, gsm_units)
+            units, segments = _fill_segments(text, GSM_SINGLE, GSM_PART, gsm_units)
         else:
             units, segments = len(text), _simple_segments(len(text), GSM_SINGLE, GSM_PART)
         per = GSM_SINGLE if segments <= 1 else GSM_PART
         return SmsCount("GSM-7", len(text), units, segments, per)
     if _ASTRAL.search(text):
-        units, segments = _split(text, UCS2_SINGLE, UCS2_PART, ucs2_units)
+        units, segments = _fill_segments(text, UCS2_SINGLE, UCS2_PART, ucs2_units)
     else:
         units, segments = len(text), _simple_segments(len(text), UCS2_SINGLE, UCS2_PART)
     per = UCS2_SINGLE if segments <= 1 else UCS2_PART

@@ -53,7 +53,7 @@ def guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             if key in _WIDTH_KEYWORDS:
                 check_width(key, value, name)
         if len(args) >= offset:
-            _before(name, args[offset - 1], args[offset:], kwargs)
+            _estimate_growth(name, args[offset - 1], args[offset:], kwargs)
         return measure(func(*args, **kwargs))
 
     guarded.__name__ = getattr(func, "__name__", name)
@@ -64,7 +64,7 @@ def guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
-def _before(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _estimate_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Estimates for the filters whose output can outgrow their input by far."""
     if name == "format" and isinstance(value, str):
         problem = printf_problem(value)

@@ -20,8 +20,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
-from crisisplay.playbook.model import Playbook, Stage, format_duration
-from crisisplay.playbook.rules.guards import describe, stage_uses
+from crisisplay.playbook.model import Playbook, Stage
+from crisisplay.playbook.rules.guards import describe_use, stage_uses
+from crisisplay.playbook.timing import format_duration
 from crisisplay.render import rules
 from crisisplay.render.filters import Filters
 
@@ -57,7 +58,7 @@ def unguarded_findings(
             continue
         found.append(Diagnostic(
             rules.FACT_WITHOUT_VALUE, Severity.ERROR, "template",
-            f"{channel}: fact {use.fact!r} has no value, and the template {describe(use)} it without testing it",
+            f"{channel}: fact {use.fact!r} has no value, and the template {describe_use(use)} it without testing it",
             use.location, source="render",
             fix=f"give {use.fact!r} a value, or guard the sentence with {{% if {use.fact} %}}…{{% endif %}}",
         ))
@@ -102,20 +103,21 @@ def time_findings(
             bounds.append("now")
         for bound in bounds:
             if bound == "now":
-                if announces_next and name not in examples and _before(value, now):
+                if announces_next and name not in examples and _earlier_day(value, now):
                     found.append(Diagnostic(
                         rules.NEXT_UPDATE_PAST, Severity.ERROR, "time",
-                        f"{name} ({_show(filters, value)}) is already past at render time ({_show(filters, now)})",
+                        f"{name} ({_shown_date(filters, value)}) is already past at render time "
+                        f"({_shown_date(filters, now)})",
                         where, source="render",
                         fix=f"name a time you will keep: --set {name}=HH:MM (or render with --at)",
                     ))
                 continue
             other = values.get(bound)
             both_examples = name in examples and bound in examples
-            if isinstance(other, (datetime, date)) and not both_examples and _before(value, other):
+            if isinstance(other, (datetime, date)) and not both_examples and _earlier_day(value, other):
                 found.append(Diagnostic(
                     rules.END_BEFORE_START, Severity.ERROR, "time",
-                    f"{name} ({_show(filters, value)}) is earlier than {bound} ({_show(filters, other)})",
+                    f"{name} ({_shown_date(filters, value)}) is earlier than {bound} ({_shown_date(filters, other)})",
                     where, source="render", fix=f"check both values: {name} may not be earlier than {bound}",
                 ))
         if announces_next and name.startswith(NEXT_UPDATE_PREFIX) and isinstance(value, datetime) \
@@ -125,14 +127,15 @@ def time_findings(
                 source = f"stage {stage.id!r} updates every" if stage.every else "the policy allows silences of at most"
                 found.append(Diagnostic(
                     rules.NEXT_UPDATE_BEYOND_CADENCE, Severity.WARNING, "time",
-                    f"{name} ({_show(filters, value)}) is {format_duration(_minutes(value - now))} after render time; "
+                    f"{name} ({_shown_date(filters, value)}) is {format_duration(_whole_minutes(value - now))} "
+                    "after render time; "
                     f"{source} {format_duration(gap)}",
                     where, source="render", fix="promise an earlier update, even if there is nothing new to say",
                 ))
     return found
 
 
-def _before(value: date, other: date) -> bool:
+def _earlier_day(value: date, other: date) -> bool:
     """``value < other``, comparing a date with a date-time by calendar day."""
     if isinstance(value, datetime) and isinstance(other, datetime):
         return value < other
@@ -141,11 +144,11 @@ def _before(value: date, other: date) -> bool:
     return day < other_day
 
 
-def _minutes(delta: timedelta) -> timedelta:
+def _whole_minutes(delta: timedelta) -> timedelta:
     return timedelta(minutes=int(delta.total_seconds() // 60))
 
 
-def _show(filters: Filters, value: date) -> str:
+def _shown_date(filters: Filters, value: date) -> str:
     try:
         return filters.datetime(value) if isinstance(value, datetime) else filters.date(value)
     except (ValueError, OverflowError):

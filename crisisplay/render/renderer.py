@@ -8,8 +8,6 @@ engine (rebuilt lazily in the receiving process), so a worker pool can use one.
 
 from __future__ import annotations
 
-import functools
-import re
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,55 +16,21 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.facts import PhoneText
 from crisisplay.playbook.model import ChannelConfig, Playbook, Stage
 from crisisplay.playbook.rules.guards import Use, stage_uses
 from crisisplay.render import consistency, readiness, rules
 from crisisplay.render.channels import CATALOGUE, get_channel, is_known
-from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding, mixed_script_words
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, finding
 from crisisplay.render.context import BaseContext, ChannelView, RecipientSample, RecipientView, base_context
 from crisisplay.render.engine import Engine, stage_template_name
-from crisisplay.render.facts import example_names, typed_facts
+from crisisplay.render.fact_set import example_names, typed_facts
+from crisisplay.render.mixed_script import fact_text_findings, template_text_findings
 from crisisplay.render.result import Message, RenderResult
+from crisisplay.render.stages import find_stage
+from crisisplay.render.template_errors import diagnose
+from crisisplay.render.whitespace import clean_part
 
 MAX_CACHED_OUTPUTS = 512
-_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_TRAILING = re.compile(r"[ \t]+\n")
-
-
-def default_stage(playbook: Playbook) -> Stage:
-    """The playbook's first ``first_notice`` stage, else its first stage."""
-    for stage in playbook.stages.values():
-        if stage.kind == "first_notice":
-            return stage
-    for stage in playbook.stages.values():
-        return stage
-    raise CrisisplayError(f"playbook {playbook.id!r} has no stages to render", Location(playbook.path))
-
-
-def find_stage(playbook: Playbook, stage_id: str | None) -> Stage:
-    """A stage by id, or by kind (``--stage resolution``)."""
-    if stage_id is None:
-        return default_stage(playbook)
-    stage = playbook.stages.get(stage_id)
-    if stage is None:
-        stage = next((s for s in playbook.stages.values() if s.kind == stage_id), None)
-    if stage is None:
-        known = ", ".join(playbook.stages) or "none"
-        raise CrisisplayError(f"no stage {stage_id!r} in playbook {playbook.id!r} (stages: {known})")
-    return stage
-
-
-def clean_part(text: str) -> str:
-    """Whitespace a template leaves behind: trailing spaces, runs of blank lines, edges."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if " \n" in text or "\t\n" in text:
-        text = _TRAILING.sub("\n", text)
-    # Trailing spaces are gone: a run of blank lines now always holds three line breaks.
-    if "\n\n\n" in text:
-        text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -155,7 +119,7 @@ class Renderer:
 
         ``facts`` are raw values (checked and typed here, every problem raised at once as
         :class:`~crisisplay.errors.DiagnosticsError`) or, with ``checked=True``, values
-        already typed by :func:`crisisplay.render.facts.typed_facts`. ``None`` renders the
+        already typed by :func:`crisisplay.render.fact_set.typed_facts`. ``None`` renders the
         playbook's examples. ``at`` is the render time (``now`` in templates).
         ``recipient`` previews personalised templates for one sample person; without it
         ``recipient`` is undefined, as in any broadcast. ``examples`` names the facts whose
@@ -182,7 +146,7 @@ class Renderer:
         static = self._static[key]
         text_key = (chosen.id, tuple(names), False)
         if text_key not in self._texts:
-            self._texts[text_key] = self._template_text_findings(chosen, names)
+            self._texts[text_key] = template_text_findings(self.playbook, chosen, names)
         context = base_context(self.playbook, chosen, values, now, self.locale, self._services)
         if recipient is not None:
             known = [service.id for service in self.playbook.services]
@@ -318,7 +282,7 @@ class Renderer:
             try:
                 parts[part] = clean_part(engine.template(kind, template_name).render(ctx))
             except Exception as exc:  # any template failure is a finding, never a traceback
-                diagnostics.append(engine.diagnose(exc, template_name, name))
+                diagnostics.append(diagnose(engine, exc, template_name, name))
                 failed = True
         base = Message(name, stage.id, self.locale, parts, "", channel.file_name(), "", title=channel.title)
         if failed:
@@ -340,18 +304,6 @@ class Renderer:
         base.diagnostics = diagnostics + output.diagnostics
         return base
 
-    def _template_text_findings(self, stage: Stage, names: list[str]) -> list[Diagnostic]:
-        """Mixed-script words in the templates' own text (checked once per renderer)."""
-        found: list[Diagnostic] = []
-        sources = [(t, f"{stage.id}/{name}/{part}") for name in names
-                   for part, t in stage.templates[name].parts.items()]
-        sources += [(t, f"partial {pname!r}") for pname, t in self.playbook.partials.items()]
-        for template, label in sources:
-            for diag in mixed_script_words(template.source, f"template {label}", template.location):
-                line = template.source.count("\n", 0, template.source.find(diag.span)) + 1
-                found.append(diag.with_location(template.yaml_location(line)))
-        return found
-
     def _part_findings(self, channel: Channel, where: Location | None,
                        locations: dict[str, Location]) -> tuple[Diagnostic, ...]:
         found = []
@@ -369,22 +321,6 @@ class Renderer:
                                  f"are not used (parts: {', '.join(channel.parts)})", where,
                                  severity=Severity.WARNING))
         return tuple(found)
-
-
-def fact_text_findings(values: Mapping[str, Any]) -> list[Diagnostic]:
-    """Mixed-script words in the facts the user typed: where look-alike letters come from."""
-    found: list[Diagnostic] = []
-    for name, value in values.items():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str) and not isinstance(item, PhoneText):
-                found.extend(_mixed_in_fact(name, str(item)))
-    return found
-
-
-@functools.lru_cache(maxsize=2048)
-def _mixed_in_fact(name: str, value: str) -> tuple[Diagnostic, ...]:
-    return tuple(mixed_script_words(value, f"fact {name!r}", None))
 
 
 _RENDERERS: dict[int, tuple[weakref.ref[Playbook], Renderer]] = {}

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from crisisplay.diagnostics.model import Diagnostic, Severity
-from crisisplay.playbook.model import format_duration
+from crisisplay.playbook.timing import format_duration
 
 
 class Deferred(Protocol):

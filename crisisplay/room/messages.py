@@ -29,7 +29,7 @@ MAX_AGE = 300.0
 
 
 @dataclass(frozen=True)
-class Finding:
+class MessageFinding:
     severity: str
     rule: str
     message: str
@@ -42,7 +42,7 @@ class ChannelMessage:
     channel: str
     parts: tuple[tuple[str, str], ...]
     figures: tuple[tuple[str, str], ...]
-    findings: tuple[Finding, ...]
+    findings: tuple[MessageFinding, ...]
 
     @property
     def worst(self) -> str:
@@ -57,12 +57,12 @@ class NextMessages:
     stage_id: str
     examples: bool
     messages: list[ChannelMessage] = field(default_factory=list)
-    general: list[Finding] = field(default_factory=list)
+    general: list[MessageFinding] = field(default_factory=list)
     problem: str = ""
 
 
-def _finding(diag: Diagnostic) -> Finding:
-    return Finding(diag.severity.label, diag.rule, diag.message, diag.span, diag.fix)
+def _message_finding(diag: Diagnostic) -> MessageFinding:
+    return MessageFinding(diag.severity.label, diag.rule, diag.message, diag.span, diag.fix)
 
 
 def _playbook_file(state: RunState) -> str:
@@ -95,7 +95,7 @@ def declared_facts(state: RunState) -> list[str]:
 
 def render_next(state: RunState, stage_id: str, now: datetime) -> NextMessages:
     """Render ``stage_id`` for every channel from the run's facts and lint the set."""
-    from crisisplay.playbook.facts import parse_set_options
+    from crisisplay.playbook.fact_input import parse_set_options
     from crisisplay.render.renderer import Renderer
     from crisisplay.tone.api import MessageText, lint_messages
 
@@ -106,23 +106,23 @@ def render_next(state: RunState, stage_id: str, now: datetime) -> NextMessages:
         raw = None if examples else parse_set_options(f"{name}={value}" for name, value in state.facts.items())
         result = Renderer(playbook).render(stage_id, raw, at=now)
     except DiagnosticsError as exc:
-        problems = [_finding(d) for d in exc.diagnostics]
+        problems = [_message_finding(d) for d in exc.diagnostics]
         return NextMessages(stage_id, examples, general=problems, problem=exc.message)
     except CrisisplayError as exc:
         return NextMessages(stage_id, examples, problem=str(exc))
     texts = [MessageText(m.channel, m.text, m.channel, 1) for m in result.messages if m.text.strip()]
     lint = lint_messages(texts, locale=result.locale, stage_kind=result.stage_kind, playbook=playbook)
-    by_channel: dict[str, list[Finding]] = {}
-    general: list[Finding] = [_finding(d) for d in result.diagnostics]
+    by_channel: dict[str, list[MessageFinding]] = {}
+    general: list[MessageFinding] = [_message_finding(d) for d in result.diagnostics]
     for diag in lint:
         file = diag.location.file if diag.location else ""
         if file in {m.channel for m in result.messages}:
-            by_channel.setdefault(file, []).append(_finding(diag))
+            by_channel.setdefault(file, []).append(_message_finding(diag))
         else:
-            general.append(_finding(diag))
+            general.append(_message_finding(diag))
     messages = []
     for message in result.messages:
-        findings = [_finding(d) for d in message.diagnostics] + by_channel.get(message.channel, [])
+        findings = [_message_finding(d) for d in message.diagnostics] + by_channel.get(message.channel, [])
         findings.sort(key=lambda f: -Severity.parse(f.severity))
         messages.append(
             ChannelMessage(

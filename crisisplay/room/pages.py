@@ -17,7 +17,7 @@ from crisisplay.checklist.phrases import Phrases
 from crisisplay.checklist.store import RunRow
 from crisisplay.checklist.textview import describe_event, silence_sentence
 from crisisplay.checklist.views import StatusView, describe_next_update
-from crisisplay.playbook.model import event_stage
+from crisisplay.playbook.timing import event_stage
 from crisisplay.wording import Wording
 
 

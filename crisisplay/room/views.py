@@ -35,7 +35,7 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> Any:
+def _page_environment() -> Any:
     import jinja2
 
     return jinja2.Environment(
@@ -64,7 +64,7 @@ class Pages:
     def _page(self, request: Request, template: str, words: Wording, status: int = 200, **context: Any) -> Response:
         from crisisplay.room.app import Room
 
-        html = _environment().get_template(template).render(
+        html = _page_environment().get_template(template).render(
             w=words.texts(),
             lang=words.language,
             csrf=Room.csrf(request),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from crisisplay.markdown import table_cell
 from crisisplay.rulebook.cards import Example, RuleCard
 from crisisplay.wording import Wording, wording_for
 
@@ -81,7 +82,7 @@ def _lint_details(card: RuleCard, lang: str) -> tuple[str, str]:
     return kind, message
 
 
-def _header(card: RuleCard, lang: str) -> str:
+def _card_header(card: RuleCard, lang: str) -> str:
     words = _labels(lang)
     return (f"{words.text('severity')}: {card.severity.label} · {words.text('category')}: {card.category} · "
             f"{words.text('tool')}: {card.tool}")
@@ -90,7 +91,7 @@ def _header(card: RuleCard, lang: str) -> str:
 def rule_text(card: RuleCard, lang: str = "en") -> str:
     """``crisisplay rules --doc``: one rule in ``lang``, with its examples."""
     words = _labels(lang)
-    parts = [f"{card.id} {card.name}", _header(card, lang), card.summary_in(lang)]
+    parts = [f"{card.id} {card.name}", _card_header(card, lang), card.summary_in(lang)]
     if card.rationale:
         parts.append(card.rationale_in(lang))
     kind, message = _lint_details(card, lang)
@@ -116,10 +117,6 @@ def _example_blocks(card: RuleCard, lang: str, *, markdown: bool) -> list[str]:
     return blocks
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def reference(lang: str = "en") -> str:
     """docs/rules.md (``en``) or docs/rules.ru.md (``ru``): every rule, in Markdown."""
     from crisisplay.rulebook.registry import all_cards
@@ -130,7 +127,7 @@ def reference(lang: str = "en") -> str:
                       f"## {words.text('heading.list')}", words.text("columns"), "|---|---|---|---|---|---|"]
     out[-1] = "\n".join([out[-2], out[-1], *(
         f"| [{c.id}](#{c.id.lower().replace('.', '')}) | {c.name} | {c.severity.label} | {c.category} | {c.tool} | "
-        f"{_cell(c.summary_in(lang))} |" for c in cards)])
+        f"{table_cell(c.summary_in(lang))} |" for c in cards)])
     del out[-2]
     out.append(f"## {words.text('heading.examples')}")
     out.extend(words.text(f"examples.{tool}") for tool in ("validate", "render", "lint"))
@@ -142,14 +139,14 @@ def reference(lang: str = "en") -> str:
 
 def _section(card: RuleCard, lang: str) -> str:
     words = _labels(lang)
-    parts = [f"## {card.id}", f"**{card.name}** — {_header(card, lang)}", f"**{card.summary_in(lang)}**"]
+    parts = [f"## {card.id}", f"**{card.name}** — {_card_header(card, lang)}", f"**{card.summary_in(lang)}**"]
     if card.rationale:
         parts.append(card.rationale_in(lang))
     kind, message = _lint_details(card, lang)
     if kind:
         parts.append(f"{words.text('kind')}: {kind}")
     if message:
-        parts.append(f"{words.text('message')} {_cell(message)}")
+        parts.append(f"{words.text('message')} {table_cell(message)}")
     parts.extend(_example_blocks(card, lang, markdown=True))
     return "\n\n".join(parts)
 

@@ -67,9 +67,9 @@ def run_example(card: RuleCard, example: Example) -> list[Diagnostic]:
     with tempfile.TemporaryDirectory(prefix="crisisplay-example-") as folder:
         root = Path(folder)
         if card.tool == "lint":
-            return _lint(example, root)
+            return _lint_example(example, root)
         path = _write_playbook(example, root)
-        return _validate(path) if card.tool == "validate" else _render(example, path, root)
+        return _validate_example(path) if card.tool == "validate" else _render_example(example, path, root)
 
 
 def _write_playbook(example: Example, root: Path) -> Path:
@@ -89,7 +89,7 @@ def _write_playbook(example: Example, root: Path) -> Path:
     return path
 
 
-def _validate(path: Path) -> list[Diagnostic]:
+def _validate_example(path: Path) -> list[Diagnostic]:
     from crisisplay.playbook.validate import validate_one
     from crisisplay.render.engine import known_filters, known_globals
 
@@ -101,8 +101,9 @@ def _rendered(example: Example, path: Path, root: Path) -> tuple[Any, Any, Any]:
     import yaml
 
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import parse_datetime, playbook_zone
-    from crisisplay.render.facts import collect_facts
+    from crisisplay.playbook.fact_types import playbook_zone
+    from crisisplay.playbook.values import parse_datetime
+    from crisisplay.render.fact_set import collect_facts
     from crisisplay.render.renderer import Renderer
 
     playbook = load_playbook(path)
@@ -118,7 +119,7 @@ def _rendered(example: Example, path: Path, root: Path) -> tuple[Any, Any, Any]:
     return playbook, now, result
 
 
-def _render(example: Example, path: Path, root: Path) -> list[Diagnostic]:
+def _render_example(example: Example, path: Path, root: Path) -> list[Diagnostic]:
     try:
         _playbook, _now, result = _rendered(example, path, root)
     except DiagnosticsError as exc:
@@ -126,7 +127,7 @@ def _render(example: Example, path: Path, root: Path) -> list[Diagnostic]:
     return list(result.all_diagnostics())
 
 
-def _lint(example: Example, root: Path) -> list[Diagnostic]:
+def _lint_example(example: Example, root: Path) -> list[Diagnostic]:
     from crisisplay.tone.api import MessageText, lint_messages
 
     lang = example.get("lang", "en")
@@ -151,7 +152,8 @@ def _lint_context(example: Example, root: Path) -> tuple[Any, Any, Any]:
     """The example playbook, what the facts say (as ``render --lint`` reads them) and the time."""
     from crisisplay.factcheck import truth_for_result
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import parse_datetime, playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
+    from crisisplay.playbook.values import parse_datetime
 
     path = _write_playbook(example, root)
     if "facts" not in example:

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 
 from crisisplay.tone.truth import ServiceTruth, Truth, truth_from_bundle, truth_from_values
 
-__all__ = ["GROUP", "STATUSES", "Claim", "Contradiction", "ServiceTruth", "Truth", "check_claims", "describe",
-           "find_service_claims", "find_time_claims", "truth_from_bundle", "truth_from_values"]
+__all__ = ["GROUP", "STATUSES", "Claim", "Contradiction", "ServiceTruth", "Truth", "check_claims",
+           "describe_contradiction", "find_service_claims", "find_time_claims", "truth_from_bundle",
+           "truth_from_values"]
 
 STATUSES = ("available", "degraded", "unavailable", "moved_online", "frozen")
 GROUP = {"available": "works", "moved_online": "works", "degraded": "limited",
@@ -300,7 +301,7 @@ def _in_fact_text(text: str, claim: Claim, truth: Truth) -> bool:
     return False
 
 
-def describe(contradiction: Contradiction, truth: Truth, channel: str = "", lang: str = "en") -> str:
+def describe_contradiction(contradiction: Contradiction, truth: Truth, channel: str = "", lang: str = "en") -> str:
     """What is wrong with a claim, in ``lang`` (the lint catalog): CP327 or CP328's message."""
     from crisisplay.wording import wording_for
 

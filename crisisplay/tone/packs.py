@@ -106,8 +106,8 @@ def parse_pack(data: Any, source: SourceMap, path: str, *, complete: bool = Fals
 
 def load_pack(path: str | Path) -> Pack:
     """Load and check a rule pack file (a pack checked before comes from the cache)."""
-    from crisisplay.playbook.loader import read_bytes
     from crisisplay.playbook.reading import decode as decode_text
+    from crisisplay.playbook.reading import read_bytes
 
     name = str(path)
     return pack_from_text(decode_text(read_bytes(path), name), name)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 def _read_bytes(path: str | Path) -> bytes:
     """The project's size-limited read (its module brings YAML, which lint rarely needs)."""
-    from crisisplay.playbook.loader import read_bytes
+    from crisisplay.playbook.reading import read_bytes
 
     return read_bytes(path)
 

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from batch_helpers import AT, HEADER, write_playbooks
 
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import discover
-from crisisplay.batch.reader import BadRow, Position, Row
+from crisisplay.batch.reader import BadRow, Row
 from crisisplay.batch.recipient import column_keys
-from crisisplay.batch.worker import JobSpec, Outcome, WorkerState, render_item
+from crisisplay.batch.worker import JobSpec, RowOutcome, WorkerState, render_item
 from crisisplay.errors import CrisisplayError
 
 
@@ -27,7 +28,7 @@ def _row(**values: str) -> Row:
     return Row(7, [values.get(name, "") for name in HEADER], Position(0, 0))
 
 
-def _render(state: WorkerState, **values: str) -> Outcome:
+def _render(state: WorkerState, **values: str) -> RowOutcome:
     values.setdefault("id", "c1")
     values.setdefault("name", "Ann")
     return render_item(state, _row(**values))

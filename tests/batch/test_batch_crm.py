@@ -19,8 +19,8 @@ from batch_helpers import AT, outputs
 from click.testing import CliRunner
 from crm_export import HEADER, Export, generate, playbook_yaml
 
-from crisisplay.batch.command import render_batch
 from crisisplay.batch.runner import BatchOptions, run_batch
+from crisisplay.cli.main import cli
 from crisisplay.errors import CrisisplayError
 
 ROWS = 700
@@ -123,7 +123,7 @@ def test_a_windows_1251_export_read_as_utf8_is_one_clear_error(crm: tuple[Path, 
         _run(playbook, recipients, tmp_path / "out")
     assert "not UTF-8" in str(caught.value) and "--recipients-encoding cp1251" in caught.value.hint
     assert not (tmp_path / "out").exists()  # nothing written
-    result = CliRunner().invoke(render_batch, [str(playbook), "--recipients", str(recipients), "--out",
+    result = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients), "--out",
                                                str(tmp_path / "cli"), "--at", "2026-03-15T11:00", *_sets()])
     assert result.exit_code == 2 and "Traceback" not in result.output
 
@@ -131,7 +131,7 @@ def test_a_windows_1251_export_read_as_utf8_is_one_clear_error(crm: tuple[Path, 
 def test_command_line_run_with_encoding_and_summary(crm: tuple[Path, Export], tmp_path: Path) -> None:
     playbook, export = crm
     recipients = _write(tmp_path, export, "cp1251")
-    result = CliRunner().invoke(render_batch, [str(playbook), "--recipients", str(recipients), "--out",
+    result = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients), "--out",
                                                str(tmp_path / "cli"), "--at", "2026-03-15T11:00",
                                                "--recipients-encoding", "cp1251", *_sets()])
     assert result.exit_code == 0, result.output

@@ -12,11 +12,12 @@ from batch_helpers import AT, HEADER, outputs, playbook_data, write_csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crisisplay.batch.input_lines import Position
 from crisisplay.batch.locales import discover
-from crisisplay.batch.reader import Position, Row
+from crisisplay.batch.reader import Row
 from crisisplay.batch.recipient import column_keys
 from crisisplay.batch.runner import BatchOptions, run_batch
-from crisisplay.batch.worker import JobSpec, Outcome, WorkerState, render_item
+from crisisplay.batch.worker import JobSpec, RowOutcome, WorkerState, render_item
 from crisisplay.errors import CrisisplayError
 
 LOCALES = ["ru", "en", "", "de", "ru-RU", "en_GB", "fr"]
@@ -44,7 +45,7 @@ def _state(playbook: Path, **spec: Any) -> WorkerState:
     return state
 
 
-def _row(state: WorkerState, **values: str) -> Outcome:
+def _row(state: WorkerState, **values: str) -> RowOutcome:
     values.setdefault("id", "c1")
     return render_item(state, Row(7, [values.get(name, "") for name in [*HEADER, "country"]], Position(0, 0)))
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisisplay.batch.measure import clean_part, figures, sms_count
+from crisisplay.batch.measure import figures, sms_count
 from crisisplay.render.gsm import GSM_BASIC, GSM_EXTENSION, count_sms
-from crisisplay.render.renderer import clean_part as reference_clean
 
 _SMS_ALPHABET = sorted(GSM_BASIC) + sorted(GSM_EXTENSION) + list("абвгдЖЭЯ«»—…") + ["🙂", "𝄞", "\u00a0"]
 
@@ -20,12 +19,6 @@ _SMS_ALPHABET = sorted(GSM_BASIC) + sorted(GSM_EXTENSION) + list("абвгдЖЭ
 ))
 def test_sms_count_matches_count_sms(text: str) -> None:
     assert sms_count(text) == count_sms(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=list(" \t\n\rab\u00a0\x0b"), max_size=80))
-def test_clean_part_matches_the_renderer(text: str) -> None:
-    assert clean_part(text) == reference_clean(text)
 
 
 def test_figures_per_channel() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisplay.batch.preferences import parse_text, parse_value
+from crisisplay.batch.preferences import parse_preferences, parse_value
 
 
 @pytest.mark.parametrize(("cell", "channels"), [
@@ -20,7 +20,7 @@ from crisisplay.batch.preferences import parse_text, parse_value
     ('["email","sms"]', ("email", "sms")), ('["почта", "телеграм"]', ("email", "telegram")), ("", ()),
 ])
 def test_words_and_lists(cell: str, channels: tuple[str, ...]) -> None:
-    found = parse_text(cell)
+    found = parse_preferences(cell)
     assert (found.channels, found.unknown, found.opted_out) == (channels, (), False)
 
 
@@ -33,7 +33,7 @@ def test_words_and_lists(cell: str, channels: tuple[str, ...]) -> None:
     ('{"a": 1}', ("a", "1"), ""),
 ])
 def test_anything_else_is_named_never_guessed(cell: str, unknown: tuple[str, ...], hint: str) -> None:
-    found = parse_text(cell)
+    found = parse_preferences(cell)
     assert found.unknown == unknown
     problem = found.problem()
     assert repr(unknown[0]) in problem and hint in problem and "смс, почта" in problem
@@ -41,7 +41,7 @@ def test_anything_else_is_named_never_guessed(cell: str, unknown: tuple[str, ...
 
 @pytest.mark.parametrize("cell", ["нет", "none", "Не беспокоить", "do not contact"])
 def test_a_refusal_of_contact(cell: str) -> None:
-    assert parse_text(cell).opted_out
+    assert parse_preferences(cell).opted_out
 
 
 def test_jsonl_values() -> None:

@@ -15,19 +15,18 @@ import pytest
 from batch_helpers import AT, many_rows, outputs, write_csv
 from click.testing import CliRunner
 
-from crisisplay.batch.command import render_batch
 from crisisplay.batch.journal import JOURNAL_NAME
 from crisisplay.batch.runner import BatchOptions, run_batch
+from crisisplay.cli.main import cli
 
 AT_TEXT = "2026-03-15T11:00:00+00:00"
 ROWS = 4000
 
 
 def _spawn_cli(playbook: Path, recipients: Path, out: Path) -> subprocess.Popen[bytes]:
-    code = "import sys; from crisisplay.batch.command import render_batch; sys.exit(render_batch())"
     return subprocess.Popen(
-        [sys.executable, "-c", code, str(playbook), "--recipients", str(recipients), "--out", str(out),
-         "--at", AT_TEXT, "--no-progress"],
+        [sys.executable, "-m", "crisisplay", "render", str(playbook), "--recipients", str(recipients),
+         "--out", str(out), "--at", AT_TEXT, "--no-progress", "--example"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 
@@ -36,7 +35,7 @@ def _spawn_library(playbook: Path, recipients: Path, out: Path) -> subprocess.Po
     """The same run with small chunks, each committed: many points to be killed at."""
     code = ("import sys; from datetime import datetime; from crisisplay.batch.runner import BatchOptions, run_batch; "
             "run_batch(BatchOptions(sys.argv[1], sys.argv[2], sys.argv[3], "
-            "at=datetime.fromisoformat(sys.argv[4]), chunk_size=100, commit_seconds=0))")
+            "at=datetime.fromisoformat(sys.argv[4]), chunk_size=100, commit_seconds=0, example=True))")
     return subprocess.Popen([sys.executable, "-c", code, str(playbook), str(recipients), str(out), AT_TEXT],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -63,7 +62,7 @@ def _kill_when(process: subprocess.Popen[bytes], ready: Callable[[], bool], sig:
 def clean_run(playbook: Path, tmp_path: Path) -> tuple[Path, Path]:
     recipients = write_csv(tmp_path / "r.csv", many_rows(ROWS))
     clean = tmp_path / "clean"
-    run_batch(BatchOptions(str(playbook), str(recipients), str(clean), at=AT))
+    run_batch(BatchOptions(str(playbook), str(recipients), str(clean), at=AT, example=True))
     return recipients, clean
 
 
@@ -77,8 +76,8 @@ def test_sigkill_mid_run_then_resume_equals_a_clean_run(playbook: Path, tmp_path
     assert not any(commit["complete"] for commit in _commits(out)), "finished before the kill"
     for path in out.glob("*.jsonl"):  # whatever was written holds whole lines only
         assert path.read_bytes().endswith(b"\n") or path.stat().st_size == 0
-    result = CliRunner().invoke(render_batch, [str(playbook), "--recipients", str(recipients), "--out",
-                                               str(out), "--resume"])
+    result = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients), "--out",
+                                      str(out), "--resume", "--example"])
     assert result.exit_code == 0, result.output
     resumed, expected = outputs(out), outputs(clean)
     assert resumed == expected
@@ -87,8 +86,8 @@ def test_sigkill_mid_run_then_resume_equals_a_clean_run(playbook: Path, tmp_path
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary == json.loads((clean / "summary.json").read_text("utf-8")) | {
         "recipients": summary["recipients"]}
-    again = CliRunner().invoke(render_batch, [str(playbook), "--recipients", str(recipients), "--out",
-                                              str(out), "--resume"])
+    again = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients), "--out",
+                                     str(out), "--resume", "--example"])
     assert again.exit_code == 0 and "already complete" in again.output
     assert outputs(out) == expected
 

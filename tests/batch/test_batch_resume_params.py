@@ -11,8 +11,8 @@ import yaml
 from batch_helpers import AT, many_rows, outputs, write_csv
 from click.testing import CliRunner
 
-from crisisplay.batch.command import render_batch
 from crisisplay.batch.runner import BatchOptions, run_batch
+from crisisplay.cli.main import cli
 from crisisplay.errors import CrisisplayError
 
 Change = Callable[[Path, dict[str, Any]], None]
@@ -101,12 +101,12 @@ def test_the_same_parameters_are_still_a_no_op(playbook: Path) -> None:
 def test_the_command_line_exits_2_naming_the_difference(playbook: Path) -> None:
     folder = playbook.parent.parent
     options = _options(folder)
-    base = [options["playbook"], "--recipients", options["recipients"], "--out", options["out"],
+    base = ["render", options["playbook"], "--recipients", options["recipients"], "--out", options["out"],
             "--facts", options["facts"], "--at", "2026-03-15T11:00:00+00:00", "--no-progress"]
-    assert CliRunner().invoke(render_batch, base).exit_code == 0
-    result = CliRunner().invoke(render_batch, [*base, "--resume", "--stage", "update"])
+    assert CliRunner().invoke(cli, base).exit_code == 0
+    result = CliRunner().invoke(cli, [*base, "--resume", "--stage", "update"])
     assert result.exit_code == 2 and "--stage differs ('first_notice' then, 'update' now)" in result.output
-    result = CliRunner().invoke(render_batch, [*base, "--resume"])
+    result = CliRunner().invoke(cli, [*base, "--resume"])
     assert result.exit_code == 0 and "already complete" in result.output
 
 

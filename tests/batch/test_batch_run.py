@@ -1,4 +1,4 @@
-"""Whole runs: the standalone command, run_from_cli, outputs, summary, options, jobs."""
+"""Whole runs: ``crisisplay render --recipients``, run_recipients, outputs, summary, options, jobs."""
 
 from __future__ import annotations
 
@@ -9,16 +9,20 @@ import pytest
 from batch_helpers import AT, many_rows, outputs, read_jsonl, write_csv, write_jsonl
 from click.testing import CliRunner
 
-from crisisplay.batch.cli_support import run_from_cli
-from crisisplay.batch.command import render_batch
 from crisisplay.batch.runner import BatchOptions, run_batch
+from crisisplay.cli.batch import run_recipients
+from crisisplay.cli.main import cli
 from crisisplay.errors import CrisisplayError
+from crisisplay.moments import parse_moment
 
 AT_TEXT = "2026-03-15T11:00:00+00:00"
 
 
 def _cli(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(render_batch, list(args))
+    """``crisisplay render PLAYBOOK --recipients …``; the test playbook's facts are defaults, so
+    without --facts/--set the run says --example (a mass send with no facts at all is refused)."""
+    own_facts = "--facts" in args or "--set" in args
+    result = CliRunner().invoke(cli, ["render", *args, *(() if own_facts else ("--example",))])
     return result.exit_code, result.output
 
 
@@ -43,13 +47,13 @@ def test_command_writes_one_file_per_channel_and_a_summary(playbook: Path, tmp_p
     assert "rejected:" in text and "est. cost" in text
 
 
-def test_run_from_cli_returns_the_summary(playbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_recipients_returns_the_summary(playbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     recipients = write_jsonl(tmp_path / "r.jsonl", [
         {"id": "a", "name": "Ann", "channels": ["email"], "email": "ann@example.com", "account": "1"},
         {"id": "b", "name": "Борис", "locale": "ru", "phone": "+79161234567"},
     ])
-    summary = run_from_cli(str(playbook), str(recipients), None, str(tmp_path / "out"), 1, False, 2.0, "skip",
-                           AT_TEXT, False)
+    summary = run_recipients(str(playbook), str(recipients), out=str(tmp_path / "out"), sms_price=2.0,
+                             at=parse_moment(AT_TEXT), progress=False)
     assert summary.complete and summary.total_messages == 2 and summary.total_rejected == 0
     assert summary.counters.messages == {"email": {"en": 1}, "sms": {"ru": 1}}
     assert summary.estimated_cost == 2.0 * summary.sms_segments
@@ -78,6 +82,14 @@ def test_user_errors_exit_2(playbook: Path, tmp_path: Path, args: list[str], mes
     recipients = write_csv(tmp_path / "r.csv", many_rows(3))
     code, text = _cli(str(playbook), "--recipients", str(recipients), "--out", str(tmp_path / "o"), *args)
     assert code == 2 and message in text
+
+
+def test_a_mass_send_without_any_facts_is_refused(playbook: Path, tmp_path: Path) -> None:
+    recipients = write_csv(tmp_path / "r.csv", many_rows(3))
+    result = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients), "--out",
+                                      str(tmp_path / "o")])
+    assert result.exit_code == 2 and "a mass send needs your facts" in result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_out_is_required(playbook: Path, tmp_path: Path) -> None:
@@ -196,12 +208,12 @@ def test_facts_file_with_a_locale_sibling(playbook: Path, tmp_path: Path) -> Non
 def test_progress_bar_shows_rate_and_eta() -> None:
     import io
 
-    from crisisplay.batch.cli_support import ProgressBar
-    from crisisplay.batch.runner import Progress
+    from crisisplay.batch.runner import BatchProgress
+    from crisisplay.cli.batch import ProgressBar
 
     stream = io.StringIO()
     bar = ProgressBar(stream)
-    bar(Progress(rows=5_000, bytes_done=250, bytes_total=1000, elapsed=2.0, messages=4_900, rejected=100))
+    bar(BatchProgress(rows=5_000, bytes_done=250, bytes_total=1000, elapsed=2.0, messages=4_900, rejected=100))
     bar.finish()
     line = stream.getvalue()
     assert "25%" in line and "2,500 rows/s" in line and "ETA 0:00:06" in line and line.endswith("\n")

@@ -19,8 +19,8 @@ from batch_helpers import AT, many_rows, outputs, write_csv
 from click.testing import CliRunner
 
 from crisisplay.batch import journal
-from crisisplay.batch.command import render_batch
 from crisisplay.batch.runner import BatchOptions, run_batch
+from crisisplay.cli.main import cli
 from crisisplay.errors import CrisisplayError
 
 ROWS = 600
@@ -70,8 +70,8 @@ def test_read_only_out_is_exit_2(playbook: Path, tmp_path: Path, monkeypatch: py
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / "out" / journal.JOURNAL_NAME))
 
     monkeypatch.setattr(journal.os, "open", refuse)
-    result = CliRunner().invoke(render_batch, [str(playbook), "--recipients", str(recipients),
-                                               "--out", str(tmp_path / "out"), "--no-progress"])
+    result = CliRunner().invoke(cli, ["render", str(playbook), "--recipients", str(recipients),
+                                      "--out", str(tmp_path / "out"), "--no-progress", "--example"])
     assert result.exit_code == 2, result.output
     assert "batch.journal" in result.output and "read-only" in result.output and "nothing was rendered" in result.output
 

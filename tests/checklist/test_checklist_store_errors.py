@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from crisisplay.checklist import db_file
 from crisisplay.checklist import store as store_module
 from crisisplay.cli.main import cli
 
@@ -76,8 +77,8 @@ def test_read_only_database_file(started: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_read_only_folder_is_not_called_a_read_only_file(started: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _connect_with(monkeypatch, lambda db: (f"file:{db}?mode=ro", {"uri": True}))
-    real_access = store_module.os.access
-    monkeypatch.setattr(store_module.os, "access",
+    real_access = db_file.os.access
+    monkeypatch.setattr(db_file.os, "access",
                         lambda path, mode: False if Path(path) == started.parent else real_access(path, mode))
     code, output = _cli("done", "run", "assess", "--db", str(started))
     assert code == 2 and f"its folder {started.parent} is read-only" in output and "-wal" in output
@@ -88,7 +89,7 @@ def test_disk_full_at_open_is_not_just_a_disk_io_error(tmp_path: Path, monkeypat
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(store_module.sqlite3, "connect", connect)
-    monkeypatch.setattr(store_module, "_disk_full", lambda folder: True)
+    monkeypatch.setattr(db_file, "_disk_full", lambda folder: True)
     code, output = _cli("list", "--db", str(tmp_path / "db.sqlite3"))
     assert code == 2 and "the disk is full" in output
 

@@ -85,7 +85,8 @@ def _native(channel: str, native: str | bytes) -> str:
 def render_golden(path: Path, stage: str) -> str:
     """The reviewable text of one playbook stage: every channel's figures, parts, native form."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import parse_datetime, playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
+    from crisisplay.playbook.values import parse_datetime
     from crisisplay.render.renderer import Renderer
 
     playbook = load_playbook(path)

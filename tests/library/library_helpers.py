@@ -54,7 +54,7 @@ def example_facts(playbook: Playbook) -> dict[str, Any]:
 
 def example_moment(playbook: Playbook) -> datetime:
     """A render time that fits the examples' own timeline: an hour before the promised update."""
-    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
 
     zone = playbook_zone(playbook)
     promised = datetime.fromisoformat(str(playbook.facts["next_update_at"].example)).replace(tzinfo=zone)

@@ -24,7 +24,7 @@ from crisisplay.factcheck import truth_for_result
 from crisisplay.playbook.build import load_playbook
 from crisisplay.playbook.model import SERVICE_STATUSES, Playbook
 from crisisplay.render.renderer import Renderer
-from crisisplay.tone.claims import GROUP, check_claims, describe, find_service_claims
+from crisisplay.tone.claims import GROUP, check_claims, describe_contradiction, find_service_claims
 
 PATHS = all_playbook_paths()
 CASES = [
@@ -82,7 +82,7 @@ def test_any_facts_render_sendable_and_true(path: Path, stage_id: str) -> None:
         assert problems == [], problems
         truth = truth_for_result(result)
         for message in result.messages:
-            wrong = [describe(c, truth) for c in check_claims(message.text, truth)]
+            wrong = [describe_contradiction(c, truth) for c in check_claims(message.text, truth)]
             assert wrong == [], f"{message.channel}: {wrong}\n{message.text}"
         expected = {sid: status for sid, _name, status, _p in result.services}
         public = {service.id for service in playbook.services

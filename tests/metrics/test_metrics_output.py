@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from crisisplay.metrics import Metric, analyse, compute_retention
+from crisisplay.metrics import Metric, analyse_survey, compute_retention
 from crisisplay.metrics.chart import survey_svg
 from crisisplay.metrics.output import issues_text, render_table, retention_text, survey_text
 from crisisplay.metrics.retention import RetentionReport
@@ -36,7 +36,7 @@ def test_issues_text_limits_the_listing() -> None:
 def test_survey_text_flags_small_samples(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text("score\n9\n10\n3\n", encoding="utf-8")
-    text = survey_text(analyse(path, Metric.nps()))
+    text = survey_text(analyse_survey(path, Metric.nps()))
     assert "NPS (scale 0–10), all answers" in text
     assert "+33.3" in text and "fewer than 30 answers" in text
 
@@ -56,7 +56,7 @@ def test_retention_text_states_units() -> None:
 def test_svg_single_period_and_ces_axis(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("score\n1\n5\n", encoding="utf-8")
-    svg = survey_svg(analyse(path, Metric.ces((1, 7))))
+    svg = survey_svg(analyse_survey(path, Metric.ces((1, 7))))
     root = ElementTree.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert len(root.findall(f"{ns}circle")) == 1

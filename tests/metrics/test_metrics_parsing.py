@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.metrics.parsing import parse_bool, parse_datetime, parse_number, parse_scale
+from crisisplay.metrics.parsing import parse_bool, parse_number, parse_scale, parse_timestamp
 from crisisplay.metrics.table import read_table, sniff_delimiter
 
 
@@ -98,16 +98,16 @@ def test_parse_number_never_raises_and_is_finite(text: str) -> None:
 
 
 def test_parse_datetime_forms() -> None:
-    assert parse_datetime("2024-03-01") == datetime(2024, 3, 1)
-    assert parse_datetime("01.03.2024") == datetime(2024, 3, 1)
-    assert parse_datetime("1.3.2024 9:05") == datetime(2024, 3, 1, 9, 5)
-    assert parse_datetime("2024-03-01T10:30:00") == datetime(2024, 3, 1, 10, 30)
-    assert parse_datetime("2024-03-01 10:30") == datetime(2024, 3, 1, 10, 30)
-    assert parse_datetime("2024-03-01T10:30Z") == datetime(2024, 3, 1, 10, 30, tzinfo=timezone.utc)
+    assert parse_timestamp("2024-03-01") == datetime(2024, 3, 1)
+    assert parse_timestamp("01.03.2024") == datetime(2024, 3, 1)
+    assert parse_timestamp("1.3.2024 9:05") == datetime(2024, 3, 1, 9, 5)
+    assert parse_timestamp("2024-03-01T10:30:00") == datetime(2024, 3, 1, 10, 30)
+    assert parse_timestamp("2024-03-01 10:30") == datetime(2024, 3, 1, 10, 30)
+    assert parse_timestamp("2024-03-01T10:30Z") == datetime(2024, 3, 1, 10, 30, tzinfo=timezone.utc)
     msk = timezone(timedelta(hours=3))
-    assert parse_datetime("2024-03-01T10:30+03:00") == datetime(2024, 3, 1, 10, 30, tzinfo=msk)
+    assert parse_timestamp("2024-03-01T10:30+03:00") == datetime(2024, 3, 1, 10, 30, tzinfo=msk)
     for bad in ("", "31.02.2024", "2024-13-01", "yesterday", "03/01/2024"):
-        assert parse_datetime(bad) is None
+        assert parse_timestamp(bad) is None
 
 
 def test_parse_bool_and_scale() -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from crisisplay.cli.main import cli
-from crisisplay.metrics import Metric, analyse
+from crisisplay.metrics import Metric, analyse_survey
 
 PLAYBOOK_RU = Path(__file__).resolve().parents[2] / "playbooks" / "it-outage" / "it-outage.ru.yaml"
 
@@ -34,18 +34,18 @@ def effort_1_to_7(tmp_path: Path) -> Path:
 
 
 def test_the_scale_check_counts_and_suggests(effort_1_to_7: Path) -> None:
-    report = analyse(effort_1_to_7, Metric.ces())  # the default 0–5
+    report = analyse_survey(effort_1_to_7, Metric.ces())  # the default 0–5
     check = report.scale_check
     assert check is not None and check.numeric == 2000 and check.outside == report.issue_counts["out_of_range"]
     assert check.outside > 500 and check.suggested == (1, 7) and check.fit == check.outside
-    assert analyse(effort_1_to_7, Metric.ces((1, 7))).scale_check is None
-    assert analyse(effort_1_to_7, Metric.nps()).scale_check is None  # every 1–7 answer is on 0–10
+    assert analyse_survey(effort_1_to_7, Metric.ces((1, 7))).scale_check is None
+    assert analyse_survey(effort_1_to_7, Metric.nps()).scale_check is None  # every 1–7 answer is on 0–10
 
 
 def test_a_few_typos_suggest_nothing(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text("score\n" + "4\n" * 50 + "44\n", "utf-8")
-    check = analyse(path, Metric.csat()).scale_check
+    check = analyse_survey(path, Metric.csat()).scale_check
     assert check is not None and check.outside == 1 and check.suggested is None
 
 

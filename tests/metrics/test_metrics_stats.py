@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisplay.metrics.stats import ces, compare, csat, nps, wilson
+from crisisplay.metrics.stats import ces, compare_estimates, csat, nps, wilson
 
 
 def test_nps_value_shares_and_interval() -> None:
@@ -47,7 +47,7 @@ def test_nps_change_larger_than_noise() -> None:
     b = nps(_answers(30, 30, 40))  # NPS −10; var = (0.7 − 0.01)/100 = 0.0069 → 69 pp²
     assert (a.value, b.value) == pytest.approx((30.0, -10.0))
     assert (a.variance, b.variance) == pytest.approx((61.0, 69.0))
-    change = compare(a, b)
+    change = compare_estimates(a, b)
     assert change.delta == pytest.approx(-40.0)
     assert change.noise == pytest.approx(22.3474, abs=1e-4)  # 1.96 · sqrt(130)
     assert change.significant is True
@@ -56,7 +56,7 @@ def test_nps_change_larger_than_noise() -> None:
 def test_nps_change_within_noise() -> None:
     a = nps(_answers(50, 30, 20))  # 30, 61 pp²
     b = nps(_answers(45, 30, 25))  # 20; var = (0.7 − 0.04)/100 → 66 pp²
-    change = compare(a, b)
+    change = compare_estimates(a, b)
     assert change.delta == pytest.approx(-10.0)
     assert change.noise == pytest.approx(22.0881, abs=1e-4)  # 1.96 · 11.2694
     assert change.significant is False
@@ -98,7 +98,7 @@ def test_ces_mean_and_standard_error() -> None:
 def test_ces_single_answer_has_no_interval_and_no_verdict() -> None:
     one = ces([4])
     assert one.value == 4 and one.low is None and one.variance is None
-    change = compare(one, ces([1, 2, 3]))
+    change = compare_estimates(one, ces([1, 2, 3]))
     assert change.delta == pytest.approx(-2.0)
     assert change.significant is None and change.noise is None
 

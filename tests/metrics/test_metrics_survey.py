@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.metrics import Columns, Metric, Periodizer, analyse
+from crisisplay.metrics import Columns, Metric, Periodizer, analyse_survey
 from crisisplay.metrics.periods import ALL_PERIOD
 
 
@@ -37,7 +37,7 @@ RU_EXPORT = (
 
 
 def test_nps_by_month_with_every_kind_of_bad_data(tmp_path: Path) -> None:
-    report = analyse(write(tmp_path, RU_EXPORT, bom=True), Metric.nps())
+    report = analyse_survey(write(tmp_path, RU_EXPORT, bom=True), Metric.nps())
     assert report.period_mode == "month"
     assert [(r.period.label, r.group, r.estimate.n) for r in report.rows] == [
         ("2024-02", "(all)", 4),
@@ -70,7 +70,7 @@ def test_nps_by_month_with_every_kind_of_bad_data(tmp_path: Path) -> None:
 
 
 def test_group_breakdown_adds_an_all_row_per_period(tmp_path: Path) -> None:
-    report = analyse(write(tmp_path, RU_EXPORT), Metric.nps(), Columns(group="channel"))
+    report = analyse_survey(write(tmp_path, RU_EXPORT), Metric.nps(), Columns(group="channel"))
     labels = [(r.period.label, r.group, r.estimate.n) for r in report.rows]
     assert labels == [
         ("2024-02", "chat", 2),
@@ -85,7 +85,7 @@ def test_group_breakdown_adds_an_all_row_per_period(tmp_path: Path) -> None:
 
 def test_crisis_phases_and_before_after_comparison(tmp_path: Path) -> None:
     periodizer = Periodizer("phase", datetime(2024, 2, 11), datetime(2024, 3, 4))
-    report = analyse(write(tmp_path, RU_EXPORT), Metric.nps(), periodizer=periodizer)
+    report = analyse_survey(write(tmp_path, RU_EXPORT), Metric.nps(), periodizer=periodizer)
     got = {r.period.label: (r.estimate.n, r.estimate.value) for r in report.rows}
     # before: 10, 9, 6; during (from 11 Feb 00:00): 7, 3 (r1 again, another phase);
     # after (from 4 Mar 00:00, a bare date counts from midnight): 8, 0, 9
@@ -124,14 +124,14 @@ def test_iso_weeks_sort_across_the_new_year() -> None:
 
 def test_csat_and_ces_scales(tmp_path: Path) -> None:
     path = write(tmp_path, "score\n5\n4\n4,5\n3\n0\n6\n1\n")
-    report = analyse(path, Metric.csat((1, 5)))
+    report = analyse_survey(path, Metric.csat((1, 5)))
     # 0 and 6 are outside 1–5; of 5, 4, 4.5, 3, 1 three are ≥ 4
     assert [(i.line, i.kind) for i in report.issues] == [(6, "out_of_range"), (7, "out_of_range")]
     assert report.rows[0].period == ALL_PERIOD
     assert report.rows[0].estimate.value == pytest.approx(60.0)
-    zero_based = analyse(path, Metric.csat((0, 5)))
+    zero_based = analyse_survey(path, Metric.csat((0, 5)))
     assert zero_based.rows[0].estimate.n == 6  # 0 is on a 0–5 scale
-    ces = analyse(path, Metric.ces((0, 5)))
+    ces = analyse_survey(path, Metric.ces((0, 5)))
     assert ces.rows[0].estimate.value == pytest.approx((5 + 4 + 4.5 + 3 + 0 + 1) / 6)
 
 
@@ -143,7 +143,7 @@ def test_csat_threshold_must_fit_the_scale() -> None:
 
 
 def test_notes_when_optional_columns_are_absent(tmp_path: Path) -> None:
-    report = analyse(write(tmp_path, "score\n9\n9\n"), Metric.nps())
+    report = analyse_survey(write(tmp_path, "score\n9\n9\n"), Metric.nps())
     assert report.rows[0].estimate.n == 2
     assert any("one period" in n for n in report.notes)
     assert any("duplicated respondents not checked" in n for n in report.notes)
@@ -152,16 +152,16 @@ def test_notes_when_optional_columns_are_absent(tmp_path: Path) -> None:
 def test_required_columns(tmp_path: Path) -> None:
     path = write(tmp_path, "Оценка,Дата\n9,2024-01-05\n")
     with pytest.raises(CrisisplayError, match="no column 'score'"):
-        analyse(path, Metric.nps())
-    report = analyse(path, Metric.nps(), Columns(score="Оценка", date="Дата"))
+        analyse_survey(path, Metric.nps())
+    report = analyse_survey(path, Metric.nps(), Columns(score="Оценка", date="Дата"))
     assert report.rows[0].period.label == "2024-01"
     with pytest.raises(CrisisplayError, match="no column 'date'"):
-        analyse(write(tmp_path, "score\n9\n", "b.csv"), Metric.nps(), Columns(date_required=True))
+        analyse_survey(write(tmp_path, "score\n9\n", "b.csv"), Metric.nps(), Columns(date_required=True))
 
 
 def test_empty_group_and_id_cells_are_reported(tmp_path: Path) -> None:
     text = "respondent_id,score,channel\n,9,chat\nr2,9,\nr3,10,chat\n"
-    report = analyse(write(tmp_path, text), Metric.nps(), Columns(group="channel"))
+    report = analyse_survey(write(tmp_path, text), Metric.nps(), Columns(group="channel"))
     assert [(i.line, i.column, i.kind) for i in report.issues] == [
         (2, "respondent_id", "empty"),
         (3, "channel", "empty"),
@@ -170,7 +170,7 @@ def test_empty_group_and_id_cells_are_reported(tmp_path: Path) -> None:
 
 
 def test_json_shape(tmp_path: Path) -> None:
-    data = analyse(write(tmp_path, RU_EXPORT), Metric.nps()).to_dict()
+    data = analyse_survey(write(tmp_path, RU_EXPORT), Metric.nps()).to_dict()
     assert data["metric"] == "nps" and data["scale"] == [0, 10]
     assert data["responses"] == {"read": 13, "used": 7, "excluded": 6}
     assert data["rows"][0]["period"] == "2024-02"
@@ -180,13 +180,13 @@ def test_json_shape(tmp_path: Path) -> None:
 
 def test_unquoted_decimal_comma_in_a_comma_file_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, 'respondent_id,score\nr1,4,5\nr2,"4,5"\nr3,5,,\n')
-    report = analyse(path, Metric.ces())
+    report = analyse_survey(path, Metric.ces())
     assert [(i.line, i.kind, i.value) for i in report.issues] == [(2, "extra_cells", "5")]
     assert [r.estimate.n for r in report.rows] == [2]  # "4,5" quoted and "5" with empty tail
     assert report.rows[0].estimate.value == pytest.approx(4.75)
 
 
 def test_single_column_file_keeps_decimal_comma_whole(tmp_path: Path) -> None:
-    report = analyse(write(tmp_path, "score\n4,5\n3\n"), Metric.ces())
+    report = analyse_survey(write(tmp_path, "score\n4,5\n3\n"), Metric.ces())
     assert report.rows[0].estimate.value == pytest.approx(3.75)
     assert report.issues == []

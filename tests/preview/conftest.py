@@ -24,15 +24,15 @@ def hostile_page() -> PreviewResult:
 @pytest.fixture(scope="session")
 def outage_update_page(tmp_path_factory: pytest.TempPathFactory) -> PreviewResult:
     """The bundled it-outage playbook's update, diffed against its first notice."""
+    from crisisplay.moments import resolve_at
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import playbook_zone
-    from crisisplay.preview.api import parse_at
+    from crisisplay.playbook.fact_types import playbook_zone
     from crisisplay.render.bundle import write_bundle
     from crisisplay.render.renderer import Renderer
 
     playbook = load_playbook(PLAYBOOK_EN)
     out = tmp_path_factory.mktemp("outbox")
-    first = Renderer(playbook).render("first_notice", None, at=parse_at(AT, playbook_zone(playbook)))
+    first = Renderer(playbook).render("first_notice", None, at=resolve_at(AT, playbook_zone(playbook)))
     write_bundle(first, out)
     return preview_playbook(PLAYBOOK_EN, stage="update", at="2026-03-15T13:00", previous=out, example=True)
 

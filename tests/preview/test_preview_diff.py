@@ -12,7 +12,8 @@ from crisisplay.preview.api import preview_bundle, preview_playbook
 from crisisplay.preview.bundle import bundle_from_dict
 from crisisplay.preview.diff import diff_bundles
 from crisisplay.preview.labels import labels_for
-from crisisplay.preview.service_changes import ServiceInfo, agreement, service_changes
+from crisisplay.preview.service_changes import ServiceInfo, service_changes
+from crisisplay.render.agreement import agreement_form
 
 
 def _with_part(channel: str, part: str, text: str) -> dict[str, Any]:
@@ -73,7 +74,8 @@ def test_service_changes_read_as_sentences_with_the_playbooks_status_before() ->
     ("связь и домашний интернет", "plur"), ("начисление бонусов", "neut"), ("бонусы", "plur"),
 ])
 def test_agreement_with_the_head_noun(name: str, form: str) -> None:
-    assert agreement(name) == form
+    """The diff agrees with the same form as the rendered messages (one agreement helper)."""
+    assert agreement_form(name) == form
 
 
 def test_services_and_list_facts_are_never_raw_json() -> None:

@@ -99,7 +99,8 @@ def test_each_network_has_its_own_drawing(outage_ru: PreviewResult) -> None:
 def test_the_banner_is_drawn_by_the_channels_own_code(outage_ru: PreviewResult, tmp_path: Any) -> None:
     """Same function, same stylesheet, same structure as website_banner.html."""
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import parse_datetime, playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
+    from crisisplay.playbook.values import parse_datetime
     from crisisplay.render.bundle import write_bundle
     from crisisplay.render.renderer import Renderer
 

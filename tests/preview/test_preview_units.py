@@ -13,7 +13,7 @@ from crisisplay.diagnostics.model import Diagnostic, Location, Severity
 from crisisplay.errors import CrisisplayError
 from crisisplay.preview.bundle import bundle_from_dict, load_bundle
 from crisisplay.preview.diff import diff_bundles, diff_text
-from crisisplay.preview.facts import cell_for, subject_for
+from crisisplay.preview.fact_table import cell_for, subject_for
 from crisisplay.preview.highlight import Span, locate, offset_of, pieces, positions_in_message
 
 

@@ -80,7 +80,7 @@ def test_bad_facts_exit_2_with_every_problem(tmp_path: Path) -> None:
     [
         (["--stage", "nope"], "no stage 'nope'"),
         (["--channel", "fax"], "no template for channel(s) fax"),
-        (["--at", "someday"], "--at 'someday'"),
+        (["--at", "someday"], "Invalid value for '--at': cannot read time 'someday'"),
         (["--set", "oops"], "--set expects key=value"),
     ],
 )

@@ -9,15 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from crisisplay.errors import CrisisplayError, DiagnosticsError
-from crisisplay.playbook.facts import (
-    PhoneText,
-    check_value,
-    coerce_facts,
-    load_facts_file,
-    parse_set_options,
-)
+from crisisplay.playbook.fact_input import coerce_facts, load_facts_file, parse_set_options
+from crisisplay.playbook.fact_types import PhoneText, check_value
 from crisisplay.playbook.model import FactSpec, Playbook
-from crisisplay.render.facts import gather_facts, typed_facts
+from crisisplay.render.fact_set import gather_facts, typed_facts
 
 MSK = ZoneInfo("Europe/Moscow")
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from jinja2.exceptions import TemplateRuntimeError
 
-from crisisplay.playbook.facts import PhoneText
+from crisisplay.playbook.fact_types import PhoneText
 from crisisplay.render.filters import Filters, SpokenFilters, strip_markers
 
 MSK = ZoneInfo("Europe/Moscow")

@@ -30,7 +30,7 @@ def _indented(label: str, text: str, indent: str = "    ") -> list[str]:
     return [indent + label + lines[0], *(pad + line for line in lines[1:])]
 
 
-def _where(loc: Location | None) -> str:
+def _location_text(loc: Location | None) -> str:
     if loc is None or not loc.file:
         return NO_FILE
     return clean(str(loc))
@@ -69,7 +69,7 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, summa
         if index and file != previous_file:
             out.append("")
         previous_file = file
-        where = _where(diag.location)
+        where = _location_text(diag.location)
         severity = diag.severity.label
         rule = f"[{clean(diag.rule)}]"
         category = f"({clean(diag.category)})" if diag.category else ""
@@ -86,7 +86,7 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, summa
         if diag.fix:
             out.extend(_indented("fix: ", diag.fix))
         for related in diag.related:
-            out.extend(_indented("see also: ", _where(related)))
+            out.extend(_indented("see also: ", _location_text(related)))
     if summary:
         if out:
             out.append("")

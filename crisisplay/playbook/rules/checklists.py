@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.playbook.model import ChecklistItem, event_stage, format_duration
+from crisisplay.playbook.model import ChecklistItem
 from crisisplay.playbook.rules.registry import Finding, RuleContext, check
+from crisisplay.playbook.timing import event_stage, format_duration
 from crisisplay.suggest import did_you_mean
 
 

@@ -73,7 +73,7 @@ def enum_values(context: RuleContext) -> Iterator[Finding]:
 def fact_example_type(context: RuleContext) -> Iterator[Finding]:
     """CP114: each example and default through the facts' own type check."""
     try:
-        from crisisplay.playbook.facts import check_value
+        from crisisplay.playbook.fact_types import check_value
     except ImportError:  # pragma: no cover - facts module ships with the package
         return
     playbook = context.playbook

@@ -259,7 +259,7 @@ def stage_uses(
     return tuple(dict.fromkeys(found))
 
 
-def describe(use: Use) -> str:
+def describe_use(use: Use) -> str:
     return {"printed": "prints", "listed": "lists the items of"}.get(use.how, "uses")
 
 
@@ -276,7 +276,7 @@ def optional_fact_unguarded(context: RuleContext) -> Iterator[Finding]:
                     continue
                 reported.add((use.fact, use.location))
                 yield (
-                    f"stage {stage.id!r}, channel {channel!r} {describe(use)} optional fact {use.fact!r} "
+                    f"stage {stage.id!r}, channel {channel!r} {describe_use(use)} optional fact {use.fact!r} "
                     f"without testing it; guard it with {{% if {use.fact} %}}…{{% endif %}} or list it in "
                     f"the stage's mandatory_facts",
                     use.location,

@@ -27,7 +27,7 @@ def locale_without_data(context: RuleContext) -> Iterator[Finding]:
 def unknown_timezone(context: RuleContext) -> Iterator[Finding]:
     """CP151: the playbook's ``timezone`` through the one zone reader (``playbook_zone``)."""
     from crisisplay.errors import CrisisplayError
-    from crisisplay.playbook.facts import playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
 
     try:
         playbook_zone(context.playbook)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crisisplay.playbook.model import format_duration
 from crisisplay.playbook.rules.registry import Finding, RuleContext, check
 from crisisplay.playbook.rules.templates import analyse
+from crisisplay.playbook.timing import format_duration
 
 NEXT_UPDATE_TYPES = ("datetime", "time", "duration")
 

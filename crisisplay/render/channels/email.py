@@ -22,14 +22,8 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from crisisplay.playbook.model import ChannelConfig
-from crisisplay.render.channels.base import (
-    BuildInput,
-    Channel,
-    ChannelOutput,
-    LimitRule,
-    escape,
-    looks_like_html,
-)
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule
+from crisisplay.render.channels.html import escape, looks_like_html
 from crisisplay.render.locale import language
 
 ADVISED_SUBJECT = 60

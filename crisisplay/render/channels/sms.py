@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from crisisplay.diagnostics.model import Diagnostic
 from crisisplay.render import rules
-from crisisplay.render.channels.base import (
-    BuildInput,
-    Channel,
-    ChannelOutput,
-    LimitRule,
-    finding,
-    position_label,
-)
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule, finding
 from crisisplay.render.gsm import GSM_ALL, MAX_PARTS, count_sms, gsm_alternative, stray_characters
+from crisisplay.render.mixed_script import position_label
 
 #: More stray characters than this and the text is simply not Latin: no advice to give.
 MAX_STRAY_REPORTED = 8

@@ -20,15 +20,8 @@ import re
 
 from crisisplay.playbook.model import ChannelConfig
 from crisisplay.render import rules
-from crisisplay.render.channels.base import (
-    BuildInput,
-    Channel,
-    ChannelOutput,
-    JsonNative,
-    LimitRule,
-    finding,
-    tag_problems,
-)
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, JsonNative, LimitRule, finding
+from crisisplay.render.channels.html import tag_problems
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

@@ -28,19 +28,9 @@ from dataclasses import dataclass
 
 from crisisplay.playbook.model import ChannelConfig
 from crisisplay.render import rules
-from crisisplay.render.channels.base import (
-    BuildInput,
-    Channel,
-    ChannelOutput,
-    LimitRule,
-    escape,
-    finding,
-    html_to_text,
-    looks_like_html,
-    tag_problems,
-    text_to_html,
-)
+from crisisplay.render.channels.base import BuildInput, Channel, ChannelOutput, LimitRule, finding
 from crisisplay.render.channels.contact_links import link_contacts
+from crisisplay.render.channels.html import escape, html_to_text, looks_like_html, tag_problems, text_to_html
 from crisisplay.render.locale import language
 
 ADVISED_LENGTH = 250

@@ -62,7 +62,7 @@ def claim_findings(
     ``services`` known (hand-written texts linted with ``--playbook``): aspect ``services``
     where two channels state different statuses for one service.
     """
-    from crisisplay.tone.claims import GROUP, Claim, check_claims, describe, find_service_claims
+    from crisisplay.tone.claims import GROUP, Claim, check_claims, describe_contradiction, find_service_claims
     from crisisplay.wording import wording_for
 
     found: list[Observation] = []
@@ -72,7 +72,7 @@ def claim_findings(
                 claim = contradiction.claim
                 aspect = "claims-services" if claim.kind == "service" else "claims-times"
                 found.append(Observation(
-                    index, aspect, describe(contradiction, truth, channel, lang), claim.start, claim.end,
+                    index, aspect, describe_contradiction(contradiction, truth, channel, lang), claim.start, claim.end,
                     suggestion=wording_for("lint", lang).text("claims.fix"),
                 ))
         return found

@@ -1,10 +1,11 @@
-"""The command-line face of the batch: options, the progress bar, the printed summary.
+"""The batch half of ``crisisplay render`` (``--recipients``): options, progress bar, summary.
 
-``crisisplay render`` belongs to the render command; it adds :func:`batch_options`
-and hands over to :func:`run_from_cli` when ``--recipients`` is given, so the two
-modes share one command and one set of playbook/stage/facts options. The standalone
-:mod:`crisisplay.batch.command` uses the same two functions. Importing this module
-costs only click: the engine is imported when a batch actually runs, so
+``crisisplay render`` adds :func:`batch_options` and hands over to :func:`run_recipients`
+when ``--recipients`` is given, so a mass send and a single render share one command and
+one set of playbook/stage/facts options. The engine
+(:func:`crisisplay.batch.runner.run_batch`) reports progress through a callback and never
+prints; the bar, the ``kill`` handling and the printed summary are here. Importing this
+module costs only click: the engine is imported when a batch actually runs, so
 ``crisisplay render --help`` stays fast.
 """
 
@@ -25,8 +26,9 @@ import click
 from crisisplay.errors import CrisisplayError
 
 if TYPE_CHECKING:  # the runner pulls in Jinja2 and Babel: only when a batch really runs
-    from crisisplay.batch.runner import Progress
+    from crisisplay.batch.options import BatchProgress
     from crisisplay.batch.summary import BatchSummary
+    from crisisplay.moments import Moment
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_WIDTH = 24
@@ -35,7 +37,7 @@ REFRESH_SECONDS = 0.2
 
 def batch_options(f: F) -> F:
     """Add ``--recipients``, ``--jobs``, ``--resume``, ``--sms-price``, ``--on-error``,
-    ``--allow-duplicates`` and ``--recipients-encoding``."""
+    ``--allow-duplicates``, ``--recipients-encoding`` and ``--progress``."""
     options = (
         click.option("--recipients", type=click.Path(exists=True, dir_okay=False),
                      help="CSV or JSONL of recipients: render one personalised message per row into "
@@ -54,25 +56,23 @@ def batch_options(f: F) -> F:
         click.option("--recipients-encoding", "recipients_encoding", default="utf-8", show_default=True,
                      metavar="ENCODING", help="With --recipients: the file's encoding, e.g. cp1251 for an old "
                                               "Windows export."),
+        click.option("--progress/--no-progress", default=None,
+                     help="With --recipients: a progress bar on stderr (default: when stderr is a terminal)."),
     )
     for option in reversed(options):
         f = option(f)
     return f
 
 
-def parse_at(value: str | datetime | None, playbook_path: str) -> datetime | None:
-    """``--at``: ISO date-time or ``HH:MM`` today; without a zone, the playbook's zone."""
-    if value is None or (isinstance(value, datetime) and value.tzinfo is not None):
-        return value
+def batch_at(at: Moment | None, playbook_path: str) -> datetime | None:
+    """``--at`` for a run: placed in the zone of the playbook (its fallback locale version)."""
+    if at is None or (at.stamp is not None and at.stamp.tzinfo is not None):
+        return None if at is None else at.stamp  # an explicit offset needs no playbook
     from crisisplay.batch.locales import discover
     from crisisplay.playbook.build import load_playbook
-    from crisisplay.playbook.facts import parse_datetime, playbook_zone
+    from crisisplay.playbook.fact_types import playbook_zone
 
-    zone = playbook_zone(load_playbook(discover(playbook_path).fallback))
-    parsed = parse_datetime(value, zone)
-    if parsed is None:
-        raise CrisisplayError(f"--at {value!r} is not a date and time", hint="e.g. 2026-03-15T14:00 or 14:00")
-    return parsed
+    return at.resolve(playbook_zone(load_playbook(discover(playbook_path).fallback)))
 
 
 class ProgressBar:
@@ -83,7 +83,7 @@ class ProgressBar:
         self.last = 0.0
         self.shown = False
 
-    def __call__(self, progress: Progress) -> None:
+    def __call__(self, progress: BatchProgress) -> None:
         now = time.monotonic()
         if now - self.last < REFRESH_SECONDS and progress.bytes_done < progress.bytes_total:
             return
@@ -93,7 +93,7 @@ class ProgressBar:
         rate = progress.rows / progress.elapsed if progress.elapsed > 0 else 0.0
         eta = "--:--"
         if 0 < fraction < 1 and progress.elapsed > 0:
-            eta = _clock(progress.elapsed * (1 - fraction) / fraction)
+            eta = _hours_minutes_seconds(progress.elapsed * (1 - fraction) / fraction)
         filled = int(BAR_WIDTH * fraction)
         line = (f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {fraction:4.0%}  {progress.rows:,} rows  "
                 f"{rate:,.0f} rows/s  ETA {eta}  rejected {progress.rejected:,}")
@@ -107,7 +107,7 @@ class ProgressBar:
             self.stream.flush()
 
 
-def _clock(seconds: float) -> str:
+def _hours_minutes_seconds(seconds: float) -> str:
     whole = int(seconds)
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
@@ -129,18 +129,18 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def run_from_cli(
+def run_recipients(
     playbook_path: str,
     recipients: str,
-    stage: str | None,
-    out: str | None,
-    jobs: int,
-    resume: bool,
-    sms_price: float | None,
-    on_error: str,
-    at: str | datetime | None,
-    progress: bool,
     *,
+    out: str | None,
+    stage: str | None = None,
+    jobs: int = 1,
+    resume: bool = False,
+    sms_price: float | None = None,
+    on_error: str = "skip",
+    at: Moment | None = None,
+    progress: bool | None = None,
     facts: str | None = None,
     sets: Sequence[str] = (),
     channels: Sequence[str] | None = None,
@@ -148,18 +148,23 @@ def run_from_cli(
     encoding: str = "utf-8",
     example: bool = False,
 ) -> BatchSummary:
-    """Everything ``crisisplay render PLAYBOOK --recipients FILE …`` does; prints the summary."""
-    from crisisplay.batch.runner import BatchOptions, run_batch
+    """Everything ``crisisplay render PLAYBOOK --recipients FILE …`` does; prints the summary.
+
+    ``progress`` None draws the bar only when stderr is a terminal.
+    """
+    from crisisplay.batch.options import BatchOptions
+    from crisisplay.batch.runner import run_batch
 
     if not out:
         raise CrisisplayError("--recipients needs --out DIR: the gateway files are written there")
     options = BatchOptions(
         playbook=playbook_path, recipients=recipients, out=out, stage=stage, jobs=jobs, resume=resume,
-        sms_price=sms_price, on_error=on_error, at=parse_at(at, playbook_path), facts=facts, sets=tuple(sets),
+        sms_price=sms_price, on_error=on_error, at=batch_at(at, playbook_path), facts=facts, sets=tuple(sets),
         channels=tuple(channels) if channels else None, allow_duplicates=allow_duplicates, encoding=encoding,
         example=example,
     )
-    bar = ProgressBar(sys.stderr) if progress else None
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = ProgressBar(sys.stderr) if show else None
     try:
         with _sigterm_as_interrupt():
             summary = run_batch(options, bar)

@@ -20,7 +20,7 @@ from typing import Any
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import DiagnosticsError
-from crisisplay.playbook.facts import coerce_facts, load_facts_file, parse_set_options
+from crisisplay.playbook.fact_input import coerce_facts, load_facts_file, parse_set_options
 from crisisplay.playbook.loader import PathKey, SourceMap
 from crisisplay.playbook.model import Playbook
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from crisisplay.preview.bundle import Message
+from crisisplay.preview.bundle import BundleMessage
 from crisisplay.preview.model import FactCell, FactColumn, FactRow, FactTable, FindingView
 
 _PHONE_RE = re.compile(r"\+?\(?\d[\d \-\u00a0.]*(?:\(\d{1,5}\)[\d \-\u00a0.]*)*\d")
@@ -223,7 +223,7 @@ def _mentions(finding: FindingView, subject: FactSubject, cell: FactCell) -> boo
 
 
 def build_table(
-    messages: Sequence[Message],
+    messages: Sequence[BundleMessage],
     facts: Mapping[str, Any],
     mandatory: Mapping[str, Sequence[str]],
     *,

@@ -1,0 +1,23 @@
+"""Whitespace a template leaves behind: trailing blanks, runs of blank lines, edges.
+
+Every rendered part goes through :func:`clean_part`, for one announcement and for each
+of a million recipients alike, so it uses ``str`` methods only: on a long e-mail the
+regular-expression version cost more than rendering the template
+(``tests/render/test_whitespace.py`` checks both give the same result on random texts).
+"""
+
+from __future__ import annotations
+
+
+def clean_part(text: str) -> str:
+    """Trailing spaces and tabs dropped, runs of blank lines collapsed to one, edges stripped."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if " \n" in text or "\t\n" in text:
+        lines = text.split("\n")
+        last = lines.pop()
+        text = "\n".join([line.rstrip(" \t") for line in lines] + [last])
+    # Trailing blanks are gone: a run of blank lines now always holds three line breaks.
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
