@@ -243,6 +243,21 @@ def test_fifo_without_a_writer_is_refused_by_type(tmp_path: Path, command: str) 
     assert done.returncode == 2 and b"FIFO" in done.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_a_mass_send_refuses_a_fifo_or_a_device_as_recipients(tmp_path: Path) -> None:
+    """A FIFO nobody writes to would block the send forever; /dev/zero never ends."""
+    playbook = Path(__file__).resolve().parents[1] / "playbooks" / "it-outage" / "it-outage.ru.yaml"
+    fifo = tmp_path / "recipients.csv"
+    os.mkfifo(fifo)
+    for recipients, kind in ((fifo, b"FIFO"), (Path("/dev/zero"), b"device")):
+        out = tmp_path / "out"
+        done = _cli("render", str(playbook), "--example", "--recipients", str(recipients), "--out", str(out),
+                    stdin=subprocess.DEVNULL)
+        assert done.returncode == 2, done.stderr
+        assert kind in done.stderr and b"not a regular file" in done.stderr and b"Traceback" not in done.stderr
+        assert not out.exists()
+
+
 @pytest.mark.parametrize("command", ["validate", "lint"])
 def test_device_is_refused_by_type(command: str) -> None:
     done = _cli(command, "/dev/zero", stdin=subprocess.DEVNULL)

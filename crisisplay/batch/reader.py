@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import json
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -35,6 +36,7 @@ from crisisplay.batch.encodings import SNIFF_BYTES, check_encoding, encoding_adv
 from crisisplay.batch.input_lines import BOM, MAX_RECORD_LINES, InputLines, Position, RecordTooLong
 from crisisplay.diagnostics.model import Location
 from crisisplay.errors import CrisisplayError
+from crisisplay.playbook.reading import file_kind
 
 MAX_FIELD_CHARS = 1 << 20
 FORMATS = ("csv", "jsonl")
@@ -93,10 +95,19 @@ class RecipientReader:
 
     def __init__(self, path: str | Path, fmt: str | None = None, encoding: str = "utf-8") -> None:
         self.path = Path(path)
-        self.format = detect_format(self.path, fmt)
-        self.encoding = check_encoding(encoding)
         try:
-            self.size = self.path.stat().st_size
+            info = self.path.stat()
+            # By type, before opening: a FIFO nobody writes to would block the open forever,
+            # /dev/zero never ends; a mass send also rereads and resumes by byte offset.
+            if not stat.S_ISREG(info.st_mode):
+                raise CrisisplayError(
+                    f"recipients file is {file_kind(info.st_mode)}, not a regular file; "
+                    "save the list to a file first (a mass send resumes from a byte offset in it)",
+                    Location(str(path)),
+                )
+            self.format = detect_format(self.path, fmt)
+            self.encoding = check_encoding(encoding)
+            self.size = info.st_size
             self._handle: IO[bytes] = self.path.open("rb")
         except OSError as exc:
             raise CrisisplayError(f"cannot read recipients: {exc.strerror}", Location(str(path))) from None

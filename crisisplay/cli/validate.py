@@ -16,12 +16,10 @@ from crisisplay.cli.common import (
 )
 
 
-def _render_knowledge() -> tuple[frozenset[str] | None, frozenset[str]]:
-    """Filters and globals the render engine provides, when it is installed with us."""
-    try:
-        from crisisplay.render.engine import known_filters, known_globals
-    except ImportError:
-        return None, frozenset()
+def _render_knowledge() -> tuple[frozenset[str], frozenset[str]]:
+    """Filters and globals the render engine provides (templates may use exactly these)."""
+    from crisisplay.render.engine import known_filters, known_globals
+
     return frozenset(known_filters()), frozenset(known_globals())
 
 
