@@ -90,16 +90,24 @@ def _card_header(card: RuleCard, lang: str) -> str:
 
 def rule_text(card: RuleCard, lang: str = "en") -> str:
     """``crisisplay rules --doc``: one rule in ``lang``, with its examples."""
+    return _card_text(card, lang, markdown=False)
+
+
+def _card_text(card: RuleCard, lang: str, *, markdown: bool) -> str:
+    """One rule in full: the terminal's plain text, or a section of docs/rules.md."""
     words = _labels(lang)
-    parts = [f"{card.id} {card.name}", _card_header(card, lang), card.summary_in(lang)]
+    if markdown:
+        parts = [f"## {card.id}", f"**{card.name}** — {_card_header(card, lang)}", f"**{card.summary_in(lang)}**"]
+    else:
+        parts = [f"{card.id} {card.name}", _card_header(card, lang), card.summary_in(lang)]
     if card.rationale:
         parts.append(card.rationale_in(lang))
     kind, message = _lint_details(card, lang)
     if kind:
         parts.append(f"{words.text('kind')}: {kind}")
     if message:
-        parts.append(f"{words.text('message')} {message}")
-    parts.extend(_example_blocks(card, lang, markdown=False))
+        parts.append(f"{words.text('message')} {table_cell(message) if markdown else message}")
+    parts.extend(_example_blocks(card, lang, markdown=markdown))
     return "\n\n".join(parts)
 
 
@@ -133,22 +141,8 @@ def reference(lang: str = "en") -> str:
     out.extend(words.text(f"examples.{tool}") for tool in ("validate", "render", "lint"))
     out.append(f"### {words.text('heading.playbook')}\n\n```yaml\n{_example_playbook_text()}\n```")
     for card in cards:
-        out.append(_section(card, lang))
+        out.append(_card_text(card, lang, markdown=True))
     return "\n\n".join(out) + "\n"
-
-
-def _section(card: RuleCard, lang: str) -> str:
-    words = _labels(lang)
-    parts = [f"## {card.id}", f"**{card.name}** — {_card_header(card, lang)}", f"**{card.summary_in(lang)}**"]
-    if card.rationale:
-        parts.append(card.rationale_in(lang))
-    kind, message = _lint_details(card, lang)
-    if kind:
-        parts.append(f"{words.text('kind')}: {kind}")
-    if message:
-        parts.append(f"{words.text('message')} {table_cell(message)}")
-    parts.extend(_example_blocks(card, lang, markdown=True))
-    return "\n\n".join(parts)
 
 
 def _example_playbook_text() -> str:
