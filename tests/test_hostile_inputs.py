@@ -329,3 +329,37 @@ def test_lint_of_html_on_stdin_with_a_long_script(tmp_path: Path) -> None:
     started = time.monotonic()
     code, _out = _run("lint", "-", "--lang", "ru", stdin=html)
     assert code in (0, 1) and time.monotonic() - started < 30
+
+
+# -- rule packs ----------------------------------------------------------------------------
+def test_a_pack_pattern_that_backtracks_forever_is_stopped_and_named(tmp_path: Path) -> None:
+    """``(\\w|\\w)+$`` on a line that does not end in a word character backtracks exponentially;
+    ``(\\w+\\s?)+$`` would too in ``re`` (the ``regex`` engine settles it at once)."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: acme\nlanguage: ru\nrules:\n"
+        "  - id: acme.slow\n    kind: existence\n    category: alarm\n    message: slow\n"
+        "    patterns: ['(\\w|\\w)+$']\n"
+        "  - id: acme.word\n    kind: existence\n    category: alarm\n    message: found {match}\n"
+        "    patterns: ['о{10}']\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "m.txt"
+    text.write_text("авария, " + "о" * 40 + "!", encoding="utf-8")
+    started = time.monotonic()
+    code, out = _run("lint", str(text), "--pack", str(pack), "--lang", "ru")
+    assert time.monotonic() - started < 10
+    assert code == 2 and "acme.slow" in out and "(\\w|\\w)+$" in out and "nested repeat" in out
+    pack.write_text(pack.read_text("utf-8").replace("(\\w|\\w)+$", "(\\w+\\s?)+$"), encoding="utf-8")
+    started = time.monotonic()
+    code, out = _run("lint", str(text), "--pack", str(pack), "--lang", "ru")
+    assert time.monotonic() - started < 10
+    assert code in (0, 1) and "acme.word" in out and "found оооооооооо" in out and "acme.slow" not in out
+
+
+def test_a_pattern_the_library_cannot_compile_is_a_located_error(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: acme\nlanguage: ru\nrules:\n  - id: acme.bad\n    kind: existence\n"
+                    "    category: alarm\n    message: x\n    patterns: ['(unclosed']\n", encoding="utf-8")
+    code, out = _run("lint", "-", "--pack", str(pack), "--lang", "ru", stdin="текст")
+    assert code == 2 and f"{pack}:8:" in out and "bad pattern" in out

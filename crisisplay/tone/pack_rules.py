@@ -13,7 +13,6 @@ Every problem is a :class:`CrisisplayError` at the exact line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from crisisplay.tone.base import STAGE_KINDS
 from crisisplay.tone.kinds import KINDS, kind_options
 from crisisplay.tone.kinds.setup import PLURAL_FORMS
 from crisisplay.tone.lexicon import LEXICON_KEYS
+from crisisplay.tone.patterns import check_pattern
 
 if TYPE_CHECKING:
     from crisisplay.playbook.loader import PathKey, SourceMap
@@ -159,10 +159,9 @@ def _check_options(shape: Shape, rule_id: str, kind: str, values: dict[str, Any]
         if name in plain:
             shape.strings(plain[name], (*path, name), name)
     for index, pattern in enumerate(plain.get("patterns", [])):
-        try:
-            re.compile(str(pattern))
-        except re.error as exc:
-            raise shape.fail(f"rule {rule_id}: bad pattern {pattern!r}: {exc}", (*path, "patterns", index)) from None
+        problem = check_pattern(str(pattern))
+        if problem is not None:
+            raise shape.fail(f"rule {rule_id}: bad pattern {pattern!r}: {problem}", (*path, "patterns", index))
     for key, value in plain.get("swap", {}).items():
         if not isinstance(value, str) or not value.strip():
             raise shape.fail(f"rule {rule_id}: swap {key!r} needs a replacement text", (*path, "swap", key))

@@ -17,6 +17,7 @@ from crisisplay.tone.kinds import (
     RequiredRule,
     SubstitutionRule,
 )
+from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 
 CTX = CheckContext(stage="first_notice", channel="sms")
@@ -47,7 +48,7 @@ def test_existence_skip_negated_and_exceptions() -> None:
 
 
 def test_existence_patterns() -> None:
-    rule = ExistenceRule(**_common(), patterns=(re.compile(r"!{2,}"),))
+    rule = ExistenceRule(**_common(), patterns=(UserPattern(r"!{2,}"),))
     assert [f.message for f in _run(rule, "Сбой!!! Ждите!")] == ["!!!"]
 
 

@@ -26,8 +26,9 @@ from crisisplay.tone.kinds.existence import ExistenceRule
 from crisisplay.tone.kinds.occurrence import OccurrenceRule
 from crisisplay.tone.kinds.presence import PresenceRule
 from crisisplay.tone.kinds.required import RequiredRule
-from crisisplay.tone.kinds.setup import Setup, compile_patterns
+from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.kinds.substitution import SubstitutionRule
+from crisisplay.tone.patterns import compile_patterns
 
 KINDS: dict[str, type[Rule]] = {
     "existence": ExistenceRule,

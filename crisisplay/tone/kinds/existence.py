@@ -5,7 +5,6 @@ The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rule
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -14,6 +13,7 @@ from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
+from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 from crisisplay.tone.text import WORD, is_barrier
 
@@ -72,7 +72,7 @@ class ExistenceRule(Rule):
         "classify": ((bool,), False),
     }
     tokens: PhraseSet | None = None
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[UserPattern, ...] = ()
     negation: frozenset[str] = frozenset()
     skip_negated: bool = False
     address: PhraseSet | None = None  # set when the rule is ``addressed``
@@ -125,7 +125,7 @@ class ExistenceRule(Rule):
                     continue
                 spans.append(match.offsets(doc))
         for pattern in self.patterns:
-            spans.extend(m.span() for m in pattern.finditer(doc.text) if m.end() > m.start())
+            spans.extend(span for span in pattern.spans(doc.text) if span[1] > span[0])
         last_end = -1
         for start, end in sorted(spans):
             if start < last_end or self.excepted(doc, start, end):

@@ -5,7 +5,6 @@ The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rule
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -13,6 +12,7 @@ from typing import ClassVar
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup
+from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 
 
@@ -52,7 +52,7 @@ class OccurrenceRule(Rule):
                                                     "scope": ("text", "sentence")}
     target: str = "words"
     tokens: PhraseSet | None = None
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[UserPattern, ...] = ()
     scope: str = "text"
     maximum: int | None = None
     minimum: int | None = None
@@ -74,10 +74,8 @@ class OccurrenceRule(Rule):
             return [m.offsets(doc) for m in self.tokens.find(doc, sent.first, sent.last)]
         hits: list[tuple[int, int]] = []
         for pattern in self.patterns:
-            hits.extend(
-                (sent.start + m.start(), sent.start + m.end())
-                for m in pattern.finditer(doc.text[sent.start : sent.end])
-            )
+            hits.extend((sent.start + start, sent.start + end)
+                        for start, end in pattern.spans(doc.text[sent.start : sent.end]))
         return sorted(hits)
 
     def _exempt(self, doc: Doc, number: int) -> bool:

@@ -5,7 +5,6 @@ The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rule
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -13,6 +12,7 @@ from typing import ClassVar
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup
+from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 
 
@@ -29,7 +29,7 @@ class RequiredRule(Rule):
 
     OPTIONS: ClassVar[Options] = {"tokens": ((list,), False), "patterns": ((list,), False)}
     tokens: PhraseSet | None = None
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[UserPattern, ...] = ()
 
     @classmethod
     def build(cls, setup: Setup) -> list[Rule]:
@@ -38,6 +38,6 @@ class RequiredRule(Rule):
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if self.tokens and self.tokens.search(doc):
             return
-        if any(p.search(doc.text) for p in self.patterns):
+        if any(p.found_in(doc.text) for p in self.patterns):
             return
         yield self.finding(0, 0, self.message)

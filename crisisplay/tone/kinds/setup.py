@@ -9,13 +9,13 @@ every rule shares.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone.bindings import Binding, binding_of, resolve_tone
+from crisisplay.tone.patterns import UserPattern, compile_patterns
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 
 if TYPE_CHECKING:
@@ -26,11 +26,6 @@ if TYPE_CHECKING:
 
 #: CLDR plural categories: a message given as a mapping of these is chosen by ``{count}``.
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
-
-
-def compile_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """Patterns are case-insensitive regular expressions on the message text."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def phrase_set(entries: Sequence[str], lang: str, gap: int = 0, where: str = "") -> PhraseSet:
@@ -94,8 +89,8 @@ class Setup:
                             else phrase_set(list(entries), self.lang, self.gap, self.where))
         return found
 
-    def patterns(self, name: str = "patterns") -> tuple[re.Pattern[str], ...]:
-        return compile_patterns(self.value(name, []))
+    def patterns(self, name: str = "patterns") -> tuple[UserPattern, ...]:
+        return compile_patterns(self.value(name, []), self.spec.id)
 
     @property
     def gap(self) -> int:
