@@ -3,7 +3,6 @@ consistency, required."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from crisisplay.diagnostics.model import Severity
@@ -77,7 +76,7 @@ def test_substitution_does_not_break_the_preposition_o() -> None:
 
 def test_occurrence_text_scope_with_exempt_greeting() -> None:
     rule = OccurrenceRule(
-        **_common(message="{count}>{max}"), target="patterns", patterns=(re.compile("!+"),), maximum=1,
+        **_common(message="{count}>{max}"), target="patterns", patterns=(UserPattern("!+"),), maximum=1,
         exempt=PhraseSet(["здравствуйте"], "ru"),
     )
     assert _run(rule, "Здравствуйте! Сбой в приложении!") == []
