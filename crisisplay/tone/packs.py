@@ -41,6 +41,7 @@ from crisisplay.rulebook.cards import (
 )
 from crisisplay.tone.kinds import KINDS
 from crisisplay.tone.pack_rules import LINT_CATEGORIES, RuleSpec, parse_rule
+from crisisplay.tone.patterns import BUNDLED_PACKS
 
 if TYPE_CHECKING:
     from crisisplay.playbook.loader import Document, SourceMap
@@ -128,7 +129,7 @@ def pack_from_text(text: str, name: str = "<pack>", *, complete: bool = False) -
 
 def _bundled(file: str) -> Pack:
     ref = resources.files("crisisplay.tone").joinpath("packs").joinpath(file)
-    return pack_from_text(ref.read_text("utf-8"), f"crisisplay/tone/packs/{file}", complete=True)
+    return pack_from_text(ref.read_text("utf-8"), f"{BUNDLED_PACKS}{file}", complete=True)
 
 
 @functools.cache

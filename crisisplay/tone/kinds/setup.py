@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone.bindings import Binding, binding_of, resolve_tone
-from crisisplay.tone.patterns import UserPattern, compile_patterns
+from crisisplay.tone.patterns import BUNDLED_PACKS, UserPattern, compile_patterns
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 
 if TYPE_CHECKING:
@@ -90,7 +90,9 @@ class Setup:
         return found
 
     def patterns(self, name: str = "patterns") -> tuple[UserPattern, ...]:
-        return compile_patterns(self.value(name, []), self.spec.id)
+        where = self.spec.card.location
+        bundled = where is not None and where.file.startswith(BUNDLED_PACKS)
+        return compile_patterns(self.value(name, []), self.spec.id, guarded=not bundled)
 
     @property
     def gap(self) -> int:
