@@ -15,6 +15,7 @@ exact span.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,54 +132,77 @@ def raw_tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
 
 
 _CHUNK_RE = re.compile(r"\S+")
-#: Signs that no razdel rule joins to a word of letters before them (dashes, «_» and a
-#: repeated sign are joined or not depending on what follows).
-_CLOSING_SIGNS = frozenset(".,!?:;…")
+#: razdel's rules that may look one atom past the two they join (razdel.segmenters.tokenize,
+#: Rule2112): the signs between the atoms, and whether the two must both be numbers (True:
+#: «12.5», «1/2») or only not punctuation (False: «из-за», «a_b»).
+_REACHING = ((frozenset("‑–—−-"), False), (frozenset("_"), False), (frozenset(".,"), True), (frozenset("/\\"), True))
 
 
 def _razdel_tokens(text: str) -> list[tuple[str, int, int]]:
-    """razdel's tokens of ``text``, with razdel run only where it has something to decide.
+    """razdel's tokens of ``text``, with razdel asked once per kind of chunk, not per token.
 
     razdel never joins across whitespace, and its rules look at most one atom beyond the two
-    they may join. A whitespace-delimited chunk that is one of its atoms (a word of letters,
-    a number, one sign) is one token whatever surrounds it, and so is a word with one closing
-    sign («сбоя,» is «сбоя» and «,»: no rule joins a word to these signs). Each run of other
-    chunks («из-за», «13:00», «работают!!») goes to razdel with the chunk before and after it
-    as context, so the result is razdel's own over the whole text (tests/test_tone_text.py
-    compares them) in about half the time: most chunks of a message are plain words.
+    they may join, and that only past a dash, «_» or «.,/\\» (:data:`_REACHING`). So a
+    whitespace-delimited chunk whose edges give those rules nothing to join outside it is
+    tokenised the same wherever it stands, and its tokens are kept per chunk text
+    (:func:`_chunk_tokens`; «сбоя,», «13:00», «из-за» recur in every message, like spaCy's
+    tokenizer cache). The other chunks («00,» before «15», «-б») go to razdel in runs, with
+    the chunk before and after as context. The result is razdel's own over the whole text
+    (tests/tone/test_tone_text.py compares them) in about a third of the time.
     """
-    from razdel import tokenize
-    from razdel.segmenters.tokenize import ATOM
-
-    chunks = [(m.group(), m.start(), m.end()) for m in _CHUNK_RE.finditer(text)]
-    split: list[list[tuple[str, int, int]] | None] = []
-    for chunk, start, end in chunks:
-        if ATOM.fullmatch(chunk):
-            split.append([(chunk, start, end)])
-        elif (chunk[-1] in _CLOSING_SIGNS and chunk[:-1].isalpha() and chunk[:-1].lower() != "yahoo"
-              and (atom := ATOM.fullmatch(chunk, 0, len(chunk) - 1)) and atom.lastgroup in ("RU", "LAT")):
-            split.append([(chunk[:-1], start, end - 1), (chunk[-1], end - 1, end)])
-        else:
-            split.append(None)
+    chunks = [(m.group(), m.start()) for m in _CHUNK_RE.finditer(text)]
     tokens: list[tuple[str, int, int]] = []
     index, count = 0, len(chunks)
     while index < count:
-        known = split[index]
+        chunk, start = chunks[index]
+        known = _chunk_tokens(chunk)
         if known is not None:
-            tokens.extend(known)
+            if len(known) == 1:
+                tokens.append((chunk, start, start + len(chunk)))
+            else:
+                tokens.extend([(word, start + s, start + e) for word, s, e in known])
             index += 1
             continue
-        after = index
-        while after < count and split[after] is None:
+        after = index + 1
+        while after < count and _chunk_tokens(chunks[after][0]) is None:
             after += 1
-        start, end = chunks[index][1], chunks[after - 1][2]
+        end = chunks[after - 1][1] + len(chunks[after - 1][0])
         low = chunks[index - 1][1] if index > 0 else start
-        high = chunks[after][2] if after < count else end
-        for token in tokenize(text[low:high]):
-            if start <= low + token.start < end:
-                tokens.append((token.text, low + token.start, low + token.stop))
+        high = chunks[after][1] + len(chunks[after][0]) if after < count else end
+        for token in _razdel(text[low:high]):
+            if start <= low + token[1] < end:
+                tokens.append((token[0], low + token[1], low + token[2]))
         index = after
     return tokens
+
+
+def _razdel(text: str) -> list[tuple[str, int, int]]:
+    from razdel import tokenize
+
+    return [(t.text, t.start, t.stop) for t in tokenize(text)]
+
+
+@functools.lru_cache(maxsize=32_768)
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int], ...] | None:
+    """razdel's tokens of a whitespace-delimited chunk that has them whatever surrounds it,
+    with offsets into the chunk; None when a rule at its edge may look outside it."""
+    from razdel.segmenters.tokenize import ATOM
+
+    atoms = [(m.group(), m.lastgroup) for m in ATOM.finditer(chunk)]
+    if len(atoms) == 1:
+        return ((chunk, 0, len(chunk)),)
+    first, second_type = atoms[0][0], atoms[1][1]
+    (before_last, before_type), last = atoms[-2], atoms[-1][0]
+    for signs, numbers in _REACHING:
+        # the first split with its sign on the left looks at the atom before the chunk, the
+        # last split with its sign on the right at the atom after it (if the rule can join)
+        if first in signs and (second_type == "INT" if numbers else second_type != "PUNCT"):
+            return None
+        if before_last not in signs and last in signs and (
+            before_type == "INT" if numbers else before_type != "PUNCT"
+        ):
+            return None
+    return tuple(_razdel(chunk))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
