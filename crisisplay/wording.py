@@ -66,19 +66,7 @@ class Wording:
 
     def span(self, delta: timedelta) -> str:
         """A duration rounded to minutes in CLDR's narrow units: ``1h 5m``, ``1 ч 5 мин``."""
-        from babel.lists import format_list
-        from babel.units import format_unit
-
-        minutes = int(abs(delta).total_seconds() // 60)
-        days, rest = divmod(minutes, 1440)
-        hours, mins = divmod(rest, 60)
-        parts = [(days, "duration-day"), (hours, "duration-hour")]
-        if not days:
-            parts.append((mins, "duration-minute"))
-        shown = [format_unit(value, unit, length="narrow", locale=self.language) for value, unit in parts if value] or [
-            format_unit(0, "duration-minute", length="narrow", locale=self.language)
-        ]
-        return str(format_list(shown, style="unit-narrow", locale=self.language))
+        return _span(self.language, int(abs(delta).total_seconds() // 60))
 
     def relative(self, moment: datetime, current: datetime) -> str:
         """``in 40m`` / ``через 40 мин`` or ``15m ago`` / ``15 мин назад``."""
@@ -164,6 +152,24 @@ def _to_lint_cache(name: str, text: str, entries: dict[str, Any]) -> None:
     # only a catalog that JSON keeps as it is (YAML allows keys JSON has not: numbers, dates)
     if store is not None and json.loads(json.dumps(entries, default=str)) == entries:
         store.put_many(_CACHE_SPACE, {content_key(name, text): entries})
+
+
+@functools.lru_cache(maxsize=1024)
+def _span(language: str, minutes: int) -> str:
+    """:meth:`Wording.span`, kept per (language, minutes): Babel's unit formatting is slow and
+    a set of messages names the same few durations in every finding about them."""
+    from babel.lists import format_list
+    from babel.units import format_unit
+
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    parts = [(days, "duration-day"), (hours, "duration-hour")]
+    if not days:
+        parts.append((mins, "duration-minute"))
+    shown = [format_unit(value, unit, length="narrow", locale=language) for value, unit in parts if value] or [
+        format_unit(0, "duration-minute", length="narrow", locale=language)
+    ]
+    return str(format_list(shown, style="unit-narrow", locale=language))
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))

@@ -90,7 +90,7 @@ class PositionMap:
 
 
 def token_kind(text: str) -> str:
-    if _LETTER_RE.search(text):
+    if text.isalpha() or _LETTER_RE.search(text):
         return WORD
     if text[:1].isdigit():
         return NUMBER
