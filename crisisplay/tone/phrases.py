@@ -200,7 +200,7 @@ class PhraseSet:
         self._by_key: dict[str, list[Phrase]] = {}
         self._by_surface: dict[str, list[Phrase]] = {}
         self._anywhere: list[Phrase] = []
-        for phrase in self.phrases:
+        for phrase in dict.fromkeys(self.phrases):  # an entry listed twice is searched once
             head = phrase.elements[0]
             if head.surface is not None:
                 for form in head.surface:
@@ -210,6 +210,8 @@ class PhraseSet:
                     self._by_key.setdefault(key, []).append(phrase)
             else:
                 self._anywhere.append(phrase)
+        #: A head with several keys or forms may put its phrase twice at one token.
+        self._may_repeat = any(len(p.elements[0].keys or p.elements[0].surface or ()) > 1 for p in self.phrases)
         self._keys = frozenset(self._by_key)
         self._surfaces = frozenset(self._by_surface)
 
@@ -244,10 +246,11 @@ class PhraseSet:
             tags = phrase.elements[0].tags
             for index in doc.with_grammemes(tags) if tags else range(len(doc.tokens)):
                 starts.setdefault(index, []).append((phrase, True))
-        for index, entries in starts.items():
-            if len(entries) > 1:  # a head with two keys, both readings of this word: once
-                seen: set[int] = set()
-                starts[index] = [e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))]  # type: ignore[func-returns-value]
+        if self._may_repeat:
+            for index, entries in starts.items():
+                if len(entries) > 1:  # a head with two keys, both readings of this word: once
+                    seen: set[int] = set()
+                    starts[index] = [e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))]  # type: ignore[func-returns-value]
         doc.starts[id(self)] = (self, starts)  # holding ``self`` keeps its id from being reused
         return starts
 
