@@ -66,19 +66,7 @@ class Wording:
 
     def span(self, delta: timedelta) -> str:
         """A duration rounded to minutes in CLDR's narrow units: ``1h 5m``, ``1 ч 5 мин``."""
-        from babel.lists import format_list
-        from babel.units import format_unit
-
-        minutes = int(abs(delta).total_seconds() // 60)
-        days, rest = divmod(minutes, 1440)
-        hours, mins = divmod(rest, 60)
-        parts = [(days, "duration-day"), (hours, "duration-hour")]
-        if not days:
-            parts.append((mins, "duration-minute"))
-        shown = [format_unit(value, unit, length="narrow", locale=self.language) for value, unit in parts if value] or [
-            format_unit(0, "duration-minute", length="narrow", locale=self.language)
-        ]
-        return str(format_list(shown, style="unit-narrow", locale=self.language))
+        return _span(self.language, int(abs(delta).total_seconds() // 60))
 
     def relative(self, moment: datetime, current: datetime) -> str:
         """``in 40m`` / ``через 40 мин`` or ``15m ago`` / ``15 мин назад``."""
@@ -117,18 +105,71 @@ def wording_for(area: str, locale: str | None) -> Wording:
 @functools.lru_cache(maxsize=16)
 def _catalog(area: str, language: str) -> Wording:
     """Read once per process: reports, exports and pages reuse it."""
-    import yaml
-
     name = f"{area}.{language}.yaml"
     try:
         folder = resources.files("crisisplay").joinpath("data").joinpath("wording")
         text = folder.joinpath(name).read_text(encoding="utf-8")
+    except OSError as exc:  # a broken installation, not user input
+        raise CrisisplayError(f"cannot read the bundled wording {name}: {exc}") from None
+    entries = _from_lint_cache(name, text)
+    if entries is None:
+        entries = _parse_catalog(name, text)
+        _to_lint_cache(name, text, entries)
+    return Wording(area, language, entries)
+
+
+def _parse_catalog(name: str, text: str) -> dict[str, Any]:
+    import yaml
+
+    try:
         entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:  # a broken installation, not user input
+    except yaml.YAMLError as exc:
         raise CrisisplayError(f"cannot read the bundled wording {name}: {exc}") from None
     if not isinstance(entries, dict):
         raise CrisisplayError(f"the bundled wording {name} is not a mapping")
-    return Wording(area, language, entries)
+    return entries
+
+
+#: A lint run has lint's cache open when it words its findings: the parsed catalog is kept
+#: there (keyed by its text) so that a warm run need not import PyYAML (a tenth of its start-up).
+_CACHE_SPACE = "wording"
+
+
+def _from_lint_cache(name: str, text: str) -> dict[str, Any] | None:
+    from crisisplay.tone.cache import cache_if_open, content_key
+
+    store = cache_if_open()
+    value = store.get(_CACHE_SPACE, content_key(name, text)) if store is not None else None
+    return value if isinstance(value, dict) else None
+
+
+def _to_lint_cache(name: str, text: str, entries: dict[str, Any]) -> None:
+    import json
+
+    from crisisplay.tone.cache import cache_if_open, content_key
+
+    store = cache_if_open()
+    # only a catalog that JSON keeps as it is (YAML allows keys JSON has not: numbers, dates)
+    if store is not None and json.loads(json.dumps(entries, default=str)) == entries:
+        store.put_many(_CACHE_SPACE, {content_key(name, text): entries})
+
+
+@functools.lru_cache(maxsize=1024)
+def _span(language: str, minutes: int) -> str:
+    """:meth:`Wording.span`, kept per (language, minutes): Babel's unit formatting is slow and
+    a set of messages names the same few durations in every finding about them."""
+    from babel.lists import format_list
+    from babel.units import format_unit
+
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    parts = [(days, "duration-day"), (hours, "duration-hour")]
+    if not days:
+        parts.append((mins, "duration-minute"))
+    shown = [format_unit(value, unit, length="narrow", locale=language) for value, unit in parts if value] or [
+        format_unit(0, "duration-minute", length="narrow", locale=language)
+    ]
+    return str(format_list(shown, style="unit-narrow", locale=language))
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))

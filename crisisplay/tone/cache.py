@@ -14,7 +14,9 @@ What is stored, and under which key:
   file is a new key);
 * ``phrases-ru``, ``phrases-en``: a compiled phrase entry (:mod:`crisisplay.tone.phrases`),
   keyed by the entry text;
-* ``words-ru``: pymorphy3's readings of a word, keyed by the word.
+* ``words-ru``: pymorphy3's readings of a word, keyed by the word;
+* ``wording``: a bundled catalog of :mod:`crisisplay.wording`, keyed by its name and text,
+  kept only by a process that has the cache open anyway (lint).
 
 The database file's name carries a fingerprint of everything the values depend on: the cache
 format, crisisplay's version, the source of the modules that compute them, pymorphy3's
@@ -201,6 +203,11 @@ def open_cache() -> Cache | None:
             return Cache(connection, path)
         _remove(path)  # corrupt, foreign schema or not ours: rebuild it once
     return None
+
+
+def cache_if_open() -> Cache | None:
+    """The process's cache when something has opened it already (a lint run); never opens it."""
+    return open_cache() if open_cache.cache_info().currsize else None
 
 
 def _connect(path: Path) -> Any:

@@ -89,7 +89,7 @@ def find_phones(text: str, lang: str) -> list[Contact]:
     import phonenumbers
 
     found: dict[tuple[int, int], Contact] = {}
-    digits = sum(1 for ch in text if ch.isdigit())
+    digits = sum(map(str.isdigit, text))
     if digits < 3:
         return []
     regions = REGIONS.get(lang, ("US",)) if digits >= 6 and _PHONE_RUN_RE.search(text) else ()

@@ -30,6 +30,8 @@ class Doc:
         #: Whole-text matches of each phrase list (id → (list, matches)): presence, facts and
         #: rules ask for the same lists («недоступны», update cues) several times per message.
         self.found: dict[int, tuple[object, list[Any]]] = {}
+        #: Where each phrase list's phrases may start (id → (list, starts)), see ``PhraseSet``.
+        self.starts: dict[int, tuple[object, dict[int, Any]]] = {}
 
     def memo(self, name: str, compute: Callable[[], T]) -> T:
         """Compute something about this message once (times, contacts, statuses)."""

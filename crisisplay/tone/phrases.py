@@ -200,7 +200,7 @@ class PhraseSet:
         self._by_key: dict[str, list[Phrase]] = {}
         self._by_surface: dict[str, list[Phrase]] = {}
         self._anywhere: list[Phrase] = []
-        for phrase in self.phrases:
+        for phrase in dict.fromkeys(self.phrases):  # an entry listed twice is searched once
             head = phrase.elements[0]
             if head.surface is not None:
                 for form in head.surface:
@@ -210,31 +210,48 @@ class PhraseSet:
                     self._by_key.setdefault(key, []).append(phrase)
             else:
                 self._anywhere.append(phrase)
+        #: A head with several keys or forms may put its phrase twice at one token.
+        self._may_repeat = any(len(p.elements[0].keys or p.elements[0].surface or ()) > 1 for p in self.phrases)
         self._keys = frozenset(self._by_key)
         self._surfaces = frozenset(self._by_surface)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def _starts(self, doc: Doc, first: int, stop: int) -> dict[int, list[Phrase]]:
-        """Token index → phrases that may start there (their head's key or form is there)."""
-        starts: dict[int, list[Phrase]] = {}
-        positions = doc.key_positions
+    def _starts(self, doc: Doc) -> dict[int, list[tuple[Phrase, bool]]]:
+        """Token index → (phrase, whether its first word must still be checked there) for the
+        phrases that may start there: their head's key or form is there, or their head is any
+        word. Built once per message and phrase list: sentence by sentence and word by word
+        searches («задержки доставки») then only read it.
+
+        A head found by its key or form matches by construction; only its grammemes, if it
+        asks for any, and a head without a word (``*``) are left to check.
+        """
+        known = doc.starts.get(id(self))
+        if known is not None and known[0] is self:
+            return known[1]
+        starts: dict[int, list[tuple[Phrase, bool]]] = {}
         for key in self._keys & doc.key_set:
-            for index in positions[key]:
-                if first <= index < stop:
-                    starts.setdefault(index, []).extend(self._by_key[key])
+            for phrase in self._by_key[key]:
+                entry = (phrase, bool(phrase.elements[0].tags))
+                for index in doc.key_positions[key]:
+                    starts.setdefault(index, []).append(entry)
         surfaces = doc.surface_positions
         for surface in self._surfaces & doc.surface_set:
-            for index in surfaces[surface]:
-                if first <= index < stop:
-                    starts.setdefault(index, []).extend(self._by_surface[surface])
+            for phrase in self._by_surface[surface]:
+                entry = (phrase, bool(phrase.elements[0].tags))
+                for index in surfaces[surface]:
+                    starts.setdefault(index, []).append(entry)
         for phrase in self._anywhere:
             tags = phrase.elements[0].tags
-            where = doc.with_grammemes(tags) if tags else range(first, stop)
-            for index in where:
-                if first <= index < stop:
-                    starts.setdefault(index, []).append(phrase)
+            for index in doc.with_grammemes(tags) if tags else range(len(doc.tokens)):
+                starts.setdefault(index, []).append((phrase, True))
+        if self._may_repeat:
+            for index, entries in starts.items():
+                if len(entries) > 1:  # a head with two keys, both readings of this word: once
+                    seen: set[int] = set()
+                    starts[index] = [e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))]  # type: ignore[func-returns-value]
+        doc.starts[id(self)] = (self, starts)  # holding ``self`` keeps its id from being reused
         return starts
 
     def find(self, doc: Doc, first: int = 0, last: int | None = None) -> list[Match]:
@@ -253,19 +270,24 @@ class PhraseSet:
 
     def _find(self, doc: Doc, first: int, stop: int) -> list[Match]:
         found: list[Match] = []
+        if not self.phrases:
+            return found
         gap = self.gap
-        for index, phrases in self._starts(doc, first, stop).items():
-            seen: set[int] = set()
-            for phrase in phrases:
-                if id(phrase) in seen:
-                    continue
-                seen.add(id(phrase))
+        starts = self._starts(doc)
+        if stop - first < len(starts):
+            candidates = [(i, starts[i]) for i in range(first, stop) if i in starts]
+        else:
+            candidates = [(i, entries) for i, entries in starts.items() if first <= i < stop]
+        for index, entries in candidates:
+            for phrase, check_head in entries:
                 elements = phrase.elements
-                if not elements[0].matches(doc, index):
+                if check_head and not elements[0].matches(doc, index):
                     continue
                 end = _extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
                 if end is not None:
                     found.append(Match(index, end, phrase))
+        if len(found) < 2:
+            return found
         found.sort(key=lambda m: (m.first, -(m.last - m.first)))
         result: list[Match] = []
         end_at = -1

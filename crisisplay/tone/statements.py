@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
@@ -62,11 +63,13 @@ class Fact:
     subject: str = ""  # the service id of a service fact
     relative: int | None = None  # minutes of a relative time turned into this clock time
 
-    @property
+    # computed once: consistency compares every pair of facts (a frozen dataclass allows it,
+    # cached_property writes the instance's __dict__, not its fields)
+    @cached_property
     def cues(self) -> frozenset[str]:
         return frozenset(t for t in self.topic if t.isupper())
 
-    @property
+    @cached_property
     def nouns(self) -> frozenset[str]:
         return frozenset(t for t in self.topic if not t.isupper())
 

@@ -125,6 +125,24 @@ def test_a_second_run_needs_no_morphology(tmp_path: Path) -> None:
     assert second.stdout == f"{rules} False\n"
 
 
+def test_a_second_run_words_its_findings_without_yaml(tmp_path: Path) -> None:
+    """The lint catalog (finding messages) comes from the cache too: the same words, no PyYAML."""
+    script = (
+        "import sys\n"
+        "from crisisplay.tone.api import MessageText, lint_messages\n"
+        "sms = MessageText('sms', 'Сбой: платежи не работают. Следующее сообщение — в 13:00.', 'sms.txt')\n"
+        "push = MessageText('push', 'Сбой: платежи не работают. Следующее сообщение — в 14:00.', 'push.txt')\n"
+        "found = lint_messages([sms, push], locale='ru', stage_kind='update')\n"
+        "print(sorted(d.message for d in found if d.rule.startswith('CP32')), 'yaml' in sys.modules)\n"
+    )
+    env = {**os.environ, cache.ENV: str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    messages, loaded = first.stdout.rsplit(" ", 1)
+    assert "13:00" in messages and loaded.strip() == "True"
+    assert second.stdout == f"{messages} False\n"
+
+
 def _corpus_texts() -> list[tuple[str, str]]:
     texts = []
     for language in ("ru", "en"):

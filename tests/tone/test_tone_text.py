@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crisisplay.tone.text import PositionMap, analyse_tokens, detect_language, split_sentences
+from crisisplay.tone.text import PositionMap, analyse_tokens, detect_language, raw_tokens, split_sentences
+
+#: Pieces that razdel's rules treat differently by what stands around them: dashes, «_»,
+#: numbers with «.» «,» «:» «/», repeated signs, smileys, "yahoo!", letters of other scripts.
+_PIECES = ["сбоя", "Сбой", "из", "за", "abc", "yahoo", "Yahoo", "9", "13", "00", ":", ",", ".", "-", "—",
+           "_", "!", "?", "/", "\\", "…", "«", "»", "(", ")", "%", "ж", "x", "Δ", "ё", ":)", "*", "@", "'"]
 
 
 def _sentences(text: str) -> list[str]:
@@ -61,6 +68,28 @@ def test_tokens_always_slice_the_text(text: str) -> None:
     tokens, sentences = analyse_tokens(text, "ru")
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert all(s.first <= s.last for s in sentences)
+
+
+def _razdel(text: str) -> list[tuple[str, int, int]]:
+    from razdel import tokenize
+
+    return [(t.text, t.start, t.stop) for t in tokenize(text)]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", "", " ", "\n", "\xa0"])), max_size=14))
+def test_russian_tokens_are_razdels_own(pieces: list[tuple[str, str]]) -> None:
+    """Plain words skip razdel's rules (a speed-up): the tokens must stay exactly razdel's."""
+    text = "".join(piece + space for piece, space in pieces)
+    assert raw_tokens(text, "ru") == _razdel(text)
+
+
+def test_russian_tokens_of_the_corpus_are_razdels_own() -> None:
+    import yaml
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for path in sorted(corpus.rglob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text("utf-8"))["messages"]:
+            assert raw_tokens(entry["text"], "ru") == _razdel(entry["text"]), entry["text"][:60]
 
 
 def test_detect_language() -> None:

@@ -58,6 +58,8 @@ class CapitalizationRule(Rule):
                     tokens=setup.phrases("tokens", gap=0), prefer=setup.value("prefer", "majority"))]
 
     def _is_shout(self, word: str, doc_is_cyrillic: bool = False) -> bool:
+        if not word.isupper():  # most words: no need to look at their letters
+            return False
         letters = [ch for ch in word if ch.isalpha()]
         if len(letters) < 2 or not word.isupper() or word in self.acronyms:
             return False
