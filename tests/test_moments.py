@@ -62,4 +62,11 @@ def test_library_arguments() -> None:
 @given(st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(8999, 12, 30),
                     timezones=st.sampled_from([timezone.utc, MSK, ZoneInfo("America/New_York")])))
 def test_iso_stamps_round_trip(moment: datetime) -> None:
-    assert parse_moment(moment.isoformat()).resolve(MSK) == moment
+    """The same instant comes back, shown in the zone asked for. Compared as instants: ``==``
+    on aware datetimes compares wall clocks within one zone and is never true across zones
+    for a time in a DST fold or gap (PEP 495), which would fail on 1919 Moscow or a November
+    night in New York although the instant is right."""
+    resolved = parse_moment(moment.isoformat()).resolve(MSK)
+    assert resolved.tzinfo is MSK
+    assert resolved.timestamp() == moment.timestamp()
+    assert resolved.utcoffset() == MSK.utcoffset(resolved.replace(tzinfo=None))
