@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone import morph
+from crisisplay.tone.phrase_index import HeadIndex
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 
 if TYPE_CHECKING:
@@ -55,18 +56,20 @@ class Lexicon:
     topic_stopwords: frozenset[str] = frozenset()
     services: dict[str, PhraseSet] = field(default_factory=dict)
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The first words of every phrase list of the rule set (the rules' lists join too).
+    heads: HeadIndex = field(default_factory=HeadIndex)
 
     def reader_address(self) -> PhraseSet:
         """Words that speak to the reader: ты/вы forms, imperatives, "you"."""
         if "@reader" not in self.lists:
             entries = (*self.raw.get("address_formal", ()), *self.raw.get("address_informal", ()))
-            self.lists["@reader"] = PhraseSet(entries, self.lang)
+            self.lists["@reader"] = PhraseSet(entries, self.lang, index=self.heads)
         return self.lists["@reader"]
 
     def get(self, name: str) -> PhraseSet:
         if name not in self.lists:
             gap = 1 if name in GAPPED else 0
-            self.lists[name] = PhraseSet(self.raw.get(name, ()), self.lang, gap=gap)
+            self.lists[name] = PhraseSet(self.raw.get(name, ()), self.lang, gap=gap, index=self.heads)
         return self.lists[name]
 
 
@@ -87,14 +90,16 @@ def build_lexicon(
     services = merge_lists(packs, "services")
     for service, names in (extra_services or {}).items():
         services[service] = tuple(dict.fromkeys((*services.get(service, ()), *names)))
+    heads = HeadIndex()
     try:
         return Lexicon(
             lang=lang,
             negation=frozenset(morph.entry_key(w, lang) for w in raw.get("negation", ())),
             acronyms=frozenset(raw.get("acronyms", ())),
             topic_stopwords=frozenset(morph.entry_key(w, lang) for w in raw.get("topic_stopwords", ())),
-            services={name: PhraseSet(entries, lang) for name, entries in services.items()},
+            services={name: PhraseSet(entries, lang, index=heads) for name, entries in services.items()},
             raw=raw,
+            heads=heads,
         )
     except PhraseError as exc:
         raise CrisisplayError(f"bad lexicon entry in the {lang} packs: {exc}") from None

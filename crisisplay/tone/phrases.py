@@ -24,12 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.text import WORD, raw_tokens
 from crisisplay.tone.wordstore import save_at_exit
+
+if TYPE_CHECKING:
+    from crisisplay.tone.phrase_index import HeadIndex
 
 #: A word in a reading with the requested grammemes must carry at least this share of the
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
@@ -184,6 +187,10 @@ def _compile(entry: str, lang: str) -> Phrase:
     return Phrase(text, tuple(elements))
 
 
+#: Token index → (phrase, whether its first word must still be checked there).
+Starts = dict[int, list[tuple[Phrase, bool]]]
+
+
 class PhraseSet:
     """Several compiled entries, searched together in one pass over the text.
 
@@ -191,29 +198,33 @@ class PhraseSet:
     costs one look-up per word of the text, however long the list.
     """
 
-    def __init__(self, entries: Iterable[str], lang: str, *, gap: int = 0) -> None:
+    def __init__(self, entries: Iterable[str], lang: str, *, gap: int = 0, index: HeadIndex | None = None) -> None:
         self.entries = tuple(entries)
         self.lang = lang
         self.gap = gap
         preload(self.entries, lang)
         self.phrases = tuple(compile_phrase(e, lang) for e in self.entries)
-        self._by_key: dict[str, list[Phrase]] = {}
-        self._by_surface: dict[str, list[Phrase]] = {}
+        self.by_key: dict[str, list[Phrase]] = {}
+        self.by_surface: dict[str, list[Phrase]] = {}
         self._anywhere: list[Phrase] = []
         for phrase in dict.fromkeys(self.phrases):  # an entry listed twice is searched once
             head = phrase.elements[0]
             if head.surface is not None:
                 for form in head.surface:
-                    self._by_surface.setdefault(form, []).append(phrase)
+                    self.by_surface.setdefault(form, []).append(phrase)
             elif head.keys is not None:
                 for key in head.keys:
-                    self._by_key.setdefault(key, []).append(phrase)
+                    self.by_key.setdefault(key, []).append(phrase)
             else:
                 self._anywhere.append(phrase)
         #: A head with several keys or forms may put its phrase twice at one token.
         self._may_repeat = any(len(p.elements[0].keys or p.elements[0].surface or ()) > 1 for p in self.phrases)
-        self._keys = frozenset(self._by_key)
-        self._surfaces = frozenset(self._by_surface)
+        self._keys = frozenset(self.by_key)
+        self._surfaces = frozenset(self.by_surface)
+        #: The rule set's index of every list's first words (one pass over a message for all).
+        self._index = index
+        if index is not None:
+            index.add(self)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -230,18 +241,28 @@ class PhraseSet:
         known = doc.starts.get(id(self))
         if known is not None and known[0] is self:
             return known[1]
+        index = self._index
+        if index is not None and doc.starts.get(id(index)) is None:
+            index.fill(doc)  # every list of the rule set at once
+            known = doc.starts.get(id(self))
+            if known is not None and known[0] is self:
+                return known[1]
         starts: dict[int, list[tuple[Phrase, bool]]] = {}
         for key in self._keys & doc.key_set:
-            for phrase in self._by_key[key]:
+            for phrase in self.by_key[key]:
                 entry = (phrase, bool(phrase.elements[0].tags))
-                for index in doc.key_positions[key]:
-                    starts.setdefault(index, []).append(entry)
+                for position in doc.key_positions[key]:
+                    starts.setdefault(position, []).append(entry)
         surfaces = doc.surface_positions
         for surface in self._surfaces & doc.surface_set:
-            for phrase in self._by_surface[surface]:
+            for phrase in self.by_surface[surface]:
                 entry = (phrase, bool(phrase.elements[0].tags))
-                for index in surfaces[surface]:
-                    starts.setdefault(index, []).append(entry)
+                for position in surfaces[surface]:
+                    starts.setdefault(position, []).append(entry)
+        return self.finish_starts(doc, starts)
+
+    def finish_starts(self, doc: Doc, starts: Starts) -> Starts:
+        """Add the phrases whose head is any word to ``starts`` (found by key or form), and keep it."""
         for phrase in self._anywhere:
             tags = phrase.elements[0].tags
             for index in doc.with_grammemes(tags) if tags else range(len(doc.tokens)):

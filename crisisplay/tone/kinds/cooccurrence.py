@@ -70,7 +70,7 @@ class CooccurrenceRule(Rule):
         timed: set[str] = set()
         for name, entries in setup.spec.options["groups"].items():
             phrases, has_time = split_time_entry(list(entries))
-            groups[name] = phrase_set(phrases, setup.lang, setup.gap, setup.where)
+            groups[name] = phrase_set(phrases, setup.lang, setup.gap, setup.where, setup.lexicon.heads)
             if has_time:
                 timed.add(name)
         return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),

@@ -94,7 +94,8 @@ class ExistenceRule(Rule):
         for word in setup.value("tokens"):
             common = setup.common()
             common["category"] = _category_of(word, setup)
-            rules.append(cls(**common, tokens=phrase_set([word], setup.lang, where=setup.where), **options))
+            tokens = phrase_set([word], setup.lang, where=setup.where, index=setup.lexicon.heads)
+            rules.append(cls(**common, tokens=tokens, **options))
         return rules
 
     def _addressed(self, doc: Doc) -> set[int]:

@@ -23,14 +23,17 @@ if TYPE_CHECKING:
     from crisisplay.tone.base import Rule
     from crisisplay.tone.lexicon import Lexicon
     from crisisplay.tone.packs import RuleSpec
+    from crisisplay.tone.phrase_index import HeadIndex
 
 #: CLDR plural categories: a message given as a mapping of these is chosen by ``{count}``.
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
 
 
-def phrase_set(entries: Sequence[str], lang: str, gap: int = 0, where: str = "") -> PhraseSet:
+def phrase_set(
+    entries: Sequence[str], lang: str, gap: int = 0, where: str = "", index: HeadIndex | None = None
+) -> PhraseSet:
     try:
-        return PhraseSet(entries, lang, gap=gap)
+        return PhraseSet(entries, lang, gap=gap, index=index)
     except PhraseError as exc:
         raise CrisisplayError(f"bad phrase {where}: {exc}") from None
 
@@ -78,7 +81,7 @@ class Setup:
         entries = self.value(name)
         if not entries:
             return None
-        return phrase_set(list(entries), self.lang, self.gap if gap is None else gap, self.where)
+        return phrase_set(list(entries), self.lang, self.gap if gap is None else gap, self.where, self.lexicon.heads)
 
     def groups(self, name: str = "groups") -> dict[str, PhraseSet]:
         """A mapping of group name → phrase list (each a list or a lexicon binding)."""
@@ -86,7 +89,7 @@ class Setup:
         for group, entries in self.spec.options.get(name, {}).items():
             bound = binding_of(entries)
             found[group] = (self.lexicon.get(bound.name) if bound is not None and bound.source == "lexicon"
-                            else phrase_set(list(entries), self.lang, self.gap, self.where))
+                            else phrase_set(list(entries), self.lang, self.gap, self.where, self.lexicon.heads))
         return found
 
     def patterns(self, name: str = "patterns") -> tuple[UserPattern, ...]:
@@ -113,5 +116,6 @@ class Setup:
             "id": spec.id, "category": spec.category, "severity": spec.severity, "message": message,
             "forms": forms, "lang": self.lang, "kind": spec.kind, "origin": spec.location,
             "summary": spec.card.summary_in(self.lang), "stages": spec.stages, "channels": spec.channels,
-            "exceptions": phrase_set(list(spec.exceptions), self.lang, where=self.where) if spec.exceptions else None,
+            "exceptions": (phrase_set(list(spec.exceptions), self.lang, where=self.where, index=self.lexicon.heads)
+                           if spec.exceptions else None),
         }

@@ -50,7 +50,8 @@ class SubstitutionRule(Rule):
         if not raw:
             return []  # the playbook's table is empty
         swap = {str(key): str(value) for key, value in raw.items()}
-        return [cls(**setup.common(), swap=swap, phrases=phrase_set(list(swap), setup.lang, setup.gap, setup.where),
+        phrases = phrase_set(list(swap), setup.lang, setup.gap, setup.where, setup.lexicon.heads)
+        return [cls(**setup.common(), swap=swap, phrases=phrases,
                     autofix=bool(setup.value("autofix", False)))]
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:

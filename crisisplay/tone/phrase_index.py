@@ -1,0 +1,57 @@
+"""One index of the first words of every phrase list of a rule set.
+
+Each :class:`~crisisplay.tone.phrases.PhraseSet` can find where its phrases may start on its
+own (its head keys against the message's keys), but a rule set has some sixty lists and a
+message asks nearly all of them. The index maps every head key and exact form to the
+(list, phrase) pairs it starts, so one pass over the message's keys hands each list its starts.
+A list that joins the rule set after a message was indexed finds its starts on its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crisisplay.tone.doc import Doc
+    from crisisplay.tone.phrases import Phrase, PhraseSet
+
+Entry = tuple[int, "Phrase", bool]  # (list's slot, phrase, whether its head's grammemes must be checked)
+
+
+class HeadIndex:
+    """Head key or exact form → the phrases of every member list that start with it."""
+
+    def __init__(self) -> None:
+        self.members: list[PhraseSet] = []
+        self._by_key: dict[str, list[Entry]] = {}
+        self._by_surface: dict[str, list[Entry]] = {}
+        self._keys: frozenset[str] = frozenset()
+        self._surfaces: frozenset[str] = frozenset()
+
+    def add(self, phrases: PhraseSet) -> None:
+        slot = len(self.members)
+        self.members.append(phrases)
+        for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
+            for head, listed in own.items():
+                table.setdefault(head, []).extend((slot, p, bool(p.elements[0].tags)) for p in listed)
+        self._keys = frozenset(self._by_key)
+        self._surfaces = frozenset(self._by_surface)
+
+    def fill(self, doc: Doc) -> None:
+        """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
+        per_slot: list[dict[int, list[tuple[Phrase, bool]]]] = [{} for _ in self.members]
+        for wanted, table, positions in ((self._keys & doc.key_set, self._by_key, doc.key_positions),
+                                         (self._surfaces & doc.surface_set, self._by_surface, doc.surface_positions)):
+            for head in wanted:
+                where = positions[head]
+                for slot, phrase, check_head in table[head]:
+                    starts = per_slot[slot]
+                    entry = (phrase, check_head)
+                    for position in where:
+                        if position in starts:
+                            starts[position].append(entry)
+                        else:
+                            starts[position] = [entry]
+        for member, starts in zip(self.members, per_slot, strict=True):
+            member.finish_starts(doc, starts)
+        doc.starts[id(self)] = (self, {})  # this message is indexed
