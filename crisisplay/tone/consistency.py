@@ -87,15 +87,20 @@ def _seen(index: int, aspect: str, message: str, fact: Fact | None, related: Seq
 
 def _contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     claims = [(m, f) for m in messages for f in m.facts if f.kind in TIME_KINDS | NUMBER_KINDS]
+    by_kind: dict[str, list[tuple[Analysed, Fact]]] = {}
+    for claim in claims:
+        by_kind.setdefault(claim[1].kind, []).append(claim)
     reported: set[tuple[int, int]] = set()
     for msg, fact in claims:
-        others = [(m, f) for m, f in claims if m.index != msg.index and f.kind == fact.kind and same_topic(fact, f)]
+        # the claims of every message (this one too) on the same topic, in the order stated
+        topical = [(m, f) for m, f in by_kind[fact.kind] if same_topic(fact, f)]
+        others = [(m, f) for m, f in topical if m.index != msg.index]
         if not others or any(same_value(fact, f) for _m, f in others):
             continue
-        own_same = [f for f in msg.facts if f.kind == fact.kind and same_topic(fact, f)]
+        own_same = [f for m, f in topical if m.index == msg.index]
         if any(same_value(g, f) for g in own_same for _m, f in others):
             continue  # the channel also states the others' value: not a clear contradiction
-        agreeing = [(m, f) for m, f in claims if f.kind == fact.kind and same_topic(fact, f) and same_value(fact, f)]
+        agreeing = [(m, f) for m, f in topical if same_value(fact, f)]
         disagreeing = [(m, f) for m, f in others if not same_value(fact, f)]
         if len({m.index for m, _f in agreeing}) > len({m.index for m, _f in disagreeing}):
             continue  # the majority says this; the others get the finding
