@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from crisisplay.tone.doc import Doc
     from crisisplay.tone.phrases import Phrase, PhraseSet
 
-Entry = tuple[int, "Phrase", bool]  # (list's slot, phrase, whether its head's grammemes must be checked)
+Entry = tuple[int, tuple["Phrase", bool]]  # (list's slot, (phrase, whether its head's grammemes must be checked))
 
 
 class HeadIndex:
@@ -25,28 +25,25 @@ class HeadIndex:
         self.members: list[PhraseSet] = []
         self._by_key: dict[str, list[Entry]] = {}
         self._by_surface: dict[str, list[Entry]] = {}
-        self._keys: frozenset[str] = frozenset()
-        self._surfaces: frozenset[str] = frozenset()
 
     def add(self, phrases: PhraseSet) -> None:
         slot = len(self.members)
         self.members.append(phrases)
         for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
             for head, listed in own.items():
-                table.setdefault(head, []).extend((slot, p, bool(p.elements[0].tags)) for p in listed)
-        self._keys = frozenset(self._by_key)
-        self._surfaces = frozenset(self._by_surface)
+                table.setdefault(head, []).extend((slot, (p, bool(p.elements[0].tags))) for p in listed)
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
         per_slot: list[dict[int, list[tuple[Phrase, bool]]]] = [{} for _ in self.members]
-        for wanted, table, positions in ((self._keys & doc.key_set, self._by_key, doc.key_positions),
-                                         (self._surfaces & doc.surface_set, self._by_surface, doc.surface_positions)):
-            for head in wanted:
-                where = positions[head]
-                for slot, phrase, check_head in table[head]:
+        # the message's keys and forms in text order, each looked up once
+        for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
+            for head, where in positions.items():
+                entries = table.get(head)
+                if entries is None:
+                    continue
+                for slot, entry in entries:
                     starts = per_slot[slot]
-                    entry = (phrase, check_head)
                     for position in where:
                         if position in starts:
                             starts[position].append(entry)
