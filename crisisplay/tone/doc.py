@@ -26,6 +26,7 @@ class Doc:
         # one look-up in lint's cache for the words of the message
         morph.prefetch({self._lower[i] for i, t in enumerate(self.tokens) if t.kind == WORD}, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
+        self._all_keyed = False
         self._memo: dict[str, Any] = {}
         #: Whole-text matches of each phrase list (id → (list, matches)): presence, facts and
         #: rules ask for the same lists («недоступны», update cues) several times per message.
@@ -51,7 +52,8 @@ class Doc:
     def all_keys(self) -> list[frozenset[str]]:
         """The keys of every token (see :meth:`keys`), all computed."""
         keys = self._keys
-        if None in keys:
+        if not self._all_keyed:
+            self._all_keyed = True
             lang = self.lang
             word_keys = morph.word_keys
             for index, token in enumerate(self.tokens):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone import morph
-from crisisplay.tone.phrase_index import HeadIndex
+from crisisplay.tone.phrase_search import HeadIndex
 from crisisplay.tone.phrases import PhraseError, PhraseSet
 
 if TYPE_CHECKING:

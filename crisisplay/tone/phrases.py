@@ -28,15 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.phrase_search import TAG_SHARE, extend
 from crisisplay.tone.text import WORD, raw_tokens
 from crisisplay.tone.wordstore import save_at_exit
 
 if TYPE_CHECKING:
-    from crisisplay.tone.phrase_index import HeadIndex
+    from crisisplay.tone.phrase_search import HeadIndex
 
-#: A word in a reading with the requested grammemes must carry at least this share of the
-#: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
-TAG_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +302,7 @@ class PhraseSet:
                 elements = phrase.elements
                 if check_head and not elements[0].matches(doc, index):
                     continue
-                end = _extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
+                end = extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
                 if end is not None:
                     found.append(Match(index, end, phrase))
         if len(found) < 2:
@@ -322,28 +320,3 @@ class PhraseSet:
         matches = self.find(doc, first, last)
         return matches[0] if matches else None
 
-
-def _extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:
-    """The last token of a phrase whose first element matched at ``position``, or None."""
-    tokens = doc.tokens
-    sentence = tokens[position].sentence
-    soft, barrier = doc.soft, doc.barrier
-    for element in elements[1:]:
-        skipped = 0
-        j = position + 1
-        while j < stop:
-            if tokens[j].sentence != sentence:
-                return None
-            if element.matches(doc, j):
-                break
-            if soft[j]:
-                j += 1
-                continue
-            if barrier[j] or skipped >= gap:
-                return None
-            skipped += 1
-            j += 1
-        else:
-            return None
-        position = j
-    return position

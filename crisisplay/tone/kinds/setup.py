@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from crisisplay.tone.base import Rule
     from crisisplay.tone.lexicon import Lexicon
     from crisisplay.tone.packs import RuleSpec
-    from crisisplay.tone.phrase_index import HeadIndex
+    from crisisplay.tone.phrase_search import HeadIndex
 
 #: CLDR plural categories: a message given as a mapping of these is chosen by ``{count}``.
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})

@@ -1,4 +1,5 @@
-"""One index of the first words of every phrase list of a rule set.
+"""Finding phrases fast: one index of the first words of every phrase list of a rule set,
+and the walk from a phrase's first word to its last.
 
 Each :class:`~crisisplay.tone.phrases.PhraseSet` can find where its phrases may start on its
 own (its head keys against the message's keys), but a rule set has some sixty lists and a
@@ -11,9 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crisisplay.tone.text import WORD
+
 if TYPE_CHECKING:
     from crisisplay.tone.doc import Doc
-    from crisisplay.tone.phrases import Phrase, PhraseSet
+    from crisisplay.tone.phrases import Element, Phrase, PhraseSet
+
+#: A word in a reading with the requested grammemes must carry at least this share of the
+#: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
+TAG_SHARE = 0.6
 
 Entry = tuple[int, tuple["Phrase", bool]]  # (list's slot, (phrase, whether its head's grammemes must be checked))
 
@@ -52,3 +59,40 @@ class HeadIndex:
         for member, starts in zip(self.members, per_slot, strict=True):
             member.finish_starts(doc, starts)
         doc.starts[id(self)] = (self, {})  # this message is indexed
+
+
+def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:
+    """The last token of a phrase whose first element matched at ``position``, or None.
+
+    ``Element.matches`` written out: this runs for every candidate start of every list.
+    """
+    tokens = doc.tokens
+    sentence = tokens[position].sentence
+    soft, barrier = doc.soft, doc.barrier
+    keys, lowers = doc.all_keys(), doc.lowers
+    for element in elements[1:]:
+        surface, wanted, tags = element.surface, element.keys, element.tags
+        skipped = 0
+        j = position + 1
+        while j < stop:
+            if tokens[j].sentence != sentence:
+                return None
+            if surface is not None:
+                found = lowers[j] in surface
+            elif wanted is None:
+                found = tokens[j].kind == WORD
+            else:
+                found = not wanted.isdisjoint(keys[j])
+            if found and (not tags or doc.tag_share(j, tags) >= TAG_SHARE):
+                break
+            if soft[j]:
+                j += 1
+                continue
+            if barrier[j] or skipped >= gap:
+                return None
+            skipped += 1
+            j += 1
+        else:
+            return None
+        position = j
+    return position
