@@ -88,8 +88,9 @@ def locator(message: MessageText) -> Locator:
     return locate
 
 
-def to_diagnostic(message: MessageText, finding: Finding) -> Diagnostic:
-    location = locator(message)(finding.start, finding.end)
+def to_diagnostic(message: MessageText, finding: Finding, locate: Locator | None = None) -> Diagnostic:
+    """``locate``: the message's :func:`locator`, when the caller has one (it reads the whole text)."""
+    location = (locate or locator(message))(finding.start, finding.end)
     span = message.text[finding.start : finding.end]
     if len(span) > MAX_SPAN:
         span = span[: MAX_SPAN - 1] + "…"
@@ -126,6 +127,7 @@ def check_messages(
     rulesets: dict[str, RuleSet] = {}
     reports: list[MessageReport] = []
     analysed: list[Analysed] = []
+    locators: list[Locator] = []
     for index, message in enumerate(messages):
         lang = lint_language(message.locale) or default_lang or detect_language(message.text)
         if lang not in rulesets:
@@ -135,11 +137,12 @@ def check_messages(
         ctx = context_for(doc, ruleset, message.channel, message.stage or stage_kind)
         findings = check_doc(doc, ruleset, ctx)
         reports.append(MessageReport(message, lang, ctx.stage, ctx.stage_inferred, findings))
+        locators.append(locator(message))
         if consistency and len(messages) > 1:
             style, capital = address_style(doc, ruleset.lexicon)
             facts = extract_facts(doc, ruleset.lexicon, sent_at=message.sent_at)
             analysed.append(Analysed(
-                index, message.channel, doc, facts, locator(message), ctx.short, findings, style, capital
+                index, message.channel, doc, facts, locators[index], ctx.short, findings, style, capital
             ))
     services = _service_truths(playbook) if truth is None and consistency and len(messages) > 1 else ()
     run = SetRun(analysed, [(r.message.channel, r.message.text, r.lang) for r in reports], truth, services)
@@ -151,8 +154,8 @@ def check_messages(
                    and finding.start < max(f.end, f.start + 1) for f in reports[index].findings)
         if not same:
             reports[index].findings.append(finding)
-    for report in reports:
-        report.diagnostics = [to_diagnostic(report.message, f) for f in report.findings]
+    for report, locate in zip(reports, locators, strict=True):
+        report.diagnostics = [to_diagnostic(report.message, f, locate) for f in report.findings]
     return reports
 
 
