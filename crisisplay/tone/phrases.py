@@ -293,7 +293,10 @@ class PhraseSet:
             return found
         gap = self.gap
         starts = self._starts(doc)
-        if stop - first < len(starts):
+        candidates: Iterable[tuple[int, list[tuple[Phrase, bool]]]]
+        if first == 0 and stop == len(doc.tokens):
+            candidates = starts.items()
+        elif stop - first < len(starts):
             candidates = [(i, starts[i]) for i in range(first, stop) if i in starts]
         else:
             candidates = [(i, entries) for i, entries in starts.items() if first <= i < stop]
