@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisisplay.batch.measure import figures, sms_count
+from crisisplay.batch.measure import figures, sms_count, sms_figures
 from crisisplay.render.gsm import GSM_BASIC, GSM_EXTENSION, count_sms
 
 _SMS_ALPHABET = sorted(GSM_BASIC) + sorted(GSM_EXTENSION) + list("абвгдЖЭЯ«»—…") + ["🙂", "𝄞", "\u00a0"]
@@ -19,6 +19,7 @@ _SMS_ALPHABET = sorted(GSM_BASIC) + sorted(GSM_EXTENSION) + list("абвгдЖЭ
 ))
 def test_sms_count_matches_count_sms(text: str) -> None:
     assert sms_count(text) == count_sms(text)
+    assert sms_figures(text) == count_sms(text).as_figures()
 
 
 def test_figures_per_channel() -> None:
