@@ -126,11 +126,13 @@ class ChannelRender:
             part = self.channel.aliases.get(raw_part, raw_part)
             kind = "spoken" if self.channel.spoken else ("html" if part in html_parts else "text")
             template_name = stage_template_name(stage.id, name, raw_part)
-            compiled, fixed = engine.template(kind, template_name), None
-            if fold:
+            fixed = None
+            if fold:  # the folded template replaces the plain one: compiling that too is wasted start-up
                 compiled, whole, folds = specialise(engine.environment(kind), template_name, self.context)
                 self.folded += folds
                 fixed = clean_part(whole) if whole is not None else None
+            else:
+                compiled = engine.template(kind, template_name)
             variables = dict(compiled.globals)  # what Template.render merges on every call
             variables.update(self.context)
             self.parts.append((part, template_name, compiled, fixed, variables))
