@@ -21,8 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2.runtime import new_context
-
 from crisisplay.batch import measure
 from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.choice import ChannelPolicy, Chooser, channel_policy
@@ -74,9 +72,10 @@ def _render(template: Any, variables: dict[str, Any], recipient: RecipientView) 
     # template's assignments go to the context's ``vars``), so it takes the recipient
     # in place rather than being copied for each one.
     variables["recipient"] = recipient
-    try:
-        return "".join(template.root_render_func(new_context(template.environment, template.name,
-                                                             template.blocks, variables, True)))
+    environment = template.environment
+    try:  # what ``new_context(…, shared=True)`` builds, without its argument handling
+        return "".join(template.root_render_func(environment.context_class(environment, variables, template.name,
+                                                                           template.blocks)))
     except Exception:
         template.environment.handle_exception()
         raise
