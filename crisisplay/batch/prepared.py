@@ -103,6 +103,11 @@ def _warning_label(channel: str, rule: str, message: str) -> str:
     return f"{channel}: {info.name if info else rule} ({rule})"
 
 
+def _part_kind(channel: Channel, html_parts: Any, part: str) -> str:
+    """The engine environment a part's template compiles in."""
+    return "spoken" if channel.spoken else ("html" if part in html_parts else "text")
+
+
 class ChannelRender:
     """One channel of one locale version: compiled parts and a prepared context."""
 
@@ -123,7 +128,7 @@ class ChannelRender:
         locations = {}
         for raw_part, template in channel_template.parts.items():
             part = self.channel.aliases.get(raw_part, raw_part)
-            kind = "spoken" if self.channel.spoken else ("html" if part in html_parts else "text")
+            kind = _part_kind(self.channel, html_parts, part)
             template_name = stage_template_name(stage.id, name, raw_part)
             fixed = None
             if fold:  # the folded template replaces the plain one: compiling that too is wasted start-up
@@ -271,6 +276,20 @@ class LocaleRender:
             if isinstance(e164, str) and e164.startswith("+"):
                 found.setdefault(e164, name)
         return found
+
+    def check_channel(self, name: str) -> None:
+        """Compile channel ``name``'s templates (a syntax error raises) without preparing it.
+
+        Preparing a channel (folding its fixed parts) costs several compiles; done on first
+        use, a channel no row asks for costs one plain compile per part at start-up.
+        """
+        if name in self._channels:
+            return
+        channel = get_channel(name)
+        html_parts = channel.html_parts(self.playbook.channels.get(name))
+        for raw_part in self.stage.templates[name].parts:
+            kind = _part_kind(channel, html_parts, channel.aliases.get(raw_part, raw_part))
+            self.engine.template(kind, stage_template_name(self.stage.id, name, raw_part))
 
     def channel(self, name: str) -> ChannelRender:
         found = self._channels.get(name)

@@ -314,7 +314,7 @@ def _preload(state: WorkerState, playbook: str) -> list[Any]:
         loaded = state.preload()
         for locale in loaded:  # compile every channel now: not in the middle of the run
             for name in locale.order:
-                locale.channel(name)
+                locale.check_channel(name)
         return loaded
     except TemplateSyntaxError as exc:
         where = f" ({exc.filename or exc.name}, template line {exc.lineno})" if exc.lineno else ""
