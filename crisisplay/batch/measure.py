@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from crisisplay.render.gsm import (
@@ -64,6 +65,43 @@ def sms_figures(text: str) -> dict[str, Any]:
         return {"characters": length, "encoding": encoding, "units": length, "segments": segments,
                 "per_segment": single if segments == 1 else part}
     return count_sms(text).as_figures()
+
+
+def squeezer(fixed: Iterable[str]) -> Callable[[str], str]:
+    """Inner whitespace collapsed, edges trimmed (how a subject, preheader or title is sent),
+    with ``fixed`` (a channel's parts that are the same for everyone) done once."""
+    done = {text: " ".join(text.split()) for text in fixed}
+
+    def squeeze(text: str) -> str:
+        found = done.get(text)
+        return found if found is not None else " ".join(text.split())
+
+    return squeeze
+
+
+def fast_message(channel: str, parts: dict[str, str], squeeze: Callable[[str], str]) -> tuple[dict[str, Any],
+                                                                                            dict[str, Any]]:
+    """(:func:`figures`, the output line's message fields) of an SMS, e-mail or push message."""
+    body = parts.get("body", "")
+    if channel == "sms":
+        counted = sms_figures(body)
+        return counted, {"text": body, "encoding": counted["encoding"], "segments": counted["segments"]}
+    record: dict[str, Any] = {}
+    if channel == "email":
+        subject, preheader = squeeze(parts.get("subject", "")), squeeze(parts.get("preheader", ""))
+        found = {"subject_length": len(subject), "preheader_length": len(preheader), "characters": len(body)}
+        record["subject"] = subject
+        if parts.get("preheader"):
+            record["preheader"] = preheader
+        record["text"] = body
+        if parts.get("html"):
+            record["html"] = parts["html"]
+    else:  # push
+        found = figures(channel, parts)
+        record["title"] = squeeze(parts.get("title", ""))
+        record["text"] = body.strip()
+    record.update(encoding="UTF-8", segments=None)
+    return found, record
 
 
 def figures(channel: str, parts: dict[str, str]) -> dict[str, Any]:

@@ -144,6 +144,7 @@ class ChannelRender:
         filters = engine.filters("spoken" if self.channel.spoken else "text")
         self.input = BuildInput({}, playbook, stage, config, locale, now, filters, locations,
                                 channel_template.location)
+        self.squeeze = measure.squeezer(fixed for *_, fixed, _v in self.parts if fixed is not None)
         self.thresholds = _thresholds(self.channel, config.limits if config is not None else {})
 
     def render(self, recipient: RecipientView) -> Rendered | tuple[str, str]:
@@ -161,14 +162,13 @@ class ChannelRender:
                     return "missing_field", f"{self.name}: the template uses recipient.{name}, which this row lacks"
                 return "render_error", diagnose(self.engine, exc, template_name, self.name).message
         if self.name in FAST_CHANNELS:
-            figures = measure.figures(self.name, parts)
+            figures, record = measure.fast_message(self.name, parts, self.squeeze)
             found = []
             for figure, threshold in self.thresholds:
                 amount = figures.get(figure)
                 if isinstance(amount, (int, float)) and amount > threshold:
                     found = apply_limits(self.channel, self.input, figures)[1]
                     break
-            record = self._fast_record(parts, figures)
         else:
             output = self.channel.build(replace(self.input, parts=parts))
             figures, found = output.figures, output.diagnostics
@@ -183,24 +183,6 @@ class ChannelRender:
             warnings = ()
         segments = figures.get("segments") if self.name == "sms" else None
         return Rendered(record, segments if isinstance(segments, int) else None, record["encoding"], warnings)
-
-    def _fast_record(self, parts: dict[str, str], figures: dict[str, Any]) -> dict[str, Any]:
-        body = parts.get("body", "")
-        if self.name == "sms":
-            return {"text": body, "encoding": figures["encoding"], "segments": figures["segments"]}
-        record: dict[str, Any] = {}
-        if self.name == "email":
-            record["subject"] = " ".join(parts.get("subject", "").split())
-            if parts.get("preheader"):
-                record["preheader"] = " ".join(parts["preheader"].split())
-            record["text"] = body
-            if parts.get("html"):
-                record["html"] = parts["html"]
-        else:  # push
-            record["title"] = " ".join(parts.get("title", "").split())
-            record["text"] = body.strip()
-        record.update(encoding="UTF-8", segments=None)
-        return record
 
     def _native_record(self, parts: dict[str, str], text: str, native: Any) -> dict[str, Any]:
         """Voice gets its SSML, Telegram and WhatsApp their API payload; the rest plain text."""
