@@ -42,6 +42,7 @@ from crisisplay.batch.worker import (
     pack,
     render_chunk,
     render_chunk_with,
+    share_with_forked_workers,
 )
 from crisisplay.errors import CrisisplayError
 from crisisplay.fsutil import write_text_atomic
@@ -150,7 +151,11 @@ class _BatchRun:
                 ends.append(end)
                 yield pack(items)
 
-        pool = context.Pool(self.options.jobs, initializer=init_worker, initargs=(spec,))
+        share_with_forked_workers(state)
+        try:
+            pool = context.Pool(self.options.jobs, initializer=init_worker, initargs=(spec,))
+        finally:
+            share_with_forked_workers(None)
         try:
             for result in pool.imap(render_chunk, feed()):
                 window.release()
