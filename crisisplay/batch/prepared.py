@@ -21,8 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2.runtime import new_context
-
 from crisisplay.batch import measure
 from crisisplay.batch.address import PERSONAL_CHANNELS
 from crisisplay.batch.choice import ChannelPolicy, Chooser, channel_policy
@@ -74,9 +72,10 @@ def _render(template: Any, variables: dict[str, Any], recipient: RecipientView) 
     # template's assignments go to the context's ``vars``), so it takes the recipient
     # in place rather than being copied for each one.
     variables["recipient"] = recipient
-    try:
-        return "".join(template.root_render_func(new_context(template.environment, template.name,
-                                                             template.blocks, variables, True)))
+    environment = template.environment
+    try:  # what ``new_context(…, shared=True)`` builds, without its argument handling
+        return "".join(template.root_render_func(environment.context_class(environment, variables, template.name,
+                                                                           template.blocks)))
     except Exception:
         template.environment.handle_exception()
         raise
@@ -104,6 +103,11 @@ def _warning_label(channel: str, rule: str, message: str) -> str:
     return f"{channel}: {info.name if info else rule} ({rule})"
 
 
+def _part_kind(channel: Channel, html_parts: Any, part: str) -> str:
+    """The engine environment a part's template compiles in."""
+    return "spoken" if channel.spoken else ("html" if part in html_parts else "text")
+
+
 class ChannelRender:
     """One channel of one locale version: compiled parts and a prepared context."""
 
@@ -124,13 +128,15 @@ class ChannelRender:
         locations = {}
         for raw_part, template in channel_template.parts.items():
             part = self.channel.aliases.get(raw_part, raw_part)
-            kind = "spoken" if self.channel.spoken else ("html" if part in html_parts else "text")
+            kind = _part_kind(self.channel, html_parts, part)
             template_name = stage_template_name(stage.id, name, raw_part)
-            compiled, fixed = engine.template(kind, template_name), None
-            if fold:
+            fixed = None
+            if fold:  # the folded template replaces the plain one: compiling that too is wasted start-up
                 compiled, whole, folds = specialise(engine.environment(kind), template_name, self.context)
                 self.folded += folds
                 fixed = clean_part(whole) if whole is not None else None
+            else:
+                compiled = engine.template(kind, template_name)
             variables = dict(compiled.globals)  # what Template.render merges on every call
             variables.update(self.context)
             self.parts.append((part, template_name, compiled, fixed, variables))
@@ -138,6 +144,7 @@ class ChannelRender:
         filters = engine.filters("spoken" if self.channel.spoken else "text")
         self.input = BuildInput({}, playbook, stage, config, locale, now, filters, locations,
                                 channel_template.location)
+        self.squeeze = measure.squeezer(fixed for *_, fixed, _v in self.parts if fixed is not None)
         self.thresholds = _thresholds(self.channel, config.limits if config is not None else {})
 
     def render(self, recipient: RecipientView) -> Rendered | tuple[str, str]:
@@ -155,14 +162,13 @@ class ChannelRender:
                     return "missing_field", f"{self.name}: the template uses recipient.{name}, which this row lacks"
                 return "render_error", diagnose(self.engine, exc, template_name, self.name).message
         if self.name in FAST_CHANNELS:
-            figures = measure.figures(self.name, parts)
+            figures, record = measure.fast_message(self.name, parts, self.squeeze)
             found = []
             for figure, threshold in self.thresholds:
                 amount = figures.get(figure)
                 if isinstance(amount, (int, float)) and amount > threshold:
                     found = apply_limits(self.channel, self.input, figures)[1]
                     break
-            record = self._fast_record(parts, figures)
         else:
             output = self.channel.build(replace(self.input, parts=parts))
             figures, found = output.figures, output.diagnostics
@@ -177,24 +183,6 @@ class ChannelRender:
             warnings = ()
         segments = figures.get("segments") if self.name == "sms" else None
         return Rendered(record, segments if isinstance(segments, int) else None, record["encoding"], warnings)
-
-    def _fast_record(self, parts: dict[str, str], figures: dict[str, Any]) -> dict[str, Any]:
-        body = parts.get("body", "")
-        if self.name == "sms":
-            return {"text": body, "encoding": figures["encoding"], "segments": figures["segments"]}
-        record: dict[str, Any] = {}
-        if self.name == "email":
-            record["subject"] = " ".join(parts.get("subject", "").split())
-            if parts.get("preheader"):
-                record["preheader"] = " ".join(parts["preheader"].split())
-            record["text"] = body
-            if parts.get("html"):
-                record["html"] = parts["html"]
-        else:  # push
-            record["title"] = " ".join(parts.get("title", "").split())
-            record["text"] = body.strip()
-        record.update(encoding="UTF-8", segments=None)
-        return record
 
     def _native_record(self, parts: dict[str, str], text: str, native: Any) -> dict[str, Any]:
         """Voice gets its SSML, Telegram and WhatsApp their API payload; the rest plain text."""
@@ -270,6 +258,20 @@ class LocaleRender:
             if isinstance(e164, str) and e164.startswith("+"):
                 found.setdefault(e164, name)
         return found
+
+    def check_channel(self, name: str) -> None:
+        """Compile channel ``name``'s templates (a syntax error raises) without preparing it.
+
+        Preparing a channel (folding its fixed parts) costs several compiles; done on first
+        use, a channel no row asks for costs one plain compile per part at start-up.
+        """
+        if name in self._channels:
+            return
+        channel = get_channel(name)
+        html_parts = channel.html_parts(self.playbook.channels.get(name))
+        for raw_part in self.stage.templates[name].parts:
+            kind = _part_kind(channel, html_parts, channel.aliases.get(raw_part, raw_part))
+            self.engine.template(kind, stage_template_name(self.stage.id, name, raw_part))
 
     def channel(self, name: str) -> ChannelRender:
         found = self._channels.get(name)

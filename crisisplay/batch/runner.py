@@ -42,6 +42,7 @@ from crisisplay.batch.worker import (
     pack,
     render_chunk,
     render_chunk_with,
+    share_with_forked_workers,
 )
 from crisisplay.errors import CrisisplayError
 from crisisplay.fsutil import write_text_atomic
@@ -150,7 +151,11 @@ class _BatchRun:
                 ends.append(end)
                 yield pack(items)
 
-        pool = context.Pool(self.options.jobs, initializer=init_worker, initargs=(spec,))
+        share_with_forked_workers(state)
+        try:
+            pool = context.Pool(self.options.jobs, initializer=init_worker, initargs=(spec,))
+        finally:
+            share_with_forked_workers(None)
         try:
             for result in pool.imap(render_chunk, feed()):
                 window.release()
@@ -314,7 +319,7 @@ def _preload(state: WorkerState, playbook: str) -> list[Any]:
         loaded = state.preload()
         for locale in loaded:  # compile every channel now: not in the middle of the run
             for name in locale.order:
-                locale.channel(name)
+                locale.check_channel(name)
         return loaded
     except TemplateSyntaxError as exc:
         where = f" ({exc.filename or exc.name}, template line {exc.lineno})" if exc.lineno else ""

@@ -259,7 +259,16 @@ def render_chunk_with(state: WorkerState, items: Iterable[Item]) -> ChunkResult:
 
 # -- process pool glue -------------------------------------------------------------------
 _STATE: WorkerState | None = None
+#: the parent's state while it starts a pool: what a forked worker inherits (None when spawned)
+_PARENT_STATE: WorkerState | None = None
 _NOWHERE = Position(0, 0)
+
+
+def share_with_forked_workers(state: WorkerState | None) -> None:
+    """Offer ``state`` to the workers forked while it is set (None withdraws it): a forked
+    worker then starts with the parent's loaded playbooks instead of loading them again."""
+    global _PARENT_STATE
+    _PARENT_STATE = state
 
 
 def init_worker(spec: JobSpec) -> None:
@@ -273,7 +282,8 @@ def init_worker(spec: JobSpec) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent()
-    _STATE = WorkerState(spec)
+    inherited = _PARENT_STATE  # a forked worker starts with the parent's loaded playbooks
+    _STATE = inherited if inherited is not None and inherited.spec == spec else WorkerState(spec)
     _STATE.preload()
 
 

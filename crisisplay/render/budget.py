@@ -148,13 +148,13 @@ def _metered_root(root: Callable[[Any], Iterator[str]]) -> Callable[[Any], Itera
         except BaseException:
             put(None)
             raise
-        written = sum(map(len, head))
-        if len(head) < _HEAD:
+        if len(head) < _HEAD:  # the whole output: joined once (cheaper than summing lengths)
             put(None)
-            if written > MAX_OUTPUT:
+            text = "".join(head)
+            if len(text) > MAX_OUTPUT:
                 raise BudgetExceeded(f"the rendered text is longer than {MAX_OUTPUT:,} characters")
-            return iter(head)
-        return rest(head, chunks, written)
+            return iter((text,))
+        return rest(head, chunks, sum(map(len, head)))
 
     return run
 

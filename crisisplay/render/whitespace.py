@@ -11,9 +11,13 @@ from __future__ import annotations
 
 def clean_part(text: str) -> str:
     """Trailing spaces and tabs dropped, runs of blank lines collapsed to one, edges stripped."""
-    if "\r\n" in text:
+    # One-character tests first: they run at memchr speed, the two-character ones scan
+    # several times slower, and most parts have no "\r", no tab, and an SMS no line break.
+    if "\n" not in text:
+        return text.strip()
+    if "\r" in text and "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    if " \n" in text or "\t\n" in text:
+    if " \n" in text or ("\t" in text and "\t\n" in text):
         lines = text.split("\n")
         last = lines.pop()
         text = "\n".join([line.rstrip(" \t") for line in lines] + [last])
