@@ -217,3 +217,24 @@ def test_progress_bar_shows_rate_and_eta() -> None:
     bar.finish()
     line = stream.getvalue()
     assert "25%" in line and "2,500 rows/s" in line and "ETA 0:00:06" in line and line.endswith("\n")
+
+
+def test_a_channel_no_row_uses_still_stops_the_run_when_it_does_not_compile(tmp_path: Path) -> None:
+    """Channels are folded on first use, but every channel compiles before the first row:
+    a broken push template stops a run whose rows all ask for SMS, before any output."""
+    import yaml
+    from batch_helpers import playbook_data
+
+    folder = tmp_path / "playbooks"
+    folder.mkdir()
+    for locale in ("en", "ru"):
+        data = playbook_data(locale)
+        data["stages"]["first_notice"]["templates"]["push"]["body"] = "{{ incident | no_such_filter }}"
+        (folder / f"notice.{locale}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    rows = [row[:3] + ["sms"] + row[4:] for row in many_rows(12)]
+    recipients = write_csv(tmp_path / "r.csv", rows)
+    out = tmp_path / "out"
+    code, text = _cli(str(folder / "notice"), "--recipients", str(recipients), "--out", str(out), "--at", AT_TEXT)
+    assert code == 2, text
+    assert "push" in text and "no_such_filter" in text and "Traceback" not in text
+    assert not out.exists() or not any(out.glob("*.jsonl"))
