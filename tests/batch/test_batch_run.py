@@ -231,7 +231,7 @@ def test_a_channel_no_row_uses_still_stops_the_run_when_it_does_not_compile(tmp_
         data = playbook_data(locale)
         data["stages"]["first_notice"]["templates"]["push"]["body"] = "{{ incident | no_such_filter }}"
         (folder / f"notice.{locale}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    rows = [row[:3] + ["sms"] + row[4:] for row in many_rows(12)]
+    rows = [[*row[:3], "sms", *row[4:]] for row in many_rows(12)]
     recipients = write_csv(tmp_path / "r.csv", rows)
     out = tmp_path / "out"
     code, text = _cli(str(folder / "notice"), "--recipients", str(recipients), "--out", str(out), "--at", AT_TEXT)
