@@ -68,11 +68,12 @@ def write_playbook(directory: Path) -> Path:
     return path
 
 
-def fill_history(store: Store, run_id: str, keys: list[str], count: int) -> None:
-    """Append ``count - 1`` events in one transaction (the start event is the first)."""
+def fill_history(store: Store, run_id: str, keys: list[str], count: int, start: datetime = T0) -> None:
+    """Append ``count - 1`` events in one transaction (the start event is the first), one a
+    second from ``start``: every 50th a send, the rest item actions (benchmarks/room.py too)."""
     with store.transaction(write=True) as conn:
         for n in range(count - 1):
-            moment = T0 + timedelta(seconds=n)
+            moment = start + timedelta(seconds=n)
             if n % 50 == 0:
                 event = NewEvent("sent", "update", moment, "bench", "", {"kind": "update", "channels": ["sms"]})
             else:

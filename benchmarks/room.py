@@ -30,32 +30,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "room"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
+from checklist import fill_history as append_events  # noqa: E402  (benchmarks/checklist.py)
 from room_helpers import csrf_of, running_room, sign_in  # noqa: E402
 
 from crisisplay.checklist import api  # noqa: E402
-from crisisplay.checklist.domain import NewEvent  # noqa: E402
 from crisisplay.checklist.store import Store  # noqa: E402
-
-ACTIONS = ("done", "reopen", "assign", "block", "reopen", "assign")
 
 
 def fill_history(db: Path, run_id: str, count: int) -> int:
+    """The run's history grown to ``count`` events ending about a minute ago; returns the count."""
     with Store.open(db) as store:
         keys = list(api.load(store, run_id)[0].items)
         start = datetime.now(timezone.utc) - timedelta(seconds=count + 60)
-        with store.transaction(write=True) as conn:
-            for n in range(count - 1):
-                moment = start + timedelta(seconds=n)
-                if n % 50 == 0:
-                    event = NewEvent("sent", "update", moment, "bench", "", {"kind": "update", "channels": ["sms"]})
-                else:
-                    action = ACTIONS[n % len(ACTIONS)]
-                    data = {"owner": f"person_{n % 7}"} if action == "assign" else {}
-                    note = "ждём подрядчика" if action == "block" else ""
-                    event = NewEvent(action, keys[n % len(keys)], moment, "bench", note, data)
-                store.append(conn, run_id, event, moment)
+        append_events(store, run_id, keys, count, start)
         return api.load(store, run_id)[0].events
 
 
