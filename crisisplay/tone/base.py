@@ -10,7 +10,6 @@ replacements that are marked safe.
 from __future__ import annotations
 
 import abc
-import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
@@ -64,23 +63,22 @@ class Finding:
     related: tuple[Location, ...] = ()
 
 
-class _Template(string.Formatter):
-    """``str.format`` that leaves unknown ``{names}`` as they are."""
+class _Keep(dict[str, object]):
+    """Values for ``str.format_map`` that leave unknown ``{names}`` as they are."""
 
-    def get_value(self, key: int | str, args: object, kwargs: dict[str, object]) -> object:  # type: ignore[override]
-        if isinstance(key, str) and key not in kwargs:
-            return "{" + key + "}"
-        return super().get_value(key, args, kwargs)  # type: ignore[arg-type]
-
-
-_TEMPLATE = _Template()
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def fill(template: str, **values: object) -> str:
-    """Fill a rule message: ``{match}``, ``{suggestion}``, ``{count}``, ``{max}`` …"""
+    """Fill a rule message: ``{match}``, ``{suggestion}``, ``{count}``, ``{max}`` …
+
+    A pack author's ``{typo}`` stays as written; a malformed template is returned unfilled.
+    (``format_map`` rather than ``string.Formatter``: the latter parses in Python, per finding.)
+    """
     try:
-        return _TEMPLATE.format(template, **values)
-    except (ValueError, IndexError):
+        return template.format_map(_Keep(values))
+    except (ValueError, IndexError, KeyError, AttributeError):
         return template
 
 
