@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 REGIONS = {"ru": ("RU",), "en": ("GB", "US")}
 #: The look-behind makes a match start only where a run of address characters starts: without
@@ -56,6 +61,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _PHONE_RUN_RE = re.compile(r"(?:\d(?:[^\w]|[xX_])*){5}")
 _DIGIT_RE = re.compile(r"\d")
 
+#: No number the matcher accepts is written with fewer letters and digits than this (letters
+#: count: the parser maps them to digits). The shortest are a 2-digit country code and 4 national
+#: digits (+43, +49, +98); the national numbers of RU, GB and US, written without a country
+#: code, are longer (10, 7, 7 digits). A candidate below it is only ever parsed to be rejected,
+#: and the matcher sees many of them: every time and count («13:00», «2 часа»).
+#: tests/tone/test_tone_contacts.py recomputes the bound from phonenumbers' metadata.
+MIN_PHONE_CHARS = 6
+
+
+@cache
+def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
+    """``PhoneNumberMatcher`` that rejects a candidate too short to be a number without parsing it.
+
+    Only the parse is skipped: the candidate is still counted against the matcher's ``max_tries``
+    exactly as before, so the matches are the stock matcher's. Should phonenumbers rename
+    ``_parse_and_verify``, the override is never called, which costs speed, never a match.
+    """
+    import phonenumbers
+
+    class ShortCandidateSkippingMatcher(phonenumbers.PhoneNumberMatcher):
+        def _parse_and_verify(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+            if sum(map(str.isalnum, candidate)) < MIN_PHONE_CHARS:
+                return None
+            return super()._parse_and_verify(candidate, offset)
+
+    return ShortCandidateSkippingMatcher
+
+
+def phone_matcher(text: str, region: str) -> phonenumbers.PhoneNumberMatcher:
+    """The phonenumbers matcher over ``text`` (leniency VALID), without its futile parses."""
+    return _matcher_class()(text, region)
+
 
 def find_emails(text: str) -> list[Contact]:
     if "@" not in text:
@@ -94,7 +131,7 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         return []
     regions = REGIONS.get(lang, ("US",)) if digits >= 6 and _PHONE_RUN_RE.search(text) else ()
     for region in regions:
-        for hit in phonenumbers.PhoneNumberMatcher(text, region):
+        for hit in phone_matcher(text, region):
             value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
             found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))
     for match in _INTL_RE.finditer(text):
