@@ -25,6 +25,11 @@ _URL_RE = re.compile(
     rf"(?:https?://|www\.)[^\s<>«»\"'()\[\]]+|(?<![@\w.-])(?:[a-zа-я0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>«»\"'()\[\]]*)?",
     re.IGNORECASE,
 )
+#: Every link ``_URL_RE`` matches holds «://», «www.» or a dot before a known top-level domain.
+#: Looked for first because this pattern starts with a fixed character («:» or «.») that the
+#: regex engine skips to, where ``_URL_RE`` is tried at every word start: most messages have
+#: no link.
+_URL_HINT_RE = re.compile(rf"://|\.(?:(?:{_TLDS})\b|(?<=www\.))", re.IGNORECASE)
 _INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
 _SHORT_RE = {
     "ru": re.compile(
@@ -108,6 +113,8 @@ def normalise_url(url: str) -> str:
 
 
 def find_urls(text: str) -> list[Contact]:
+    if not _URL_HINT_RE.search(text):
+        return []
     emails = [(c.start, c.end) for c in find_emails(text)]
     found = []
     for match in _URL_RE.finditer(text):

@@ -50,6 +50,11 @@ _AMOUNT_RES = (
     ),
 )
 _PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
+#: What an amount (its currency) and a percentage cannot be written without, case-folded: a
+#: message without any skips those patterns, which would try every position of it. (Every
+#: character that ``re.I`` lets match a letter of these case-folds to that letter.)
+_AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", "eur", "gbp", "евро", "dollar", "pound", "фунт")
+_PERCENT_MARKERS = ("%", "процент", "cent")
 
 
 @dataclass(frozen=True)
@@ -198,7 +203,9 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
         facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     taken = [(f.start, f.end) for f in facts]
-    for pattern in _AMOUNT_RES:
+    folded = text.casefold()
+    amounts = any(marker in folded for marker in _AMOUNT_MARKERS)
+    for pattern in _AMOUNT_RES if amounts else ():
         for match in pattern.finditer(text):
             parsed = _amount(match)
             if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
@@ -208,7 +215,8 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
             value, code = parsed
             facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(), around))
             taken.append(match.span())
-    for match in _PERCENT_RE.finditer(text):
+    percentages = _PERCENT_RE.finditer(text) if any(marker in folded for marker in _PERCENT_MARKERS) else ()
+    for match in percentages:
         share = float(match.group("num").replace(",", ".").replace(" ", ""))
         tokens = _tokens_in(doc, *match.span())
         around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()

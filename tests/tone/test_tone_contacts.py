@@ -156,3 +156,27 @@ def test_short_candidates_are_not_parsed(monkeypatch: pytest.MonkeyPatch) -> Non
     calls.clear()
     _found(phonenumbers.PhoneNumberMatcher(text, "RU"))
     assert len(calls) > 1
+
+
+_URL_PIECES = st.one_of(
+    st.text(alphabet="abwhtpsru.:/-@ WwHTPSRUруфРФ0123456789", max_size=10),
+    st.sampled_from(["http://", "HTTPS://", "www.", "WWW.", ".ru", ".RU", ".рф", ".com", ".io", ".Info", "bank",
+                     "банк", "ſ", "İ", "ı", "K", "/path", "e@mail.ru", " "]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_URL_PIECES, max_size=12))
+def test_every_text_with_a_link_has_the_link_hint(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if contacts._URL_RE.search(text):
+        assert contacts._URL_HINT_RE.search(text)
+
+
+def test_links_in_the_corpora_are_found_behind_the_hint() -> None:
+    texts = [text for text in _corpus_texts() if contacts._URL_RE.search(text)]
+    assert texts
+    for text in texts:
+        assert contacts._URL_HINT_RE.search(text), text
+    assert [c.value for c in contacts.find_urls("Подробности на www.Bank.ru/status и HTTPS://x.io.")] == [
+        "bank.ru/status", "x.io"]
