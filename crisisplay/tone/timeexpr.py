@@ -290,6 +290,17 @@ _PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
 
 _DIGIT_RE = re.compile(r"\d")
 _UNIT_RE = {"ru": _Lazy(_UNIT_RU, _I), "en": _Lazy(_UNIT_EN, _I)}
+#: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
+#: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
+#: a look-behind) and are tried at every position of the text.
+_ISO_CORE = _Lazy(r"\d{4}-\d\d-\d\d")
+_DOTTED_DATE_CORE = _Lazy(r"\d\.\d{1,2}\.\d\d")
+_MONTH_CORE_RU = _Lazy(rf"\d\s+(?:{'|'.join(_MONTHS_RU)})", _I)
+_HOUR_CORE_RU = _Lazy(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
+_CLOCK_CORE_EN = _Lazy(r"\d:[0-5]\d")
+_AMPM_CORE_EN = _Lazy(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
+#: The month patterns of English are case-sensitive: every month name starts with one of these.
+_MONTH_STEMS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _any(*words: str) -> Callable[[str], bool]:
@@ -297,44 +308,46 @@ def _any(*words: str) -> Callable[[str], bool]:
 
 
 #: What each pattern of :data:`_PATTERNS` cannot match without (a digit, one of its words, a
-#: unit): a text without it skips that pattern. Most messages have a time or two, so most of
-#: the fourteen scans of a message would find nothing. (Each entry is a necessary condition
-#: of its pattern, in the same order.)
-Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
+#: unit, its digit-led core): a text without it skips that pattern. Most messages have a time
+#: or two, so most of the fourteen scans of a message would find nothing. (Each entry is a
+#: necessary condition of its pattern, in the same order; tests/tone/test_tone_timeexpr.py
+#: checks each against its pattern.)
+Need = Callable[[str, str, bool, bool], bool]  # (text, case-folded text, has a digit, has a unit)
 _NEEDS: dict[str, list[Need]] = {
     "ru": [
-        lambda text, folded, digit: digit and "-" in text,
-        lambda text, folded, digit: digit and "." in text,
-        lambda text, folded, digit: digit and (":" in text or "." in text),
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: _any("полдень", "полночь")(folded),
-        lambda text, folded, digit: "вечер" in folded,
-        lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
-        lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
-                                         "воскресенье")(folded),
-        lambda text, folded, digit: "конца" in folded,
-        lambda text, folded, digit: _any("через", "течение", "ближайш")(folded),
-        lambda text, folded, digit: "кажд" in folded or "раз" in folded,
-        lambda text, folded, digit: _any("ежечасно", "ежедневно", "кажд")(folded),
-        lambda text, folded, digit: bool(_UNIT_RE["ru"].search(text)),
+        lambda text, folded, digit, unit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit, unit: digit and "." in text and bool(_DOTTED_DATE_CORE.search(text)),
+        lambda text, folded, digit, unit: digit and (":" in text or "." in text),
+        lambda text, folded, digit, unit: digit and bool(_MONTH_CORE_RU.search(text)),
+        lambda text, folded, digit, unit: digit and bool(_HOUR_CORE_RU.search(text)),
+        lambda text, folded, digit, unit: _any("полдень", "полночь")(folded),
+        lambda text, folded, digit, unit: "вечер" in folded,
+        lambda text, folded, digit, unit: "сегодня" in folded or "завтра" in folded,
+        lambda text, folded, digit, unit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+                                               "воскресенье")(folded),
+        lambda text, folded, digit, unit: "конца" in folded,
+        lambda text, folded, digit, unit: _any("через", "течение", "ближайш")(folded) and (unit or "пол" in folded),
+        lambda text, folded, digit, unit: ("кажд" in folded or "раз" in folded) and (unit or "полчаса" in folded),
+        lambda text, folded, digit, unit: _any("ежечасно", "ежедневно")(folded)
+        or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
+        lambda text, folded, digit, unit: unit,
     ],
     "en": [
-        lambda text, folded, digit: digit and "-" in text,
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit and ":" in text,
-        lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
-        lambda text, folded, digit: ("this" in folded or "later" in folded)
+        lambda text, folded, digit, unit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit, unit: digit and bool(_AMPM_CORE_EN.search(text)),
+        lambda text, folded, digit, unit: digit and ":" in text and bool(_CLOCK_CORE_EN.search(text)),
+        lambda text, folded, digit, unit: _any("noon", "midday", "midnight")(folded),
+        lambda text, folded, digit, unit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
+        lambda text, folded, digit, unit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
+        lambda text, folded, digit, unit: _any("today", "tomorrow", "tonight")(folded),
+        lambda text, folded, digit, unit: ("this" in folded or "later" in folded)
         and _any("today", "morning", "afternoon", "evening")(folded),
-        lambda text, folded, digit: "day" in folded,
-        lambda text, folded, digit: "end" in folded,
-        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
-        lambda text, folded, digit: "every" in folded,
-        lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
-        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+        lambda text, folded, digit, unit: "day" in folded,
+        lambda text, folded, digit, unit: "end" in folded,
+        lambda text, folded, digit, unit: unit,
+        lambda text, folded, digit, unit: "every" in folded and unit,
+        lambda text, folded, digit, unit: _any("hourly", "daily", "once", "twice")(folded),
+        lambda text, folded, digit, unit: unit,
     ],
 }
 
@@ -351,8 +364,9 @@ def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
     key = lang if lang in _PATTERNS else "en"
     folded = text.casefold()
     digit = bool(_DIGIT_RE.search(text))
+    unit = bool(_UNIT_RE[key].search(text))
     for (pattern, handler), needed in zip(_PATTERNS[key], _NEEDS[key], strict=True):
-        if prefilter and not needed(text, folded, digit):
+        if prefilter and not needed(text, folded, digit, unit):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
