@@ -15,9 +15,8 @@ is compared with «офис откроется в 16:00» but not with «сле�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
@@ -67,16 +66,15 @@ class Fact:
     topic: frozenset[str] = frozenset()
     subject: str = ""  # the service id of a service fact
     relative: int | None = None  # minutes of a relative time turned into this clock time
+    # The topic split into cue classes (upper case) and nouns, once per fact: consistency
+    # compares every pair of facts.
+    cues: frozenset[str] = field(init=False, repr=False, compare=False)
+    nouns: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    # computed once: consistency compares every pair of facts (a frozen dataclass allows it,
-    # cached_property writes the instance's __dict__, not its fields)
-    @cached_property
-    def cues(self) -> frozenset[str]:
-        return frozenset(t for t in self.topic if t.isupper())
-
-    @cached_property
-    def nouns(self) -> frozenset[str]:
-        return frozenset(t for t in self.topic if not t.isupper())
+    def __post_init__(self) -> None:
+        cues = frozenset(filter(str.isupper, self.topic))
+        object.__setattr__(self, "cues", cues)  # a frozen dataclass sets its fields so
+        object.__setattr__(self, "nouns", self.topic - cues)
 
 
 def same_value(a: Fact, b: Fact) -> bool:
@@ -86,10 +84,10 @@ def same_value(a: Fact, b: Fact) -> bool:
 def same_topic(a: Fact, b: Fact) -> bool:
     """Two number-like facts are about the same thing (see the module docs)."""
     if a.cues and b.cues:
-        return bool(a.cues & b.cues) and (not (a.nouns and b.nouns) or bool(a.nouns & b.nouns))
+        return not a.cues.isdisjoint(b.cues) and (not (a.nouns and b.nouns) or not a.nouns.isdisjoint(b.nouns))
     if a.cues or b.cues:
         return False
-    return bool(a.nouns & b.nouns)
+    return not a.nouns.isdisjoint(b.nouns)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
