@@ -9,6 +9,7 @@ count only after a cue word. Links compare without scheme, ``www.`` and a traili
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,6 +43,12 @@ _SHORT_RE = {
     ),
     "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
+#: What a cued short number cannot be written without: three digits in a row and, in Russian,
+#: the stem of its cue word (case-folded; English cues hold an «i», which ``re.I`` also matches
+#: as Turkish «İ»/«ı» and case-folding does not keep). The ``_SHORT_RE`` patterns open with a
+#: look-behind and are tried at every position; these are cheap to look for.
+_SHORT_DIGITS_RE = re.compile(r"\d{3}")
+_SHORT_CUES = {"ru": ("номер", "тел", "звон")}
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,7 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         for hit in phone_matcher(text, region):
             value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
             found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))
-    for match in _INTL_RE.finditer(text):
+    for match in _INTL_RE.finditer(text) if "+" in text else ():
         if any(s < match.end() and match.start() < e for s, e in found):
             continue
         try:
@@ -151,11 +158,22 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         if phonenumbers.is_possible_number(number):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found[match.span()] = Contact("phone", match.start(), match.end(), value, match.group())
-    for short in _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text):
+    for short in _short_numbers(text, lang):
         start, end = short.span(1)
         if not any(s <= start < e for s, e in found):
             found[(start, end)] = Contact("phone", start, end, short.group(1), short.group(1))
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
+    if not _SHORT_DIGITS_RE.search(text):
+        return iter(())
+    cues = _SHORT_CUES.get(lang, ())
+    if cues:
+        folded = text.casefold()
+        if not any(cue in folded for cue in cues):
+            return iter(())
+    return _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text)
 
 
 def find_contacts(text: str, lang: str) -> list[Contact]:

@@ -9,7 +9,7 @@ from typing import Any
 import phonenumbers
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from phonenumbers.phonemetadata import PhoneMetadata
 
@@ -180,3 +180,18 @@ def test_links_in_the_corpora_are_found_behind_the_hint() -> None:
         assert contacts._URL_HINT_RE.search(text), text
     assert [c.value for c in contacts.find_urls("Подробности на www.Bank.ru/status и HTTPS://x.io.")] == [
         "bank.ru/status", "x.io"]
+
+
+_SHORT_PIECES = st.sampled_from([*"0123456789 :*#-.", "900", "611", "*100#", "номер", "НОМЕРА", "тел.", "Тел",
+                                 "телефону", "звоните", "Позвоните", "звонок", "на ", "по ", "call", "DIAL", "Phone",
+                                 "text", "number", "tel.", "dİal", "ſ", "в 13:00", "a", "б"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(_SHORT_PIECES, max_size=10), lang=st.sampled_from(["ru", "en", "de"]))
+@example(pieces=["Звоните", " ", "900"], lang="ru")
+@example(pieces=["dİal", " ", "611"], lang="en")
+def test_short_numbers_are_looked_for_wherever_they_can_be(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    pattern = contacts._SHORT_RE.get(lang, contacts._SHORT_RE["en"])
+    assert [m.span(1) for m in contacts._short_numbers(text, lang)] == [m.span(1) for m in pattern.finditer(text)]
