@@ -15,6 +15,7 @@ is compared with «офис откроется в 16:00» but not with «сле�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,7 +92,14 @@ def same_topic(a: Fact, b: Fact) -> bool:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+    """Indices of the tokens overlapping ``start..end`` (tokens are in text order, disjoint)."""
+    ends = doc.memo("token-ends", lambda: [t.end for t in doc.tokens])
+    found = []
+    index = bisect_right(ends, start)  # the first token that ends after ``start``
+    while index < len(ends) and doc.tokens[index].start < end:
+        found.append(index)
+        index += 1
+    return found
 
 
 def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -129,27 +137,32 @@ def _topic(doc: Doc, lex: Lexicon, first: int, last: int, cue_spans: CueSpans) -
     lo, hi = max(lo, first - WINDOW), min(hi, last + WINDOW)
     start, end = doc.tokens[lo].start, doc.tokens[hi].end
     topic: set[str] = {name for name, spans in cue_spans.items() if any(s < end and start < e for s, e in spans)}
+    known: dict[int, str | None] = doc.memo(f"topic-words:{id(lex)}", dict)
     for i in range(lo, hi + 1):
         if first <= i <= last or doc.tokens[i].kind != WORD:
             continue
         if i == first - 1 and doc.lower(i) in _UNTIL:
             topic.add("UNTIL")
-        if _is_topic_word(doc, i, lex):
-            topic.add(morph.entry_key(doc.tokens[i].text, doc.lang))
+        if i not in known:  # the windows of a message's facts overlap
+            known[i] = _topic_word(doc, i, lex)
+        key = known[i]
+        if key is not None:
+            topic.add(key)
     return frozenset(topic)
 
 
-def _is_topic_word(doc: Doc, index: int, lex: Lexicon) -> bool:
+def _topic_word(doc: Doc, index: int, lex: Lexicon) -> str | None:
+    """The entry key of a word that can be a topic (a noun, not a name or a stop word), else None."""
     word = doc.tokens[index].text
     key = morph.entry_key(word, doc.lang)
     if key in lex.topic_stopwords or len(word) < 3:
-        return False
+        return None
     if word[:1].isupper() and not doc.is_sentence_initial(index):
-        return False  # names (the company, a product) say nothing about the number
+        return None  # names (the company, a product) say nothing about the number
     if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
         parses = morph.ru_parses(morph.normalise(word))
-        return bool(parses) and "NOUN" in parses[0][1]
-    return True
+        return key if parses and "NOUN" in parses[0][1] else None
+    return key
 
 
 def _cue_spans(doc: Doc, lex: Lexicon) -> CueSpans:

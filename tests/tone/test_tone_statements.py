@@ -131,3 +131,15 @@ def test_every_amount_or_percentage_has_its_marker(pieces: list[str]) -> None:
         assert any(marker in folded for marker in statements._AMOUNT_MARKERS)
     if statements._PERCENT_RE.search(text):
         assert any(marker in folded for marker in statements._PERCENT_MARKERS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from([*"аб ab1.,:;—-\n«»!?'", "13:00", "8 800 555-35-35", "www.x.ru"]),
+                    max_size=20).map("".join),
+       lang=st.sampled_from(["ru", "en"]), bounds=st.tuples(st.integers(0, 45), st.integers(0, 45)))
+def test_tokens_in_a_span_are_the_tokens_that_overlap_it(text: str, lang: str, bounds: tuple[int, int]) -> None:
+    from crisisplay.tone.statements import _tokens_in
+
+    doc = Doc(text, lang)
+    start, end = min(bounds), max(bounds)
+    assert _tokens_in(doc, start, end) == [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
