@@ -48,8 +48,23 @@ _NUM_EN = {
 }
 _UNIT_RU = r"мин(?:ут[аыу]?|\.)?|час(?:а|ов|ам|у)?\b|ч\b\.?|сут(?:ки|ок)|дн(?:я|ей)|день|недел[юиья]"
 _UNIT_EN = r"min(?:ute)?s?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b"
-_NUMS_RU = "|".join(sorted(_NUM_RU, key=len, reverse=True))
-_NUMS_EN = "|".join(sorted(_NUM_EN, key=len, reverse=True))
+
+
+def _alternation(words: list[str]) -> str:
+    """``a|b|c`` of ``words`` (longest first) grouped by first letter: «д(?:вадцать|ва)|т(?:ри)».
+
+    It matches what the flat alternation matches, with the same groups: at a position only the
+    words of one first letter can match, and they are tried in the same order. The engine,
+    which tries each branch in turn at every word start, tries a letter where it tried a word.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_NUMS_RU = _alternation(list(_NUM_RU))
+_NUMS_EN = _alternation(list(_NUM_EN))
 _N_RU = rf"(?P<n>\d+(?:[.,]\d+)?|{_NUMS_RU})"
 _N_EN = rf"(?P<n>\d+(?:\.\d+)?|{_NUMS_EN})"
 _MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",

@@ -86,3 +86,41 @@ def test_case_folding_keeps_the_letters_the_patterns_ignore_the_case_of() -> Non
         if any_letter.fullmatch(char):
             matched = [ch for ch in letters if re.fullmatch(ch, char, re.I)]
             assert all(char.casefold() == ch for ch in matched), (char, matched)
+
+
+def _flat_twins(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(pattern, the same pattern with its number words as one flat alternation, longest first)."""
+    table, grouped = (timeexpr._NUM_RU, timeexpr._NUMS_RU) if lang == "ru" else (timeexpr._NUM_EN, timeexpr._NUMS_EN)
+    flat = "|".join(sorted(table, key=len, reverse=True))
+    twins = []
+    for pattern, _handler in timeexpr._PATTERNS[lang]:
+        if grouped in pattern.pattern:
+            compiled = re.compile(*pattern.args)
+            twins.append((compiled, re.compile(pattern.pattern.replace(grouped, flat), compiled.flags)))
+    assert len(twins) == 3  # relative times, cadences, durations
+    return twins
+
+
+def _same_matches(text: str, lang: str) -> None:
+    for grouped, flat in _flat_twins(lang):
+        assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in flat.finditer(text)], text
+
+
+_NUMBER_WORDS = st.sampled_from([*"0123456789 .,-", "a ", "an ", "a couple of ", "a few ", "forty-five ", "forty ",
+                                 "half an ", "half a ", "two ", "twenty ", "twelve ", "один ", "одну ", "два ", "двух ",
+                                 "двадцать ", "двенадцати ", "полтора ", "полутора ", "пять ", "пятнадцати ",
+                                 "Три ", "ЧЕТЫРЁХ ", "семь ", "сорока ", "восьми ", "шести "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_NUMBER_WORDS, st.sampled_from(_TAILS), st.sampled_from(_LEADS)), max_size=8).map("".join),
+       st.sampled_from(["ru", "en"]))
+def test_number_words_grouped_by_first_letter_match_as_the_flat_list(text: str, lang: str) -> None:
+    _same_matches(text, lang)
+
+
+def test_number_words_grouped_by_first_letter_match_as_the_flat_list_on_the_corpora() -> None:
+    for text in _corpus_texts():
+        for lang in ("ru", "en"):
+            _same_matches(text, lang)
