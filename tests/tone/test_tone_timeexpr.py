@@ -124,3 +124,28 @@ def test_number_words_grouped_by_first_letter_match_as_the_flat_list_on_the_corp
     for text in _corpus_texts():
         for lang in ("ru", "en"):
             _same_matches(text, lang)
+
+
+_PLAIN_CLOCKS = {
+    timeexpr._DOTTED: rf"(?<![\d.,:])(?P<h>[0-3]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){timeexpr._CLOCK_SUFFIX}",
+    timeexpr._COLON_24H: rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>:)(?P<m>[0-5]\d)(?!\d){timeexpr._CLOCK_SUFFIX}",
+}
+
+
+def _same_clocks(text: str) -> None:
+    for fast, plain in _PLAIN_CLOCKS.items():
+        fast_re, plain_re = re.compile(fast, re.I), re.compile(plain, re.I)
+        assert [(m.span(), m.groupdict()) for m in fast_re.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain_re.finditer(text)], text
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*"0123456789:.,; -", "24", "19", "23:59", "09.30", "1:5", "12.03.", "a", "ч ",
+                                 " мск", " утра", "дня"]), max_size=12).map("".join))
+def test_digit_led_clocks_match_as_the_plain_patterns(text: str) -> None:
+    _same_clocks(text)
+
+
+def test_digit_led_clocks_match_as_the_plain_patterns_on_the_corpora() -> None:
+    for text in _corpus_texts():
+        _same_clocks(text)
