@@ -6,7 +6,7 @@ equal (a clock time is the set of minutes of the day it can mean: "3:30" without
 hours" give 120 minutes. «15.03» is a date but «15.00» and «10.30» are times (a month is never
 00 or above 12). Time zones are read past, not compared.
 
-Why one module of ~385 lines: it is a grammar — the word tables, the patterns built from them,
+Why one module of ~420 lines: it is a grammar — the word tables, the patterns built from them,
 the handler of each pattern and the prefilter that skips a pattern whose words are absent are
 read and changed together (a new way to say a time touches all four); split across files they
 would have to be kept in step by hand.
@@ -309,7 +309,6 @@ _PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
 
 
 _DIGIT_RE = re.compile(r"\d")
-_UNIT_RE = {"ru": _Lazy(_UNIT_RU, _I), "en": _Lazy(_UNIT_EN, _I)}
 #: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
 #: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
 #: a look-behind) and are tried at every position of the text.
@@ -332,42 +331,42 @@ def _any(*words: str) -> Callable[[str], bool]:
 #: or two, so most of the fourteen scans of a message would find nothing. (Each entry is a
 #: necessary condition of its pattern, in the same order; tests/tone/test_tone_timeexpr.py
 #: checks each against its pattern.)
-Need = Callable[[str, str, bool, bool], bool]  # (text, case-folded text, has a digit, has a unit)
+Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
 _NEEDS: dict[str, list[Need]] = {
     "ru": [
-        lambda text, folded, digit, unit: digit and "-" in text and bool(_ISO_CORE.search(text)),
-        lambda text, folded, digit, unit: digit and "." in text and bool(_DOTTED_DATE_CORE.search(text)),
-        lambda text, folded, digit, unit: digit and (":" in text or "." in text),
-        lambda text, folded, digit, unit: digit and bool(_MONTH_CORE_RU.search(text)),
-        lambda text, folded, digit, unit: digit and bool(_HOUR_CORE_RU.search(text)),
-        lambda text, folded, digit, unit: _any("полдень", "полночь")(folded),
-        lambda text, folded, digit, unit: "вечер" in folded,
-        lambda text, folded, digit, unit: "сегодня" in folded or "завтра" in folded,
-        lambda text, folded, digit, unit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit: digit and "." in text and bool(_DOTTED_DATE_CORE.search(text)),
+        lambda text, folded, digit: digit and (":" in text or "." in text),
+        lambda text, folded, digit: digit and bool(_MONTH_CORE_RU.search(text)),
+        lambda text, folded, digit: digit and bool(_HOUR_CORE_RU.search(text)),
+        lambda text, folded, digit: _any("полдень", "полночь")(folded),
+        lambda text, folded, digit: "вечер" in folded,
+        lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
+        lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
                                                "воскресенье")(folded),
-        lambda text, folded, digit, unit: "конца" in folded,
-        lambda text, folded, digit, unit: _any("через", "течение", "ближайш")(folded) and (unit or "пол" in folded),
-        lambda text, folded, digit, unit: ("кажд" in folded or "раз" in folded) and (unit or "полчаса" in folded),
-        lambda text, folded, digit, unit: _any("ежечасно", "ежедневно")(folded)
+        lambda text, folded, digit: "конца" in folded,
+        lambda text, folded, digit: _any("через", "течение", "ближайш")(folded),
+        lambda text, folded, digit: "кажд" in folded or "раз" in folded,
+        lambda text, folded, digit: _any("ежечасно", "ежедневно")(folded)
         or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
-        lambda text, folded, digit, unit: unit,
+        lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded),
     ],
     "en": [
-        lambda text, folded, digit, unit: digit and "-" in text and bool(_ISO_CORE.search(text)),
-        lambda text, folded, digit, unit: digit and bool(_AMPM_CORE_EN.search(text)),
-        lambda text, folded, digit, unit: digit and ":" in text and bool(_CLOCK_CORE_EN.search(text)),
-        lambda text, folded, digit, unit: _any("noon", "midday", "midnight")(folded),
-        lambda text, folded, digit, unit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
-        lambda text, folded, digit, unit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
-        lambda text, folded, digit, unit: _any("today", "tomorrow", "tonight")(folded),
-        lambda text, folded, digit, unit: ("this" in folded or "later" in folded)
+        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit: digit and bool(_AMPM_CORE_EN.search(text)),
+        lambda text, folded, digit: digit and ":" in text and bool(_CLOCK_CORE_EN.search(text)),
+        lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
+        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
+        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
+        lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
+        lambda text, folded, digit: ("this" in folded or "later" in folded)
         and _any("today", "morning", "afternoon", "evening")(folded),
-        lambda text, folded, digit, unit: "day" in folded,
-        lambda text, folded, digit, unit: "end" in folded,
-        lambda text, folded, digit, unit: unit,
-        lambda text, folded, digit, unit: "every" in folded and unit,
-        lambda text, folded, digit, unit: _any("hourly", "daily", "once", "twice")(folded),
-        lambda text, folded, digit, unit: unit,
+        lambda text, folded, digit: "day" in folded,
+        lambda text, folded, digit: "end" in folded,
+        lambda text, folded, digit: True,  # "in" may be written «İN», which does not fold to it
+        lambda text, folded, digit: "every" in folded,
+        lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
+        lambda text, folded, digit: True,  # a unit needs only "h" or "m": no cheaper test than the scan
     ],
 }
 
@@ -384,9 +383,8 @@ def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
     key = lang if lang in _PATTERNS else "en"
     folded = text.casefold()
     digit = bool(_DIGIT_RE.search(text))
-    unit = bool(_UNIT_RE[key].search(text))
     for (pattern, handler), needed in zip(_PATTERNS[key], _NEEDS[key], strict=True):
-        if prefilter and not needed(text, folded, digit, unit):
+        if prefilter and not needed(text, folded, digit):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -19,11 +19,10 @@ def _needs_hold(text: str, lang: str) -> list[str]:
     """Patterns of ``lang`` that match ``text`` although their prefilter says they cannot."""
     folded = text.casefold()
     digit = bool(timeexpr._DIGIT_RE.search(text))
-    unit = bool(timeexpr._UNIT_RE[lang].search(text))
     return [
         pattern.pattern
         for (pattern, _handler), needed in zip(timeexpr._PATTERNS[lang], timeexpr._NEEDS[lang], strict=True)
-        if pattern.search(text) and not needed(text, folded, digit, unit)
+        if pattern.search(text) and not needed(text, folded, digit)
     ]
 
 
