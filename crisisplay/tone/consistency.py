@@ -58,9 +58,14 @@ class Analysed:
     findings: list[Finding] = field(default_factory=list)
     address: str | None = None  # "formal" / "informal"
     capital: bool | None = None  # «Вы» (True) or «вы» (False) mid-sentence
+    # a fact is pointed at from every other message that omits or contradicts it
+    _places: dict[tuple[int, int], Location] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def where(self, fact: Fact) -> Location:
-        return self.locate(fact.start, fact.end)
+        place = self._places.get((fact.start, fact.end))
+        if place is None:
+            place = self._places[fact.start, fact.end] = self.locate(fact.start, fact.end)
+        return place
 
 
 ASPECTS = ("times", "services", "numbers", "contacts", "omissions", "tone", "address")

@@ -9,7 +9,13 @@ count only after a cue word. Links compare without scheme, ``www.`` and a traili
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 REGIONS = {"ru": ("RU",), "en": ("GB", "US")}
 #: The look-behind makes a match start only where a run of address characters starts: without
@@ -20,6 +26,11 @@ _URL_RE = re.compile(
     rf"(?:https?://|www\.)[^\s<>«»\"'()\[\]]+|(?<![@\w.-])(?:[a-zа-я0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>«»\"'()\[\]]*)?",
     re.IGNORECASE,
 )
+#: Every link ``_URL_RE`` matches holds «://», «www.» or a dot before a known top-level domain.
+#: Looked for first because this pattern starts with a fixed character («:» or «.») that the
+#: regex engine skips to, where ``_URL_RE`` is tried at every word start: most messages have
+#: no link.
+_URL_HINT_RE = re.compile(rf"://|\.(?:(?:{_TLDS})\b|(?<=www\.))", re.IGNORECASE)
 _INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
 _SHORT_RE = {
     "ru": re.compile(
@@ -32,6 +43,12 @@ _SHORT_RE = {
     ),
     "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
+#: What a cued short number cannot be written without: three digits in a row and, in Russian,
+#: the stem of its cue word (case-folded; English cues hold an «i», which ``re.I`` also matches
+#: as Turkish «İ»/«ı» and case-folding does not keep). The ``_SHORT_RE`` patterns open with a
+#: look-behind and are tried at every position; these are cheap to look for.
+_SHORT_DIGITS_RE = re.compile(r"\d{3}")
+_SHORT_CUES = {"ru": ("номер", "тел", "звон")}
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _PHONE_RUN_RE = re.compile(r"(?:\d(?:[^\w]|[xX_])*){5}")
 _DIGIT_RE = re.compile(r"\d")
 
+#: No number the matcher accepts is written with fewer letters and digits than this (letters
+#: count: the parser maps them to digits). The shortest are a 2-digit country code and 4 national
+#: digits (+43, +49, +98); the national numbers of RU, GB and US, written without a country
+#: code, are longer (10, 7, 7 digits). A candidate below it is only ever parsed to be rejected,
+#: and the matcher sees many of them: every time and count («13:00», «2 часа»).
+#: tests/tone/test_tone_contacts.py recomputes the bound from phonenumbers' metadata.
+MIN_PHONE_CHARS = 6
+
+
+@cache
+def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
+    """``PhoneNumberMatcher`` that rejects a candidate too short to be a number without parsing it.
+
+    Only the parse is skipped: the candidate is still counted against the matcher's ``max_tries``
+    exactly as before, so the matches are the stock matcher's. Should phonenumbers rename
+    ``_parse_and_verify``, the override is never called, which costs speed, never a match.
+    """
+    import phonenumbers
+
+    class ShortCandidateSkippingMatcher(phonenumbers.PhoneNumberMatcher):
+        def _parse_and_verify(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+            if sum(map(str.isalnum, candidate)) < MIN_PHONE_CHARS:
+                return None
+            return super()._parse_and_verify(candidate, offset)
+
+    return ShortCandidateSkippingMatcher
+
+
+def phone_matcher(text: str, region: str) -> phonenumbers.PhoneNumberMatcher:
+    """The phonenumbers matcher over ``text`` (leniency VALID), without its futile parses."""
+    return _matcher_class()(text, region)
+
 
 def find_emails(text: str) -> list[Contact]:
     if "@" not in text:
@@ -71,6 +120,8 @@ def normalise_url(url: str) -> str:
 
 
 def find_urls(text: str) -> list[Contact]:
+    if not _URL_HINT_RE.search(text):
+        return []
     emails = [(c.start, c.end) for c in find_emails(text)]
     found = []
     for match in _URL_RE.finditer(text):
@@ -94,10 +145,10 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         return []
     regions = REGIONS.get(lang, ("US",)) if digits >= 6 and _PHONE_RUN_RE.search(text) else ()
     for region in regions:
-        for hit in phonenumbers.PhoneNumberMatcher(text, region):
+        for hit in phone_matcher(text, region):
             value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
             found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))
-    for match in _INTL_RE.finditer(text):
+    for match in _INTL_RE.finditer(text) if "+" in text else ():
         if any(s < match.end() and match.start() < e for s, e in found):
             continue
         try:
@@ -107,11 +158,22 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         if phonenumbers.is_possible_number(number):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found[match.span()] = Contact("phone", match.start(), match.end(), value, match.group())
-    for short in _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text):
+    for short in _short_numbers(text, lang):
         start, end = short.span(1)
         if not any(s <= start < e for s, e in found):
             found[(start, end)] = Contact("phone", start, end, short.group(1), short.group(1))
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
+    if not _SHORT_DIGITS_RE.search(text):
+        return iter(())
+    cues = _SHORT_CUES.get(lang, ())
+    if cues:
+        folded = text.casefold()
+        if not any(cue in folded for cue in cues):
+            return iter(())
+    return _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text)
 
 
 def find_contacts(text: str, lang: str) -> list[Contact]:

@@ -15,9 +15,9 @@ is compared with «офис откроется в 16:00» but not with «сле�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
@@ -50,6 +50,11 @@ _AMOUNT_RES = (
     ),
 )
 _PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
+#: What an amount (its currency) and a percentage cannot be written without, case-folded: a
+#: message without any skips those patterns, which would try every position of it. (Every
+#: character that ``re.I`` lets match a letter of these case-folds to that letter.)
+_AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", "eur", "gbp", "евро", "dollar", "pound", "фунт")
+_PERCENT_MARKERS = ("%", "процент", "cent")
 
 
 @dataclass(frozen=True)
@@ -62,16 +67,15 @@ class Fact:
     topic: frozenset[str] = frozenset()
     subject: str = ""  # the service id of a service fact
     relative: int | None = None  # minutes of a relative time turned into this clock time
+    # The topic split into cue classes (upper case) and nouns, once per fact: consistency
+    # compares every pair of facts.
+    cues: frozenset[str] = field(init=False, repr=False, compare=False)
+    nouns: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    # computed once: consistency compares every pair of facts (a frozen dataclass allows it,
-    # cached_property writes the instance's __dict__, not its fields)
-    @cached_property
-    def cues(self) -> frozenset[str]:
-        return frozenset(t for t in self.topic if t.isupper())
-
-    @cached_property
-    def nouns(self) -> frozenset[str]:
-        return frozenset(t for t in self.topic if not t.isupper())
+    def __post_init__(self) -> None:
+        cues = frozenset(filter(str.isupper, self.topic))
+        object.__setattr__(self, "cues", cues)  # a frozen dataclass sets its fields so
+        object.__setattr__(self, "nouns", self.topic - cues)
 
 
 def same_value(a: Fact, b: Fact) -> bool:
@@ -81,14 +85,21 @@ def same_value(a: Fact, b: Fact) -> bool:
 def same_topic(a: Fact, b: Fact) -> bool:
     """Two number-like facts are about the same thing (see the module docs)."""
     if a.cues and b.cues:
-        return bool(a.cues & b.cues) and (not (a.nouns and b.nouns) or bool(a.nouns & b.nouns))
+        return not a.cues.isdisjoint(b.cues) and (not (a.nouns and b.nouns) or not a.nouns.isdisjoint(b.nouns))
     if a.cues or b.cues:
         return False
-    return bool(a.nouns & b.nouns)
+    return not a.nouns.isdisjoint(b.nouns)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+    """Indices of the tokens overlapping ``start..end`` (tokens are in text order, disjoint)."""
+    ends = doc.memo("token-ends", lambda: [t.end for t in doc.tokens])
+    found = []
+    index = bisect_right(ends, start)  # the first token that ends after ``start``
+    while index < len(ends) and doc.tokens[index].start < end:
+        found.append(index)
+        index += 1
+    return found
 
 
 def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -126,27 +137,32 @@ def _topic(doc: Doc, lex: Lexicon, first: int, last: int, cue_spans: CueSpans) -
     lo, hi = max(lo, first - WINDOW), min(hi, last + WINDOW)
     start, end = doc.tokens[lo].start, doc.tokens[hi].end
     topic: set[str] = {name for name, spans in cue_spans.items() if any(s < end and start < e for s, e in spans)}
+    known: dict[int, str | None] = doc.memo(f"topic-words:{id(lex)}", dict)
     for i in range(lo, hi + 1):
         if first <= i <= last or doc.tokens[i].kind != WORD:
             continue
         if i == first - 1 and doc.lower(i) in _UNTIL:
             topic.add("UNTIL")
-        if _is_topic_word(doc, i, lex):
-            topic.add(morph.entry_key(doc.tokens[i].text, doc.lang))
+        if i not in known:  # the windows of a message's facts overlap
+            known[i] = _topic_word(doc, i, lex)
+        key = known[i]
+        if key is not None:
+            topic.add(key)
     return frozenset(topic)
 
 
-def _is_topic_word(doc: Doc, index: int, lex: Lexicon) -> bool:
+def _topic_word(doc: Doc, index: int, lex: Lexicon) -> str | None:
+    """The entry key of a word that can be a topic (a noun, not a name or a stop word), else None."""
     word = doc.tokens[index].text
     key = morph.entry_key(word, doc.lang)
     if key in lex.topic_stopwords or len(word) < 3:
-        return False
+        return None
     if word[:1].isupper() and not doc.is_sentence_initial(index):
-        return False  # names (the company, a product) say nothing about the number
+        return None  # names (the company, a product) say nothing about the number
     if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
         parses = morph.ru_parses(morph.normalise(word))
-        return bool(parses) and "NOUN" in parses[0][1]
-    return True
+        return key if parses and "NOUN" in parses[0][1] else None
+    return key
 
 
 def _cue_spans(doc: Doc, lex: Lexicon) -> CueSpans:
@@ -198,7 +214,9 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
         facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     taken = [(f.start, f.end) for f in facts]
-    for pattern in _AMOUNT_RES:
+    folded = text.casefold()
+    amounts = any(marker in folded for marker in _AMOUNT_MARKERS)
+    for pattern in _AMOUNT_RES if amounts else ():
         for match in pattern.finditer(text):
             parsed = _amount(match)
             if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
@@ -208,7 +226,8 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
             value, code = parsed
             facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(), around))
             taken.append(match.span())
-    for match in _PERCENT_RE.finditer(text):
+    percentages = _PERCENT_RE.finditer(text) if any(marker in folded for marker in _PERCENT_MARKERS) else ()
+    for match in percentages:
         share = float(match.group("num").replace(",", ".").replace(" ", ""))
         tokens = _tokens_in(doc, *match.span())
         around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()

@@ -6,7 +6,7 @@ equal (a clock time is the set of minutes of the day it can mean: "3:30" without
 hours" give 120 minutes. «15.03» is a date but «15.00» and «10.30» are times (a month is never
 00 or above 12). Time zones are read past, not compared.
 
-Why one module of ~385 lines: it is a grammar — the word tables, the patterns built from them,
+Why one module of ~420 lines: it is a grammar — the word tables, the patterns built from them,
 the handler of each pattern and the prefilter that skips a pattern whose words are absent are
 read and changed together (a new way to say a time touches all four); split across files they
 would have to be kept in step by hand.
@@ -48,8 +48,23 @@ _NUM_EN = {
 }
 _UNIT_RU = r"мин(?:ут[аыу]?|\.)?|час(?:а|ов|ам|у)?\b|ч\b\.?|сут(?:ки|ок)|дн(?:я|ей)|день|недел[юиья]"
 _UNIT_EN = r"min(?:ute)?s?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b"
-_NUMS_RU = "|".join(sorted(_NUM_RU, key=len, reverse=True))
-_NUMS_EN = "|".join(sorted(_NUM_EN, key=len, reverse=True))
+
+
+def _alternation(words: list[str]) -> str:
+    """``a|b|c`` of ``words`` (longest first) grouped by first letter: «д(?:вадцать|ва)|т(?:ри)».
+
+    It matches what the flat alternation matches, with the same groups: at a position only the
+    words of one first letter can match, and they are tried in the same order. The engine,
+    which tries each branch in turn at every word start, tries a letter where it tried a word.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_NUMS_RU = _alternation(list(_NUM_RU))
+_NUMS_EN = _alternation(list(_NUM_EN))
 _N_RU = rf"(?P<n>\d+(?:[.,]\d+)?|{_NUMS_RU})"
 _N_EN = rf"(?P<n>\d+(?:\.\d+)?|{_NUMS_EN})"
 _MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
@@ -213,7 +228,12 @@ def _h_duration(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
 
 
 _I = re.IGNORECASE
-_DOTTED = rf"(?<![\d.,:])(?P<h>[0-3]?\d)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){_CLOCK_SUFFIX}"
+#: Clock times open with their first digit, the look-behind after it: the regex engine then
+#: skips to the next digit instead of trying every position (tests/tone/test_tone_timeexpr.py
+#: compares them with the plain ``(?<![\d.,:])(?P<h>[0-3]?\d)`` and ``…(?P<h>[01]?\d|2[0-3])``).
+_AFTER_NO_NUMBER = r"(?<![\d.,:]\d)"
+_DOTTED = rf"(?P<h>\d{_AFTER_NO_NUMBER}(?:(?<=[0-3])\d)?)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){_CLOCK_SUFFIX}"
+_COLON_24H = rf"(?P<h>\d{_AFTER_NO_NUMBER}(?:(?<=[01])\d|(?<=2)[0-3])?)(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}"
 class _Lazy:
     """A regular expression compiled when first used: a run that meets no date never compiles
     the date patterns (compiling all of them costs more than a message takes to lint)."""
@@ -265,7 +285,7 @@ _PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
     "en": [
         (_Lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
         (_Lazy(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
-        (_Lazy(rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}", _I), _h_dotted),
+        (_Lazy(_COLON_24H, _I), _h_dotted),
         (_Lazy(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
         (_Lazy(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)"
@@ -289,7 +309,17 @@ _PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
 
 
 _DIGIT_RE = re.compile(r"\d")
-_UNIT_RE = {"ru": _Lazy(_UNIT_RU, _I), "en": _Lazy(_UNIT_EN, _I)}
+#: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
+#: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
+#: a look-behind) and are tried at every position of the text.
+_ISO_CORE = _Lazy(r"\d{4}-\d\d-\d\d")
+_DOTTED_DATE_CORE = _Lazy(r"\d\.\d{1,2}\.\d\d")
+_MONTH_CORE_RU = _Lazy(rf"\d\s+(?:{'|'.join(_MONTHS_RU)})", _I)
+_HOUR_CORE_RU = _Lazy(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
+_CLOCK_CORE_EN = _Lazy(r"\d:[0-5]\d")
+_AMPM_CORE_EN = _Lazy(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
+#: The month patterns of English are case-sensitive: every month name starts with one of these.
+_MONTH_STEMS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _any(*words: str) -> Callable[[str], bool]:
@@ -297,44 +327,46 @@ def _any(*words: str) -> Callable[[str], bool]:
 
 
 #: What each pattern of :data:`_PATTERNS` cannot match without (a digit, one of its words, a
-#: unit): a text without it skips that pattern. Most messages have a time or two, so most of
-#: the fourteen scans of a message would find nothing. (Each entry is a necessary condition
-#: of its pattern, in the same order.)
+#: unit, its digit-led core): a text without it skips that pattern. Most messages have a time
+#: or two, so most of the fourteen scans of a message would find nothing. (Each entry is a
+#: necessary condition of its pattern, in the same order; tests/tone/test_tone_timeexpr.py
+#: checks each against its pattern.)
 Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
 _NEEDS: dict[str, list[Need]] = {
     "ru": [
-        lambda text, folded, digit: digit and "-" in text,
-        lambda text, folded, digit: digit and "." in text,
+        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit: digit and "." in text and bool(_DOTTED_DATE_CORE.search(text)),
         lambda text, folded, digit: digit and (":" in text or "." in text),
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit and bool(_MONTH_CORE_RU.search(text)),
+        lambda text, folded, digit: digit and bool(_HOUR_CORE_RU.search(text)),
         lambda text, folded, digit: _any("полдень", "полночь")(folded),
         lambda text, folded, digit: "вечер" in folded,
         lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
         lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
-                                         "воскресенье")(folded),
+                                               "воскресенье")(folded),
         lambda text, folded, digit: "конца" in folded,
         lambda text, folded, digit: _any("через", "течение", "ближайш")(folded),
         lambda text, folded, digit: "кажд" in folded or "раз" in folded,
-        lambda text, folded, digit: _any("ежечасно", "ежедневно", "кажд")(folded),
-        lambda text, folded, digit: bool(_UNIT_RE["ru"].search(text)),
+        lambda text, folded, digit: _any("ежечасно", "ежедневно")(folded)
+        or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
+        lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded),
     ],
     "en": [
-        lambda text, folded, digit: digit and "-" in text,
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit and ":" in text,
+        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
+        lambda text, folded, digit: digit and bool(_AMPM_CORE_EN.search(text)),
+        lambda text, folded, digit: digit and ":" in text and bool(_CLOCK_CORE_EN.search(text)),
         lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
-        lambda text, folded, digit: digit,
-        lambda text, folded, digit: digit,
+        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
+        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
         lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
         lambda text, folded, digit: ("this" in folded or "later" in folded)
         and _any("today", "morning", "afternoon", "evening")(folded),
         lambda text, folded, digit: "day" in folded,
         lambda text, folded, digit: "end" in folded,
-        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+        lambda text, folded, digit: True,  # "in" may be written «İN», which does not fold to it
         lambda text, folded, digit: "every" in folded,
         lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
-        lambda text, folded, digit: bool(_UNIT_RE["en"].search(text)),
+        lambda text, folded, digit: True,  # a unit needs only "h" or "m": no cheaper test than the scan
     ],
 }
 

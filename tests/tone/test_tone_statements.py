@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisisplay.tone.contacts import find_contacts, normalise_url
@@ -92,3 +94,52 @@ def test_topics_separate_the_next_update_from_a_reopening() -> None:
 def test_any_clock_time_round_trips(hour: int, minute: int) -> None:
     (mention,) = find_times(f"в {hour:02d}:{minute:02d}", "ru")
     assert hour * 60 + minute in mention.value  # type: ignore[operator]
+
+
+def test_amount_and_percent_markers_hold_every_case_variant() -> None:
+    """A marker is looked for in case-folded text; ``re.I`` must not match anything that folds otherwise."""
+    from crisisplay.tone import statements
+
+    letters = {ch for marker in statements._AMOUNT_MARKERS + statements._PERCENT_MARKERS for ch in marker}
+    any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.fullmatch(char):
+            matched = [ch for ch in letters if re.fullmatch(re.escape(ch), char, re.I)]
+            assert all(char.casefold() == ch for ch in matched), (char, matched)
+
+
+_MONEY_WORDS = ["руб.", "РУБ", "р.", "Р.", "долл", "USD", "Eur", "евро", "ЕВРО", "dollars", "Pounds", "фунтов",
+                "процентов", "ПРОЦЕНТ", "per cent", "PERCENT", "тыс.", "млн", "thousand", "%", "$", "€", "£", "₽",
+                "ſ", "K", "за", ""]
+_MONEY_PIECES = st.builds(
+    "".join,
+    st.tuples(st.sampled_from(["", "1", "5", "25", "1 000", "2,5", "10.5", "$", "€"]),
+              st.sampled_from(["", " ", "\u00a0"]), st.sampled_from(_MONEY_WORDS),
+              st.text(alphabet="0123456789 ,.%kKmM", max_size=3)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_MONEY_PIECES, max_size=10))
+def test_every_amount_or_percentage_has_its_marker(pieces: list[str]) -> None:
+    from crisisplay.tone import statements
+
+    text = "".join(pieces)
+    folded = text.casefold()
+    if any(pattern.search(text) for pattern in statements._AMOUNT_RES):
+        assert any(marker in folded for marker in statements._AMOUNT_MARKERS)
+    if statements._PERCENT_RE.search(text):
+        assert any(marker in folded for marker in statements._PERCENT_MARKERS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from([*"аб ab1.,:;—-\n«»!?'", "13:00", "8 800 555-35-35", "www.x.ru"]),
+                    max_size=20).map("".join),
+       lang=st.sampled_from(["ru", "en"]), bounds=st.tuples(st.integers(0, 45), st.integers(0, 45)))
+def test_tokens_in_a_span_are_the_tokens_that_overlap_it(text: str, lang: str, bounds: tuple[int, int]) -> None:
+    from crisisplay.tone.statements import _tokens_in
+
+    doc = Doc(text, lang)
+    start, end = min(bounds), max(bounds)
+    assert _tokens_in(doc, start, end) == [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]

@@ -1,0 +1,197 @@
+"""The phone matcher that skips candidates too short to be a number finds what phonenumbers finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import pytest
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from phonenumbers.phonemetadata import PhoneMetadata
+
+from crisisplay.tone import contacts
+from crisisplay.tone.contacts import MIN_PHONE_CHARS, REGIONS, phone_matcher
+
+try:  # Python 3.11+
+    from re import _parser as regex_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as regex_parser
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+_NUMBER_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number",
+                 "voip", "pager", "uan", "voicemail")
+_USED_REGIONS = sorted({region for regions in REGIONS.values() for region in regions} | {"US"})
+
+
+def _shortest_match(pattern: str) -> int:
+    return int(regex_parser.parse(pattern).getwidth()[0])
+
+
+def _shortest(desc: Any) -> int | None:
+    """The shortest national number a description accepts: its possible lengths, else its pattern."""
+    if desc is None:
+        return None
+    if desc.possible_length:
+        return min(desc.possible_length)
+    return _shortest_match(desc.national_number_pattern) if desc.national_number_pattern else None
+
+
+def _shortest_valid(metadata: Any) -> int:
+    lengths = [_shortest(getattr(metadata, name)) for name in ("general_desc", *_NUMBER_TYPES)]
+    return min(length for length in lengths if length is not None)
+
+
+def _shortest_written(metadata: Any, shortest_valid: int) -> int:
+    """Fewest national digits written for a valid number when ``metadata`` strips the national prefix.
+
+    A prefix transform («1624\\1» for the Isle of Man) replaces the prefix the parse matched and
+    keeps the rest: the number grows by at most the rule's literal digits, and what was written
+    holds at least the shortest text the prefix pattern matches.
+    """
+    rule = metadata.national_prefix_transform_rule
+    if not rule:
+        return shortest_valid
+    added = len(re.findall(r"\d", re.sub(r"\\\d", "", rule)))
+    transformed = max(shortest_valid - added, _shortest_match(metadata.national_prefix_for_parsing or ""))
+    return min(shortest_valid, transformed)
+
+
+def _shortest_valid_for_code(code: int) -> int:
+    """A number is valid for any region of its country code (+44: GB, GG, IM, JE)."""
+    if code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS:
+        return _shortest_valid(PhoneMetadata.metadata_for_nongeo_region(code))
+    return min(_shortest_valid(PhoneMetadata.metadata_for_region(region))
+               for region in phonenumbers.region_codes_for_country_code(code))
+
+
+def _shortest_written_with_country_code() -> int:
+    """Fewest digits of a number written with its country code (after «+» or the exit code).
+
+    The parse strips the national prefix with the metadata of the code's main region.
+    """
+    codes = set(phonenumbers.COUNTRY_CODE_TO_REGION_CODE) | set(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS)
+    return min(
+        len(str(code)) + _shortest_written(
+            PhoneMetadata.metadata_for_region_or_calling_code(code, phonenumbers.region_code_for_country_code(code)),
+            _shortest_valid_for_code(code),
+        )
+        for code in codes
+    )
+
+
+def _shortest_written_nationally(region: str) -> int:
+    """Fewest digits of a number written without a country code, read as ``region``'s."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    return _shortest_written(metadata, _shortest_valid_for_code(metadata.country_code))
+
+
+def test_no_number_the_matcher_accepts_is_shorter_than_the_bound() -> None:
+    with_country_code = _shortest_written_with_country_code()
+    national = min(_shortest_written_nationally(region) for region in _USED_REGIONS)
+    assert min(with_country_code, national) >= MIN_PHONE_CHARS
+
+
+def _found(matcher: phonenumbers.PhoneNumberMatcher) -> list[tuple[int, str, str]]:
+    return [(hit.start, hit.raw_string, phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164))
+            for hit in matcher]
+
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for path in sorted(CORPUS.glob("**/*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        texts += [message["text"] for message in data.get("messages", [])]
+        texts += [m["text"] for group in data.get("sets", []) or [] for m in group["messages"]]
+    return texts
+
+
+@pytest.mark.parametrize("region", _USED_REGIONS)
+def test_fast_matcher_finds_what_phonenumbers_finds_in_the_corpora(region: str) -> None:
+    texts = _corpus_texts()
+    assert len(texts) > 100
+    for text in texts:
+        assert _found(phone_matcher(text, region)) == _found(phonenumbers.PhoneNumberMatcher(text, region)), text
+
+
+_PIECES = st.one_of(
+    st.text(alphabet="0123456789", min_size=1, max_size=12),
+    st.sampled_from([" ", "  ", "-", " - ", "(", ")", ".", ":", "/", "+", "x", " ext. ", "—", "，", "\n"]),
+    st.sampled_from(["+7 800 555-35-35", "8 (800) 555-35-35", "+44 20 7946 0958", "020 7946 0958",
+                     "(212) 555-0123", "+1 212 555 0123", "+43 1 2345", "+49 30 1234", "13:00", "2026-03-15 08",
+                     "звоните", "call us", "page 12(3): 211-227 (2003)", "3/10/2011"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES, max_size=25), region=st.sampled_from(_USED_REGIONS),
+       max_tries=st.integers(min_value=0, max_value=12))
+def test_fast_matcher_finds_what_phonenumbers_finds_in_digit_soup(
+    pieces: list[str], region: str, max_tries: int
+) -> None:
+    text = "".join(pieces)
+    # A small ``max_tries`` shows that skipped candidates still count against the matcher's limit.
+    fast = contacts._matcher_class()(text, region, max_tries=max_tries)
+    stock = phonenumbers.PhoneNumberMatcher(text, region, max_tries=max_tries)
+    assert _found(fast) == _found(stock)
+
+
+def test_short_candidates_are_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from phonenumbers import phonenumbermatcher
+
+    calls: list[str] = []
+    parse = phonenumbermatcher.parse
+
+    def counting_parse(number: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(number)
+        return parse(number, *args, **kwargs)
+
+    monkeypatch.setattr(phonenumbermatcher, "parse", counting_parse)
+    text = "Откроемся в 13:00, через 2 часа; звоните 8 800 555-35-35"
+    assert _found(phone_matcher(text, "RU")) == [(41, "8 800 555-35-35", "+78005553535")]
+    assert calls == ["8 800 555-35-35"]
+    calls.clear()
+    _found(phonenumbers.PhoneNumberMatcher(text, "RU"))
+    assert len(calls) > 1
+
+
+_URL_PIECES = st.one_of(
+    st.text(alphabet="abwhtpsru.:/-@ WwHTPSRUруфРФ0123456789", max_size=10),
+    st.sampled_from(["http://", "HTTPS://", "www.", "WWW.", ".ru", ".RU", ".рф", ".com", ".io", ".Info", "bank",
+                     "банк", "ſ", "İ", "ı", "K", "/path", "e@mail.ru", " "]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_URL_PIECES, max_size=12))
+def test_every_text_with_a_link_has_the_link_hint(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if contacts._URL_RE.search(text):
+        assert contacts._URL_HINT_RE.search(text)
+
+
+def test_links_in_the_corpora_are_found_behind_the_hint() -> None:
+    texts = [text for text in _corpus_texts() if contacts._URL_RE.search(text)]
+    assert texts
+    for text in texts:
+        assert contacts._URL_HINT_RE.search(text), text
+    assert [c.value for c in contacts.find_urls("Подробности на www.Bank.ru/status и HTTPS://x.io.")] == [
+        "bank.ru/status", "x.io"]
+
+
+_SHORT_PIECES = st.sampled_from([*"0123456789 :*#-.", "900", "611", "*100#", "номер", "НОМЕРА", "тел.", "Тел",
+                                 "телефону", "звоните", "Позвоните", "звонок", "на ", "по ", "call", "DIAL", "Phone",
+                                 "text", "number", "tel.", "dİal", "ſ", "в 13:00", "a", "б"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(_SHORT_PIECES, max_size=10), lang=st.sampled_from(["ru", "en", "de"]))
+@example(pieces=["Звоните", " ", "900"], lang="ru")
+@example(pieces=["dİal", " ", "611"], lang="en")
+def test_short_numbers_are_looked_for_wherever_they_can_be(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    pattern = contacts._SHORT_RE.get(lang, contacts._SHORT_RE["en"])
+    assert [m.span(1) for m in contacts._short_numbers(text, lang)] == [m.span(1) for m in pattern.finditer(text)]
