@@ -207,12 +207,61 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int], ...] | None:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence ranges ``(start, end)`` over the whole text."""
-    from razdel import sentenize
-
     ranges: list[tuple[int, int]] = []
     for start, end in _blocks(text):
-        for sent in sentenize(text[start:end]):
-            ranges.append((start + sent.start, start + sent.stop))
+        ranges.extend((start + s, start + e) for s, e in _sentenize(text[start:end]))
+    return ranges
+
+
+#: razdel's verdict (join or not) on a candidate boundary, by what its rules can see.
+_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+#: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
+#: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
+_BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
+
+
+def _sentenize(text: str) -> list[tuple[int, int]]:
+    """razdel's ``sentenize(text)`` as ``(start, stop)`` ranges, with each verdict asked once.
+
+    razdel cuts at every delimiter its rules do not join; a rule sees ten characters either
+    side of the delimiter, and one rule (``list_item``) the text since the last cut while that
+    is at most 20 characters. So a verdict is a function of those strings and is kept per
+    them («…сбоя. Приносим…» recurs in every message); the walk itself is razdel's
+    ``Segmenter.segment``, ``post`` and ``find_substrings`` on offsets instead of strings
+    (tests/tone/test_tone_text.py compares the result with razdel's own).
+    """
+    from razdel.segmenters.sentenize import SentSplit, sentenize
+
+    splitter = sentenize.split
+    window = splitter.window
+    ranges: list[tuple[int, int]] = []
+    chunk_start = offset = 0
+
+    def cut(stop: int) -> None:
+        nonlocal offset
+        chunk = text[chunk_start:stop].strip()
+        found = text.find(chunk, offset)
+        ranges.append((found, found + len(chunk)))
+        offset = found + len(chunk)
+
+    for match in splitter.re.finditer(text):
+        start, stop = match.start(), match.end()
+        delimiter = match.group(1)
+        left, right = text[max(0, start - window) : start], text[stop : stop + window]
+        short = delimiter in _BULLET_BOUNDS and start - chunk_start <= _BULLET_SIZE
+        key = (left, delimiter, right, text[chunk_start:start] if short else None)
+        join = _JOINS.get(key)
+        if join is None:
+            split = SentSplit(left, delimiter, right)
+            split.buffer = text[chunk_start:start]
+            join = bool(sentenize.join(split))
+            if len(_JOINS) >= 65_536:
+                _JOINS.clear()
+            _JOINS[key] = join
+        if not join:
+            cut(stop)
+            chunk_start = stop
+    cut(len(text))
     return ranges
 
 
