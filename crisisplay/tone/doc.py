@@ -130,6 +130,13 @@ class Doc:
         return [is_barrier(token) for token in self.tokens]
 
     @cached_property
+    def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
+        """Per token: sentence, soft, barrier, keys, lower case, is a word — what a phrase's
+        walk from its first word reads (``phrase_search.extend``), fetched in one look-up."""
+        return ([t.sentence for t in self.tokens], self.soft, self.barrier, self.all_keys(), self._lower,
+                [t.kind == WORD for t in self.tokens])
+
+    @cached_property
     def word_indices(self) -> list[int]:
         return [i for i, t in enumerate(self.tokens) if t.kind == WORD]
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
 TAG_SHARE = 0.6
 
-Entry = tuple[int, tuple["Phrase", bool]]  # (list's slot, (phrase, whether its head's grammemes must be checked))
+Entry = tuple["Phrase", bool]  # (phrase, whether its head's grammemes must be checked)
+#: A head's phrases in one member list: (the list's slot, its phrases starting with that head).
+Group = tuple[int, list[Entry]]
 
 
 class HeadIndex:
@@ -30,32 +32,33 @@ class HeadIndex:
 
     def __init__(self) -> None:
         self.members: list[PhraseSet] = []
-        self._by_key: dict[str, list[Entry]] = {}
-        self._by_surface: dict[str, list[Entry]] = {}
+        self._by_key: dict[str, list[Group]] = {}
+        self._by_surface: dict[str, list[Group]] = {}
 
     def add(self, phrases: PhraseSet) -> None:
         slot = len(self.members)
         self.members.append(phrases)
         for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
             for head, listed in own.items():
-                table.setdefault(head, []).extend((slot, (p, bool(p.elements[0].tags))) for p in listed)
+                table.setdefault(head, []).append((slot, [(p, bool(p.elements[0].tags)) for p in listed]))
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
-        per_slot: list[dict[int, list[tuple[Phrase, bool]]]] = [{} for _ in self.members]
+        per_slot: list[dict[int, list[Entry]]] = [{} for _ in self.members]
         # the message's keys and forms in text order, each looked up once
         for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
             for head, where in positions.items():
-                entries = table.get(head)
-                if entries is None:
+                groups = table.get(head)
+                if groups is None:
                     continue
-                for slot, entry in entries:
+                for slot, entries in groups:
                     starts = per_slot[slot]
                     for position in where:
-                        if position in starts:
-                            starts[position].append(entry)
+                        known = starts.get(position)
+                        if known is None:
+                            starts[position] = entries.copy()
                         else:
-                            starts[position] = [entry]
+                            known.extend(entries)
         for member, starts in zip(self.members, per_slot, strict=True):
             member.finish_starts(doc, starts)
         doc.starts[id(self)] = (self, {})  # this message is indexed
@@ -64,23 +67,22 @@ class HeadIndex:
 def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:
     """The last token of a phrase whose first element matched at ``position``, or None.
 
-    ``Element.matches`` written out: this runs for every candidate start of every list.
+    ``Element.matches`` written out over the message's per-token lists (:attr:`Doc.walk`):
+    this runs for every candidate start of every list.
     """
-    tokens = doc.tokens
-    sentence = tokens[position].sentence
-    soft, barrier = doc.soft, doc.barrier
-    keys, lowers = doc.all_keys(), doc.lowers
+    sentence_of, soft, barrier, keys, lowers, is_word = doc.walk
+    sentence = sentence_of[position]
     for element in elements[1:]:
         surface, wanted, tags = element.surface, element.keys, element.tags
         skipped = 0
         j = position + 1
         while j < stop:
-            if tokens[j].sentence != sentence:
+            if sentence_of[j] != sentence:
                 return None
             if surface is not None:
                 found = lowers[j] in surface
             elif wanted is None:
-                found = tokens[j].kind == WORD
+                found = is_word[j]
             else:
                 found = not wanted.isdisjoint(keys[j])
             if found and (not tags or doc.tag_share(j, tags) >= TAG_SHARE):

@@ -215,8 +215,9 @@ class PhraseSet:
                     self.by_key.setdefault(key, []).append(phrase)
             else:
                 self._anywhere.append(phrase)
-        #: A head with several keys or forms may put its phrase twice at one token.
-        self._may_repeat = any(len(p.elements[0].keys or p.elements[0].surface or ()) > 1 for p in self.phrases)
+        #: A head with several keys may put its phrase twice at one token (a Russian word has
+        #: several lemmas); a token has one exact form, so several forms cannot.
+        self._may_repeat = any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
         self._keys = frozenset(self.by_key)
         self._surfaces = frozenset(self.by_surface)
         #: The rule set's index of every list's first words (one pass over a message for all).
@@ -293,6 +294,8 @@ class PhraseSet:
             return found
         gap = self.gap
         starts = self._starts(doc)
+        if not starts:
+            return found
         candidates: Iterable[tuple[int, list[tuple[Phrase, bool]]]]
         if first == 0 and stop == len(doc.tokens):
             candidates = starts.items()
