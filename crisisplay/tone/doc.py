@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
@@ -144,9 +145,31 @@ class Doc:
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.kind in (WORD, NUMBER))
 
-    def sentence_words(self, number: int) -> list[int]:
-        sent = self.sentences[number]
-        return [i for i in range(sent.first, sent.last) if self.tokens[i].kind in (WORD, NUMBER)]
+    def sentence_words(self, number: int) -> tuple[int, ...]:
+        """The words and numbers of a sentence (computed once: every ``occurrence`` rule asks)."""
+        known = self._sentence_words.get(number)
+        if known is None:
+            sent = self.sentences[number]
+            tokens = self.tokens
+            known = self._sentence_words[number] = tuple(
+                i for i in range(sent.first, sent.last) if tokens[i].kind in (WORD, NUMBER))
+        return known
+
+    @cached_property
+    def _sentence_words(self) -> dict[int, tuple[int, ...]]:
+        return {}
+
+    @cached_property
+    def token_bounds(self) -> tuple[list[int], list[int]]:
+        """Every token's start and end offsets, in text order (for bisecting a span)."""
+        return [t.start for t in self.tokens], [t.end for t in self.tokens]
+
+    def tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last token overlapping the characters ``[start, end)``, or None."""
+        starts, ends = self.token_bounds
+        first = bisect.bisect_right(ends, start)  # tokens before it end at or before ``start``
+        last = bisect.bisect_left(starts, end) - 1  # tokens after it start at or after ``end``
+        return (first, last) if first <= last else None
 
     def is_sentence_initial(self, index: int) -> bool:
         """First word of its sentence, of a line, or right after an opening quote or colon."""

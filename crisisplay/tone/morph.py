@@ -36,9 +36,18 @@ _ISE_RE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 
+#: Words already normalised: every token of every message is, and ``translate`` is slow.
+_NORMALISED: dict[str, str] = {}
+
+
 def normalise(word: str) -> str:
     """Lower case, ё → е, typographic apostrophes → ASCII."""
-    return word.translate(_APOSTROPHES).lower()
+    known = _NORMALISED.get(word)
+    if known is None:
+        if len(_NORMALISED) >= 262_144:
+            _NORMALISED.clear()
+        known = _NORMALISED[word] = word.translate(_APOSTROPHES).lower()
+    return known
 
 
 @functools.cache

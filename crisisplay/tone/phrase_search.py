@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crisisplay.tone.text import WORD
-
 if TYPE_CHECKING:
     from crisisplay.tone.doc import Doc
     from crisisplay.tone.phrases import Element, Phrase, PhraseSet

@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = "word"
 NUMBER = "number"
@@ -35,9 +36,12 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, its offsets in the message text, and its sentence."""
+class Token(NamedTuple):
+    """One token: its text, its offsets in the message text, and its sentence.
+
+    A named tuple, not a frozen dataclass: a message makes one per word, and a tuple is made
+    three times faster (frozen dataclasses set each field through ``object.__setattr__``).
+    """
 
     text: str
     start: int

@@ -98,12 +98,7 @@ class CooccurrenceRule(Rule):
         def compute() -> list[tuple[int, int]]:
             spans = [(t.start, t.end) for t in doc.memo("times", lambda: find_times(doc.text, doc.lang))
                      if t.kind in COMMITTING and not t.since]
-            found = []
-            for start, end in spans:
-                inside = [i for i, tok in enumerate(doc.tokens) if tok.start < end and start < tok.end]
-                if inside:
-                    found.append((inside[0], inside[-1]))
-            return found
+            return [tokens for start, end in spans if (tokens := doc.tokens_within(start, end)) is not None]
 
         return doc.memo("time-tokens", compute)
 
