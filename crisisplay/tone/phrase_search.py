@@ -21,35 +21,31 @@ if TYPE_CHECKING:
 TAG_SHARE = 0.6
 
 Entry = tuple["Phrase", bool]  # (phrase, whether its head's grammemes must be checked)
-#: What a phrase's later words need in the message: (their keys or forms, whether forms), one
-#: per word that is not ``*``. A phrase whose word is nowhere in the message cannot match.
-Needs = tuple[tuple[frozenset[str], bool], ...]
+#: What a phrase needs in the message beyond its head: the keys or forms of its last word
+#: that is not ``*`` (the most telling one: «мы приносим извинения»), and whether they are
+#: forms; None for a phrase of one word. A phrase whose word is nowhere in the message
+#: cannot match there.
+Need = tuple[frozenset[str], bool] | None
 #: A head's phrases in one member list: (the list's slot, its phrases starting with that
 #: head, their needs or None when none of them needs anything beyond its head).
-Group = tuple[int, list[Entry], list[Needs] | None]
+Group = tuple[int, list[Entry], list[Need] | None]
 
 
-def needs(phrase: Phrase) -> Needs:
-    found: list[tuple[frozenset[str], bool]] = []
-    for element in phrase.elements[1:]:
+def need(phrase: Phrase) -> Need:
+    for element in reversed(phrase.elements[1:]):
         if element.surface is not None:
-            found.append((element.surface, True))
-        elif element.keys is not None:
-            found.append((element.keys, False))
-    return tuple(found)
-
-
-def possible(needs: Needs, keys: frozenset[str], forms: frozenset[str]) -> bool:
-    """Whether every later word of a phrase occurs somewhere in the message (its keys, its forms)."""
-    return all(not wanted.isdisjoint(forms if exact else keys) for wanted, exact in needs)
+            return element.surface, True
+        if element.keys is not None:
+            return element.keys, False
+    return None
 
 
 class HeadIndex:
     """Head key or exact form → the phrases of every member list that start with it.
 
-    Most phrases that start at a word stop at the next one ("we" starts sixty of them); a
-    phrase with a later word that the message does not have at all is left out of the starts
-    at once, so only about one start in five is walked (``extend``).
+    Most phrases that start at a word stop at the next one ("we" starts dozens of them); a
+    phrase whose last word the message does not have at all is left out of the starts at
+    once, so only about one start in four is walked (``extend``).
     """
 
     def __init__(self) -> None:
@@ -62,9 +58,10 @@ class HeadIndex:
         self.members.append(phrases)
         for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
             for head, listed in own.items():
-                wants = [needs(p) for p in listed]
+                needs = [need(p) for p in listed]
                 table.setdefault(head, []).append(
-                    (slot, [(p, bool(p.elements[0].tags)) for p in listed], wants if any(wants) else None))
+                    (slot, [(p, bool(p.elements[0].tags)) for p in listed],
+                     needs if any(n is not None for n in needs) else None))
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
@@ -76,9 +73,10 @@ class HeadIndex:
                 groups = table.get(head)
                 if groups is None:
                     continue
-                for slot, entries, wants in groups:
-                    if wants is not None:
-                        entries = [e for e, w in zip(entries, wants, strict=True) if possible(w, keys, forms)]
+                for slot, entries, needs in groups:
+                    if needs is not None:
+                        entries = [e for e, n in zip(entries, needs, strict=True)
+                                   if n is None or not n[0].isdisjoint(forms if n[1] else keys)]
                         if not entries:
                             continue
                     starts = per_slot[slot]
