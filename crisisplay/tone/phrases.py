@@ -272,6 +272,8 @@ class PhraseSet:
                     seen: set[int] = set()
                     starts[index] = [e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))]  # type: ignore[func-returns-value]
         doc.starts[id(self)] = (self, starts)  # holding ``self`` keeps its id from being reused
+        if not starts:  # most lists have no start in a message: their search is done
+            doc.found[id(self)] = (self, [])
         return starts
 
     def find(self, doc: Doc, first: int = 0, last: int | None = None) -> list[Match]:
