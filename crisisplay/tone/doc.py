@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
@@ -11,6 +12,12 @@ from crisisplay.tone import morph
 from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier, is_soft
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=4096)
+def _punct_keys(text: str) -> frozenset[str]:
+    """Punctuation is its own key."""
+    return frozenset({text})
 
 
 class Doc:
@@ -22,10 +29,9 @@ class Doc:
         self.tokens: list[Token]
         self.sentences: list[Sentence]
         self.tokens, self.sentences = analyse_tokens(text, lang)
-        normalise = morph.normalise
-        self._lower: list[str] = [normalise(token.text) for token in self.tokens]
+        self._lower: list[str] = morph.normalise_all([token.text for token in self.tokens])
         # one look-up in lint's cache for the words of the message
-        morph.prefetch({self._lower[i] for i, t in enumerate(self.tokens) if t.kind == WORD}, lang)
+        morph.prefetch({lower for lower, t in zip(self._lower, self.tokens, strict=True) if t.kind == WORD}, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
         self._all_keyed = False
         self._memo: dict[str, Any] = {}
@@ -46,7 +52,7 @@ class Doc:
         keys = self._keys[index]
         if keys is None:
             token = self.tokens[index]
-            keys = frozenset({token.text}) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
+            keys = _punct_keys(token.text) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
             self._keys[index] = keys
         return keys
 
@@ -59,7 +65,7 @@ class Doc:
             word_keys = morph.word_keys
             for index, token in enumerate(self.tokens):
                 if keys[index] is None:
-                    keys[index] = frozenset({token.text}) if token.kind == PUNCT else word_keys(token.text, lang)
+                    keys[index] = _punct_keys(token.text) if token.kind == PUNCT else word_keys(token.text, lang)
         return keys  # type: ignore[return-value]
 
     def tag_share(self, index: int, tags: frozenset[str]) -> float:

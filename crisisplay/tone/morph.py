@@ -40,6 +40,12 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 _NORMALISED: dict[str, str] = {}
 
 
+def normalise_all(words: list[str]) -> list[str]:
+    """:func:`normalise` of every word (one call for the tokens of a message)."""
+    known = _NORMALISED.get
+    return [known(word) or normalise(word) for word in words]
+
+
 def normalise(word: str) -> str:
     """Lower case, ё → е, typographic apostrophes → ASCII."""
     known = _NORMALISED.get(word)

@@ -269,25 +269,49 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+#: The kind of every token text seen (the same few thousand words recur in every message).
+_KINDS: dict[str, str] = {}
+
+
 def analyse_tokens(text: str, lang: str) -> tuple[list[Token], list[Sentence]]:
     """Tokens with their sentence index, and the sentences with their token ranges."""
     ranges = split_sentences(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
+    kinds = _KINDS
+    if len(kinds) >= 262_144:
+        kinds.clear()
     for number, (start, end) in enumerate(ranges):
         first = len(tokens)
-        for word, s, e in raw_tokens(text[start:end], lang):
-            tokens.append(Token(word, start + s, start + e, token_kind(word), number))
+        if lang == "ru":
+            found = [(word, start + s, start + e) for word, s, e in raw_tokens(text[start:end], lang)]
+        else:  # the pattern has no anchor: searching within the text is searching the slice
+            found = [(m.group(), m.start(), m.end()) for m in _EN_TOKEN_RE.finditer(text, start, end)]
+        for word, s, e in found:
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = token_kind(word)
+            tokens.append(Token(word, s, e, kind, number))
         sentences.append(Sentence(start, end, first, len(tokens)))
     return tokens, sentences
 
 
 def is_soft(token: Token) -> bool:
-    return token.kind == PUNCT and all(ch in SOFT_CHARS for ch in token.text)
+    return token.kind == PUNCT and _is_soft_text(token.text)
 
 
 def is_barrier(token: Token) -> bool:
-    return token.kind == PUNCT and any(ch in BARRIER_CHARS for ch in token.text)
+    return token.kind == PUNCT and _is_barrier_text(token.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_soft_text(text: str) -> bool:
+    return all(ch in SOFT_CHARS for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_barrier_text(text: str) -> bool:
+    return any(ch in BARRIER_CHARS for ch in text)
 
 
 def letters_ratio(text: str) -> tuple[int, int]:

@@ -134,6 +134,15 @@ def test_sentences_of_the_corpus_are_razdels_own() -> None:
             assert _sentenize(entry["text"]) == _razdel_sentences(entry["text"]), entry["text"][:60]
 
 
+@given(st.text(alphabet="ab'’.-, \n!?«»\"", max_size=60))
+def test_english_tokens_are_those_of_each_sentence(text: str) -> None:
+    """Tokens are found within the text, sentence by sentence, without slicing it."""
+    tokens, sentences = analyse_tokens(text, "en")
+    expected = [(word, sent.start + s, sent.start + e, number) for number, sent in enumerate(sentences)
+                for word, s, e in raw_tokens(text[sent.start : sent.end], "en")]
+    assert [(t.text, t.start, t.end, t.sentence) for t in tokens] == expected
+
+
 def test_detect_language() -> None:
     assert detect_language("Сбой в приложении, SMS не приходят") == "ru"
     assert detect_language("The app is down since 10:00") == "en"
