@@ -31,7 +31,8 @@ class Doc:
         self.tokens, self.sentences = analyse_tokens(text, lang)
         self._lower: list[str] = morph.normalise_all([token.text for token in self.tokens])
         # one look-up in lint's cache for the words of the message
-        morph.prefetch({lower for lower, t in zip(self._lower, self.tokens, strict=True) if t.kind == WORD}, lang)
+        self._word_set = {lower for lower, t in zip(self._lower, self.tokens, strict=True) if t.kind == WORD}
+        morph.prefetch(self._word_set, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
         self._all_keyed = False
         self._memo: dict[str, Any] = {}
@@ -119,7 +120,8 @@ class Doc:
         if found is None:
             lowers = self._lower
             has_reading = morph.has_reading
-            found = self._grammemes[tags] = [i for i in self.word_indices if has_reading(lowers[i], tags)]
+            having = {word for word in self._word_set if has_reading(word, tags)}  # each word once
+            found = self._grammemes[tags] = [i for i in self.word_indices if lowers[i] in having]
         return found
 
     @cached_property

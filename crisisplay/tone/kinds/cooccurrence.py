@@ -78,6 +78,9 @@ class CooccurrenceRule(Rule):
 
     def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""
+        return doc.memo(f"cooccurrence-ranges:{self.scope}", lambda: self._cut(doc))
+
+    def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
         for sent in doc.sentences:
             start = sent.first
