@@ -271,27 +271,39 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
 
 #: The kind of every token text seen (the same few thousand words recur in every message).
 _KINDS: dict[str, str] = {}
+#: The tokens of every sentence seen, by language and text, with offsets into the sentence:
+#: channels of one outbox share most sentences, and a sentence is tokenised on its own anyway.
+_SENTENCE_TOKENS: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+
+
+def _sentence_tokens(sentence: str, lang: str) -> list[tuple[str, int, int, str]]:
+    """(text, start, end, kind) of each token of a sentence, offsets into it."""
+    key = (lang, sentence)
+    known = _SENTENCE_TOKENS.get(key)
+    if known is None:
+        kinds = _KINDS
+        if len(kinds) >= 262_144:
+            kinds.clear()
+        known = []
+        for word, start, end in raw_tokens(sentence, lang):
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = token_kind(word)
+            known.append((word, start, end, kind))
+        if len(_SENTENCE_TOKENS) >= 16_384:
+            _SENTENCE_TOKENS.clear()
+        _SENTENCE_TOKENS[key] = known
+    return known
 
 
 def analyse_tokens(text: str, lang: str) -> tuple[list[Token], list[Sentence]]:
     """Tokens with their sentence index, and the sentences with their token ranges."""
-    ranges = split_sentences(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    kinds = _KINDS
-    if len(kinds) >= 262_144:
-        kinds.clear()
-    for number, (start, end) in enumerate(ranges):
+    for number, (start, end) in enumerate(split_sentences(text)):
         first = len(tokens)
-        if lang == "ru":
-            found = [(word, start + s, start + e) for word, s, e in raw_tokens(text[start:end], lang)]
-        else:  # the pattern has no anchor: searching within the text is searching the slice
-            found = [(m.group(), m.start(), m.end()) for m in _EN_TOKEN_RE.finditer(text, start, end)]
-        for word, s, e in found:
-            kind = kinds.get(word)
-            if kind is None:
-                kind = kinds[word] = token_kind(word)
-            tokens.append(Token(word, s, e, kind, number))
+        tokens.extend([Token(word, start + s, start + e, kind, number)
+                       for word, s, e, kind in _sentence_tokens(text[start:end], lang)])
         sentences.append(Sentence(start, end, first, len(tokens)))
     return tokens, sentences
 
