@@ -14,6 +14,13 @@ from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_t
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=1024)
+def _required(tags: frozenset[str]) -> frozenset[str]:
+    """The grammemes of ``tags`` that a reading must have (``-NOUN``: must not), one object per
+    set: looking a word up with the same object skips comparing the sets (``has_reading``)."""
+    return frozenset(t for t in tags if not t.startswith("-"))
+
+
 @functools.lru_cache(maxsize=4096)
 def _punct_keys(text: str) -> frozenset[str]:
     """Punctuation is its own key."""
@@ -112,7 +119,7 @@ class Doc:
 
     def with_grammemes(self, tags: frozenset[str]) -> list[int]:
         """Tokens with a reading that has every one of ``tags`` (a cheap pre-filter)."""
-        tags = frozenset(t for t in tags if not t.startswith("-"))
+        tags = _required(tags)
         if self.lang != "ru" or not tags:
             return list(range(len(self.tokens)))
 
