@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from crisisplay.tone.doc import Doc
-    from crisisplay.tone.phrases import Element, Phrase, PhraseSet
+    from crisisplay.tone.phrases import Element, Match, Phrase, PhraseSet
 
 #: A word in a reading with the requested grammemes must carry at least this share of the
 #: reading scores: «позвоните» (half imperative) is not a 2nd-person-singular form.
@@ -65,7 +65,7 @@ class HeadIndex:
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
-        per_slot: list[dict[int, list[Entry]]] = [{} for _ in self.members]
+        per_slot: list[dict[int, list[Entry]] | None] = [None] * len(self.members)
         keys, forms = doc.key_set, doc.surface_set
         # the message's keys and forms in text order, each looked up once
         for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
@@ -80,15 +80,27 @@ class HeadIndex:
                         if not entries:
                             continue
                     starts = per_slot[slot]
+                    if starts is None:
+                        starts = per_slot[slot] = {}
                     for position in where:
                         known = starts.get(position)
                         if known is None:
                             starts[position] = entries.copy()
                         else:
                             known.extend(entries)
+        doc_starts, doc_found = doc.starts, doc.found
         for member, starts in zip(self.members, per_slot, strict=True):
-            member.finish_starts(doc, starts)
-        doc.starts[id(self)] = (self, {})  # this message is indexed
+            if starts is None and not member.open_heads:  # most lists: nothing starts, nothing to find
+                doc_starts[id(member)] = (member, _NO_STARTS)  # holding ``member`` keeps its id
+                doc_found[id(member)] = (member, _NO_MATCHES)
+            else:
+                member.finish_starts(doc, {} if starts is None else starts)
+        doc_starts[id(self)] = (self, _NO_STARTS)  # this message is indexed
+
+
+#: Shared by every list that has no start in a message (read, never written: searches copy).
+_NO_STARTS: dict[int, list[Entry]] = {}
+_NO_MATCHES: list[Match] = []
 
 
 def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, stop: int) -> int | None:

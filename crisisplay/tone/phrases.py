@@ -217,6 +217,8 @@ class PhraseSet:
                     self.by_key.setdefault(key, []).append(phrase)
             else:
                 self._anywhere.append(phrase)
+        #: Phrases whose head is any word (``*``, ``*:VERB,2per``) may start anywhere.
+        self.open_heads = bool(self._anywhere)
         #: A head with several keys may put its phrase twice at one token (a Russian word has
         #: several lemmas); a token has one exact form, so several forms cannot.
         self._may_repeat = any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
