@@ -17,7 +17,7 @@ from typing import ClassVar
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
-from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.phrases import Match, PhraseSet
 from crisisplay.tone.text import PUNCT
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 
@@ -109,9 +109,11 @@ class CooccurrenceRule(Rule):
         if not self.groups:
             return
         names = list(self.groups)
-        found = {name: self.groups[name].find(doc) for name in names}
-        if any(not found[name] and name not in self.timed for name in names):
-            return
+        found: dict[str, list[Match]] = {}
+        for name in names:  # a group found nowhere (and not a time) means no clause can have all
+            found[name] = self.groups[name].find(doc)
+            if not found[name] and name not in self.timed:
+                return
         times = self._time_tokens(doc) if self.timed else []
         unless = self.unless.find(doc) if self.unless else []
         for first, stop in self._ranges(doc):
