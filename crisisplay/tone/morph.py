@@ -179,8 +179,12 @@ def entry_key(word: str, lang: str) -> str:
     return en_key(lower)
 
 
+_CYRILLIC_RE = re.compile("[а-я]")
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("а" <= ch <= "я" for ch in word)
+    """A lower-case Cyrillic letter (ё aside) in the word: a regex beats a loop over letters."""
+    return _CYRILLIC_RE.search(word) is not None
 
 
 @functools.lru_cache(maxsize=262_144)
