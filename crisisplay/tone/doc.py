@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from crisisplay.tone import morph
-from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier, is_soft
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier_text, is_soft_text
 
 T = TypeVar("T")
 
@@ -138,12 +138,12 @@ class Doc:
     @cached_property
     def soft(self) -> list[bool]:
         """Per token: a quote or bracket, transparent to phrase matching."""
-        return [is_soft(token) for token in self.tokens]
+        return [token.kind == PUNCT and is_soft_text(token.text) for token in self.tokens]
 
     @cached_property
     def barrier(self) -> list[bool]:
         """Per token: punctuation that a phrase never spans."""
-        return [is_barrier(token) for token in self.tokens]
+        return [token.kind == PUNCT and is_barrier_text(token.text) for token in self.tokens]
 
     @cached_property
     def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:

@@ -273,23 +273,25 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
 _KINDS: dict[str, str] = {}
 #: The tokens of every sentence seen, by language and text, with offsets into the sentence:
 #: channels of one outbox share most sentences, and a sentence is tokenised on its own anyway.
-_SENTENCE_TOKENS: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+_SENTENCE_TOKENS: dict[tuple[str, str], tuple[tuple[str, int, int, str], ...]] = {}
 
 
-def _sentence_tokens(sentence: str, lang: str) -> list[tuple[str, int, int, str]]:
-    """(text, start, end, kind) of each token of a sentence, offsets into it."""
+def _sentence_tokens(sentence: str, lang: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(text, start, end, kind) of each token of a sentence, offsets into it (tuples: the
+    garbage collector stops looking at them)."""
     key = (lang, sentence)
     known = _SENTENCE_TOKENS.get(key)
     if known is None:
         kinds = _KINDS
         if len(kinds) >= 262_144:
             kinds.clear()
-        known = []
+        found = []
         for word, start, end in raw_tokens(sentence, lang):
             kind = kinds.get(word)
             if kind is None:
                 kind = kinds[word] = token_kind(word)
-            known.append((word, start, end, kind))
+            found.append((word, start, end, kind))
+        known = tuple(found)
         if len(_SENTENCE_TOKENS) >= 16_384:
             _SENTENCE_TOKENS.clear()
         _SENTENCE_TOKENS[key] = known
@@ -309,20 +311,20 @@ def analyse_tokens(text: str, lang: str) -> tuple[list[Token], list[Sentence]]:
 
 
 def is_soft(token: Token) -> bool:
-    return token.kind == PUNCT and _is_soft_text(token.text)
+    return token.kind == PUNCT and is_soft_text(token.text)
 
 
 def is_barrier(token: Token) -> bool:
-    return token.kind == PUNCT and _is_barrier_text(token.text)
+    return token.kind == PUNCT and is_barrier_text(token.text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_soft_text(text: str) -> bool:
+def is_soft_text(text: str) -> bool:
     return all(ch in SOFT_CHARS for ch in text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_barrier_text(text: str) -> bool:
+def is_barrier_text(text: str) -> bool:
     return any(ch in BARRIER_CHARS for ch in text)
 
 
