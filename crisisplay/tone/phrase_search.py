@@ -32,6 +32,7 @@ Group = tuple[int, list[Entry], list[Need] | None]
 
 
 def need(phrase: Phrase) -> Need:
+    """What ``phrase`` needs in the message beyond its head (see :data:`Need`)."""
     for element in reversed(phrase.elements[1:]):
         if element.surface is not None:
             return element.surface, True
