@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
 from crisisplay.tone import morph
-from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier, is_soft
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier_text, is_soft_text
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=1024)
+def _required(tags: frozenset[str]) -> frozenset[str]:
+    """The grammemes of ``tags`` that a reading must have (``-NOUN``: must not), one object per
+    set: looking a word up with the same object skips comparing the sets (``has_reading``)."""
+    return frozenset(t for t in tags if not t.startswith("-"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _punct_keys(text: str) -> frozenset[str]:
+    """Punctuation is its own key."""
+    return frozenset({text})
 
 
 class Doc:
@@ -21,10 +36,10 @@ class Doc:
         self.tokens: list[Token]
         self.sentences: list[Sentence]
         self.tokens, self.sentences = analyse_tokens(text, lang)
-        normalise = morph.normalise
-        self._lower: list[str] = [normalise(token.text) for token in self.tokens]
+        self._lower: list[str] = morph.normalise_all([token.text for token in self.tokens])
         # one look-up in lint's cache for the words of the message
-        morph.prefetch({self._lower[i] for i, t in enumerate(self.tokens) if t.kind == WORD}, lang)
+        self._word_set = {lower for lower, t in zip(self._lower, self.tokens, strict=True) if t.kind == WORD}
+        morph.prefetch(self._word_set, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
         self._all_keyed = False
         self._memo: dict[str, Any] = {}
@@ -45,7 +60,7 @@ class Doc:
         keys = self._keys[index]
         if keys is None:
             token = self.tokens[index]
-            keys = frozenset({token.text}) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
+            keys = _punct_keys(token.text) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
             self._keys[index] = keys
         return keys
 
@@ -58,7 +73,7 @@ class Doc:
             word_keys = morph.word_keys
             for index, token in enumerate(self.tokens):
                 if keys[index] is None:
-                    keys[index] = frozenset({token.text}) if token.kind == PUNCT else word_keys(token.text, lang)
+                    keys[index] = _punct_keys(token.text) if token.kind == PUNCT else word_keys(token.text, lang)
         return keys  # type: ignore[return-value]
 
     def tag_share(self, index: int, tags: frozenset[str]) -> float:
@@ -104,7 +119,7 @@ class Doc:
 
     def with_grammemes(self, tags: frozenset[str]) -> list[int]:
         """Tokens with a reading that has every one of ``tags`` (a cheap pre-filter)."""
-        tags = frozenset(t for t in tags if not t.startswith("-"))
+        tags = _required(tags)
         if self.lang != "ru" or not tags:
             return list(range(len(self.tokens)))
 
@@ -112,7 +127,8 @@ class Doc:
         if found is None:
             lowers = self._lower
             has_reading = morph.has_reading
-            found = self._grammemes[tags] = [i for i in self.word_indices if has_reading(lowers[i], tags)]
+            having = {word for word in self._word_set if has_reading(word, tags)}  # each word once
+            found = self._grammemes[tags] = [i for i in self.word_indices if lowers[i] in having]
         return found
 
     @cached_property
@@ -122,12 +138,19 @@ class Doc:
     @cached_property
     def soft(self) -> list[bool]:
         """Per token: a quote or bracket, transparent to phrase matching."""
-        return [is_soft(token) for token in self.tokens]
+        return [token.kind == PUNCT and is_soft_text(token.text) for token in self.tokens]
 
     @cached_property
     def barrier(self) -> list[bool]:
         """Per token: punctuation that a phrase never spans."""
-        return [is_barrier(token) for token in self.tokens]
+        return [token.kind == PUNCT and is_barrier_text(token.text) for token in self.tokens]
+
+    @cached_property
+    def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
+        """Per token: sentence, soft, barrier, keys, lower case, is a word — what a phrase's
+        walk from its first word reads (``phrase_search.extend``), fetched in one look-up."""
+        return ([t.sentence for t in self.tokens], self.soft, self.barrier, self.all_keys(), self._lower,
+                [t.kind == WORD for t in self.tokens])
 
     @cached_property
     def word_indices(self) -> list[int]:
@@ -137,9 +160,31 @@ class Doc:
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.kind in (WORD, NUMBER))
 
-    def sentence_words(self, number: int) -> list[int]:
-        sent = self.sentences[number]
-        return [i for i in range(sent.first, sent.last) if self.tokens[i].kind in (WORD, NUMBER)]
+    def sentence_words(self, number: int) -> tuple[int, ...]:
+        """The words and numbers of a sentence (computed once: every ``occurrence`` rule asks)."""
+        known = self._sentence_words.get(number)
+        if known is None:
+            sent = self.sentences[number]
+            tokens = self.tokens
+            known = self._sentence_words[number] = tuple(
+                i for i in range(sent.first, sent.last) if tokens[i].kind in (WORD, NUMBER))
+        return known
+
+    @cached_property
+    def _sentence_words(self) -> dict[int, tuple[int, ...]]:
+        return {}
+
+    @cached_property
+    def token_bounds(self) -> tuple[list[int], list[int]]:
+        """Every token's start and end offsets, in text order (for bisecting a span)."""
+        return [t.start for t in self.tokens], [t.end for t in self.tokens]
+
+    def tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last token overlapping the characters ``[start, end)``, or None."""
+        starts, ends = self.token_bounds
+        first = bisect.bisect_right(ends, start)  # tokens before it end at or before ``start``
+        last = bisect.bisect_left(starts, end) - 1  # tokens after it start at or after ``end``
+        return (first, last) if first <= last else None
 
     def is_sentence_initial(self, index: int) -> bool:
         """First word of its sentence, of a line, or right after an opening quote or colon."""

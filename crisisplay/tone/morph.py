@@ -36,9 +36,24 @@ _ISE_RE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 
+#: Words already normalised: every token of every message is, and ``translate`` is slow.
+_NORMALISED: dict[str, str] = {}
+
+
+def normalise_all(words: list[str]) -> list[str]:
+    """:func:`normalise` of every word (one call for the tokens of a message)."""
+    known = _NORMALISED.get
+    return [known(word) or normalise(word) for word in words]
+
+
 def normalise(word: str) -> str:
     """Lower case, ё → е, typographic apostrophes → ASCII."""
-    return word.translate(_APOSTROPHES).lower()
+    known = _NORMALISED.get(word)
+    if known is None:
+        if len(_NORMALISED) >= 262_144:
+            _NORMALISED.clear()
+        known = _NORMALISED[word] = word.translate(_APOSTROPHES).lower()
+    return known
 
 
 @functools.cache
@@ -164,8 +179,12 @@ def entry_key(word: str, lang: str) -> str:
     return en_key(lower)
 
 
+_CYRILLIC_RE = re.compile("[а-я]")
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("а" <= ch <= "я" for ch in word)
+    """A lower-case Cyrillic letter (ё aside) in the word: a regex beats a loop over letters."""
+    return _CYRILLIC_RE.search(word) is not None
 
 
 @functools.lru_cache(maxsize=262_144)

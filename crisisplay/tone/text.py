@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = "word"
 NUMBER = "number"
@@ -35,9 +36,12 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, its offsets in the message text, and its sentence."""
+class Token(NamedTuple):
+    """One token: its text, its offsets in the message text, and its sentence.
+
+    A named tuple, not a frozen dataclass: a message makes one per word, and a tuple is made
+    three times faster (frozen dataclasses set each field through ``object.__setattr__``).
+    """
 
     text: str
     start: int
@@ -207,34 +211,121 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int], ...] | None:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence ranges ``(start, end)`` over the whole text."""
-    from razdel import sentenize
-
     ranges: list[tuple[int, int]] = []
     for start, end in _blocks(text):
-        for sent in sentenize(text[start:end]):
-            ranges.append((start + sent.start, start + sent.stop))
+        ranges.extend((start + s, start + e) for s, e in _sentenize(text[start:end]))
     return ranges
+
+
+#: razdel's verdict (join or not) on a candidate boundary, by what its rules can see.
+_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+#: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
+#: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
+_BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
+
+
+def _sentenize(text: str) -> list[tuple[int, int]]:
+    """razdel's ``sentenize(text)`` as ``(start, stop)`` ranges, with each verdict asked once.
+
+    razdel cuts at every delimiter its rules do not join; a rule sees ten characters either
+    side of the delimiter, and one rule (``list_item``) the text since the last cut while that
+    is at most 20 characters. So a verdict is a function of those strings and is kept per
+    them («…сбоя. Приносим…» recurs in every message); the walk itself is razdel's
+    ``Segmenter.segment``, ``post`` and ``find_substrings`` on offsets instead of strings
+    (tests/tone/test_tone_text.py compares the result with razdel's own).
+    """
+    from razdel.segmenters.sentenize import SentSplit, sentenize
+
+    splitter = sentenize.split
+    window = splitter.window
+    ranges: list[tuple[int, int]] = []
+    chunk_start = offset = 0
+
+    def cut(stop: int) -> None:
+        nonlocal offset
+        chunk = text[chunk_start:stop].strip()
+        found = text.find(chunk, offset)
+        ranges.append((found, found + len(chunk)))
+        offset = found + len(chunk)
+
+    for match in splitter.re.finditer(text):
+        start, stop = match.start(), match.end()
+        delimiter = match.group(1)
+        left, right = text[max(0, start - window) : start], text[stop : stop + window]
+        short = delimiter in _BULLET_BOUNDS and start - chunk_start <= _BULLET_SIZE
+        key = (left, delimiter, right, text[chunk_start:start] if short else None)
+        join = _JOINS.get(key)
+        if join is None:
+            split = SentSplit(left, delimiter, right)
+            split.buffer = text[chunk_start:start]
+            join = bool(sentenize.join(split))
+            if len(_JOINS) >= 65_536:
+                _JOINS.clear()
+            _JOINS[key] = join
+        if not join:
+            cut(stop)
+            chunk_start = stop
+    cut(len(text))
+    return ranges
+
+
+#: The kind of every token text seen (the same few thousand words recur in every message).
+_KINDS: dict[str, str] = {}
+#: The tokens of every sentence seen, by language and text, with offsets into the sentence:
+#: channels of one outbox share most sentences, and a sentence is tokenised on its own anyway.
+_SENTENCE_TOKENS: dict[tuple[str, str], tuple[tuple[str, int, int, str], ...]] = {}
+
+
+def _sentence_tokens(sentence: str, lang: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(text, start, end, kind) of each token of a sentence, offsets into it (tuples: the
+    garbage collector stops looking at them)."""
+    key = (lang, sentence)
+    known = _SENTENCE_TOKENS.get(key)
+    if known is None:
+        kinds = _KINDS
+        if len(kinds) >= 262_144:
+            kinds.clear()
+        found = []
+        for word, start, end in raw_tokens(sentence, lang):
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = token_kind(word)
+            found.append((word, start, end, kind))
+        known = tuple(found)
+        if len(_SENTENCE_TOKENS) >= 16_384:
+            _SENTENCE_TOKENS.clear()
+        _SENTENCE_TOKENS[key] = known
+    return known
 
 
 def analyse_tokens(text: str, lang: str) -> tuple[list[Token], list[Sentence]]:
     """Tokens with their sentence index, and the sentences with their token ranges."""
-    ranges = split_sentences(text)
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    for number, (start, end) in enumerate(ranges):
+    for number, (start, end) in enumerate(split_sentences(text)):
         first = len(tokens)
-        for word, s, e in raw_tokens(text[start:end], lang):
-            tokens.append(Token(word, start + s, start + e, token_kind(word), number))
+        tokens.extend([Token(word, start + s, start + e, kind, number)
+                       for word, s, e, kind in _sentence_tokens(text[start:end], lang)])
         sentences.append(Sentence(start, end, first, len(tokens)))
     return tokens, sentences
 
 
 def is_soft(token: Token) -> bool:
-    return token.kind == PUNCT and all(ch in SOFT_CHARS for ch in token.text)
+    return token.kind == PUNCT and is_soft_text(token.text)
 
 
 def is_barrier(token: Token) -> bool:
-    return token.kind == PUNCT and any(ch in BARRIER_CHARS for ch in token.text)
+    return token.kind == PUNCT and is_barrier_text(token.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_soft_text(text: str) -> bool:
+    return all(ch in SOFT_CHARS for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_barrier_text(text: str) -> bool:
+    return any(ch in BARRIER_CHARS for ch in text)
 
 
 def letters_ratio(text: str) -> tuple[int, int]:

@@ -70,3 +70,36 @@ def test_bad_entries(entry: str) -> None:
 
 def test_doc_fixture(doc: Callable[[str, str], Doc]) -> None:
     assert doc("Сбой", "ru").word_count == 1
+
+
+def test_lists_searched_through_one_index_find_what_they_find_alone() -> None:
+    """The rule set's head index (one pass for every list, phrases whose later words the
+    message lacks left out) must find exactly what each list finds on its own."""
+    from pathlib import Path
+
+    import yaml
+
+    from crisisplay.tone.phrase_search import HeadIndex
+
+    lists = {
+        "ru": [(["по вине *", "из-за сбой у партнёр", "=срочно", "сбой"], 0),
+               (["перекладывать|переложить ответственность", "восстановить:futr работа"], 2),
+               (["*:VERB,impr,sing,excl", "в течение час", "приносить извинение"], 0)],
+        "en": [(["we will", "we are sorry", "due to * provider", "=URGENT"], 0),
+               (["keep you posted", "at this point in time", "guarantee", "we =were|was|are"], 1)],
+    }
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for lang, specs in lists.items():
+        index = HeadIndex()
+        indexed = [PhraseSet(entries, lang, gap=gap, index=index) for entries, gap in specs]
+        alone = [PhraseSet(entries, lang, gap=gap) for entries, gap in specs]
+        texts = [m["text"] for path in sorted(corpus.rglob(f"{lang}.yaml"))
+                 for m in yaml.safe_load(path.read_text("utf-8"))["messages"]]
+        found = 0
+        for text in texts:
+            doc, other = Doc(text, lang), Doc(text, lang)
+            for with_index, without in zip(indexed, alone, strict=True):
+                matches = with_index.find(doc)
+                assert matches == without.find(other), text[:60]
+                found += len(matches)
+        assert found > 20  # the lists do match something in the corpus

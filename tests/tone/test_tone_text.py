@@ -92,6 +92,57 @@ def test_russian_tokens_of_the_corpus_are_razdels_own() -> None:
             assert raw_tokens(entry["text"], "ru") == _razdel(entry["text"]), entry["text"][:60]
 
 
+def _razdel_sentences(text: str) -> list[tuple[int, int]]:
+    from razdel import sentenize
+
+    return [(s.start, s.stop) for s in sentenize(text)]
+
+
+#: What razdel's sentence rules look at: abbreviations, initials, bullets, quotes, brackets,
+#: smileys, dashes, lower-case starts, and short texts before a delimiter (``list_item``).
+_SENTENCE_PIECES = ["Сбой", "сбой", "т", "е", "ул", "д", "А", "С", "I", "IV", "1", "8", "а", "б", "ж", "yahoo",
+                    ".", ".", "!", "?", "…", ";", "«", "»", '"', "(", ")", ":)", "—", "-", "2)", "8.1", "г", "тыс"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SENTENCE_PIECES), st.sampled_from(["", " ", " ", "  ", "\n"])),
+                max_size=24))
+def test_sentences_are_razdels_own(pieces: list[tuple[str, str]]) -> None:
+    """Verdicts are kept per context (a speed-up): the sentences must stay exactly razdel's."""
+    from crisisplay.tone.text import _sentenize
+
+    text = "".join(piece + space for piece, space in pieces)
+    assert _sentenize(text) == _razdel_sentences(text)
+    assert _sentenize(text) == _razdel_sentences(text)  # a second time, from the kept verdicts
+
+
+def test_sentence_verdicts_depend_on_a_short_text_before_them() -> None:
+    """The same ten characters around «.», after a short list marker («А 1 1…») or not."""
+    from crisisplay.tone.text import _sentenize
+
+    for text in ("Сбой. Сбой 1 1 1 1 1. Сбой", "Сбой. А 1 1 1 1 1 1. Сбой", "Сбой. Сбой 1 1 1 1 1. Сбой"):
+        assert _sentenize(text) == _razdel_sentences(text), text
+
+
+def test_sentences_of_the_corpus_are_razdels_own() -> None:
+    import yaml
+
+    from crisisplay.tone.text import _sentenize
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for path in sorted(corpus.rglob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text("utf-8"))["messages"]:
+            assert _sentenize(entry["text"]) == _razdel_sentences(entry["text"]), entry["text"][:60]
+
+
+@given(st.text(alphabet="ab'’.-, \n!?«»\"", max_size=60))
+def test_english_tokens_are_those_of_each_sentence(text: str) -> None:
+    """Tokens are found within the text, sentence by sentence, without slicing it."""
+    tokens, sentences = analyse_tokens(text, "en")
+    expected = [(word, sent.start + s, sent.start + e, number) for number, sent in enumerate(sentences)
+                for word, s, e in raw_tokens(text[sent.start : sent.end], "en")]
+    assert [(t.text, t.start, t.end, t.sentence) for t in tokens] == expected
+
+
 def test_detect_language() -> None:
     assert detect_language("Сбой в приложении, SMS не приходят") == "ru"
     assert detect_language("The app is down since 10:00") == "en"

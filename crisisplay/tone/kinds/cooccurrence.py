@@ -17,7 +17,7 @@ from typing import ClassVar
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
-from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.phrases import Match, PhraseSet
 from crisisplay.tone.text import PUNCT
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 
@@ -78,6 +78,9 @@ class CooccurrenceRule(Rule):
 
     def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""
+        return doc.memo(f"cooccurrence-ranges:{self.scope}", lambda: self._cut(doc))
+
+    def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
         for sent in doc.sentences:
             start = sent.first
@@ -98,12 +101,7 @@ class CooccurrenceRule(Rule):
         def compute() -> list[tuple[int, int]]:
             spans = [(t.start, t.end) for t in doc.memo("times", lambda: find_times(doc.text, doc.lang))
                      if t.kind in COMMITTING and not t.since]
-            found = []
-            for start, end in spans:
-                inside = [i for i, tok in enumerate(doc.tokens) if tok.start < end and start < tok.end]
-                if inside:
-                    found.append((inside[0], inside[-1]))
-            return found
+            return [tokens for start, end in spans if (tokens := doc.tokens_within(start, end)) is not None]
 
         return doc.memo("time-tokens", compute)
 
@@ -111,9 +109,11 @@ class CooccurrenceRule(Rule):
         if not self.groups:
             return
         names = list(self.groups)
-        found = {name: self.groups[name].find(doc) for name in names}
-        if any(not found[name] and name not in self.timed for name in names):
-            return
+        found: dict[str, list[Match]] = {}
+        for name in names:  # a group found nowhere (and not a time) means no clause can have all
+            found[name] = self.groups[name].find(doc)
+            if not found[name] and name not in self.timed:
+                return
         times = self._time_tokens(doc) if self.timed else []
         unless = self.unless.find(doc) if self.unless else []
         for first, stop in self._ranges(doc):

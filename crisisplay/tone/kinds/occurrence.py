@@ -86,22 +86,23 @@ class OccurrenceRule(Rule):
         return len(words) <= self.exempt_words and bool(self.exempt.search(doc, sent.first, sent.last))
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
-        groups: list[tuple[int, list[tuple[int, int]]]] = [
-            (n, self._hits(doc, n)) for n in range(len(doc.sentences)) if not self._exempt(doc, n)
-        ]
+        counted = [n for n in range(len(doc.sentences)) if not self._exempt(doc, n)]
         if self.scope == "sentence":
-            for number, hits in groups:
+            for number in counted:
                 sent = doc.sentences[number]
-                yield from self._judge(hits, (sent.start, sent.end))
+                # a sentence is reported whole: only the number of hits matters
+                count = len(doc.sentence_words(number)) if self.target == "words" else len(self._hits(doc, number))
+                yield from self._judge(count, (sent.start, sent.end))
             return
-        everything = [hit for _n, hits in groups for hit in hits]
-        yield from self._judge(everything, (0, 0))
+        everything = [hit for n in counted for hit in self._hits(doc, n)]
+        over = everything[self.maximum] if self.maximum is not None and len(everything) > self.maximum else (0, 0)
+        yield from self._judge(len(everything), (0, 0), over)
 
-    def _judge(self, hits: list[tuple[int, int]], whole: tuple[int, int]) -> Iterator[Finding]:
-        count = len(hits)
+    def _judge(self, count: int, whole: tuple[int, int], over: tuple[int, int] | None = None) -> Iterator[Finding]:
+        """``over``: the first hit past the maximum, reported in place of the whole text."""
         values = {"count": count, "max": self.maximum, "min": self.minimum}
         if self.maximum is not None and count > self.maximum:
-            start, end = whole if self.scope == "sentence" else hits[self.maximum]
+            start, end = over if over is not None else whole
             yield self.finding(start, end, self.text(**values))
         elif self.minimum is not None and count < self.minimum:
             yield self.finding(whole[0], whole[1], self.text(**values))
