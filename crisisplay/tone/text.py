@@ -274,6 +274,9 @@ _KINDS: dict[str, str] = {}
 #: The tokens of every sentence seen, by language and text, with offsets into the sentence:
 #: channels of one outbox share most sentences, and a sentence is tokenised on its own anyway.
 _SENTENCE_TOKENS: dict[tuple[str, str], tuple[tuple[str, int, int, str], ...]] = {}
+#: Longer sentences are tokenised every time: a long-running process (the crisis room) keeps
+#: the cache, and what it holds should stay small whatever text it was given.
+MAX_KEPT_SENTENCE = 2_000
 
 
 def _sentence_tokens(sentence: str, lang: str) -> tuple[tuple[str, int, int, str], ...]:
@@ -292,6 +295,8 @@ def _sentence_tokens(sentence: str, lang: str) -> tuple[tuple[str, int, int, str
                 kind = kinds[word] = token_kind(word)
             found.append((word, start, end, kind))
         known = tuple(found)
+        if len(sentence) > MAX_KEPT_SENTENCE:
+            return known
         if len(_SENTENCE_TOKENS) >= 16_384:
             _SENTENCE_TOKENS.clear()
         _SENTENCE_TOKENS[key] = known

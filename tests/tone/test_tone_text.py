@@ -147,3 +147,16 @@ def test_detect_language() -> None:
     assert detect_language("Сбой в приложении, SMS не приходят") == "ru"
     assert detect_language("The app is down since 10:00") == "en"
     assert detect_language("12:00") == "en"
+
+
+def test_only_sentences_of_a_normal_length_are_kept_between_messages() -> None:
+    from crisisplay.tone import text as text_module
+
+    short = "Платежи проходят как обычно, а переводы задерживаются до вечера"
+    words = text_module.MAX_KEPT_SENTENCE // 5
+    long = "Слово " + " ".join(["слово"] * words)
+    tokens, sentences = analyse_tokens(f"{short}. {long}.", "ru")
+    assert len(sentences) == 2
+    assert ("ru", short + ".") in text_module._SENTENCE_TOKENS
+    assert not any(len(sentence) > text_module.MAX_KEPT_SENTENCE for _lang, sentence in text_module._SENTENCE_TOKENS)
+    assert [t.text for t in tokens].count("слово") == words
