@@ -108,6 +108,14 @@ def test_values_of_the_wrong_shape_are_recomputed(cache_dir: Path) -> None:
     assert packs.pack_from_json(json.loads(json.dumps(packs.pack_to_json(pack)))) == pack
 
 
+def _run_twice(script: str, cache_dir: Path) -> tuple[str, str]:
+    """The standard output of ``script`` run in two fresh interpreters sharing one lint cache."""
+    env = {**os.environ, cache.ENV: str(cache_dir)}
+    outputs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                              check=True).stdout for _ in range(2)]
+    return outputs[0], outputs[1]
+
+
 def test_a_second_run_needs_no_morphology(tmp_path: Path) -> None:
     """Everything the first run analysed comes from the cache: pymorphy3 is not even imported."""
     script = (
@@ -117,12 +125,10 @@ def test_a_second_run_needs_no_morphology(tmp_path: Path) -> None:
         "found = lint_messages([MessageText('sms', text, 'sms.txt')], locale='ru', stage_kind='first_notice')\n"
         "print(sorted(d.rule for d in found), 'pymorphy3' in sys.modules)\n"
     )
-    env = {**os.environ, cache.ENV: str(tmp_path / "cache")}
-    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    rules, loaded = first.stdout.rsplit(" ", 1)
+    first, second = _run_twice(script, tmp_path / "cache")
+    rules, loaded = first.rsplit(" ", 1)
     assert loaded.strip() == "True"
-    assert second.stdout == f"{rules} False\n"
+    assert second == f"{rules} False\n"
 
 
 def test_a_second_run_words_its_findings_without_yaml(tmp_path: Path) -> None:
@@ -135,12 +141,10 @@ def test_a_second_run_words_its_findings_without_yaml(tmp_path: Path) -> None:
         "found = lint_messages([sms, push], locale='ru', stage_kind='update')\n"
         "print(sorted(d.message for d in found if d.rule.startswith('CP32')), 'yaml' in sys.modules)\n"
     )
-    env = {**os.environ, cache.ENV: str(tmp_path / "cache")}
-    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    messages, loaded = first.stdout.rsplit(" ", 1)
+    first, second = _run_twice(script, tmp_path / "cache")
+    messages, loaded = first.rsplit(" ", 1)
     assert "13:00" in messages and loaded.strip() == "True"
-    assert second.stdout == f"{messages} False\n"
+    assert second == f"{messages} False\n"
 
 
 def _corpus_texts() -> list[tuple[str, str]]:
