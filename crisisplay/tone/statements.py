@@ -172,6 +172,24 @@ def _cue_spans(doc: Doc, lex: Lexicon) -> CueSpans:
     }
 
 
+def _stamp_lines(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a message dates itself: from a ``stamp_cue`` («Обновлено:», "Last updated") that opens a
+    line or follows a separator («**Расследуем** · Обновлено: 6 декабря в 14:41») to the end of
+    its line and sentence. The time there is when the text was written: every channel has its
+    own, and it is not a claim about the incident («Обновлено» is not «Следующее обновление»).
+    """
+    found = lex.get("stamp_cue").find(doc) if doc.memo("times", lambda: find_times(doc.text, doc.lang)) else []
+    lines = []
+    for match in found:
+        if match.first > 0 and doc.tokens[match.first - 1].kind != PUNCT and not doc.is_sentence_initial(match.first):
+            continue
+        start = match.offsets(doc)[1]
+        line_end = doc.text.find("\n", start)
+        sentence_end = doc.sentences[doc.tokens[match.last].sentence].end
+        lines.append((start, sentence_end if line_end < 0 else min(line_end, sentence_end)))
+    return lines
+
+
 def _amount(match: re.Match[str]) -> tuple[float, str] | None:
     raw = match.group("num").replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
@@ -201,10 +219,11 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
     """Every fact of one message, in text order; ``sent_at`` resolves relative times."""
     text = doc.text
     cues = _cue_spans(doc, lex)
+    stamps = _stamp_lines(doc, lex)
     facts: list[Fact] = []
     for mention in doc.memo("times", lambda: find_times(text, doc.lang)):
         tokens = _tokens_in(doc, mention.start, mention.end)
-        if not tokens:
+        if not tokens or any(s <= mention.start < e for s, e in stamps):
             continue
         topic = set(_topic(doc, lex, tokens[0], tokens[-1], cues))
         topic.discard("START")

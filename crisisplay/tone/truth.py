@@ -99,6 +99,11 @@ def truth_from_bundle(data: dict[str, object]) -> Truth | None:
             rows.append((str(item["id"]), str(item["name"]), str(item["status"]),
                          tuple((str(k), str(v)) for k, v in phrases.items())))  # type: ignore[union-attr]
     values = {str(name): _from_json(value) for name, value in facts.items() if name != "services"}
+    # The render's own moment is a fact too: the status page says «Обновлено: 6 декабря в 14:41».
+    # (The key cannot clash with a fact's name: those are identifiers.)
+    rendered_at = _from_json(data.get("generated_at"))
+    if isinstance(rendered_at, datetime):
+        values["(generated_at)"] = rendered_at
     return truth_from_values(locale.split("_")[0].split("-")[0] or "en", rows, values)
 
 

@@ -116,6 +116,25 @@ def test_lint_on_an_outbox_checks_claims_against_the_bundle(tmp_path: Path) -> N
     assert dirty.exit_code == 1 and "CP327" in dirty.output and "voice_by_hand" in dirty.output
 
 
+def test_an_outbox_rendered_on_another_day_lints_clean(tmp_path: Path) -> None:
+    """The status page's «Обновлено: 6 декабря в 14:41» is the render's moment, kept in the bundle:
+    an outbox rendered on any day (not only within the facts' times) reads back without CP328."""
+    out = tmp_path / "outbox"
+    runner = CliRunner()
+    rendered = runner.invoke(cli, ["render", str(IT_RU), "--at", "2026-12-06T14:41", "--example", "--out", str(out),
+                                   "--fail-on", "never"])
+    assert rendered.exit_code == 0, rendered.output
+    assert "6 декабря в 14:41" in (out / "status_page.md").read_text("utf-8")
+    linted = runner.invoke(cli, ["lint", str(out)])
+    assert "CP328" not in linted.output, linted.output
+    assert linted.exit_code == 0, linted.output
+    # a time that is neither a fact nor the render's moment is still a claim to check
+    page = out / "status_page.md"
+    page.write_text(page.read_text("utf-8").replace("Следующее обновление — 15 марта в 13:00",
+                                                    "Всё заработает 15 марта в 16:45"), encoding="utf-8")
+    assert "CP328" in runner.invoke(cli, ["lint", str(out)]).output
+
+
 def test_render_lint_reads_its_own_messages_back() -> None:
     result = CliRunner().invoke(cli, [
         "render", str(IT_RU), "--at", "2026-03-15T11:00", "--example", "--lint", "--format", "json",

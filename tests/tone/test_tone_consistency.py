@@ -78,3 +78,12 @@ def test_consistent_set_is_clean() -> None:
 
 def test_a_single_message_has_no_consistency_findings() -> None:
     assert _lint(("sms", SMS)) == []
+
+
+def test_a_status_page_date_line_is_not_a_next_update() -> None:
+    """The rendered status page's "Updated: December 6 at 11:42 AM" is not a next update the other
+    channels leave out (CP324 fired on every English outbox)."""
+    page = ("# Payments are down\n\n**Investigating** · Updated: December 6 at 11:42 AM London time\n\n"
+            "Since 10:40 AM card payments fail. We are sorry. Next update at 1 PM. Call 0800 100 2030.")
+    sms = "Since 10:40 AM card payments fail. We are sorry. Next update at 1 PM. Call 0800 100 2030."
+    assert _lint(("status_page", page), ("sms", sms), lang="en") == []

@@ -143,3 +143,19 @@ def test_tokens_in_a_span_are_the_tokens_that_overlap_it(text: str, lang: str, b
     doc = Doc(text, lang)
     start, end = min(bounds), max(bounds)
     assert _tokens_in(doc, start, end) == [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [("**Расследуем** · Обновлено: 6 декабря в 14:41 МСК\n\nСледующее обновление — 15 марта в 13:00.", "ru",
+      ["15.03", "13:00"]),
+     ("Последнее обновление: 12:00. Платежи не работают с 10:00.", "ru", ["10:00"]),
+     ("Актуально на 12:30\nДанные обновлены в 12:00, следующее обновление в 13:00.", "ru", ["12:00", "13:00"]),
+     ("**Investigating** · Updated: December 6 at 11:42 AM London time\n\nNext update at 1 PM.", "en", ["13:00"]),
+     ("Last updated 11:42. Posted at 11:40. We will send an updated notice at 3 PM.", "en", ["15:00"])],
+    ids=["ru-status-page", "ru-last-update", "ru-as-of", "en-status-page", "en-inside-a-sentence"],
+)
+def test_a_message_dating_itself_states_no_fact(text: str, lang: str, kept: list[str]) -> None:
+    """«Обновлено: …» / "Updated: …" opening a line is when the text was written: every channel has its
+    own, so it is not compared; the same words inside a sentence are not a date line."""
+    assert [f.display for f in _facts(text, lang) if f.kind in ("clock", "date")] == kept
