@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from crisisplay.cli.main import cli
+from crisisplay.playbook.bundled import bundled_names
 from crisisplay.tone.api import MessageText, lint_messages
 from crisisplay.tone.claims import ServiceTruth, Truth, check_claims, find_service_claims, find_time_claims
 
@@ -142,3 +143,18 @@ def test_render_lint_reads_its_own_messages_back() -> None:
     ])
     data = json.loads(result.output)
     assert not [d for d in data["diagnostics"] if d["rule"] in ("CP327", "CP328")]
+
+
+@pytest.mark.parametrize("name", [n for n in bundled_names() if not n.startswith("base.")])  # bases: extended, not sent
+def test_every_bundled_outbox_reads_back_without_warnings(tmp_path: Path, name: str) -> None:
+    """Render then lint, as a CX lead does on the day of a crisis (not on the examples' day): the
+    tool's own messages raise no warning or error about themselves."""
+    out = tmp_path / "outbox"
+    runner = CliRunner()
+    rendered = runner.invoke(cli, ["render", f"bundled:{name}", "--example", "--at", "2026-11-02T09:05",
+                                   "--out", str(out), "--fail-on", "never"])
+    assert rendered.exit_code == 0, rendered.output
+    linted = runner.invoke(cli, ["lint", str(out), "--format", "json", "--fail-on", "warning"])
+    serious = [(d["rule"], d["message"]) for d in json.loads(linted.output)["diagnostics"]
+               if d["severity"] in ("error", "warning")]
+    assert serious == [] and linted.exit_code == 0
