@@ -57,8 +57,11 @@ _AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", 
 _PERCENT_MARKERS = ("%", "процент", "cent")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Fact:
+    """One fact a message states. Not frozen (nothing changes a fact once made): a message makes
+    several, and a frozen dataclass sets each field through ``object.__setattr__``."""
+
     kind: str
     value: object
     display: str
@@ -73,9 +76,8 @@ class Fact:
     nouns: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        cues = frozenset(filter(str.isupper, self.topic))
-        object.__setattr__(self, "cues", cues)  # a frozen dataclass sets its fields so
-        object.__setattr__(self, "nouns", self.topic - cues)
+        self.cues = frozenset(filter(str.isupper, self.topic))
+        self.nouns = self.topic - self.cues
 
 
 def same_value(a: Fact, b: Fact) -> bool:
