@@ -15,7 +15,6 @@ is compared with «офис откроется в 16:00» but not with «сле�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -95,13 +94,8 @@ def same_topic(a: Fact, b: Fact) -> bool:
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
     """Indices of the tokens overlapping ``start..end`` (tokens are in text order, disjoint)."""
-    ends = doc.memo("token-ends", lambda: [t.end for t in doc.tokens])
-    found = []
-    index = bisect_right(ends, start)  # the first token that ends after ``start``
-    while index < len(ends) and doc.tokens[index].start < end:
-        found.append(index)
-        index += 1
-    return found
+    span = doc.tokens_within(start, end)
+    return [] if span is None else list(range(span[0], span[1] + 1))
 
 
 def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
@@ -273,6 +267,9 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
     "Payments: operational") takes the service from before the colon. When a segment states
     several statuses the gravest wins.
     """
+    statuses = status_matches(doc, lex)
+    if not statuses:  # no status, no service fact: the services need not be looked for
+        return []
     found = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
     # «оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
     # longer mention of another service is part of that name.
@@ -281,7 +278,6 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
         if not any(other != name and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
                    for other, o in found)
     ]
-    statuses = status_matches(doc, lex)
     clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
     facts: list[Fact] = []
     for lo, hi in clauses:
