@@ -86,15 +86,21 @@ class OccurrenceRule(Rule):
         return len(words) <= self.exempt_words and bool(self.exempt.search(doc, sent.first, sent.last))
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
-        counted = [n for n in range(len(doc.sentences)) if not self._exempt(doc, n)]
         if self.scope == "sentence":
-            for number in counted:
+            for number in range(len(doc.sentences)):
+                if self._exempt(doc, number):
+                    continue
                 sent = doc.sentences[number]
                 # a sentence is reported whole: only the number of hits matters
                 count = len(doc.sentence_words(number)) if self.target == "words" else len(self._hits(doc, number))
                 yield from self._judge(count, (sent.start, sent.end))
             return
-        everything = [hit for n in counted for hit in self._hits(doc, n)]
+        everything: list[tuple[int, int]] = []
+        for number in range(len(doc.sentences)):
+            hits = self._hits(doc, number)
+            # a sentence without hits adds nothing, exempt or not (the exemption is a phrase search)
+            if hits and not self._exempt(doc, number):
+                everything.extend(hits)
         over = everything[self.maximum] if self.maximum is not None and len(everything) > self.maximum else (0, 0)
         yield from self._judge(len(everything), (0, 0), over)
 
