@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from crisisplay.errors import CrisisplayError
-from crisisplay.playbook.values import FIRST_YEAR, LAST_YEAR
 
 #: The forms, as every command's help and error message spell them.
 TIME_FORMS = "ISO 8601 (2026-03-15T10:00, zone optional), HH:MM today, 'now', or relative: -20m, +2h, 1h ago"
@@ -50,7 +49,9 @@ class Moment:
 
 def parse_moment(text: str) -> Moment:
     """Read ``text`` in one of the :data:`TIME_FORMS`; a :class:`CrisisplayError` otherwise."""
+    # Imported here: every command's options name TIME_FORMS, few runs read a time.
     from crisisplay.playbook.timing import parse_duration
+    from crisisplay.playbook.values import FIRST_YEAR, LAST_YEAR
 
     value = text.strip() if isinstance(text, str) else ""
     if not value or len(value) > 64:
