@@ -18,14 +18,20 @@ every figure is slower than on an idle one. Throughput is printed per wall secon
 CPU second of this process (``time.process_time``): on a busy machine the wall figure also
 counts the time other processes held the CPU; on an idle one the two agree.
 
-Usage: ``python benchmarks/lint.py [--words 40000] [--seed 7] [--runs 7] [--no-startup]``.
+Throughput runs in rounds (``--rounds``, default 3), each in a fresh interpreter on its own
+text; the figures compared with the targets are the medians over the rounds, and every
+round is printed.
+
+Usage: ``python benchmarks/lint.py [--words 40000] [--seed 7] [--rounds 3] [--runs 7] [--no-startup]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -147,7 +153,6 @@ def _timed(command: list[str], env: dict[str, str], runs: int, fresh_cache: Path
     """Median wall and CPU seconds of ``command`` in fresh processes (CPU: user + system)."""
     import resource
     import shutil
-    import statistics
 
     walls, cpus = [], []
     for _ in range(runs):
@@ -183,40 +188,70 @@ def bench_startup(runs: int) -> list[tuple[str, float, float]]:
         return rows
 
 
+def throughput_round(words: int, seed: int) -> dict[str, tuple[int, float, float, int, float]]:
+    """One round in this process: Russian, English, then proselint on the same English text.
+    Name → (messages, words per wall second, per CPU second, findings, wall seconds)."""
+    # Throughput is the work per message: no help from lint's cache of word analyses (the
+    # start-up figures show what the cache does).
+    os.environ["CRISISPLAY_CACHE_DIR"] = "off"
+    rng = random.Random(seed)
+    rows: dict[str, tuple[int, float, float, int, float]] = {}
+    english: list[str] = []
+    for language in ("ru", "en"):
+        messages = generate(language, words, rng)
+        if language == "en":
+            english = messages
+        rows[language] = (len(messages), *bench_crisisplay(language, messages))
+    baseline = bench_proselint(english)
+    if baseline is not None:
+        rows["proselint"] = (len(english), *baseline)
+    return rows
+
+
+def run_rounds(words: int, seed: int, rounds: int) -> list[dict[str, tuple[int, float, float, int, float]]]:
+    """``rounds`` rounds, each in a fresh interpreter (every round's lint is the first in its
+    process, as in one run of the command) on its own text (seeds ``seed``, ``seed + 1``, …).
+    Within a round proselint runs right after crisisplay on the same text, so their ratio is
+    taken under the same machine conditions; across rounds a shared machine drifts by ±20 %."""
+    results = []
+    for number in range(rounds):
+        done = subprocess.run([sys.executable, __file__, "--words", str(words), "--seed", str(seed + number),
+                               "--one-round"], capture_output=True, text=True, check=True)
+        results.append({name: tuple(row) for name, row in json.loads(done.stdout.splitlines()[-1]).items()})
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=40_000, help="words per language")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=3, help="throughput rounds, each in a fresh process")
     parser.add_argument("--runs", type=int, default=7, help="processes per start-up figure")
     parser.add_argument("--no-startup", action="store_true", help="only the throughput figures")
+    parser.add_argument("--one-round", action="store_true", help=argparse.SUPPRESS)  # a round's process
     args = parser.parse_args()
-    # Throughput is the work per message: no help from lint's cache of word analyses (the
-    # start-up figures below show what the cache does).
-    os.environ["CRISISPLAY_CACHE_DIR"] = "off"
+    if args.one_round:
+        print(json.dumps(throughput_round(args.words, args.seed)))
+        return
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
-    rng = random.Random(args.seed)
-    rows = []
-    english: list[str] = []
-    speeds: dict[str, tuple[float, float]] = {}
-    for language in ("ru", "en"):
-        messages = generate(language, args.words, rng)
-        if language == "en":
-            english = messages
-        wall, cpu, findings, seconds = bench_crisisplay(language, messages)
-        speeds[language] = (wall, cpu)
-        rows.append((f"crisisplay lint ({language})", len(messages), wall, cpu, findings, seconds))
-    baseline = bench_proselint(english)
-    if baseline is not None:
-        rows.append(("proselint (en, same text)", len(english), *baseline))
-    print(f"{'tool':<34}{'messages':>9}{'words/s':>10}{'words/CPU-s':>13}{'findings':>10}{'seconds':>9}")
-    for name, count, wall, cpu, findings, seconds in rows:
-        print(f"{name:<34}{count:>9}{wall:>10.0f}{cpu:>13.0f}{findings:>10}{seconds:>9.1f}")
-    print(f"Russian: {speeds['ru'][0]:.0f} words/s, {speeds['ru'][1]:.0f} per CPU-second (target >= 30000)")
-    if baseline is None:
+    rounds = run_rounds(args.words, args.seed, max(1, args.rounds))
+    names = {"ru": "crisisplay lint (ru)", "en": "crisisplay lint (en)", "proselint": "proselint (en, same text)"}
+    print(f"{'round':<6}{'tool':<30}{'messages':>9}{'words/s':>10}{'words/CPU-s':>13}{'findings':>10}{'seconds':>9}")
+    for number, rows in enumerate(rounds, 1):
+        for key, (count, wall, cpu, findings, seconds) in rows.items():
+            print(f"{number:<6}{names[key]:<30}{count:>9}{wall:>10.0f}{cpu:>13.0f}{findings:>10}{seconds:>9.1f}")
+    median = statistics.median
+    russian = [r["ru"][1] for r in rounds]
+    russian_cpu = [r["ru"][2] for r in rounds]
+    print(f"Russian: {median(russian):.0f} words/s, {median(russian_cpu):.0f} per CPU-second (target >= 30000; "
+          f"median of {len(rounds)} rounds: {', '.join(f'{x:.0f}' for x in russian)})")
+    if any("proselint" not in r for r in rounds):
         print("proselint is not installed (pip install proselint): no English baseline in this run")
     else:
-        print(f"English: {speeds['en'][0] / baseline[0]:.2f}x proselint, {speeds['en'][1] / baseline[1]:.2f}x "
-              "per CPU-second (target >= 2x)")
+        ratios = [r["en"][1] / r["proselint"][1] for r in rounds]
+        cpu_ratios = [r["en"][2] / r["proselint"][2] for r in rounds]
+        print(f"English: {median(ratios):.2f}x proselint, {median(cpu_ratios):.2f}x per CPU-second (target >= 2x; "
+              f"median of {len(rounds)} rounds: {', '.join(f'{x:.2f}' for x in ratios)})")
     if not args.no_startup:
         print(f"\n{'start-up (median of ' + str(args.runs) + ' processes)':<52}{'wall s':>8}{'CPU s':>8}")
         for name, wall, cpu in bench_startup(args.runs):
