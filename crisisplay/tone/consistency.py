@@ -68,6 +68,8 @@ class Analysed:
     capital: bool | None = None  # «Вы» (True) or «вы» (False) mid-sentence
     # a fact is pointed at from every other message that omits or contradicts it
     _places: dict[tuple[int, int], Location] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # and named in the finding of each: a fact's id → the fact (which keeps the id its own) and its words
+    _shown: dict[int, tuple[Fact, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def where(self, fact: Fact) -> Location:
         place = self._places.get((fact.start, fact.end))
@@ -79,6 +81,13 @@ class Analysed:
     def words(self) -> Wording:
         """The lint catalog in this message's language: its findings are worded in it."""
         return wording_for("lint", self.doc.lang)
+
+    def show(self, fact: Fact) -> str:
+        """A fact of any message of the set as this message's findings write it."""
+        known = self._shown.get(id(fact))
+        if known is None:
+            known = self._shown[id(fact)] = (fact, _show(fact, self.words))
+        return known[1]
 
 
 ASPECTS = ("times", "services", "numbers", "contacts", "omissions", "tone", "address")
@@ -135,8 +144,8 @@ def _contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:
         reported.add(key)
         aspect = "times" if fact.kind in TIME_KINDS else "numbers"
         words = msg.words
-        said = ", ".join(sorted({words.text("said", channel=m.channel, value=_show(f, words)) for m, f in others}))
-        text = words.text("differs", channel=msg.channel, value=_show(fact, words), about=_about(fact, words),
+        said = ", ".join(sorted({words.text("said", channel=m.channel, value=msg.show(f)) for m, f in others}))
+        text = words.text("differs", channel=msg.channel, value=msg.show(fact), about=_about(fact, words),
                           others=said)
         yield _seen(msg.index, aspect, text, fact, [m.where(f) for m, f in others])
     yield from _service_contradictions(messages)
@@ -151,7 +160,9 @@ def _show(fact: Fact, words: Wording) -> str:
     """A fact's value as the catalog's language writes it («через 2 ч», "in 2h", «в среду»)."""
     if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, int):
         span = words.span(timedelta(minutes=fact.value))
-        return {"relative": words.text("in", span=span), "cadence": words.text("every", span=span)}.get(fact.kind, span)
+        if fact.kind == "relative":
+            return words.text("in", span=span)
+        return words.text("every", span=span) if fact.kind == "cadence" else span
     if fact.kind == "day":
         return words.term("day", str(fact.value))
     if fact.kind == "service":
@@ -208,7 +219,7 @@ def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
                 continue
             fact = phones[other.index][0]
             text = other.words.text("phone_differs", channel=other.channel, number=fact.display, other=msg.channel,
-                                      other_number=phones[msg.index][0].display)
+                                    other_number=phones[msg.index][0].display)
             yield _seen(other.index, "contacts", text, fact, [msg.where(phones[msg.index][0])])
     for kind in ("url", "email"):
         values = [(m, f) for m in messages for f in m.facts if f.kind == kind]
@@ -217,9 +228,11 @@ def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
                 a, b = str(f1.value), str(f2.value)
                 if m1.index == m2.index or a == b:
                     continue
+                if abs(len(a) - len(b)) > 2:
+                    continue  # more than two edits apart whatever they hold: no matcher built for them
                 if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
                     text = m2.words.text("link_differs", channel=m2.channel, link=f2.display, other=m1.channel,
-                                           other_link=f1.display)
+                                         other_link=f1.display)
                     yield _seen(m2.index, "contacts", text, f2, [m1.where(f1)])
 
 
@@ -244,6 +257,14 @@ def _key_fact(fact: Fact, *, short: bool = False) -> bool:
 
 def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     """One finding per (stating channel, omitting channel), listing what is left out."""
+    # What each message states that a channel should carry, once per message and length of
+    # channel (not once per channel that may leave it out): key facts, and a long channel's
+    # hotline.
+    owed = {
+        (msg.index, short): [(fact, key) for fact in msg.facts
+                             if (key := _key_fact(fact, short=short)) or (fact.kind == "phone" and not short)]
+        for msg in messages for short in {m.short for m in messages}
+    }
     for target in messages:
         seen: set[str] = set()  # a fact several channels state is reported once per target
         stated: dict[str, list[Fact]] = {}
@@ -254,10 +275,7 @@ def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
             if source.index == target.index:
                 continue
             missing: list[tuple[Fact, bool]] = []
-            for fact in source.facts:
-                key = _key_fact(fact, short=target.short)
-                if not key and (fact.kind != "phone" or target.short):
-                    continue
+            for fact, key in owed[source.index, target.short]:
                 if fact.kind == "phone" and reachable:
                     continue  # another way to reach us is fine
                 label = f"{fact.kind}:{fact.subject or fact.display}"
@@ -269,16 +287,16 @@ def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
                 continue
             lesser = not (any(key for _f, key in missing) and not target.short)
             words = target.words
-            what = "; ".join(_describe(f, words) for f, _k in missing)
+            what = "; ".join(_describe(f, target) for f, _k in missing)
             text = words.plural("omitted", len(missing), source=source.channel, what=what, target=target.channel)
             yield Observation(target.index, "omissions", text, related=tuple(source.where(f) for f, _k in missing),
                               lesser=lesser)
 
 
-def _describe(fact: Fact, words: Wording) -> str:
-    if fact.kind == "service" or not fact.cues & {"UPDATE", "RESTORE", "START", "UNTIL"}:
-        return _show(fact, words)
-    return words.text("value_about", value=_show(fact, words), about=_about(fact, words))
+def _describe(fact: Fact, reader: Analysed) -> str:
+    if fact.kind == "service" or fact.cues.isdisjoint(ABOUT_CUES):
+        return reader.show(fact)
+    return reader.words.text("value_about", value=reader.show(fact), about=_about(fact, reader.words))
 
 
 def _states(stated: Sequence[Fact], fact: Fact) -> bool:
@@ -302,7 +320,7 @@ def _tone(messages: Sequence[Analysed]) -> Iterator[Observation]:
     for msg in messages:
         if scores[msg.index] >= 2:
             text = msg.words.plural("louder", scores[msg.index], channel=msg.channel,
-                                      calm=", ".join(m.channel for m in calm))
+                                    calm=", ".join(m.channel for m in calm))
             yield Observation(msg.index, "tone", text, related=tuple(m.locate(0, 0) for m in calm))
 
 
