@@ -1,8 +1,9 @@
 """Phone numbers, links and e-mail addresses in a message, normalised for comparison.
 
 Phone numbers are found by the phonenumbers library (``PhoneNumberMatcher``, region RU for
-Russian text, GB and US for English) and compared in E.164 form, so «8 800 555-35-35» and
-«+7 (800) 555 35 35» are one number. Short service numbers («звоните на 900», "dial 611")
+Russian text; GB for English, then US in what GB did not read, so one stretch of text is one
+number) and compared in E.164 form, so «8 800 555-35-35» and «+7 (800) 555 35 35» are one
+number. Short service numbers («звоните на 900», "dial 611")
 count only after a cue word. Links compare without scheme, ``www.`` and a trailing slash.
 """
 
@@ -74,7 +75,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: messages have only times and counts («в 13:00», «2 часа»), which it would parse and reject.
 #: (Written to open with ``\d`` so that the regex engine skips to a digit, not tried at every position.)
 _PHONE_RUN_RE = re.compile(r"\d(?:(?:[^\w]|[xX_])*\d){4}")
-_DIGIT_RE = re.compile(r"\d")
 
 #: No number the matcher accepts is written with fewer letters and digits than this (letters
 #: count: the parser maps them to digits). The shortest are a 2-digit country code and 4 national
