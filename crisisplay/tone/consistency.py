@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from crisisplay.diagnostics.model import Location
 from crisisplay.tone.base import Finding, Observation
@@ -39,7 +40,14 @@ from crisisplay.wording import Wording, wording_for
 
 TIME_KINDS = frozenset({"clock", "date", "day"})
 NUMBER_KINDS = frozenset({"relative", "cadence", "duration", "amount", "percent"})
+CLAIM_KINDS = TIME_KINDS | NUMBER_KINDS
+#: the kinds a next update or a restore time is stated in
+SCHEDULE_KINDS = TIME_KINDS | {"relative", "cadence"}
 KEY_CUES = frozenset({"UPDATE", "RESTORE"})
+SHORT_KEY_CUES = frozenset({"UPDATE"})
+#: the cues a finding names («о следующем сообщении»), in sorted order
+ABOUT_CUES = ("RESTORE", "START", "UNTIL", "UPDATE")
+CONTACT_KINDS = frozenset({"phone", "url", "email"})
 LOUD = frozenset({"alarm", "shouting"})
 
 Locator = Callable[[int, int], Location]
@@ -60,12 +68,26 @@ class Analysed:
     capital: bool | None = None  # «Вы» (True) or «вы» (False) mid-sentence
     # a fact is pointed at from every other message that omits or contradicts it
     _places: dict[tuple[int, int], Location] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # and named in the finding of each: a fact's id → the fact (which keeps the id its own) and its words
+    _shown: dict[int, tuple[Fact, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def where(self, fact: Fact) -> Location:
         place = self._places.get((fact.start, fact.end))
         if place is None:
             place = self._places[fact.start, fact.end] = self.locate(fact.start, fact.end)
         return place
+
+    @cached_property
+    def words(self) -> Wording:
+        """The lint catalog in this message's language: its findings are worded in it."""
+        return wording_for("lint", self.doc.lang)
+
+    def show(self, fact: Fact) -> str:
+        """A fact of any message of the set as this message's findings write it."""
+        known = self._shown.get(id(fact))
+        if known is None:
+            known = self._shown[id(fact)] = (fact, _show(fact, self.words))
+        return known[1]
 
 
 ASPECTS = ("times", "services", "numbers", "contacts", "omissions", "tone", "address")
@@ -91,48 +113,46 @@ def _seen(index: int, aspect: str, message: str, fact: Fact | None, related: Seq
 
 
 def _contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:
-    claims = [(m, f) for m in messages for f in m.facts if f.kind in TIME_KINDS | NUMBER_KINDS]
+    claims = [(m, f) for m in messages for f in m.facts if f.kind in CLAIM_KINDS]
     by_kind: dict[str, list[tuple[Analysed, Fact]]] = {}
     for claim in claims:
         by_kind.setdefault(claim[1].kind, []).append(claim)
     reported: set[tuple[int, int]] = set()
     for msg, fact in claims:
-        # the claims of every message (this one too) on the same topic, in the order stated
-        topical = [(m, f) for m, f in by_kind[fact.kind] if same_topic(fact, f)]
-        others = [(m, f) for m, f in topical if m.index != msg.index]
+        # the claims on the same topic, in the order stated: this message's and the others'
+        own: list[Fact] = []
+        others: list[tuple[Analysed, Fact]] = []
+        for m, f in by_kind[fact.kind]:
+            if same_topic(fact, f):
+                if m.index == msg.index:
+                    own.append(f)
+                else:
+                    others.append((m, f))
         if not others or any(same_value(fact, f) for _m, f in others):
-            continue
-        own_same = [f for m, f in topical if m.index == msg.index]
-        if any(same_value(g, f) for g in own_same for _m, f in others):
+            continue  # another channel says the same: the ones that differ get the finding
+        if any(same_value(g, f) for g in own for _m, f in others):
             continue  # the channel also states the others' value: not a clear contradiction
-        agreeing = [(m, f) for m, f in topical if same_value(fact, f)]
-        disagreeing = [(m, f) for m, f in others if not same_value(fact, f)]
-        if len({m.index for m, _f in agreeing}) > len({m.index for m, _f in disagreeing}):
-            continue  # the majority says this; the others get the finding
-        if len({m.index for m, _f in agreeing}) == len({m.index for m, _f in disagreeing}) and msg.index < min(
-            m.index for m, _f in disagreeing
-        ):
-            continue  # a tie: the first message is the reference
+        # Every other channel says otherwise, so only this one channel can agree with the fact:
+        # the majority is the others' unless it is one against one, where the first message
+        # is the reference.
+        dissenting = {m.index for m, _f in others}
+        if len(dissenting) == 1 and msg.index < min(dissenting) and any(same_value(fact, g) for g in own):
+            continue
         key = (msg.index, fact.start)
         if key in reported:
             continue
         reported.add(key)
         aspect = "times" if fact.kind in TIME_KINDS else "numbers"
-        words = _words(msg)
-        said = ", ".join(sorted({words.text("said", channel=m.channel, value=_show(f, words)) for m, f in disagreeing}))
-        text = words.text("differs", channel=msg.channel, value=_show(fact, words), about=_about(fact, words),
+        words = msg.words
+        said = ", ".join(sorted({words.text("said", channel=m.channel, value=msg.show(f)) for m, f in others}))
+        text = words.text("differs", channel=msg.channel, value=msg.show(fact), about=_about(fact, words),
                           others=said)
-        yield _seen(msg.index, aspect, text, fact, [m.where(f) for m, f in disagreeing])
+        yield _seen(msg.index, aspect, text, fact, [m.where(f) for m, f in others])
     yield from _service_contradictions(messages)
 
 
-def _words(msg: Analysed) -> Wording:
-    """The lint catalog in the language of the message that gets the finding."""
-    return wording_for("lint", msg.doc.lang)
-
-
 def _about(fact: Fact, words: Wording) -> str:
-    cues = [words.term("about", c) for c in sorted(fact.cues) if c in ("UPDATE", "RESTORE", "START", "UNTIL")]
+    cues = [words.term("about", c) for c in ABOUT_CUES if c in fact.cues]
     return ", ".join(cues) or words.term("about", fact.kind)
 
 
@@ -140,7 +160,9 @@ def _show(fact: Fact, words: Wording) -> str:
     """A fact's value as the catalog's language writes it («через 2 ч», "in 2h", «в среду»)."""
     if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, int):
         span = words.span(timedelta(minutes=fact.value))
-        return {"relative": words.text("in", span=span), "cadence": words.text("every", span=span)}.get(fact.kind, span)
+        if fact.kind == "relative":
+            return words.text("in", span=span)
+        return words.text("every", span=span) if fact.kind == "cadence" else span
     if fact.kind == "day":
         return words.term("day", str(fact.value))
     if fact.kind == "service":
@@ -170,12 +192,12 @@ def _service_contradictions(messages: Sequence[Analysed]) -> Iterator[Observatio
             continue
         winner = max(votes, key=lambda state: (votes[state], -min(
             m.index for m, f in claims if f.value == state)))
+        other = [(m, f) for m, f in claims if f.value == winner]
         for msg, fact in claims:
             if fact.value == winner or len(per_message[msg.index]) > 1:
                 continue
-            other = [(m, f) for m, f in claims if f.value == winner]
             lesser = {fact.value, winner} != {"available", "unavailable"}
-            words = _words(msg)
+            words = msg.words
             text = words.plural(
                 "service_differs", len(other), channel=msg.channel, service=words.term("service", service),
                 state=words.term("state", str(fact.value)), winner=words.term("state", str(winner)),
@@ -196,8 +218,8 @@ def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
             if mine & theirs:
                 continue
             fact = phones[other.index][0]
-            text = _words(other).text("phone_differs", channel=other.channel, number=fact.display, other=msg.channel,
-                                      other_number=phones[msg.index][0].display)
+            text = other.words.text("phone_differs", channel=other.channel, number=fact.display, other=msg.channel,
+                                    other_number=phones[msg.index][0].display)
             yield _seen(other.index, "contacts", text, fact, [msg.where(phones[msg.index][0])])
     for kind in ("url", "email"):
         values = [(m, f) for m in messages for f in m.facts if f.kind == kind]
@@ -206,9 +228,11 @@ def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
                 a, b = str(f1.value), str(f2.value)
                 if m1.index == m2.index or a == b:
                     continue
+                if abs(len(a) - len(b)) > 2:
+                    continue  # more than two edits apart whatever they hold: no matcher built for them
                 if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
-                    text = _words(m2).text("link_differs", channel=m2.channel, link=f2.display, other=m1.channel,
-                                           other_link=f1.display)
+                    text = m2.words.text("link_differs", channel=m2.channel, link=f2.display, other=m1.channel,
+                                         other_link=f1.display)
                     yield _seen(m2.index, "contacts", text, f2, [m1.where(f1)])
 
 
@@ -224,8 +248,8 @@ def _distance(a: str, b: str) -> int:
 
 def _key_fact(fact: Fact, *, short: bool = False) -> bool:
     """Facts every channel should carry; a short channel owes only the gravest ones."""
-    if fact.kind in TIME_KINDS | {"relative", "cadence"}:
-        return bool(fact.cues & ({"UPDATE"} if short else KEY_CUES))
+    if fact.kind in SCHEDULE_KINDS:
+        return not fact.cues.isdisjoint(SHORT_KEY_CUES if short else KEY_CUES)
     if fact.kind == "service":
         return fact.value == "unavailable" or (fact.value == "degraded" and not short)
     return False
@@ -233,44 +257,54 @@ def _key_fact(fact: Fact, *, short: bool = False) -> bool:
 
 def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     """One finding per (stating channel, omitting channel), listing what is left out."""
+    # What each message states that a channel should carry, once per message and length of
+    # channel (not once per channel that may leave it out): key facts, and a long channel's
+    # hotline.
+    owed = {
+        (msg.index, short): [(fact, key) for fact in msg.facts
+                             if (key := _key_fact(fact, short=short)) or (fact.kind == "phone" and not short)]
+        for msg in messages for short in {m.short for m in messages}
+    }
     for target in messages:
         seen: set[str] = set()  # a fact several channels state is reported once per target
+        stated: dict[str, list[Fact]] = {}
+        for fact in target.facts:
+            stated.setdefault(fact.kind, []).append(fact)
+        reachable = not CONTACT_KINDS.isdisjoint(stated)
         for source in messages:
             if source.index == target.index:
                 continue
             missing: list[tuple[Fact, bool]] = []
-            for fact in source.facts:
-                key = _key_fact(fact, short=target.short)
-                if not key and (fact.kind != "phone" or target.short):
-                    continue
-                if fact.kind == "phone" and any(f.kind in ("phone", "url", "email") for f in target.facts):
+            for fact, key in owed[source.index, target.short]:
+                if fact.kind == "phone" and reachable:
                     continue  # another way to reach us is fine
                 label = f"{fact.kind}:{fact.subject or fact.display}"
-                if label in seen or _states(target, fact):
+                if label in seen or _states(stated.get(fact.kind, ()), fact):
                     continue
                 seen.add(label)
                 missing.append((fact, key))
             if not missing:
                 continue
             lesser = not (any(key for _f, key in missing) and not target.short)
-            words = _words(target)
-            what = "; ".join(_describe(f, words) for f, _k in missing)
+            words = target.words
+            what = "; ".join(_describe(f, target) for f, _k in missing)
             text = words.plural("omitted", len(missing), source=source.channel, what=what, target=target.channel)
             yield Observation(target.index, "omissions", text, related=tuple(source.where(f) for f, _k in missing),
                               lesser=lesser)
 
 
-def _describe(fact: Fact, words: Wording) -> str:
-    if fact.kind == "service" or not fact.cues & {"UPDATE", "RESTORE", "START", "UNTIL"}:
-        return _show(fact, words)
-    return words.text("value_about", value=_show(fact, words), about=_about(fact, words))
+def _describe(fact: Fact, reader: Analysed) -> str:
+    if fact.kind == "service" or fact.cues.isdisjoint(ABOUT_CUES):
+        return reader.show(fact)
+    return reader.words.text("value_about", value=reader.show(fact), about=_about(fact, reader.words))
 
 
-def _states(target: Analysed, fact: Fact) -> bool:
-    for other in target.facts:
-        if fact.kind == "service" and other.kind == "service" and other.subject == fact.subject:
+def _states(stated: Sequence[Fact], fact: Fact) -> bool:
+    """Whether the facts a message states of ``fact``'s kind say it (or say something on its topic)."""
+    for other in stated:
+        if fact.kind == "service" and other.subject == fact.subject:
             return True
-        if other.kind == fact.kind and (same_value(other, fact) or same_topic(other, fact)):
+        if same_value(other, fact) or same_topic(other, fact):
             return True
     return False
 
@@ -285,8 +319,8 @@ def _tone(messages: Sequence[Analysed]) -> Iterator[Observation]:
         return
     for msg in messages:
         if scores[msg.index] >= 2:
-            text = _words(msg).plural("louder", scores[msg.index], channel=msg.channel,
-                                      calm=", ".join(m.channel for m in calm))
+            text = msg.words.plural("louder", scores[msg.index], channel=msg.channel,
+                                    calm=", ".join(m.channel for m in calm))
             yield Observation(msg.index, "tone", text, related=tuple(m.locate(0, 0) for m in calm))
 
 
@@ -302,7 +336,7 @@ def _address(messages: Sequence[Analysed]) -> Iterator[Observation]:
             if value is None or value == winner:
                 continue
             others = [m for m in messages if values.get(m.index) == winner]
-            words = _words(msg)
+            words = msg.words
             shown = words.term("address", labels[value] if labels else str(value))
             expected = words.term("address", labels[winner] if labels else str(winner))
             text = words.text("address_differs", channel=msg.channel, shown=shown, expected=expected,

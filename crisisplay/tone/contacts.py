@@ -1,15 +1,16 @@
 """Phone numbers, links and e-mail addresses in a message, normalised for comparison.
 
 Phone numbers are found by the phonenumbers library (``PhoneNumberMatcher``, region RU for
-Russian text, GB and US for English) and compared in E.164 form, so «8 800 555-35-35» and
-«+7 (800) 555 35 35» are one number. Short service numbers («звоните на 900», "dial 611")
+Russian text; GB for English, then US in what GB did not read, so one stretch of text is one
+number) and compared in E.164 form, so «8 800 555-35-35» and «+7 (800) 555 35 35» are one
+number. Short service numbers («звоните на 900», "dial 611")
 count only after a cue word. Links compare without scheme, ``www.`` and a trailing slash.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -43,12 +44,14 @@ _SHORT_RE = {
     ),
     "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
-#: What a cued short number cannot be written without: three digits in a row and, in Russian,
-#: the stem of its cue word (case-folded; English cues hold an «i», which ``re.I`` also matches
-#: as Turkish «İ»/«ı» and case-folding does not keep). The ``_SHORT_RE`` patterns open with a
-#: look-behind and are tried at every position; these are cheap to look for.
+#: What a cued short number cannot be written without: three digits in a row and the stem of its
+#: cue word (case-folded). The ``_SHORT_RE`` patterns open with a look-behind and are tried at
+#: every position; these are cheap to look for. An English match opens with its cue, so the
+#: pattern is tried only from the first cue on; English cues hold an «i», which ``re.I`` also
+#: matches as Turkish «İ»/«ı» and case-folding does not keep: a text with those is searched whole.
 _SHORT_DIGITS_RE = re.compile(r"\d{3}")
-_SHORT_CUES = {"ru": ("номер", "тел", "звон")}
+_SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel")}
+_DOTTED_I = ("\u0130", "\u0131")
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: matcher can accept holds such a run (its candidates have no letters but "x", and no valid
 #: number of any region is shorter), so a text without one is not handed to it: most
 #: messages have only times and counts («в 13:00», «2 часа»), which it would parse and reject.
-_PHONE_RUN_RE = re.compile(r"(?:\d(?:[^\w]|[xX_])*){5}")
-_DIGIT_RE = re.compile(r"\d")
+#: (Written to open with ``\d`` so that the regex engine skips to a digit, not tried at every position.)
+_PHONE_RUN_RE = re.compile(r"\d(?:(?:[^\w]|[xX_])*\d){4}")
 
 #: No number the matcher accepts is written with fewer letters and digits than this (letters
 #: count: the parser maps them to digits). The shortest are a 2-digit country code and 4 national
@@ -88,11 +91,20 @@ def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
 
     Only the parse is skipped: the candidate is still counted against the matcher's ``max_tries``
     exactly as before, so the matches are the stock matcher's. Should phonenumbers rename
-    ``_parse_and_verify``, the override is never called, which costs speed, never a match.
+    ``_parse_and_verify`` or ``_extract_match``, the override is never called, which costs speed,
+    never a match.
     """
     import phonenumbers
 
     class ShortCandidateSkippingMatcher(phonenumbers.PhoneNumberMatcher):
+        def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+            # Most candidates are a short run of digits alone («13», «40», «2»): the whole is not
+            # parsed (below) and no inner-match pattern can split it (each needs a separator), so
+            # the stock matcher would reject it without counting a try beyond the caller's.
+            if len(candidate) < MIN_PHONE_CHARS and candidate.isdigit():
+                return None
+            return super()._extract_match(candidate, offset)
+
         def _parse_and_verify(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
             if sum(map(str.isalnum, candidate)) < MIN_PHONE_CHARS:
                 return None
@@ -140,14 +152,22 @@ def find_phones(text: str, lang: str) -> list[Contact]:
     import phonenumbers
 
     found: dict[tuple[int, int], Contact] = {}
-    digits = sum(map(str.isdigit, text))
-    if digits < 3:
-        return []
-    regions = REGIONS.get(lang, ("US",)) if digits >= 6 and _PHONE_RUN_RE.search(text) else ()
+    # The text's digits are not counted first: each way of finding a number below looks for
+    # the digits it needs (a run of five for the matcher, «+» and digits, three in a row after
+    # a cue), and every number the matcher accepts has six or more (``MIN_PHONE_CHARS``).
+    regions = REGIONS.get(lang, ("US",)) if _PHONE_RUN_RE.search(text) else ()
+    searched = text
     for region in regions:
-        for hit in phone_matcher(text, region):
+        if found:
+            # A number one region has read is not read again by the next (English: a UK number
+            # is not also parsed as a US one, which costs a parse and inner-match attempts
+            # only to be rejected or to repeat the same number). Blanking keeps the offsets.
+            searched = _blanked(text, found)
+        for hit in phone_matcher(searched, region):
+            if any(s < hit.end and hit.start < e for s, e in found):
+                continue  # one stretch of text is one contact, read by the first region that accepts it
             value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
-            found.setdefault((hit.start, hit.end), Contact("phone", hit.start, hit.end, value, hit.raw_string))
+            found[hit.start, hit.end] = Contact("phone", hit.start, hit.end, value, text[hit.start : hit.end])
     for match in _INTL_RE.finditer(text) if "+" in text else ():
         if any(s < match.end() and match.start() < e for s, e in found):
             continue
@@ -165,15 +185,35 @@ def find_phones(text: str, lang: str) -> list[Contact]:
     return sorted(found.values(), key=lambda c: c.start)
 
 
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many line breaks: offsets hold, and the matcher reads
+    no number into a blank. (Not spaces: its extension pattern spans any run of them, and
+    "0123<blank> ext. 34" would read the blanked number as an extension.)"""
+    parts = []
+    cursor = 0
+    for start, end in sorted(spans):
+        parts += [text[cursor:start], "\n" * (end - start)]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
 def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
-    if not _SHORT_DIGITS_RE.search(text):
-        return iter(())
-    cues = _SHORT_CUES.get(lang, ())
-    if cues:
+    start = 0
+    if lang == "ru":
         folded = text.casefold()
-        if not any(cue in folded for cue in cues):
+        if not any(cue in folded for cue in _SHORT_CUES["ru"]):
             return iter(())
-    return _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text)
+    elif not any(letter in text for letter in _DOTTED_I):
+        # lower() keeps every offset here: only «İ» (not in the text) changes length
+        folded = text.lower()
+        starts = [at for at in map(folded.find, _SHORT_CUES["en"]) if at >= 0]
+        if not starts:
+            return iter(())
+        start = min(starts)
+    if not _SHORT_DIGITS_RE.search(text, start):
+        return iter(())
+    return _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text, start)
 
 
 def find_contacts(text: str, lang: str) -> list[Contact]:

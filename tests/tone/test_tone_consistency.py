@@ -26,6 +26,19 @@ def test_contradicting_times_point_at_both_places() -> None:
     assert found.related[0].column == SMS.index("15:00") + 1
 
 
+def test_the_value_most_channels_state_wins_and_a_tie_keeps_the_first() -> None:
+    first = "Офис на Тверской закрыт, откроется в 15:00. Извините. 8 800 100-20-30"
+    second = "Офис на Тверской закрыт, откроется в 16:00. Извините. 8 800 100-20-30"
+    (found,) = [d for d in _lint(("sms", first), ("email", second), ("push", second)) if d.rule == "CP320"]
+    assert found.location is not None and found.location.file == "sms.txt" and found.span == "15:00"
+    assert [loc.file for loc in found.related] == ["email.txt", "push.txt"]
+    (found,) = [d for d in _lint(("sms", first), ("email", second)) if d.rule == "CP320"]
+    assert found.location is not None and found.location.file == "email.txt"
+    # a channel that also states the other channel's value is not a clear contradiction
+    both = "Офис на Тверской закрыт, откроется в 15:00. Если не успеем, откроется в 16:00. 8 800 100-20-30"
+    assert [d.rule for d in _lint(("sms", both), ("email", second)) if d.rule == "CP320"] == []
+
+
 def test_equal_facts_in_other_words_agree() -> None:
     english = "Our branch is closed and reopens at 3 PM. Sorry. Next update 1 PM. Call 0800 100 2030"
     other = "The branch reopens at 15:00. We apologise. Next update at 13:00. Call 0800 100 2030."

@@ -1,7 +1,8 @@
-"""The phone matcher that skips candidates too short to be a number finds what phonenumbers finds."""
+"""Phone numbers: the fast matcher finds what phonenumbers finds; each stretch of text is one contact."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from crisisplay.tone import contacts
-from crisisplay.tone.contacts import MIN_PHONE_CHARS, REGIONS, phone_matcher
+from crisisplay.tone.contacts import MIN_PHONE_CHARS, REGIONS, find_phones, phone_matcher
 
 try:  # Python 3.11+
     from re import _parser as regex_parser  # type: ignore[attr-defined]
@@ -158,6 +159,63 @@ def test_short_candidates_are_not_parsed(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(calls) > 1
 
 
+def _phones(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    return [(c.display, c.value) for c in find_phones(text, lang)]
+
+
+def test_a_uk_and_a_us_number_in_one_text_are_both_found() -> None:
+    text = "Call 020 7946 0958 in the UK or (212) 555-0123 in the US; abroad +49 30 1234567."
+    assert _phones(text) == [("020 7946 0958", "+442079460958"), ("(212) 555-0123", "+12125550123"),
+                             ("+49 30 1234567", "+49301234567")]
+    assert _phones("Call (212) 555-0123, or 020 7946 0958 from the UK.") == [
+        ("(212) 555-0123", "+12125550123"), ("020 7946 0958", "+442079460958")]
+
+
+def test_a_number_both_regions_read_is_one_contact() -> None:
+    # GB and US both accept an international number: one contact, not two at one place
+    assert _phones("Call +44 20 7946 0958 or +1 212 555 0123.") == [
+        ("+44 20 7946 0958", "+442079460958"), ("+1 212 555 0123", "+12125550123")]
+    # GB reads «00 1-800…» as dialled from the UK, US reads «1-800-555-0199»: one stretch of
+    # text, one contact (the first region's), where two overlapping contacts were reported
+    assert _phones("Back at 13:00 1-800-555-0199") == [("00 1-800-555-0199", "+18005550199")]
+
+
+def test_a_uk_number_does_not_hide_a_us_number_beside_it() -> None:
+    # one candidate for the matcher: GB finds the UK number inside it, US the rest once the UK
+    # number is set aside (its own reading of the whole candidate found nothing)
+    assert _phones("8 (800) 555-35-35.020 7946 0958") == [("(800) 555-35-35", "+18005553535"),
+                                                          ("020 7946 0958", "+442079460958")]
+
+
+def test_a_blanked_number_is_not_read_as_an_extension() -> None:
+    # "…0123 <spaces> ext. 12": the matcher's extension pattern spans any run of spaces, so the
+    # UK number is set aside with line breaks, not spaces
+    assert _phones("212-555-0123+44 20 7946 0958 ext. 12 ext. 34") == [
+        ("212-555-0123", "+12125550123"), ("+44 20 7946 0958 ext. 12", "+442079460958")]
+
+
+_SOUP = st.one_of(
+    st.sampled_from(["+7 800 555-35-35", "8 (800) 555-35-35", "+44 20 7946 0958", "020 7946 0958",
+                     "(212) 555-0123", "+1 212 555 0123", "0800 100 2030", "1-800-555-0199", "07700 900123",
+                     "13:00", "2026-03-15 08", " ext. 12", "call ", "звоните ", "тел. 900 "]),
+    st.sampled_from([" ", "  ", "-", " - ", "/", "(", ")", ".", ", ", " or ", "x", "\n", "1", "0", "44", "555"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_SOUP, max_size=10), lang=st.sampled_from(["en", "ru", "de"]))
+@example(pieces=["13:00", " ", "1-800-555-0199"], lang="en")
+def test_phone_contacts_never_overlap_and_the_first_region_reads_first(pieces: list[str], lang: str) -> None:
+    text = "".join(pieces)
+    found = find_phones(text, lang)
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start, text
+    assert all(c.display == text[c.start : c.end] for c in found)
+    first_region = REGIONS.get(lang, ("US",))[0]
+    spans = {(c.start, c.end) for c in found}
+    assert {(hit.start, hit.end) for hit in phonenumbers.PhoneNumberMatcher(text, first_region)} <= spans
+
+
 _URL_PIECES = st.one_of(
     st.text(alphabet="abwhtpsru.:/-@ WwHTPSRUруфРФ0123456789", max_size=10),
     st.sampled_from(["http://", "HTTPS://", "www.", "WWW.", ".ru", ".RU", ".рф", ".com", ".io", ".Info", "bank",
@@ -184,13 +242,16 @@ def test_links_in_the_corpora_are_found_behind_the_hint() -> None:
 
 _SHORT_PIECES = st.sampled_from([*"0123456789 :*#-.", "900", "611", "*100#", "номер", "НОМЕРА", "тел.", "Тел",
                                  "телефону", "звоните", "Позвоните", "звонок", "на ", "по ", "call", "DIAL", "Phone",
-                                 "text", "number", "tel.", "dİal", "ſ", "в 13:00", "a", "б"])
+                                 "text", "number", "tel.", "dİal", "dıal", "İ", "ı", "CALL", "Dial", "ſ", "в 13:00",
+                                 "a", "б"])
 
 
 @settings(max_examples=500, deadline=None)
 @given(pieces=st.lists(_SHORT_PIECES, max_size=10), lang=st.sampled_from(["ru", "en", "de"]))
 @example(pieces=["Звоните", " ", "900"], lang="ru")
 @example(pieces=["dİal", " ", "611"], lang="en")
+@example(pieces=["dıal", " ", "611"], lang="en")
+@example(pieces=["611 ", "call", " ", "611"], lang="en")
 def test_short_numbers_are_looked_for_wherever_they_can_be(pieces: list[str], lang: str) -> None:
     text = "".join(pieces)
     pattern = contacts._SHORT_RE.get(lang, contacts._SHORT_RE["en"])
