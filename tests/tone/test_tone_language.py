@@ -56,7 +56,7 @@ EMAIL = (
 def test_cross_channel_findings_in_russian() -> None:
     found = {d.rule: d for d in _lint(("sms", SMS), ("email", EMAIL), lang="ru")}
     assert found["CP320"].message == (
-        "email: 16:00 (восстановление), а sms: 15:00; клиент, прочитавший оба сообщения, не поймёт, чему верить"
+        "email: 16:00 (восстановление), а sms: 15:00; клиент, увидевший разные значения, не поймёт, чему верить"
     )
     services = _lint(("website", "Платежи работают, переводы недоступны. Обновление в 18:00."),
                      ("agent_script", "Платежи сейчас не работают, переводы тоже. Обновление в 18:00."),
@@ -69,7 +69,7 @@ def test_cross_channel_findings_in_english() -> None:
     english = "Our branch is closed and reopens at 3 PM. Sorry. Next update 1 PM. Call 0800 100 2030"
     other = "The branch reopens at 4 PM. We apologise. Next update at 1 PM. Call 0800 100 2030."
     (found,) = [d for d in _lint(("sms", english), ("email", other), lang="en") if d.rule == "CP320"]
-    assert "customers who read both will not know which to believe" in found.message
+    assert "customers who see different values will not know which to believe" in found.message
 
 
 def test_relative_times_and_cadences_are_shown_in_the_texts_language() -> None:
