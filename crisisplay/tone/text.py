@@ -250,6 +250,10 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
 
     for match in splitter.re.finditer(text):
         start, stop = match.start(), match.end()
+        if not text[stop : stop + 1].isspace():
+            # razdel's first rules join at a delimiter without a space after it (``empty_side``,
+            # ``no_space_prefix``): «we're», «3.5», the end of the text; no need to ask
+            continue
         delimiter = match.group(1)
         left, right = text[max(0, start - window) : start], text[stop : stop + window]
         short = delimiter in _BULLET_BOUNDS and start - chunk_start <= _BULLET_SIZE
