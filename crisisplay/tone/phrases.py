@@ -300,7 +300,8 @@ class PhraseSet:
         if not self.phrases:
             return found
         gap = self.gap
-        starts = self._starts(doc)
+        known = doc.starts.get(id(self))  # ``_starts``'s first lines: nearly every search has them
+        starts = known[1] if known is not None and known[0] is self else self._starts(doc)
         if not starts:
             return found
         candidates: Iterable[tuple[int, tuple[tuple[Phrase, bool], ...]]]
