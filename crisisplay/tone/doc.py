@@ -6,6 +6,8 @@ import bisect
 import functools
 from collections.abc import Callable
 from functools import cached_property
+from itertools import compress
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from crisisplay.tone import morph
@@ -27,6 +29,15 @@ def _punct_keys(text: str) -> frozenset[str]:
     return frozenset({text})
 
 
+#: Language → token text → its keys (see :meth:`Doc.keys`): the same few thousand words recur
+#: in every message, and a plain dict answers faster than ``word_keys``'s cache.
+_TOKEN_KEYS: dict[str, dict[str, frozenset[str]]] = {}
+_KEPT_TOKEN_KEYS = 262_144
+
+_text_of, _kind_of, _sentence_of = itemgetter(0), itemgetter(3), itemgetter(4)
+_WORD_OR_NUMBER = frozenset({WORD, NUMBER})
+
+
 class Doc:
     """The analysed text of one message in one language (``ru`` or ``en``)."""
 
@@ -36,9 +47,12 @@ class Doc:
         self.tokens: list[Token]
         self.sentences: list[Sentence]
         self.tokens, self.sentences = analyse_tokens(text, lang)
-        self._lower: list[str] = morph.normalise_all([token.text for token in self.tokens])
+        # per-token lists built with ``map`` over the token tuples: no bytecode per token
+        self._texts = list(map(_text_of, self.tokens))
+        self._lower: list[str] = morph.normalise_all(self._texts)
+        self._is_word: list[bool] = list(map(WORD.__eq__, map(_kind_of, self.tokens)))
         # one look-up in lint's cache for the words of the message
-        self._word_set = {lower for lower, t in zip(self._lower, self.tokens, strict=True) if t.kind == WORD}
+        self._word_set = set(compress(self._lower, self._is_word))
         morph.prefetch(self._word_set, lang)
         self._keys: list[frozenset[str] | None] = [None] * len(self.tokens)
         self._all_keyed = False
@@ -59,22 +73,30 @@ class Doc:
         """The lemma keys of a token (punctuation: itself), computed once."""
         keys = self._keys[index]
         if keys is None:
-            token = self.tokens[index]
+            keys = self._keys[index] = self._token_keys(index, _TOKEN_KEYS.setdefault(self.lang, {}))
+        return keys
+
+    def _token_keys(self, index: int, known: dict[str, frozenset[str]]) -> frozenset[str]:
+        token = self.tokens[index]
+        keys = known.get(token.text)
+        if keys is None:
             keys = _punct_keys(token.text) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
-            self._keys[index] = keys
+            if len(known) >= _KEPT_TOKEN_KEYS:
+                known.clear()
+            known[token.text] = keys
         return keys
 
     def all_keys(self) -> list[frozenset[str]]:
         """The keys of every token (see :meth:`keys`), all computed."""
-        keys = self._keys
         if not self._all_keyed:
             self._all_keyed = True
-            lang = self.lang
-            word_keys = morph.word_keys
-            for index, token in enumerate(self.tokens):
-                if keys[index] is None:
-                    keys[index] = _punct_keys(token.text) if token.kind == PUNCT else word_keys(token.text, lang)
-        return keys  # type: ignore[return-value]
+            known = _TOKEN_KEYS.setdefault(self.lang, {})
+            keys = self._keys = list(map(known.get, self._texts))  # the same keys ``keys`` gives
+            if None in keys:  # a word not seen before
+                for index, found in enumerate(keys):
+                    if found is None:
+                        keys[index] = self._token_keys(index, known)
+        return self._keys  # type: ignore[return-value]
 
     def tag_share(self, index: int, tags: frozenset[str]) -> float:
         return morph.tag_share(self.tokens[index].text, tags, self.lang)
@@ -149,25 +171,29 @@ class Doc:
     def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
         """Per token: sentence, soft, barrier, keys, lower case, is a word — what a phrase's
         walk from its first word reads (``phrase_search.extend``), fetched in one look-up."""
-        return ([t.sentence for t in self.tokens], self.soft, self.barrier, self.all_keys(), self._lower,
-                [t.kind == WORD for t in self.tokens])
+        return (list(map(_sentence_of, self.tokens)), self.soft, self.barrier, self.all_keys(), self._lower,
+                self._is_word)
 
     @cached_property
     def word_indices(self) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if t.kind == WORD]
+        return list(compress(range(len(self.tokens)), self._is_word))
+
+    @cached_property
+    def _counted(self) -> list[bool]:
+        """Per token: a word or a number (what word counts and sentence words take)."""
+        return list(map(_WORD_OR_NUMBER.__contains__, map(_kind_of, self.tokens)))
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.kind in (WORD, NUMBER))
+        return sum(self._counted)
 
     def sentence_words(self, number: int) -> tuple[int, ...]:
         """The words and numbers of a sentence (computed once: every ``occurrence`` rule asks)."""
         known = self._sentence_words.get(number)
         if known is None:
             sent = self.sentences[number]
-            tokens = self.tokens
             known = self._sentence_words[number] = tuple(
-                i for i in range(sent.first, sent.last) if tokens[i].kind in (WORD, NUMBER))
+                compress(range(sent.first, sent.last), self._counted[sent.first : sent.last]))
         return known
 
     @cached_property

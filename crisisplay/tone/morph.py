@@ -42,8 +42,10 @@ _NORMALISED: dict[str, str] = {}
 
 def normalise_all(words: list[str]) -> list[str]:
     """:func:`normalise` of every word (one call for the tokens of a message)."""
-    known = _NORMALISED.get
-    return [known(word) or normalise(word) for word in words]
+    found = list(map(_NORMALISED.get, words))  # no bytecode per word: nearly all are known
+    if None in found:
+        return [lower if lower is not None else normalise(word) for lower, word in zip(found, words, strict=True)]
+    return found  # type: ignore[return-value]
 
 
 def normalise(word: str) -> str:

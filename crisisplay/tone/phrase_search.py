@@ -10,6 +10,7 @@ A list that joins the rule set after a message was indexed finds its starts on i
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,14 +22,18 @@ if TYPE_CHECKING:
 TAG_SHARE = 0.6
 
 Entry = tuple["Phrase", bool]  # (phrase, whether its head's grammemes must be checked)
+#: Token index → the phrases that may start there (tuples: the phrases of one head are
+#: shared by every message and position that has the head, never copied).
+Starts = dict[int, tuple[Entry, ...]]
 #: What a phrase needs in the message beyond its head: the keys or forms of its last word
 #: that is not ``*`` (the most telling one: «мы приносим извинения»), and whether they are
 #: forms; None for a phrase of one word. A phrase whose word is nowhere in the message
 #: cannot match there.
 Need = tuple[frozenset[str], bool] | None
-#: A head's phrases in one member list: (the list's slot, its phrases starting with that
-#: head, their needs or None when none of them needs anything beyond its head).
-Group = tuple[int, list[Entry], list[Need] | None]
+#: A head's phrases in one member list: (the list's slot, phrases starting with that head,
+#: what they all need). A head whose phrases need different words is several groups, one
+#: per run of phrases with one need, in list order: a message tests each group once.
+Group = tuple[int, tuple[Entry, ...], Need]
 
 
 def need(phrase: Phrase) -> Need:
@@ -53,20 +58,32 @@ class HeadIndex:
         self.members: list[PhraseSet] = []
         self._by_key: dict[str, list[Group]] = {}
         self._by_surface: dict[str, list[Group]] = {}
+        #: What a message without any start of a list records for it (see ``fill``): all but
+        #: a few lists, so a message starts from these, copied in one call each.
+        self._no_starts: dict[int, tuple[object, Starts]] = {}
+        self._no_matches: dict[int, tuple[object, list[Match]]] = {}
+        self._open_slots: list[int] = []
 
     def add(self, phrases: PhraseSet) -> None:
         slot = len(self.members)
         self.members.append(phrases)
         for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
             for head, listed in own.items():
-                needs = [need(p) for p in listed]
-                table.setdefault(head, []).append(
-                    (slot, [(p, bool(p.elements[0].tags)) for p in listed],
-                     needs if any(n is not None for n in needs) else None))
+                groups = table.setdefault(head, [])
+                for wanted, run in itertools.groupby(listed, need):
+                    groups.append((slot, tuple((p, bool(p.elements[0].tags)) for p in run), wanted))
+        # holding ``phrases`` keeps its id from being reused
+        self._no_starts[id(phrases)] = (phrases, _NO_STARTS)
+        if phrases.open_heads:  # its phrases may start anywhere: never "nothing to find" at once
+            self._open_slots.append(slot)
+        else:
+            self._no_matches[id(phrases)] = (phrases, _NO_MATCHES)
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
-        per_slot: list[dict[int, list[Entry]] | None] = [None] * len(self.members)
+        # per list: (positions, phrases) of each head of the list the message has
+        per_slot: list[list[tuple[list[int], tuple[Entry, ...]]] | None] = [None] * len(self.members)
+        hit: list[int] = []
         keys, forms = doc.key_set, doc.surface_set
         # the message's keys and forms in text order, each looked up once
         for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
@@ -74,33 +91,48 @@ class HeadIndex:
                 groups = table.get(head)
                 if groups is None:
                     continue
-                for slot, entries, needs in groups:
-                    if needs is not None:
-                        entries = [e for e, n in zip(entries, needs, strict=True)
-                                   if n is None or not n[0].isdisjoint(forms if n[1] else keys)]
-                        if not entries:
-                            continue
-                    starts = per_slot[slot]
-                    if starts is None:
-                        starts = per_slot[slot] = {}
+                for slot, entries, wanted in groups:
+                    if wanted is not None and wanted[0].isdisjoint(forms if wanted[1] else keys):
+                        continue
+                    found = per_slot[slot]
+                    if found is None:
+                        per_slot[slot] = [(where, entries)]
+                        hit.append(slot)
+                    elif found[-1][0] is where:  # the next run of this head's phrases
+                        found[-1] = (where, found[-1][1] + entries)
+                    else:
+                        found.append((where, entries))
+        # most lists: nothing starts, nothing to find
+        doc_starts, doc_found = doc.starts, doc.found
+        doc_starts.update(self._no_starts)
+        doc_found.update(self._no_matches)
+        members = self.members
+        for slot in hit:
+            found = per_slot[slot]
+            assert found is not None
+            if len(found) == 1:  # one head of the list in the message (the usual case)
+                where, entries = found[0]
+                starts: Starts = dict.fromkeys(where, entries)
+            else:
+                starts = {}
+                for where, entries in found:
                     for position in where:
                         known = starts.get(position)
-                        if known is None:
-                            starts[position] = entries.copy()
-                        else:
-                            known.extend(entries)
-        doc_starts, doc_found = doc.starts, doc.found
-        for member, starts in zip(self.members, per_slot, strict=True):
-            if starts is None and not member.open_heads:  # most lists: nothing starts, nothing to find
-                doc_starts[id(member)] = (member, _NO_STARTS)  # holding ``member`` keeps its id
-                doc_found[id(member)] = (member, _NO_MATCHES)
+                        starts[position] = entries if known is None else known + entries
+            member = members[slot]
+            doc_found.pop(id(member), None)
+            if member.final_starts:
+                doc_starts[id(member)] = (member, starts)
             else:
-                member.finish_starts(doc, {} if starts is None else starts)
+                member.finish_starts(doc, starts)
+        for slot in self._open_slots:
+            if per_slot[slot] is None:
+                members[slot].finish_starts(doc, {})
         doc_starts[id(self)] = (self, _NO_STARTS)  # this message is indexed
 
 
 #: Shared by every list that has no start in a message (read, never written: searches copy).
-_NO_STARTS: dict[int, list[Entry]] = {}
+_NO_STARTS: Starts = {}
 _NO_MATCHES: list[Match] = []
 
 

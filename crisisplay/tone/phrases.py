@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.phrase_search import TAG_SHARE, extend
+from crisisplay.tone.phrase_search import TAG_SHARE, Starts, extend
 from crisisplay.tone.text import WORD, raw_tokens
 from crisisplay.tone.wordstore import save_at_exit
 
@@ -187,8 +187,6 @@ def _compile(entry: str, lang: str) -> Phrase:
     return Phrase(text, tuple(elements))
 
 
-#: Token index → (phrase, whether its first word must still be checked there).
-Starts = dict[int, list[tuple[Phrase, bool]]]
 
 
 class PhraseSet:
@@ -222,6 +220,8 @@ class PhraseSet:
         #: A head with several keys may put its phrase twice at one token (a Russian word has
         #: several lemmas); a token has one exact form, so several forms cannot.
         self._may_repeat = any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
+        #: The starts found by head key or form are all there is (``HeadIndex.fill`` keeps them).
+        self.final_starts = not self.open_heads and not self._may_repeat
         self._keys = frozenset(self.by_key)
         self._surfaces = frozenset(self.by_surface)
         #: The rule set's index of every list's first words (one pass over a message for all).
@@ -232,7 +232,7 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def _starts(self, doc: Doc) -> dict[int, list[tuple[Phrase, bool]]]:
+    def _starts(self, doc: Doc) -> Starts:
         """Token index → (phrase, whether its first word must still be checked there) for the
         phrases that may start there: their head's key or form is there, or their head is any
         word. Built once per message and phrase list: sentence by sentence and word by word
@@ -250,31 +250,32 @@ class PhraseSet:
             known = doc.starts.get(id(self))
             if known is not None and known[0] is self:
                 return known[1]
-        starts: dict[int, list[tuple[Phrase, bool]]] = {}
+        starts: Starts = {}
         for key in self._keys & doc.key_set:
             for phrase in self.by_key[key]:
                 entry = (phrase, bool(phrase.elements[0].tags))
                 for position in doc.key_positions[key]:
-                    starts.setdefault(position, []).append(entry)
+                    starts[position] = (*starts.get(position, ()), entry)
         surfaces = doc.surface_positions
         for surface in self._surfaces & doc.surface_set:
             for phrase in self.by_surface[surface]:
                 entry = (phrase, bool(phrase.elements[0].tags))
                 for position in surfaces[surface]:
-                    starts.setdefault(position, []).append(entry)
+                    starts[position] = (*starts.get(position, ()), entry)
         return self.finish_starts(doc, starts)
 
     def finish_starts(self, doc: Doc, starts: Starts) -> Starts:
         """Add the phrases whose head is any word to ``starts`` (found by key or form), and keep it."""
         for phrase in self._anywhere:
             tags = phrase.elements[0].tags
+            entry = (phrase, True)
             for index in doc.with_grammemes(tags) if tags else range(len(doc.tokens)):
-                starts.setdefault(index, []).append((phrase, True))
+                starts[index] = (*starts.get(index, ()), entry)
         if self._may_repeat:
             for index, entries in starts.items():
                 if len(entries) > 1:  # a head with two keys, both readings of this word: once
                     seen: set[int] = set()
-                    starts[index] = [e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))]  # type: ignore[func-returns-value]
+                    starts[index] = tuple([e for e in entries if id(e[0]) not in seen and not seen.add(id(e[0]))])  # type: ignore[func-returns-value]
         doc.starts[id(self)] = (self, starts)  # holding ``self`` keeps its id from being reused
         if not starts:  # most lists have no start in a message: their search is done
             doc.found[id(self)] = (self, [])
@@ -299,10 +300,11 @@ class PhraseSet:
         if not self.phrases:
             return found
         gap = self.gap
-        starts = self._starts(doc)
+        known = doc.starts.get(id(self))  # ``_starts``'s first lines: nearly every search has them
+        starts = known[1] if known is not None and known[0] is self else self._starts(doc)
         if not starts:
             return found
-        candidates: Iterable[tuple[int, list[tuple[Phrase, bool]]]]
+        candidates: Iterable[tuple[int, tuple[tuple[Phrase, bool], ...]]]
         if first == 0 and stop == len(doc.tokens):
             candidates = starts.items()
         elif stop - first < len(starts):

@@ -101,5 +101,11 @@ def test_lists_searched_through_one_index_find_what_they_find_alone() -> None:
             for with_index, without in zip(indexed, alone, strict=True):
                 matches = with_index.find(doc)
                 assert matches == without.find(other), text[:60]
+                # in the list's own order at every start: of two phrases matching the same
+                # words, the first listed wins
+                own = without._starts(other)
+                for position, entries in with_index._starts(doc).items():
+                    rest = iter(own[position])
+                    assert all(entry in rest for entry in entries), (text[:60], position)
                 found += len(matches)
         assert found > 20  # the lists do match something in the corpus

@@ -1,0 +1,64 @@
+"""A message's per-token lists are built in bulk for speed (``map`` over the token tuples,
+plain-dict caches); they must equal the plain per-token definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crisisplay.tone import morph
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Token
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ODD = ("Ⓐ ⓐ ’ ' ‘ «ёлка» Ёлка — we’re We're 100 % 13:00 II Ⅻ. Второе: «из-за» сбоя; 3,5 часа.\n"
+       "- пункт\n\nWe'll call you at 5 p.m. Sorry!")
+
+
+def _texts(lang: str) -> list[str]:
+    texts = [m["text"] for path in sorted(CORPUS.rglob(f"{lang}.yaml"))
+             for m in yaml.safe_load(path.read_text("utf-8"))["messages"]]
+    return [*texts[:40], ODD, "", "  \n "]
+
+
+def _positions(items: list[tuple[int, frozenset[str]]]) -> list[tuple[str, list[int]]]:
+    positions: dict[str, list[int]] = {}
+    for index, keys in items:
+        for key in keys:
+            positions.setdefault(key, []).append(index)
+    return list(positions.items())
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_per_token_lists_equal_their_plain_definitions(lang: str) -> None:
+    for text in _texts(lang):
+        doc, fresh = Doc(text, lang), Doc(text, lang)
+        tokens = doc.tokens
+        assert all(type(t) is Token for t in tokens)
+        assert tokens == [Token(t.text, t.start, t.end, t.kind, t.sentence) for t in tokens]
+        assert doc.lowers == [morph.normalise(t.text) for t in tokens]
+        plain_keys = [frozenset({t.text}) if t.kind == PUNCT else morph.word_keys(t.text, lang) for t in tokens]
+        assert [fresh.keys(i) for i in range(len(tokens))] == plain_keys  # one by one, then all
+        assert fresh.all_keys() == plain_keys == doc.all_keys()
+        # in text order: the head index hands out phrases in this order
+        assert list(doc.key_positions.items()) == _positions(list(enumerate(plain_keys)))
+        assert list(doc.surface_positions.items()) == _positions(
+            [(i, frozenset({lower})) for i, lower in enumerate(doc.lowers)])
+        assert doc.key_set == frozenset(k for keys in plain_keys for k in keys)
+        assert doc.surface_set == frozenset(doc.lowers)
+        assert doc.word_indices == [i for i, t in enumerate(tokens) if t.kind == WORD]
+        assert doc.word_count == sum(1 for t in tokens if t.kind in (WORD, NUMBER))
+        assert doc.walk[0] == [t.sentence for t in tokens]
+        assert doc.walk[5] == [t.kind == WORD for t in tokens]
+        for number, sent in enumerate(doc.sentences):
+            assert doc.sentence_words(number) == tuple(
+                i for i in range(sent.first, sent.last) if tokens[i].kind in (WORD, NUMBER))
+
+
+def test_a_word_never_seen_is_normalised_and_keyed() -> None:
+    word = "Zyxwvutsrqpё’s"  # not in any cache yet
+    doc = Doc(f"{word} {word.upper()}", "en")
+    assert doc.lowers == [morph.normalise(word), morph.normalise(word.upper())]
+    assert doc.all_keys() == [morph.word_keys(word, "en"), morph.word_keys(word.upper(), "en")]
