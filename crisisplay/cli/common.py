@@ -7,7 +7,6 @@ import contextlib
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -95,6 +94,8 @@ def handle_errors(func: F) -> F:
             ctx = click.get_current_context(silent=True)
             debug = bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
             if debug:
+                import traceback  # only when crisisplay itself fails
+
                 traceback.print_exc()
             click.echo(
                 f"internal error: {type(exc).__name__}: {exc}\n"
