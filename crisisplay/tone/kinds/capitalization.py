@@ -20,7 +20,7 @@ SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR",
 _SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class CapitalizationRule(Rule):
     """capitalization: ALL-CAPS shouting, or inconsistent capitalisation of a word.
 

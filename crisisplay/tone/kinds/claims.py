@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 CLAIMS = ("services", "times")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class ClaimsRule(SetRule):
     """claims: a message may state nothing the facts it was made from do not say.
 

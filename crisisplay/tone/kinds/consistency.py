@@ -15,7 +15,7 @@ from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.phrases import PhraseSet
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class ConsistencyRule(Rule):
     """consistency: a text uses one of several alternatives, never a mix.
 

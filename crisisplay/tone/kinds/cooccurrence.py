@@ -28,7 +28,7 @@ _CLAUSE_PUNCT = frozenset(";:—–")
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class CooccurrenceRule(Rule):
     """cooccurrence: one phrase of every group in the same clause or sentence, any order.
 

@@ -15,7 +15,7 @@ from crisisplay.tone.consistency import ASPECTS, compare
 from crisisplay.tone.kinds.setup import Setup
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class CrossChannelRule(SetRule):
     """cross-channel: messages meant to go out together must agree; one aspect per rule.
 

@@ -39,7 +39,7 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
     return False
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class ExistenceRule(Rule):
     """existence: report every occurrence of a word, phrase or pattern.
 

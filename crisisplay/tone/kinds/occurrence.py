@@ -16,7 +16,7 @@ from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class OccurrenceRule(Rule):
     """occurrence: limit how often something occurs in the text or in each sentence.
 

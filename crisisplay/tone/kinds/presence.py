@@ -18,7 +18,7 @@ from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.lexicon import Lexicon
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class PresenceRule(Rule):
     """presence: the message must state one of the five elements a crisis message needs.
 

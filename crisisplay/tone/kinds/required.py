@@ -16,7 +16,7 @@ from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class RequiredRule(Rule):
     """required: the message must contain one of these phrases or patterns.
 

@@ -16,7 +16,7 @@ from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import PhraseSet
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
 class SubstitutionRule(Rule):
     """substitution: a word or phrase has a better replacement; suggest it.
 
