@@ -187,7 +187,13 @@ def _service_contradictions(messages: Sequence[Analysed]) -> Iterator[Observatio
         per_message: dict[int, set[object]] = {}
         for msg, fact in claims:
             per_message.setdefault(msg.index, set()).add(fact.value)
-        votes = Counter(next(iter(v)) for v in per_message.values() if len(v) == 1)
+        # A dict, not a Counter (the same keys in the same order): most services are stated in
+        # one way only, and building a Counter costs more than the rest of the loop.
+        votes: dict[object, int] = {}
+        for values in per_message.values():
+            if len(values) == 1:
+                (state,) = values
+                votes[state] = votes.get(state, 0) + 1
         if len(votes) < 2:
             continue
         winner = max(votes, key=lambda state: (votes[state], -min(

@@ -23,8 +23,11 @@ CLOCK, DATE, DAY, RELATIVE, CADENCE, DURATION = "clock", "date", "day", "relativ
 COMMITTING = frozenset({CLOCK, DATE, DAY, RELATIVE, CADENCE})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TimeMention:
+    """One time mention. Not frozen (nothing changes a mention once made): a message makes
+    several, and a frozen dataclass sets each field through ``object.__setattr__``."""
+
     kind: str
     start: int
     end: int
@@ -57,10 +60,15 @@ def _alternation(words: list[str]) -> str:
     words of one first letter can match, and they are tried in the same order. The engine,
     which tries each branch in turn at every word start, tries a letter where it tried a word.
     """
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in _by_first(words).items())
+
+
+def _by_first(words: list[str]) -> dict[str, list[str]]:
+    """The words (longest first) by their first letter: the rest of each."""
     by_first: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return by_first
 
 
 _NUMS_RU = _alternation(list(_NUM_RU))
@@ -81,6 +89,11 @@ _DAYS = {"сегодня": "today", "завтра": "tomorrow", "послеза�
 _PARTS_RU = {"утра": 0, "ночи": 0, "дня": 12, "вечера": 12}
 _SINCE_RE = re.compile(r"(?:\bс|\bсо|\bначиная\s+с|\bмежду|\bsince|\bfrom|\bbetween|\bstarting(?:\s+at)?)\s*$", re.I)
 _STARTS_WITH_SINCE = re.compile(r"(?:с|со|since|from)\s", re.I)
+#: The last letter of each ``_SINCE_RE`` cue («с», «со», «между», since, from, between, starting,
+#: at), matched case-blind as that pattern matches it. A ``_SINCE_RE`` match ends the text before a
+#: mention but for spaces, so a mention whose last non-space character before it is none of
+#: these is not "since" without the search, which tries every one of the fourteen positions.
+_SINCE_LAST = re.compile(r"[соуemngt]", re.I)
 _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|вечера|ночи|по\s+москв\w+))?"
 
 
@@ -308,6 +321,33 @@ _PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
 }
 
 
+#: Case-blind Latin letters that ``str.lower`` does not map to the ASCII letter ``re.I`` matches
+#: them as («İ» lowers to two characters; «ı», «ſ» stay): a text holding one is scanned with
+#: the patterns themselves.
+_NOT_LOWERABLE = ("\u0130", "\u0131", "\u017f")
+
+
+def _after_first_letter(words: list[str]) -> str:
+    """:func:`_alternation` of ``words`` once their first letter is read: each rest after a
+    look-behind for its letter, «(?<=д)(?:вадцать|ва)|(?<=т)(?:ри)»."""
+    return "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in _by_first(words).items())
+
+
+#: The two English patterns tried on every text, for its lower-cased copy (when it has no
+#: ``_NOT_LOWERABLE`` letter): case-sensitive and opening with a character class, so that the
+#: regex engine skips to the next character that can start a match, where the case-blind
+#: patterns, opening with ``\b`` or a look-behind, are tried at every position. The look-behind
+#: comes after the first character read. Each matches what its pattern matches in the
+#: original text, with the same groups (lower-cased); tests/tone/test_tone_timeexpr.py
+#: compares them.
+_LOWERED_TWINS: dict[str, dict[int, _Lazy]] = {
+    "en": {
+        10: _Lazy(rf"(?:i(?<!\wi)n|w(?<!\ww)ithin)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})"),
+        13: _Lazy(rf"(?P<n>[\d{''.join(_by_first(list(_NUM_EN)))}](?<![\w.,].)"
+                  rf"(?:(?<=\d)\d*(?:\.\d+)?|{_after_first_letter(list(_NUM_EN))}))[\s-]*(?P<unit>{_UNIT_EN})"),
+    },
+}
+
 _DIGIT_RE = re.compile(r"\d")
 #: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
 #: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
@@ -390,24 +430,35 @@ def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
     key = lang if lang in _PATTERNS else "en"
     folded = text.casefold()
     digit = bool(_DIGIT_RE.search(text))
-    for (pattern, handler), needed in zip(_PATTERNS[key], _NEEDS[key], strict=True):
+    twins = _LOWERED_TWINS.get(key, {})
+    lowered = text.lower() if twins and not any(letter in text for letter in _NOT_LOWERABLE) else None
+    for index, ((pattern, handler), needed) in enumerate(zip(_PATTERNS[key], _NEEDS[key], strict=True)):
         if prefilter and not needed(text, folded, digit):
             continue
-        for match in pattern.finditer(text):
+        twin = twins.get(index) if lowered is not None else None
+        for match in twin.finditer(lowered) if twin is not None and lowered is not None else pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            result = handler(match, lang)
-            if result is None:
-                continue
-            kind, value, shown = result
-            since = bool(_SINCE_RE.search(text[max(0, start - 14) : start])) or bool(
-                _STARTS_WITH_SINCE.match(match.group(0))
-            )
-            taken.append((start, end))
-            found.append(TimeMention(kind, start, end, value, shown, since))
+            for s, e in taken:  # a loop, not any(): most texts have no or one span taken
+                if start < e and s < end:
+                    break
+            else:
+                result = handler(match, lang)
+                if result is None:
+                    continue
+                kind, value, shown = result
+                found.append(TimeMention(kind, start, end, value, shown, _since(text, start, match)))
+                taken.append((start, end))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _since(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the mention ``match`` at ``start`` says when something began («с 10:00», "since 10")."""
+    before = text[max(0, start - 14) : start]
+    stripped = before.rstrip()  # what ``\s*$`` skips: str.isspace and the regex \s agree
+    if stripped and _SINCE_LAST.match(stripped, len(stripped) - 1) and _SINCE_RE.search(before):
+        return True
+    return bool(_STARTS_WITH_SINCE.match(match.group(0)))
 
 
 def same_denotation(kind_a: str, value_a: object, kind_b: str, value_b: object) -> bool:

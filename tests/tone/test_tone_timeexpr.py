@@ -148,3 +148,79 @@ def test_digit_led_clocks_match_as_the_plain_patterns(text: str) -> None:
 def test_digit_led_clocks_match_as_the_plain_patterns_on_the_corpora() -> None:
     for text in _corpus_texts():
         _same_clocks(text)
+
+
+def _plain_since(text: str, start: int, match_text: str) -> bool:
+    return bool(timeexpr._SINCE_RE.search(text[max(0, start - 14) : start])) or bool(
+        timeexpr._STARTS_WITH_SINCE.match(match_text))
+
+
+def test_since_last_letter_is_each_cue_letter_case_blind() -> None:
+    """``_SINCE_LAST`` matches a character exactly when one of the cues' last letters does under re.I
+    (Cyrillic has case variants beyond upper and lower: «ᲂ» is an «о», «ᲃ» an «с»)."""
+    letters = [re.compile(letter, re.I) for letter in "соуemngt"]
+    for code in range(0x20000):
+        char = chr(code)
+        assert bool(timeexpr._SINCE_LAST.fullmatch(char)) == any(p.fullmatch(char) for p in letters), hex(code)
+
+
+@given(st.text(alphabet="сСоОsinceSINCEfromFROMмеждуbetweenstartingat \n\t\u00a0ᲃᲂ1:0", max_size=40))
+@example("С 10:00 и со 2 марта, начиная с 9:00 since 3 PM, from 10:00, between 1 and 2 hours")
+@settings(max_examples=300, deadline=None)
+def test_since_agrees_with_the_plain_search(prefix: str) -> None:
+    for lang in ("ru", "en"):
+        text = prefix + " 10:00 " + prefix + " 2 часа 3 hours"
+        for pattern, _handler in timeexpr._PATTERNS[lang]:
+            for match in pattern.finditer(text):
+                assert timeexpr._since(text, match.start(), match) == _plain_since(
+                    text, match.start(), match.group(0)), text
+
+
+def test_since_agrees_on_the_corpus() -> None:
+    for text in _corpus_texts():
+        for lang in ("ru", "en"):
+            for pattern, _handler in timeexpr._PATTERNS[lang]:
+                for match in pattern.finditer(text):
+                    assert timeexpr._since(text, match.start(), match) == _plain_since(
+                        text, match.start(), match.group(0)), text
+
+
+def test_lowering_keeps_what_the_case_blind_patterns_see() -> None:
+    """A text without a ``_NOT_LOWERABLE`` letter keeps its length, its offsets and the classes the
+    patterns ask (\\w, \\s, \\d) when lower-cased, and every character ``re.I`` matches as an ASCII
+    letter lowers to that letter: the twins, case-sensitive on the lower-cased text, see what
+    the patterns see."""
+    classes = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")]
+    latin = re.compile("[a-z]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if char in timeexpr._NOT_LOWERABLE:
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, hex(code)
+        assert [bool(c.fullmatch(char)) for c in classes] == [bool(c.fullmatch(lower)) for c in classes], hex(code)
+        if latin.fullmatch(char):
+            assert "a" <= lower <= "z" and re.fullmatch(lower, char, re.I), hex(code)
+
+
+def _twins_agree(text: str) -> None:
+    for lang, twins in timeexpr._LOWERED_TWINS.items():
+        for index, twin in twins.items():
+            pattern = timeexpr._PATTERNS[lang][index][0]
+            plain = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in pattern.finditer(text)]
+            assert plain == [(m.span(), m.groupdict()) for m in twin.finditer(text.lower())], text
+
+
+def test_lowered_twins_match_their_patterns_on_the_corpus() -> None:
+    for text in _corpus_texts():
+        if not any(letter in text for letter in timeexpr._NOT_LOWERABLE):
+            _twins_agree(text)
+
+
+@given(st.text(alphabet=" \t\n-.,:5 12.5In WITHIN The next a couple of Few An one TWO forty-five half a"
+                        "HALF AN mins minute Hours HR h H days Week KK_xy3", max_size=60))
+@example("In 2 hours, within 30 MINUTES, in the next few days, in an hour, within forty-five mins, 3-day, 4h")
+@example("Main 2h, twin 5 min, x2 hours, 1.5.2 hours, a2 hours, _3 hours, HALF AN HOUR, sein 3 days")
+@settings(max_examples=400, deadline=None)
+def test_lowered_twins_match_their_patterns(text: str) -> None:
+    _twins_agree(text)
