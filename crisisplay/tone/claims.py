@@ -71,6 +71,7 @@ _LASTED = re.compile(r"(?:длил\w*|продолжал\w*|lasted|took)\s*$", r
 _BULLET = re.compile(r"^[ \t]*(?:[—–\-•*]|\|)[ \t]*")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…:])\s+|\n)[ \t]*(?:[—–\-•*|][ \t]*)?")
 _WORDS = re.compile(r"[\w']+", re.U)
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
     """
     folded = _fold(text)
     claims: list[Claim] = []
-    names = _aliases(services)
+    # each name folded once, not at every sentence start and list item
+    names = [(service, _fold(service.name)) for service in _aliases(services)]
     taken: list[tuple[int, int]] = []
     for head in (_RESTORED_HEAD.get(lang), _NOT_YET_HEAD.get(lang), _AFFECTED_HEAD.get(lang)):
         if head is None:
@@ -124,8 +126,7 @@ def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) 
         position = match.end()
         if any(a <= position < b for a, b in taken):
             continue
-        for service in names:
-            key = _fold(service.name)
+        for service, key in names:
             if not key or not folded.startswith(key, position):
                 continue
             stop = position + len(key)
@@ -166,7 +167,7 @@ def _aliases(services: Sequence[ServiceTruth]) -> list[ServiceTruth]:
 
 
 def _names_in(
-    folded: str, start: int, end: int, names: Sequence[ServiceTruth]
+    folded: str, start: int, end: int, names: Sequence[tuple[ServiceTruth, str]]
 ) -> Iterable[tuple[ServiceTruth, int, int]]:
     """Services named at the starts of the comma-separated items of ``folded[start:end]``."""
     position = start
@@ -174,8 +175,7 @@ def _names_in(
         while position < end and folded[position] in " ,;":
             position += 1
         after = position
-        for service in names:
-            key = _fold(service.name)
+        for service, key in names:
             if key and folded.startswith(key, position):
                 yield service, position, position + len(key)
                 after = position + len(key)
@@ -198,7 +198,7 @@ def _item_end(folded: str, start: int, end: int) -> int:
 
 
 def _sentence_end(folded: str, start: int) -> int:
-    match = re.compile(r"[.!?…](?:\s|$)|\n").search(folded, start)
+    match = _SENTENCE_END.search(folded, start)
     return match.start() if match else len(folded)
 
 

@@ -266,10 +266,11 @@ def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     # What each message states that a channel should carry, once per message and length of
     # channel (not once per channel that may leave it out): key facts, and a long channel's
     # hotline.
+    lengths = {m.short for m in messages}
     owed = {
-        (msg.index, short): [(fact, key) for fact in msg.facts
+        (msg.index, short): [(fact, key, f"{fact.kind}:{fact.subject or fact.display}") for fact in msg.facts
                              if (key := _key_fact(fact, short=short)) or (fact.kind == "phone" and not short)]
-        for msg in messages for short in {m.short for m in messages}
+        for msg in messages for short in lengths
     }
     for target in messages:
         seen: set[str] = set()  # a fact several channels state is reported once per target
@@ -281,10 +282,9 @@ def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
             if source.index == target.index:
                 continue
             missing: list[tuple[Fact, bool]] = []
-            for fact, key in owed[source.index, target.short]:
+            for fact, key, label in owed[source.index, target.short]:
                 if fact.kind == "phone" and reachable:
                     continue  # another way to reach us is fine
-                label = f"{fact.kind}:{fact.subject or fact.display}"
                 if label in seen or _states(stated.get(fact.kind, ()), fact):
                     continue
                 seen.add(label)
