@@ -5,13 +5,22 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable
-from functools import cached_property
 from itertools import compress
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from crisisplay.tone import morph
-from crisisplay.tone.text import NUMBER, PUNCT, WORD, Sentence, Token, analyse_tokens, is_barrier_text, is_soft_text
+from crisisplay.tone.text import (
+    NUMBER,
+    PUNCT,
+    WORD,
+    Sentence,
+    Token,
+    analyse_tokens,
+    is_barrier_text,
+    is_soft_text,
+    token_kind,
+)
 
 T = TypeVar("T")
 
@@ -35,7 +44,55 @@ _TOKEN_KEYS: dict[str, dict[str, frozenset[str]]] = {}
 _KEPT_TOKEN_KEYS = 262_144
 
 _text_of, _kind_of, _sentence_of = itemgetter(0), itemgetter(3), itemgetter(4)
+
+#: Token text → whether it is soft / a barrier (a token's kind is a function of its text):
+#: one ``map`` over the message's texts instead of a comprehension over its tokens.
+_SOFT: dict[str, bool] = {}
+_BARRIER: dict[str, bool] = {}
+
+
+def _is_soft(text: str) -> bool:
+    return token_kind(text) == PUNCT and is_soft_text(text)
+
+
+def _is_barrier(text: str) -> bool:
+    return token_kind(text) == PUNCT and is_barrier_text(text)
+
+
+def _per_text(texts: list[str], known: dict[str, bool], compute: Callable[[str], bool]) -> list[bool]:
+    """``compute`` of every text, each distinct text computed once per process (bounded)."""
+    found: list[bool | None] = list(map(known.get, texts))
+    if None in found:  # a text not seen before
+        if len(known) >= _KEPT_TOKEN_KEYS:
+            known.clear()
+        for index, flag in enumerate(found):
+            if flag is None:
+                text = texts[index]
+                found[index] = known[text] = compute(text)
+    return found  # type: ignore[return-value]
 _WORD_OR_NUMBER = frozenset({WORD, NUMBER})
+
+
+class _once(Generic[T]):  # lower case: used like ``cached_property``
+    """``functools.cached_property`` without the lock that Python 3.11's takes on every first
+    access (3.12 dropped it): a Doc has a dozen of these, asked for once per message each, and
+    the lock cost as much as a third of what some of them compute. A message is analysed by
+    one thread, so computing twice cannot happen."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, doc: object, owner: type | None = None) -> T:
+        if doc is None:  # looked up on the class (documentation tools)
+            return self  # type: ignore[return-value]
+        # stored under the same name: the instance attribute answers every later access
+        value = doc.__dict__[self._name] = self._compute(doc)
+        return value
 
 
 class Doc:
@@ -109,7 +166,7 @@ class Doc:
     def lowers(self) -> list[str]:
         return self._lower
 
-    @cached_property
+    @_once
     def key_positions(self) -> dict[str, list[int]]:
         """Key → the tokens that have it; built once per message, shared by every phrase list."""
         positions: dict[str, list[int]] = {}
@@ -121,11 +178,11 @@ class Doc:
                     positions[key] = [index]
         return positions
 
-    @cached_property
+    @_once
     def key_set(self) -> frozenset[str]:
         return frozenset(self.key_positions)
 
-    @cached_property
+    @_once
     def surface_positions(self) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = {}
         for index, lower in enumerate(self._lower):
@@ -135,7 +192,7 @@ class Doc:
                 positions[lower] = [index]
         return positions
 
-    @cached_property
+    @_once
     def surface_set(self) -> frozenset[str]:
         return frozenset(self.surface_positions)
 
@@ -153,37 +210,37 @@ class Doc:
             found = self._grammemes[tags] = [i for i in self.word_indices if lowers[i] in having]
         return found
 
-    @cached_property
+    @_once
     def _grammemes(self) -> dict[frozenset[str], list[int]]:
         return {}
 
-    @cached_property
+    @_once
     def soft(self) -> list[bool]:
         """Per token: a quote or bracket, transparent to phrase matching."""
-        return [token.kind == PUNCT and is_soft_text(token.text) for token in self.tokens]
+        return _per_text(self._texts, _SOFT, _is_soft)
 
-    @cached_property
+    @_once
     def barrier(self) -> list[bool]:
         """Per token: punctuation that a phrase never spans."""
-        return [token.kind == PUNCT and is_barrier_text(token.text) for token in self.tokens]
+        return _per_text(self._texts, _BARRIER, _is_barrier)
 
-    @cached_property
+    @_once
     def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
         """Per token: sentence, soft, barrier, keys, lower case, is a word — what a phrase's
         walk from its first word reads (``phrase_search.extend``), fetched in one look-up."""
         return (list(map(_sentence_of, self.tokens)), self.soft, self.barrier, self.all_keys(), self._lower,
                 self._is_word)
 
-    @cached_property
+    @_once
     def word_indices(self) -> list[int]:
         return list(compress(range(len(self.tokens)), self._is_word))
 
-    @cached_property
+    @_once
     def _counted(self) -> list[bool]:
         """Per token: a word or a number (what word counts and sentence words take)."""
         return list(map(_WORD_OR_NUMBER.__contains__, map(_kind_of, self.tokens)))
 
-    @cached_property
+    @_once
     def word_count(self) -> int:
         return sum(self._counted)
 
@@ -196,11 +253,11 @@ class Doc:
                 compress(range(sent.first, sent.last), self._counted[sent.first : sent.last]))
         return known
 
-    @cached_property
+    @_once
     def _sentence_words(self) -> dict[int, tuple[int, ...]]:
         return {}
 
-    @cached_property
+    @_once
     def token_bounds(self) -> tuple[list[int], list[int]]:
         """Every token's start and end offsets, in text order (for bisecting a span)."""
         return [t.start for t in self.tokens], [t.end for t in self.tokens]

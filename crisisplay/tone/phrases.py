@@ -81,6 +81,11 @@ class Match(NamedTuple):
         return doc.tokens[self.first].start, doc.tokens[self.last].end
 
 
+#: ``Match(...)`` without the Python-level ``__new__`` of a named tuple (as ``text._new_token``):
+#: searches make one per match.
+_new_match = tuple.__new__
+
+
 class PhraseError(ValueError):
     """An entry that cannot be compiled (empty, or a tag list without a word)."""
 
@@ -318,7 +323,7 @@ class PhraseSet:
                     continue
                 end = extend(doc, elements, index, gap, stop) if len(elements) > 1 else index
                 if end is not None:
-                    found.append(Match(index, end, phrase))
+                    found.append(_new_match(Match, (index, end, phrase)))
         if len(found) < 2:
             return found
         found.sort(key=lambda m: (m.first, -(m.last - m.first)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from itertools import filterfalse
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -53,7 +54,9 @@ class WordStore(Generic[V]):
 
     def prefetch(self, words: Iterable[str]) -> None:
         """One look-up in the persistent cache for every word not in memory yet."""
-        missing = [w for w in words if w not in self.known and w not in self.absent]
+        # ``filterfalse`` over bound ``__contains__``: no bytecode per word (every message asks
+        # for all its words, and nearly all are known)
+        missing = list(filterfalse(self.absent.__contains__, filterfalse(self.known.__contains__, words)))
         if not missing:
             return
         from crisisplay.tone.cache import open_cache

@@ -10,10 +10,12 @@ import yaml
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.text import NUMBER, PUNCT, WORD, Token
+from crisisplay.tone.phrases import Match, PhraseSet
+from crisisplay.tone.text import NUMBER, PUNCT, WORD, Token, is_barrier_text, is_soft_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-ODD = ("Ⓐ ⓐ ’ ' ‘ «ёлка» Ёлка — we’re We're 100 % 13:00 II Ⅻ. Второе: «из-за» сбоя; 3,5 часа.\n"
+ODD = ("U.S. e.g. 3.5 ... «» (a) "
+       "Ⓐ ⓐ ’ ' ‘ «ёлка» Ёлка — we’re We're 100 % 13:00 II Ⅻ. Второе: «из-за» сбоя; 3,5 часа.\n"
        "- пункт\n\nWe'll call you at 5 p.m. Sorry!")
 
 
@@ -51,6 +53,8 @@ def test_per_token_lists_equal_their_plain_definitions(lang: str) -> None:
         assert doc.word_indices == [i for i, t in enumerate(tokens) if t.kind == WORD]
         assert doc.word_count == sum(1 for t in tokens if t.kind in (WORD, NUMBER))
         assert doc.walk[0] == [t.sentence for t in tokens]
+        assert doc.soft == [t.kind == PUNCT and is_soft_text(t.text) for t in tokens]
+        assert doc.barrier == [t.kind == PUNCT and is_barrier_text(t.text) for t in tokens]
         assert doc.walk[5] == [t.kind == WORD for t in tokens]
         for number, sent in enumerate(doc.sentences):
             assert doc.sentence_words(number) == tuple(
@@ -62,3 +66,17 @@ def test_a_word_never_seen_is_normalised_and_keyed() -> None:
     doc = Doc(f"{word} {word.upper()}", "en")
     assert doc.lowers == [morph.normalise(word), morph.normalise(word.upper())]
     assert doc.all_keys() == [morph.word_keys(word, "en"), morph.word_keys(word.upper(), "en")]
+
+
+def test_memoised_properties_are_computed_once_and_kept_per_message() -> None:
+    doc, other = Doc("We are sorry. We know.", "en"), Doc("Sorry!", "en")
+    first = doc.key_positions
+    assert doc.key_positions is first  # the instance attribute answers
+    assert other.key_positions is not first and list(other.key_positions) == ["sorri", "!"]
+    assert Doc.__dict__["key_positions"].__get__(None, Doc) is Doc.__dict__["key_positions"]
+
+
+def test_matches_are_match_named_tuples() -> None:
+    doc = Doc("We apologise for the delay.", "en")
+    (match,) = PhraseSet(["apologise for"], "en").find(doc)
+    assert type(match) is Match and (match.first, match.last) == (1, 2) and match.phrase.source == "apologise for"
