@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from crisisplay.diagnostics.model import Severity
 from crisisplay.tone.base import CheckContext, Finding, Rule
 from crisisplay.tone.doc import Doc
@@ -133,3 +136,30 @@ def test_rule_applies_by_stage_and_channel() -> None:
     assert not rule.applies(CheckContext(stage="update", channel="email"))
     assert not rule.applies(CheckContext(stage="resolution", channel="sms"))
     assert rule.applies(CheckContext(stage="resolution", channel="email"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.sampled_from(["Сбой", "ждите", "!", "!!", ".", " ", "?", "\n", "ok"]), max_size=16)
+       .map("".join),
+       source=st.sampled_from(["!+", "!{2,}", "[!?]", "ждите!"]))
+def test_occurrence_whole_text_search_skips_only_texts_without_hits(text: str, source: str) -> None:
+    """A context-free pattern found nowhere in the text is found in no sentence: the shortcut
+    (one whole-text search) reports what searching every sentence reports."""
+    from crisisplay.tone.kinds.occurrence import _context_free
+
+    assert _context_free(source)
+    options = {"target": "patterns", "patterns": (UserPattern(source),), "maximum": 0,
+               "exempt": PhraseSet(["здравствуйте"], "ru")}
+    fast = OccurrenceRule(**_common(message="{count}"), context_free=True, **options)
+    plain = OccurrenceRule(**_common(message="{count}"), context_free=False, **options)
+    assert _run(fast, text) == _run(plain, text)
+
+
+def test_occurrence_pattern_looking_around_its_match_is_searched_per_sentence() -> None:
+    """«^Сбой» matches the second sentence on its own but not the text: no whole-text shortcut."""
+    from crisisplay.tone.kinds.occurrence import _context_free
+
+    assert not any(map(_context_free, [r"^Сбой", r"Сбой$", r"\bСбой", r"(?<=\.)x", r"a++", r"(?i)x"]))
+    rule = OccurrenceRule(**_common(message="{count}"), target="patterns", patterns=(UserPattern("^Сбой"),),
+                          maximum=0, context_free=all(map(_context_free, ["^Сбой"])))
+    assert [f.message for f in _run(rule, "Внимание. Сбой в приложении.")] == ["1"]
