@@ -171,11 +171,14 @@ class _Topics:
 def _topic_word(doc: Doc, index: int, lex: Lexicon) -> str | None:
     """The entry key of a word that can be a topic (a noun, not a name or a stop word), else None."""
     word = doc.tokens[index].text
-    key = morph.entry_key(word, doc.lang)
-    if key in lex.topic_stopwords or len(word) < 3:
+    # the checks that need no entry key first: a short word or a name is no topic, whatever its key
+    if len(word) < 3:
         return None
     if word[:1].isupper() and not doc.is_sentence_initial(index):
         return None  # names (the company, a product) say nothing about the number
+    key = morph.entry_key(word, doc.lang)
+    if key in lex.topic_stopwords:
+        return None
     if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
         parses = morph.ru_parses(morph.normalise(word))
         return key if parses and "NOUN" in parses[0][1] else None

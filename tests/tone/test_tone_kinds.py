@@ -163,3 +163,27 @@ def test_occurrence_pattern_looking_around_its_match_is_searched_per_sentence() 
     rule = OccurrenceRule(**_common(message="{count}"), target="patterns", patterns=(UserPattern("^Сбой"),),
                           maximum=0, context_free=all(map(_context_free, ["^Сбой"])))
     assert [f.message for f in _run(rule, "Внимание. Сбой в приложении.")] == ["1"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.sampled_from(["Сбой", " но ", " but ", "а", ";", ":", "—", "–", ". ", "!", " ", "\n", "ok"]),
+                     max_size=20).map("".join), lang=st.sampled_from(["ru", "en"]))
+def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str, lang: str) -> None:
+    """The clauses found from one pass over the message are the ones a walk testing each token finds."""
+    from crisisplay.tone.kinds.cooccurrence import _CLAUSE_PUNCT, _CLAUSE_WORDS, CooccurrenceRule
+    from crisisplay.tone.text import PUNCT
+
+    doc = Doc(text, lang)
+    plain: list[tuple[int, int]] = []
+    for sent in doc.sentences:
+        start = sent.first
+        for index in range(sent.first, sent.last):
+            token = doc.tokens[index]
+            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
+                doc.lower(index) in _CLAUSE_WORDS)
+            if cut and index > start:
+                plain.append((start, index))
+                start = index + 1
+        if start < sent.last:
+            plain.append((start, sent.last))
+    assert CooccurrenceRule(**_common(lang), scope="clause")._cut(doc) == plain

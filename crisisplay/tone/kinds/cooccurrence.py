@@ -82,17 +82,21 @@ class CooccurrenceRule(Rule):
 
     def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
+        # the tokens a clause may stop at, found in one pass over the message
+        cuts = [] if self.scope != "clause" else [
+            index for index, ((text, _start, _end, kind, _sentence), lower) in enumerate(
+                zip(doc.tokens, doc.lowers, strict=True))
+            if lower in _CLAUSE_WORDS or (kind == PUNCT and not _CLAUSE_PUNCT.isdisjoint(text))
+        ]
+        next_cut = 0
         for sent in doc.sentences:
             start = sent.first
-            if self.scope == "clause":
-                for index in range(sent.first, sent.last):
-                    token = doc.tokens[index]
-                    cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
-                        doc.lower(index) in _CLAUSE_WORDS
-                    )
-                    if cut and index > start:
-                        ranges.append((start, index))
-                        start = index + 1
+            while next_cut < len(cuts) and cuts[next_cut] < sent.last:
+                index = cuts[next_cut]
+                next_cut += 1
+                if index > start:
+                    ranges.append((start, index))
+                    start = index + 1
             if start < sent.last:
                 ranges.append((start, sent.last))
         return ranges
