@@ -75,6 +75,9 @@ class Fact:
     nouns: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.topic:  # contacts and services have none: skip splitting it
+            self.cues = self.nouns = self.topic
+            return
         self.cues = frozenset(filter(str.isupper, self.topic))
         self.nouns = self.topic - self.cues
 
