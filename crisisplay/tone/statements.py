@@ -34,6 +34,7 @@ _PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "this", "that", "наш", "ваш", "этот", "мобильный"})
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "while", "whereas", "however"})
+_CLAUSE_CHAR_RE = re.compile("[;:—]")
 _UNTIL = frozenset({"до", "until", "till", "by"})
 _MULT = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3,
          "million": 1e6, "billion": 1e9}
@@ -98,11 +99,24 @@ def same_topic(a: Fact, b: Fact) -> bool:
 def _clause_breaks(doc: Doc) -> list[bool]:
     """Per token: whether a clause stops there (; : — and «а»/«но»/"but"), once per message:
     every fact's topic and every status statement looks for its clause."""
-    def compute() -> list[bool]:
-        return [(kind == PUNCT and (";" in text or ":" in text or "—" in text)) or lower in _CLAUSE_WORDS
-                for (text, _start, _end, kind, _sentence), lower in zip(doc.tokens, doc.lowers, strict=True)]
+    return doc.memo("clause-breaks", lambda: clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE))
 
-    return doc.memo("clause-breaks", compute)
+
+def clause_breaks(doc: Doc, words: frozenset[str], chars: re.Pattern[str]) -> list[bool]:
+    """Per token: whether it is one of ``words`` (lower case) or punctuation holding one of
+    ``chars``. Found from where they are, not token by token: a message holds few of either
+    (its tokens by form are already indexed; the characters are looked up in its text)."""
+    breaks = [False] * len(doc.tokens)
+    positions = doc.surface_positions
+    for word in words & doc.surface_set:
+        for index in positions[word]:
+            breaks[index] = True
+    tokens = doc.tokens
+    for match in chars.finditer(doc.text):
+        span = doc.tokens_within(match.start(), match.end())
+        if span is not None and tokens[span[0]].kind == PUNCT:
+            breaks[span[0]] = True
+    return breaks
 
 
 def _clause(doc: Doc, breaks: list[bool], first: int, last: int) -> tuple[int, int]:

@@ -10,21 +10,24 @@ whatever their order. Grammemes do the grammar: ``восстановить:futr`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import ClassVar
 
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import Match, PhraseSet
-from crisisplay.tone.text import PUNCT
+from crisisplay.tone.statements import clause_breaks
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 
 #: A group entry that stands for a time of the message's own kind: «в 15:00», «через час»,
 #: «до конца дня», "by 9.30pm", "tomorrow" (crisisplay.tone.timeexpr), not «с 10:00».
 TIME_ENTRY = "@time"
-_CLAUSE_PUNCT = frozenset(";:—–")
+_CLAUSE_PUNCT = ";:—–"
+_CLAUSE_CHAR_RE = re.compile(f"[{_CLAUSE_PUNCT}]")
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
 
 
@@ -82,12 +85,8 @@ class CooccurrenceRule(Rule):
 
     def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
-        # the tokens a clause may stop at, found in one pass over the message
-        cuts = [] if self.scope != "clause" else [
-            index for index, ((text, _start, _end, kind, _sentence), lower) in enumerate(
-                zip(doc.tokens, doc.lowers, strict=True))
-            if lower in _CLAUSE_WORDS or (kind == PUNCT and not _CLAUSE_PUNCT.isdisjoint(text))
-        ]
+        cuts = [] if self.scope != "clause" else list(compress(
+            range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE)))
         next_cut = 0
         for sent in doc.sentences:
             start = sent.first

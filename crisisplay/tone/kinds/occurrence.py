@@ -118,8 +118,11 @@ class OccurrenceRule(Rule):
                 # a sentence without hits adds nothing, exempt or not (the exemption is a phrase search)
                 if hits and not self._exempt(doc, number):
                     everything.extend(hits)
-        over = everything[self.maximum] if self.maximum is not None and len(everything) > self.maximum else (0, 0)
-        yield from self._judge(len(everything), (0, 0), over)
+        count, maximum, minimum = len(everything), self.maximum, self.minimum
+        if maximum is not None and count > maximum:
+            yield from self._judge(count, (0, 0), everything[maximum])
+        elif minimum is not None and count < minimum:
+            yield from self._judge(count, (0, 0))
 
     def _absent(self, text: str) -> bool:
         """No pattern can match in any sentence, known from one search of the whole text (most
