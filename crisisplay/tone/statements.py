@@ -55,6 +55,9 @@ _PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
 #: character that ``re.I`` lets match a letter of these case-folds to that letter.)
 _AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", "eur", "gbp", "евро", "dollar", "pound", "фунт")
 _PERCENT_MARKERS = ("%", "процент", "cent")
+# each marker list as one search of the case-folded text (one call, not one per marker)
+_AMOUNT_MARKER_RE = re.compile("|".join(map(re.escape, _AMOUNT_MARKERS)))
+_PERCENT_MARKER_RE = re.compile("|".join(map(re.escape, _PERCENT_MARKERS)))
 
 
 @dataclass(slots=True)
@@ -270,7 +273,7 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
         facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     folded = text.casefold()
-    if any(marker in folded for marker in _AMOUNT_MARKERS):
+    if _AMOUNT_MARKER_RE.search(folded):
         taken = [(f.start, f.end) for f in facts]
         for pattern in _AMOUNT_RES:
             for match in pattern.finditer(text):
@@ -281,7 +284,7 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
                 facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(),
                                   topics.around(*match.span())))
                 taken.append(match.span())
-    if any(marker in folded for marker in _PERCENT_MARKERS):
+    if _PERCENT_MARKER_RE.search(folded):
         for match in _PERCENT_RE.finditer(text):
             share = float(match.group("num").replace(",", ".").replace(" ", ""))
             facts.append(Fact("percent", share, f"{share:g} %", match.start(), match.end(),

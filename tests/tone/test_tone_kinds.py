@@ -187,3 +187,39 @@ def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str,
         if start < sent.last:
             plain.append((start, sent.last))
     assert CooccurrenceRule(**_common(lang), scope="clause")._cut(doc) == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(["сбой", "поставщик", "завтра", "в 15:00", "но", ";", ",", ".", "когда",
+                                       "восстановим", "ok"]), max_size=18),
+       timed=st.booleans())
+def test_cooccurrence_reports_what_a_walk_over_every_clause_reports(words: list[str], timed: bool) -> None:
+    """Looking only at the clauses that hold the first group's phrase finds what trying every
+    clause finds."""
+    from crisisplay.tone.kinds.cooccurrence import CooccurrenceRule
+    from crisisplay.tone.timeexpr import COMMITTING, find_times
+
+    text = " ".join(words)
+    groups = {"party": PhraseSet(["поставщик", "сбой"], "ru"), "when": PhraseSet(["восстановить", "завтра"], "ru")}
+    rule = CooccurrenceRule(**_common(), groups=groups, timed=frozenset({"when"} if timed else ()),
+                            unless=PhraseSet(["когда"], "ru"))
+    doc = Doc(text, "ru")
+    found = {name: group.find(doc) for name, group in groups.items()}
+    times = [span for t in find_times(text, "ru") if t.kind in COMMITTING and not t.since
+             if (span := doc.tokens_within(t.start, t.end)) is not None] if timed else []
+    unless = rule.unless.find(doc) if rule.unless else []
+    plain = []
+    for first, stop in rule._cut(doc):
+        picks = []
+        for name in groups:
+            here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
+            if name in rule.timed:
+                here += [(a, b) for a, b in times if first <= a and b < stop]
+            if not here:
+                break
+            picks.append(min(here))
+        else:
+            if not any(first <= m.first < picks[0][0] for m in unless):
+                lo, hi = min(a for a, _b in picks), max(b for _a, b in picks)
+                plain.append((doc.tokens[lo].start, doc.tokens[hi].end))
+    assert [(f.start, f.end) for f in rule.check(doc, CTX)] == plain

@@ -10,6 +10,7 @@ whatever their order. Grammemes do the grammar: ``восстановить:futr`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -79,9 +80,14 @@ class CooccurrenceRule(Rule):
         return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),
                     unless=setup.phrases("unless", gap=0))]
 
-    def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""
-        return doc.memo(f"cooccurrence-ranges:{self.scope}", lambda: self._cut(doc))
+    def _ranges(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+        """Token ranges ``[first, last)`` of the clauses (or sentences) of the message, and
+        their first tokens (to find the range of a match by bisecting)."""
+        def compute() -> tuple[list[tuple[int, int]], list[int]]:
+            ranges = self._cut(doc)
+            return ranges, [first for first, _stop in ranges]
+
+        return doc.memo(f"cooccurrence-ranges:{self.scope}", compute)
 
     def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
@@ -118,8 +124,13 @@ class CooccurrenceRule(Rule):
             if not found[name] and name not in self.timed:
                 return
         times = self._time_tokens(doc) if self.timed else []
-        unless = self.unless.find(doc) if self.unless else []
-        for first, stop in self._ranges(doc):
+        unless: list[Match] | None = None
+        ranges, firsts = self._ranges(doc)
+        # only the clauses that hold a phrase of the first group can hold one of every group
+        heads = [(m.first, m.last) for m in found[names[0]]] + (times if names[0] in self.timed else [])
+        candidates = sorted({at for a, b in heads if (at := bisect.bisect_right(firsts, a) - 1) >= 0
+                             and b < ranges[at][1]})
+        for first, stop in map(ranges.__getitem__, candidates):
             picks: list[tuple[int, int]] = []
             for name in names:
                 here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
@@ -130,6 +141,8 @@ class CooccurrenceRule(Rule):
                 picks.append(min(here))
             else:
                 head = picks[0][0]
+                if unless is None:
+                    unless = self.unless.find(doc) if self.unless else []
                 if any(first <= m.first < head for m in unless):
                     continue
                 lo = min(a for a, _b in picks)
