@@ -14,6 +14,7 @@ is compared with «офис откроется в 16:00» but not with «сле�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -372,14 +373,14 @@ def _severity_of(item: tuple[str, Match]) -> int:
 
 
 def _segments(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Token ranges of a clause between commas."""
+    """Token ranges of a clause between commas (the message's commas, bisected)."""
+    commas = doc.surface_positions.get(",", [])
     segments: list[tuple[int, int]] = []
     start = lo
-    for index in range(lo, hi + 1):
-        if doc.tokens[index].text == ",":
-            if index > start:
-                segments.append((start, index - 1))
-            start = index + 1
+    for index in commas[bisect.bisect_left(commas, lo) : bisect.bisect_right(commas, hi)]:
+        if index > start:
+            segments.append((start, index - 1))
+        start = index + 1
     if start <= hi:
         segments.append((start, hi))
     return segments

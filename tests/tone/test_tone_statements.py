@@ -219,3 +219,23 @@ def test_a_mention_inside_a_longer_mention_of_another_service_is_dropped() -> No
              if not any(other != name and o.first <= m.first and m.last <= o.last
                         and (o.last - o.first) > (m.last - m.first) for other, o in found)]
     assert _outermost(found) == plain == [found[0], found[2], found[4]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_CLAUSE_TEXT, lang=st.sampled_from(["ru", "en"]), bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+def test_a_clause_is_cut_into_segments_at_its_commas(text: str, lang: str, bounds: tuple[int, int]) -> None:
+    """The bisected commas cut a clause where a walk over its tokens does."""
+    from crisisplay.tone.statements import _segments
+
+    doc = Doc(text, lang)
+    lo, hi = min(bounds), min(max(bounds), len(doc.tokens) - 1)
+    plain: list[tuple[int, int]] = []
+    start = lo
+    for index in range(lo, hi + 1):
+        if doc.tokens[index].text == ",":
+            if index > start:
+                plain.append((start, index - 1))
+            start = index + 1
+    if start <= hi:
+        plain.append((start, hi))
+    assert _segments(doc, lo, hi) == plain
