@@ -30,7 +30,9 @@ playbook's ``tone.required``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from typing import NamedTuple
 
 from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext
@@ -52,8 +54,12 @@ STAGE_ELEMENTS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """Whether an element was found, and where (or where its vague promise is).
+
+    A named tuple: every presence rule makes one per message, three times faster than a frozen
+    dataclass."""
+
     found: bool
     start: int = 0
     end: int = 0
@@ -73,19 +79,20 @@ def status_matches(doc: Doc, lex: Lexicon) -> list[tuple[str, Match]]:
 
 
 def _status_matches(doc: Doc, lex: Lexicon) -> list[tuple[str, Match]]:
-    excluded = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
-    taken: list[tuple[int, int]] = []
+    # the exceptions and the statements taken so far, in one list: a later statement must
+    # overlap none of them
+    blocked = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
     result: list[tuple[str, Match]] = []
     for state in ("unavailable", "degraded", "available"):
         for match in lex.get(state).find(doc):
             start, end = match.offsets(doc)
-            if any(s < end and start < e for s, e in taken + excluded):
+            if any(s < end and start < e for s, e in blocked):
                 continue
             if state == "available" and _preceded_by_negation(doc, match.first, lex):
                 state_here = "unavailable"
             else:
                 state_here = state
-            taken.append((start, end))
+            blocked.append((start, end))
             result.append((state_here, match))
     result.sort(key=lambda item: item[1].first)
     return result
@@ -141,12 +148,15 @@ _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", 
                        "это", "этот", "он", "она", "они", "мы", "вы"})
 
 
+_WHAT_HAPPENED = ("what_happened",)
+_WHAT_HAPPENED_RESOLVED = ("what_happened", "restore_cue", "resolution")  # what was restored counts too
+
+
 def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
     resolved = ctx.stage == "resolution"
     if element == "what_happened":
-        lists = ["what_happened"] + (["restore_cue", "resolution"] if resolved else [])
-        for name in lists:
+        for name in _WHAT_HAPPENED_RESOLVED if resolved else _WHAT_HAPPENED:
             evidence = _first(lex.get(name).find(doc), doc)
             if evidence.found:
                 return evidence
@@ -176,10 +186,23 @@ def _brand_name(raw: str, kind: str) -> bool:
     return kind == "url" and raw[:1].isupper() and "/" not in raw and not raw.lower().startswith("www.")
 
 
-def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(ch, 0, start) for ch in ",;:.!?\n") + 1
-    rights = [i for i in (text.find(ch, end) for ch in ",;:.!?\n") if i >= 0]
-    return left, min(rights, default=len(text))
+_CLAUSE_END_RE = re.compile(r"[,;:.!?\n]")
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Where the clauses of ``text`` end (, ; : . ! ? and line breaks), in text order."""
+    return [match.start() for match in _CLAUSE_END_RE.finditer(text)]
+
+
+def _clause_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """The characters of the clause holding ``start..end``: from after the last clause end
+    before ``start`` to the first one at or after ``end``. ``ends``: :func:`_clause_ends` of
+    ``text``, found once for all the times of a message."""
+    if ends is None:
+        ends = _clause_ends(text)
+    before = bisect.bisect_left(ends, start)
+    after = bisect.bisect_left(ends, end)
+    return (ends[before - 1] + 1 if before else 0), (ends[after] if after < len(ends) else len(text))
 
 
 def next_update(doc: Doc, lex: Lexicon) -> Evidence:
@@ -188,12 +211,17 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
     A time in a clause that says when something began («сбой начался в 10:00») is not a
     promise, whatever else the sentence says.
     """
-    starts = [m.offsets(doc) for m in lex.get("start_cue").find(doc)]
     times = []
+    # what the clauses of the times need, found at the first time that commits to something
+    ends: list[int] | None = None
+    starts: list[tuple[int, int]] = []
     for mention in doc.memo("times", lambda: find_times(doc.text, doc.lang)):
         if mention.kind not in COMMITTING or mention.since:
             continue
-        left, right = _clause_span(doc.text, mention.start, mention.end)
+        if ends is None:
+            ends = _clause_ends(doc.text)
+            starts = [m.offsets(doc) for m in lex.get("start_cue").find(doc)]
+        left, right = _clause_span(doc.text, mention.start, mention.end, ends)
         if any(left <= s < right for s, _e in starts):
             continue
         times.append(mention)

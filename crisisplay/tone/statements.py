@@ -14,6 +14,7 @@ is compared with «офис откроется в 16:00» but not with «сле�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,7 @@ _PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "this", "that", "наш", "ваш", "этот", "мобильный"})
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "while", "whereas", "however"})
+_CLAUSE_CHAR_RE = re.compile("[;:—]")
 _UNTIL = frozenset({"до", "until", "till", "by"})
 _MULT = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3,
          "million": 1e6, "billion": 1e9}
@@ -54,6 +56,9 @@ _PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
 #: character that ``re.I`` lets match a letter of these case-folds to that letter.)
 _AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", "eur", "gbp", "евро", "dollar", "pound", "фунт")
 _PERCENT_MARKERS = ("%", "процент", "cent")
+# each marker list as one search of the case-folded text (one call, not one per marker)
+_AMOUNT_MARKER_RE = re.compile("|".join(map(re.escape, _AMOUNT_MARKERS)))
+_PERCENT_MARKER_RE = re.compile("|".join(map(re.escape, _PERCENT_MARKERS)))
 
 
 @dataclass(slots=True)
@@ -75,6 +80,9 @@ class Fact:
     nouns: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.topic:  # contacts and services have none: skip splitting it
+            self.cues = self.nouns = self.topic
+            return
         self.cues = frozenset(filter(str.isupper, self.topic))
         self.nouns = self.topic - self.cues
 
@@ -92,17 +100,35 @@ def same_topic(a: Fact, b: Fact) -> bool:
     return not a.nouns.isdisjoint(b.nouns)
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
-    """Indices of the tokens overlapping ``start..end`` (tokens are in text order, disjoint)."""
-    span = doc.tokens_within(start, end)
-    return [] if span is None else list(range(span[0], span[1] + 1))
+def _clause_breaks(doc: Doc) -> list[bool]:
+    """Per token: whether a clause stops there (; : — and «а»/«но»/"but"), once per message:
+    every fact's topic and every status statement looks for its clause."""
+    return doc.memo("clause-breaks", lambda: clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE))
 
 
-def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
-    """Token range of the clause around ``first..last``: stops at ; : and «а»/«но»/"but"."""
+def clause_breaks(doc: Doc, words: frozenset[str], chars: re.Pattern[str]) -> list[bool]:
+    """Per token: whether it is one of ``words`` (lower case) or punctuation holding one of
+    ``chars``. Found from where they are, not token by token: a message holds few of either
+    (its tokens by form are already indexed; the characters are looked up in its text)."""
+    breaks = [False] * len(doc.tokens)
+    positions = doc.surface_positions
+    for word in words & doc.surface_set:
+        for index in positions[word]:
+            breaks[index] = True
+    tokens = doc.tokens
+    for match in chars.finditer(doc.text):
+        span = doc.tokens_within(match.start(), match.end())
+        if span is not None and tokens[span[0]].kind == PUNCT:
+            breaks[span[0]] = True
+    return breaks
+
+
+def _clause(doc: Doc, breaks: list[bool], first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause around ``first..last``: stops at ; : and «а»/«но»/"but"
+    (``breaks``: :func:`_clause_breaks`)."""
     sentence = doc.sentences[doc.tokens[first].sentence]
     lo = first
-    while lo > sentence.first and not _clause_break(doc, lo - 1):
+    while lo > sentence.first and not breaks[lo - 1]:
         lo -= 1
     # «Следующее сообщение — в 13:00», "Next update: 3 PM": the dash or colon introduces the
     # value, so the words before it are its topic
@@ -110,58 +136,77 @@ def _clause(doc: Doc, first: int, last: int) -> tuple[int, int]:
         doc.tokens[i].kind == PUNCT or doc.lower(i) in _PREPOSITIONS for i in range(lo, first)
     ):
         lo -= 1
-        while lo > sentence.first and not _clause_break(doc, lo - 1):
+        while lo > sentence.first and not breaks[lo - 1]:
             lo -= 1
     hi = last
-    while hi + 1 < sentence.last and not _clause_break(doc, hi + 1):
+    while hi + 1 < sentence.last and not breaks[hi + 1]:
         hi += 1
     return lo, hi
 
 
-def _clause_break(doc: Doc, index: int) -> bool:
-    token = doc.tokens[index]
-    if token.kind == PUNCT:
-        return any(ch in token.text for ch in ";:—")
-    return doc.lower(index) in _CLAUSE_WORDS
+class _Topics:
+    """Finds the topics of one message's facts; what they share is looked up once per message
+    (the clause breaks, the cue phrases, the topic word of each token: the windows overlap)."""
 
+    __slots__ = ("breaks", "cues", "doc", "known", "lex")
 
-CueSpans = dict[str, list[tuple[int, int]]]
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.breaks = _clause_breaks(doc)
+        #: (cue class, character spans of its phrases), only the classes the message has
+        self.cues = [(name, spans) for name, spans in _cue_spans(doc, lex).items() if spans]
+        self.known: dict[int, str | None] = doc.memo(f"topic-words:{id(lex)}", dict)
 
+    def of(self, first: int, last: int) -> set[str]:
+        """The topic of the fact on tokens ``first..last``: the cue classes and topic words of
+        its clause, at most :data:`WINDOW` tokens either side."""
+        doc = self.doc
+        tokens = doc.tokens
+        lo, hi = _clause(doc, self.breaks, first, last)
+        lo, hi = max(lo, first - WINDOW), min(hi, last + WINDOW)
+        topic: set[str] = set()
+        if self.cues:
+            start, end = tokens[lo].start, tokens[hi].end
+            topic.update(name for name, spans in self.cues if any(s < end and start < e for s, e in spans))
+        known = self.known
+        for i in range(lo, hi + 1):
+            if first <= i <= last or tokens[i].kind != WORD:
+                continue
+            if i == first - 1 and doc.lower(i) in _UNTIL:
+                topic.add("UNTIL")
+            if i in known:
+                key = known[i]
+            else:
+                key = known[i] = _topic_word(doc, i, self.lex)
+            if key is not None:
+                topic.add(key)
+        return topic
 
-def _topic(doc: Doc, lex: Lexicon, first: int, last: int, cue_spans: CueSpans) -> frozenset[str]:
-    lo, hi = _clause(doc, first, last)
-    lo, hi = max(lo, first - WINDOW), min(hi, last + WINDOW)
-    start, end = doc.tokens[lo].start, doc.tokens[hi].end
-    topic: set[str] = {name for name, spans in cue_spans.items() if any(s < end and start < e for s, e in spans)}
-    known: dict[int, str | None] = doc.memo(f"topic-words:{id(lex)}", dict)
-    for i in range(lo, hi + 1):
-        if first <= i <= last or doc.tokens[i].kind != WORD:
-            continue
-        if i == first - 1 and doc.lower(i) in _UNTIL:
-            topic.add("UNTIL")
-        if i not in known:  # the windows of a message's facts overlap
-            known[i] = _topic_word(doc, i, lex)
-        key = known[i]
-        if key is not None:
-            topic.add(key)
-    return frozenset(topic)
+    def around(self, start: int, end: int) -> frozenset[str]:
+        """The topic of the fact on the characters ``start..end``."""
+        span = self.doc.tokens_within(start, end)
+        return frozenset() if span is None else frozenset(self.of(*span))
 
 
 def _topic_word(doc: Doc, index: int, lex: Lexicon) -> str | None:
     """The entry key of a word that can be a topic (a noun, not a name or a stop word), else None."""
     word = doc.tokens[index].text
-    key = morph.entry_key(word, doc.lang)
-    if key in lex.topic_stopwords or len(word) < 3:
+    # the checks that need no entry key first: a short word or a name is no topic, whatever its key
+    if len(word) < 3:
         return None
     if word[:1].isupper() and not doc.is_sentence_initial(index):
         return None  # names (the company, a product) say nothing about the number
+    key = morph.entry_key(word, doc.lang)
+    if key in lex.topic_stopwords:
+        return None
     if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
         parses = morph.ru_parses(morph.normalise(word))
         return key if parses and "NOUN" in parses[0][1] else None
     return key
 
 
-def _cue_spans(doc: Doc, lex: Lexicon) -> CueSpans:
+def _cue_spans(doc: Doc, lex: Lexicon) -> dict[str, list[tuple[int, int]]]:
     return {
         name: [m.offsets(doc) for m in lex.get(key).find(doc)]
         for name, key in (("UPDATE", "update_cue"), ("RESTORE", "restore_cue"), ("START", "start_cue"))
@@ -214,44 +259,46 @@ def _on_the_clock(kind: str, value: object, display: str, sent_at: datetime | No
 def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) -> list[Fact]:
     """Every fact of one message, in text order; ``sent_at`` resolves relative times."""
     text = doc.text
-    cues = _cue_spans(doc, lex)
+    topics = _Topics(doc, lex)
     stamps = _stamp_lines(doc, lex)
     facts: list[Fact] = []
     for mention in doc.memo("times", lambda: find_times(text, doc.lang)):
-        tokens = _tokens_in(doc, mention.start, mention.end)
-        if not tokens or any(s <= mention.start < e for s, e in stamps):
+        span = doc.tokens_within(mention.start, mention.end)
+        if span is None or (stamps and any(s <= mention.start < e for s, e in stamps)):
             continue
-        topic = set(_topic(doc, lex, tokens[0], tokens[-1], cues))
+        topic = topics.of(*span)
         topic.discard("START")
         if mention.since:
             topic.add("START")
         kind, value, display = _on_the_clock(mention.kind, mention.value, mention.display, sent_at)
         relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
         facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
-    taken = [(f.start, f.end) for f in facts]
     folded = text.casefold()
-    amounts = any(marker in folded for marker in _AMOUNT_MARKERS)
-    for pattern in _AMOUNT_RES if amounts else ():
-        for match in pattern.finditer(text):
-            parsed = _amount(match)
-            if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            tokens = _tokens_in(doc, *match.span())
-            around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()
-            value, code = parsed
-            facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(), around))
-            taken.append(match.span())
-    percentages = _PERCENT_RE.finditer(text) if any(marker in folded for marker in _PERCENT_MARKERS) else ()
-    for match in percentages:
-        share = float(match.group("num").replace(",", ".").replace(" ", ""))
-        tokens = _tokens_in(doc, *match.span())
-        around = _topic(doc, lex, tokens[0], tokens[-1], cues) if tokens else frozenset()
-        facts.append(Fact("percent", share, f"{share:g} %", match.start(), match.end(), around))
+    if _AMOUNT_MARKER_RE.search(folded):
+        taken = [(f.start, f.end) for f in facts]
+        for pattern in _AMOUNT_RES:
+            for match in pattern.finditer(text):
+                parsed = _amount(match)
+                if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                value, code = parsed
+                facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(),
+                                  topics.around(*match.span())))
+                taken.append(match.span())
+    if _PERCENT_MARKER_RE.search(folded):
+        for match in _PERCENT_RE.finditer(text):
+            share = float(match.group("num").replace(",", ".").replace(" ", ""))
+            facts.append(Fact("percent", share, f"{share:g} %", match.start(), match.end(),
+                              topics.around(*match.span())))
     for contact in doc.memo("contacts", lambda: find_contacts(text, doc.lang)):
         facts.append(Fact(contact.kind, contact.value, contact.display, contact.start, contact.end))
     facts.extend(service_facts(doc, lex))
-    facts.sort(key=lambda f: f.start)
+    facts.sort(key=_start_of)
     return facts
+
+
+def _start_of(fact: Fact) -> int:
+    return fact.start
 
 
 _SEVERITY = {"unavailable": 3, "degraded": 2, "available": 1}
@@ -271,14 +318,12 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
     if not statuses:  # no status, no service fact: the services need not be looked for
         return []
     found = [(name, m) for name, phrases in lex.services.items() for m in phrases.find(doc)]
-    # «оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
-    # longer mention of another service is part of that name.
-    mentions = [
-        (name, m) for name, m in found
-        if not any(other != name and o.first <= m.first and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
-                   for other, o in found)
-    ]
-    clauses = sorted({_clause(doc, m.first, m.last) for _state, m in statuses})
+    mentions = _outermost(found)
+    # in text order once (a stable sort: mentions at one token keep their order), so that
+    # each segment's subjects come out in order without sorting them again
+    mentions.sort(key=_first_token)
+    breaks = _clause_breaks(doc)
+    clauses = sorted({_clause(doc, breaks, m.first, m.last) for _state, m in statuses})
     facts: list[Fact] = []
     for lo, hi in clauses:
         pending: list[tuple[str, Match]] = []
@@ -288,39 +333,62 @@ def service_facts(doc: Doc, lex: Lexicon) -> list[Fact]:
             if not here:
                 pending = subjects
                 continue
-            state, match = max(here, key=lambda item: _SEVERITY[item[0]])
+            state, match = max(here, key=_severity_of)
             if not subjects and seg_lo == lo and lo >= 2 and doc.tokens[lo - 1].text == ":":
-                subjects = _subjects(doc, mentions, *_clause(doc, lo - 2, lo - 2))
+                subjects = _subjects(doc, mentions, *_clause(doc, breaks, lo - 2, lo - 2))
+            s2, e2 = match.offsets(doc)
             for name, mention in subjects:
                 start, end = mention.offsets(doc)
-                s2, e2 = match.offsets(doc)
                 facts.append(Fact("service", state, f"{name}: {state}", min(start, s2), max(end, e2), subject=name))
             pending = []
     unique: dict[str, Fact] = {}
-    for fact in sorted(facts, key=lambda f: f.start):
+    for fact in sorted(facts, key=_start_of):
         unique.setdefault(fact.subject + str(fact.start), fact)
     return list(unique.values())
 
 
+def _outermost(found: list[tuple[str, Match]]) -> list[tuple[str, Match]]:
+    """«оплата связи» (a service of the playbook) is not also «связь»: a mention inside a
+    longer mention of another service is part of that name."""
+    if len(found) < 2:
+        return list(found)
+    kept = []
+    for name, m in found:
+        first, last = m.first, m.last
+        length = last - first
+        for other, o in found:
+            if o.first <= first and last <= o.last and o.last - o.first > length and other != name:
+                break
+        else:
+            kept.append((name, m))
+    return kept
+
+
+def _first_token(item: tuple[str, Match]) -> int:
+    return item[1].first
+
+
+def _severity_of(item: tuple[str, Match]) -> int:
+    return _SEVERITY[item[0]]
+
+
 def _segments(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Token ranges of a clause between commas."""
+    """Token ranges of a clause between commas (the message's commas, bisected)."""
+    commas = doc.surface_positions.get(",", [])
     segments: list[tuple[int, int]] = []
     start = lo
-    for index in range(lo, hi + 1):
-        if doc.tokens[index].text == ",":
-            if index > start:
-                segments.append((start, index - 1))
-            start = index + 1
+    for index in commas[bisect.bisect_left(commas, lo) : bisect.bisect_right(commas, hi)]:
+        if index > start:
+            segments.append((start, index - 1))
+        start = index + 1
     if start <= hi:
         segments.append((start, hi))
     return segments
 
 
 def _subjects(doc: Doc, mentions: list[tuple[str, Match]], lo: int, hi: int) -> list[tuple[str, Match]]:
-    here = sorted(
-        ((name, m) for name, m in mentions if lo <= m.first <= hi and not _after_preposition(doc, m.first)),
-        key=lambda item: item[1].first,
-    )
+    """The services that are subjects in tokens ``lo..hi`` (``mentions``: in text order)."""
+    here = [(name, m) for name, m in mentions if lo <= m.first <= hi and not _after_preposition(doc, m.first)]
     return [item for k, item in enumerate(here) if not _modifier(doc, here, k)]
 
 

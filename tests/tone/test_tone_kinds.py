@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from crisisplay.diagnostics.model import Severity
 from crisisplay.tone.base import CheckContext, Finding, Rule
 from crisisplay.tone.doc import Doc
@@ -133,3 +136,90 @@ def test_rule_applies_by_stage_and_channel() -> None:
     assert not rule.applies(CheckContext(stage="update", channel="email"))
     assert not rule.applies(CheckContext(stage="resolution", channel="sms"))
     assert rule.applies(CheckContext(stage="resolution", channel="email"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.sampled_from(["Сбой", "ждите", "!", "!!", ".", " ", "?", "\n", "ok"]), max_size=16)
+       .map("".join),
+       source=st.sampled_from(["!+", "!{2,}", "[!?]", "ждите!"]))
+def test_occurrence_whole_text_search_skips_only_texts_without_hits(text: str, source: str) -> None:
+    """A context-free pattern found nowhere in the text is found in no sentence: the shortcut
+    (one whole-text search) reports what searching every sentence reports."""
+    from crisisplay.tone.kinds.occurrence import _context_free
+
+    assert _context_free(source)
+    options = {"target": "patterns", "patterns": (UserPattern(source),), "maximum": 0,
+               "exempt": PhraseSet(["здравствуйте"], "ru")}
+    fast = OccurrenceRule(**_common(message="{count}"), context_free=True, **options)
+    plain = OccurrenceRule(**_common(message="{count}"), context_free=False, **options)
+    assert _run(fast, text) == _run(plain, text)
+
+
+def test_occurrence_pattern_looking_around_its_match_is_searched_per_sentence() -> None:
+    """«^Сбой» matches the second sentence on its own but not the text: no whole-text shortcut."""
+    from crisisplay.tone.kinds.occurrence import _context_free
+
+    assert not any(map(_context_free, [r"^Сбой", r"Сбой$", r"\bСбой", r"(?<=\.)x", r"a++", r"(?i)x"]))
+    rule = OccurrenceRule(**_common(message="{count}"), target="patterns", patterns=(UserPattern("^Сбой"),),
+                          maximum=0, context_free=all(map(_context_free, ["^Сбой"])))
+    assert [f.message for f in _run(rule, "Внимание. Сбой в приложении.")] == ["1"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.sampled_from(["Сбой", " но ", " but ", "а", ";", ":", "—", "–", ". ", "!", " ", "\n", "ok"]),
+                     max_size=20).map("".join), lang=st.sampled_from(["ru", "en"]))
+def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str, lang: str) -> None:
+    """The clauses found from one pass over the message are the ones a walk testing each token finds."""
+    from crisisplay.tone.kinds.cooccurrence import _CLAUSE_PUNCT, _CLAUSE_WORDS, CooccurrenceRule
+    from crisisplay.tone.text import PUNCT
+
+    doc = Doc(text, lang)
+    plain: list[tuple[int, int]] = []
+    for sent in doc.sentences:
+        start = sent.first
+        for index in range(sent.first, sent.last):
+            token = doc.tokens[index]
+            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
+                doc.lower(index) in _CLAUSE_WORDS)
+            if cut and index > start:
+                plain.append((start, index))
+                start = index + 1
+        if start < sent.last:
+            plain.append((start, sent.last))
+    assert CooccurrenceRule(**_common(lang), scope="clause")._cut(doc) == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(["сбой", "поставщик", "завтра", "в 15:00", "но", ";", ",", ".", "когда",
+                                       "восстановим", "ok"]), max_size=18),
+       timed=st.booleans())
+def test_cooccurrence_reports_what_a_walk_over_every_clause_reports(words: list[str], timed: bool) -> None:
+    """Looking only at the clauses that hold the first group's phrase finds what trying every
+    clause finds."""
+    from crisisplay.tone.kinds.cooccurrence import CooccurrenceRule
+    from crisisplay.tone.timeexpr import COMMITTING, find_times
+
+    text = " ".join(words)
+    groups = {"party": PhraseSet(["поставщик", "сбой"], "ru"), "when": PhraseSet(["восстановить", "завтра"], "ru")}
+    rule = CooccurrenceRule(**_common(), groups=groups, timed=frozenset({"when"} if timed else ()),
+                            unless=PhraseSet(["когда"], "ru"))
+    doc = Doc(text, "ru")
+    found = {name: group.find(doc) for name, group in groups.items()}
+    times = [span for t in find_times(text, "ru") if t.kind in COMMITTING and not t.since
+             if (span := doc.tokens_within(t.start, t.end)) is not None] if timed else []
+    unless = rule.unless.find(doc) if rule.unless else []
+    plain = []
+    for first, stop in rule._cut(doc):
+        picks = []
+        for name in groups:
+            here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
+            if name in rule.timed:
+                here += [(a, b) for a, b in times if first <= a and b < stop]
+            if not here:
+                break
+            picks.append(min(here))
+        else:
+            if not any(first <= m.first < picks[0][0] for m in unless):
+                lo, hi = min(a for a, _b in picks), max(b for _a, b in picks)
+                plain.append((doc.tokens[lo].start, doc.tokens[hi].end))
+    assert [(f.start, f.end) for f in rule.check(doc, CTX)] == plain

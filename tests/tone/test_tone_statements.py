@@ -127,10 +127,15 @@ def test_every_amount_or_percentage_has_its_marker(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     folded = text.casefold()
+    amount_marked = bool(statements._AMOUNT_MARKER_RE.search(folded))
+    percent_marked = bool(statements._PERCENT_MARKER_RE.search(folded))
+    # the one-search form finds a marker exactly when one of them is in the text
+    assert amount_marked == any(marker in folded for marker in statements._AMOUNT_MARKERS)
+    assert percent_marked == any(marker in folded for marker in statements._PERCENT_MARKERS)
     if any(pattern.search(text) for pattern in statements._AMOUNT_RES):
-        assert any(marker in folded for marker in statements._AMOUNT_MARKERS)
+        assert amount_marked
     if statements._PERCENT_RE.search(text):
-        assert any(marker in folded for marker in statements._PERCENT_MARKERS)
+        assert percent_marked
 
 
 @settings(max_examples=200, deadline=None)
@@ -138,11 +143,12 @@ def test_every_amount_or_percentage_has_its_marker(pieces: list[str]) -> None:
                     max_size=20).map("".join),
        lang=st.sampled_from(["ru", "en"]), bounds=st.tuples(st.integers(0, 45), st.integers(0, 45)))
 def test_tokens_in_a_span_are_the_tokens_that_overlap_it(text: str, lang: str, bounds: tuple[int, int]) -> None:
-    from crisisplay.tone.statements import _tokens_in
-
+    """What a fact's topic is looked for around: the tokens its characters overlap."""
     doc = Doc(text, lang)
     start, end = min(bounds), max(bounds)
-    assert _tokens_in(doc, start, end) == [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+    span = doc.tokens_within(start, end)
+    within = [] if span is None else list(range(span[0], span[1] + 1))
+    assert within == [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
 
 
 @pytest.mark.parametrize(
@@ -159,3 +165,77 @@ def test_a_message_dating_itself_states_no_fact(text: str, lang: str, kept: list
     """«Обновлено: …» / "Updated: …" opening a line is when the text was written: every channel has its
     own, so it is not compared; the same words inside a sentence are not a date line."""
     assert [f.display for f in _facts(text, lang) if f.kind in ("clock", "date")] == kept
+
+
+_CLAUSE_TEXT = st.lists(st.sampled_from([*"аб ab1.,:;—-\n«»!?'", " но ", " but ", " а ", "13:00", "в", " to "]),
+                        max_size=24).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_CLAUSE_TEXT, bounds=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_a_clause_span_is_cut_at_the_punctuation_either_side(text: str, bounds: tuple[int, int]) -> None:
+    """The bisected clause of a time (next update) is the one the plain character search finds."""
+    from crisisplay.tone.elements import _clause_span
+
+    start, end = min(min(bounds), len(text)), min(max(bounds), len(text))
+    left = max(text.rfind(ch, 0, start) for ch in ",;:.!?\n") + 1
+    right = min([i for i in (text.find(ch, end) for ch in ",;:.!?\n") if i >= 0], default=len(text))
+    assert _clause_span(text, start, end) == (left, right)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_CLAUSE_TEXT, lang=st.sampled_from(["ru", "en"]), picks=st.tuples(st.integers(0, 40), st.integers(0, 3)))
+def test_a_facts_clause_stops_where_the_plain_token_walk_stops(text: str, lang: str, picks: tuple[int, int]) -> None:
+    """The per-message clause breaks give the clause a walk testing each token gives."""
+    from crisisplay.tone import statements as s
+    from crisisplay.tone.text import PUNCT
+
+    doc = Doc(text, lang)
+    if not doc.tokens:
+        return
+    first = picks[0] % len(doc.tokens)
+    last = min(first + picks[1], doc.sentences[doc.tokens[first].sentence].last - 1)
+
+    def breaks(i: int) -> bool:
+        token = doc.tokens[i]
+        if token.kind == PUNCT:
+            return any(ch in token.text for ch in ";:—")
+        return doc.lower(i) in {"а", "но", "однако", "but", "while", "whereas", "however"}
+
+    assert s._clause_breaks(doc) == [breaks(i) for i in range(len(doc.tokens))]
+    lo, hi = s._clause(doc, s._clause_breaks(doc), first, last)
+    assert lo <= first and last <= hi
+
+
+def test_a_mention_inside_a_longer_mention_of_another_service_is_dropped() -> None:
+    """«оплата связи» is one service, not also «связь»; the same span in two lists stays twice."""
+    from crisisplay.tone.phrases import Match, Phrase
+    from crisisplay.tone.statements import _outermost
+
+    phrase = Phrase("x", ())
+    found = [("mobile", Match(3, 4, phrase)), ("comms", Match(4, 4, phrase)), ("card", Match(3, 4, phrase)),
+             ("comms", Match(8, 8, phrase)), ("mobile", Match(7, 9, phrase))]
+    plain = [(name, m) for name, m in found
+             if not any(other != name and o.first <= m.first and m.last <= o.last
+                        and (o.last - o.first) > (m.last - m.first) for other, o in found)]
+    assert _outermost(found) == plain == [found[0], found[2], found[4]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_CLAUSE_TEXT, lang=st.sampled_from(["ru", "en"]), bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+def test_a_clause_is_cut_into_segments_at_its_commas(text: str, lang: str, bounds: tuple[int, int]) -> None:
+    """The bisected commas cut a clause where a walk over its tokens does."""
+    from crisisplay.tone.statements import _segments
+
+    doc = Doc(text, lang)
+    lo, hi = min(bounds), min(max(bounds), len(doc.tokens) - 1)
+    plain: list[tuple[int, int]] = []
+    start = lo
+    for index in range(lo, hi + 1):
+        if doc.tokens[index].text == ",":
+            if index > start:
+                plain.append((start, index - 1))
+            start = index + 1
+    if start <= hi:
+        plain.append((start, hi))
+    assert _segments(doc, lo, hi) == plain

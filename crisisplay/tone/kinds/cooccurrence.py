@@ -10,21 +10,25 @@ whatever their order. Grammemes do the grammar: ``восстановить:futr`
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import ClassVar
 
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import Match, PhraseSet
-from crisisplay.tone.text import PUNCT
+from crisisplay.tone.statements import clause_breaks
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 
 #: A group entry that stands for a time of the message's own kind: «в 15:00», «через час»,
 #: «до конца дня», "by 9.30pm", "tomorrow" (crisisplay.tone.timeexpr), not «с 10:00».
 TIME_ENTRY = "@time"
-_CLAUSE_PUNCT = frozenset(";:—–")
+_CLAUSE_PUNCT = ";:—–"
+_CLAUSE_CHAR_RE = re.compile(f"[{_CLAUSE_PUNCT}]")
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
 
 
@@ -76,23 +80,28 @@ class CooccurrenceRule(Rule):
         return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),
                     unless=setup.phrases("unless", gap=0))]
 
-    def _ranges(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges ``[first, last)`` of the clauses (or sentences) of the message."""
-        return doc.memo(f"cooccurrence-ranges:{self.scope}", lambda: self._cut(doc))
+    def _ranges(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+        """Token ranges ``[first, last)`` of the clauses (or sentences) of the message, and
+        their first tokens (to find the range of a match by bisecting)."""
+        def compute() -> tuple[list[tuple[int, int]], list[int]]:
+            ranges = self._cut(doc)
+            return ranges, [first for first, _stop in ranges]
+
+        return doc.memo(f"cooccurrence-ranges:{self.scope}", compute)
 
     def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
+        cuts = [] if self.scope != "clause" else list(compress(
+            range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE)))
+        next_cut = 0
         for sent in doc.sentences:
             start = sent.first
-            if self.scope == "clause":
-                for index in range(sent.first, sent.last):
-                    token = doc.tokens[index]
-                    cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
-                        doc.lower(index) in _CLAUSE_WORDS
-                    )
-                    if cut and index > start:
-                        ranges.append((start, index))
-                        start = index + 1
+            while next_cut < len(cuts) and cuts[next_cut] < sent.last:
+                index = cuts[next_cut]
+                next_cut += 1
+                if index > start:
+                    ranges.append((start, index))
+                    start = index + 1
             if start < sent.last:
                 ranges.append((start, sent.last))
         return ranges
@@ -115,8 +124,13 @@ class CooccurrenceRule(Rule):
             if not found[name] and name not in self.timed:
                 return
         times = self._time_tokens(doc) if self.timed else []
-        unless = self.unless.find(doc) if self.unless else []
-        for first, stop in self._ranges(doc):
+        unless: list[Match] | None = None
+        ranges, firsts = self._ranges(doc)
+        # only the clauses that hold a phrase of the first group can hold one of every group
+        heads = [(m.first, m.last) for m in found[names[0]]] + (times if names[0] in self.timed else [])
+        candidates = sorted({at for a, b in heads if (at := bisect.bisect_right(firsts, a) - 1) >= 0
+                             and b < ranges[at][1]})
+        for first, stop in map(ranges.__getitem__, candidates):
             picks: list[tuple[int, int]] = []
             for name in names:
                 here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
@@ -127,6 +141,8 @@ class CooccurrenceRule(Rule):
                 picks.append(min(here))
             else:
                 head = picks[0][0]
+                if unless is None:
+                    unless = self.unless.find(doc) if self.unless else []
                 if any(first <= m.first < head for m in unless):
                     continue
                 lo = min(a for a, _b in picks)

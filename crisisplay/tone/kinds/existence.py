@@ -127,6 +127,8 @@ class ExistenceRule(Rule):
                 spans.append(match.offsets(doc))
         for pattern in self.patterns:
             spans.extend(span for span in pattern.spans(doc.text) if span[1] > span[0])
+        if not spans:  # most rules find nothing in most messages
+            return
         last_end = -1
         for start, end in sorted(spans):
             if start < last_end or self.excepted(doc, start, end):

@@ -5,6 +5,7 @@ The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rule
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -14,6 +15,16 @@ from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.patterns import UserPattern
 from crisisplay.tone.phrases import PhraseSet
+
+#: What lets a pattern look outside its match: anchors, word boundaries, look-arounds, groups
+#: with flags or atomic groups, possessive repeats. Only a pattern with none of them (read
+#: conservatively: an escaped «^» counts too) matches a sentence only where it matches the text.
+_LOOKS_AROUND = re.compile(r"[\^$]|\(\?|[*+?}]\+|\\[bBAZzGmMK]")
+
+
+def _context_free(source: str) -> bool:
+    """Whether the pattern ``source`` matches a piece of a text only where it matches the text."""
+    return _LOOKS_AROUND.search(source) is None
 
 
 @dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
@@ -58,11 +69,14 @@ class OccurrenceRule(Rule):
     minimum: int | None = None
     exempt: PhraseSet | None = None
     exempt_words: int = 6
+    context_free: bool = False  # every pattern is (see :func:`_context_free`)
 
     @classmethod
     def build(cls, setup: Setup) -> list[Rule]:
+        patterns = setup.patterns()
         return [cls(**setup.common(), target=setup.value("target"), tokens=setup.phrases("tokens"),
-                    patterns=setup.patterns(), scope=setup.value("scope", "text"), maximum=setup.value("max"),
+                    patterns=patterns, context_free=all(_context_free(p.source) for p in patterns),
+                    scope=setup.value("scope", "text"), maximum=setup.value("max"),
                     minimum=setup.value("min"), exempt=setup.phrases("exempt", gap=0),
                     exempt_words=int(setup.value("exempt_words", 6)))]
 
@@ -87,22 +101,35 @@ class OccurrenceRule(Rule):
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if self.scope == "sentence":
-            for number in range(len(doc.sentences)):
-                if self._exempt(doc, number):
+            maximum, minimum = self.maximum, self.minimum
+            for number, sent in enumerate(doc.sentences):
+                if self.exempt is not None and self._exempt(doc, number):
                     continue
-                sent = doc.sentences[number]
                 # a sentence is reported whole: only the number of hits matters
                 count = len(doc.sentence_words(number)) if self.target == "words" else len(self._hits(doc, number))
-                yield from self._judge(count, (sent.start, sent.end))
+                # judged only when out of bounds: most sentences are not, and judging builds the message values
+                if (maximum is not None and count > maximum) or (minimum is not None and count < minimum):
+                    yield from self._judge(count, (sent.start, sent.end))
             return
         everything: list[tuple[int, int]] = []
-        for number in range(len(doc.sentences)):
-            hits = self._hits(doc, number)
-            # a sentence without hits adds nothing, exempt or not (the exemption is a phrase search)
-            if hits and not self._exempt(doc, number):
-                everything.extend(hits)
-        over = everything[self.maximum] if self.maximum is not None and len(everything) > self.maximum else (0, 0)
-        yield from self._judge(len(everything), (0, 0), over)
+        if self.target != "patterns" or not self._absent(doc.text):
+            for number in range(len(doc.sentences)):
+                hits = self._hits(doc, number)
+                # a sentence without hits adds nothing, exempt or not (the exemption is a phrase search)
+                if hits and not self._exempt(doc, number):
+                    everything.extend(hits)
+        count, maximum, minimum = len(everything), self.maximum, self.minimum
+        if maximum is not None and count > maximum:
+            yield from self._judge(count, (0, 0), everything[maximum])
+        elif minimum is not None and count < minimum:
+            yield from self._judge(count, (0, 0))
+
+    def _absent(self, text: str) -> bool:
+        """No pattern can match in any sentence, known from one search of the whole text (most
+        messages have no «!»): true only for patterns that look at nothing outside their match
+        (no anchors, word boundaries or look-arounds), which match a sentence only where they
+        match the text."""
+        return self.context_free and not any(p.found_in(text) for p in self.patterns)
 
     def _judge(self, count: int, whole: tuple[int, int], over: tuple[int, int] | None = None) -> Iterator[Finding]:
         """``over``: the first hit past the maximum, reported in place of the whole text."""
