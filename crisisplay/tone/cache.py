@@ -128,22 +128,26 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-#: Libraries whose results are cached: morphology, its dictionary, tokenizer, English stemmer, CLDR.
-LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "razdel", "snowballstemmer", "babel")
+#: Libraries whose results are cached: morphology, its dictionary, tokenizer, English stemmer (and
+#: PyStemmer, its C build, which it uses when installed), CLDR.
+LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "razdel", "snowballstemmer", "Stemmer", "babel")
 
 
 def _stamp(module: str) -> bytes:
-    """An installed package's ``__init__.py`` (size, time) and version files: an upgrade changes it."""
-    folder = _module_dir(module)
-    if folder is None:
+    """An installed module's file (a package's ``__init__.py``; size, time) and a package's version
+    files: an upgrade changes it."""
+    origin = _module_origin(module)
+    if origin is None:
         return f"{module}: missing".encode()
     parts = [module.encode()]
     try:
-        info = (folder / "__init__.py").stat()
+        info = origin.stat()
         parts.append(f"{info.st_size}:{info.st_mtime_ns}".encode())
     except OSError:
-        parts.append(b"no __init__")
-    parts.extend(_read(folder / name) for name in ("version.py", "data/meta.json") if (folder / name).is_file())
+        parts.append(b"unreadable")
+    if origin.name == "__init__.py":
+        folder = origin.parent
+        parts.extend(_read(folder / name) for name in ("version.py", "data/meta.json") if (folder / name).is_file())
     return b"\0".join(parts)
 
 
@@ -154,12 +158,12 @@ def _read(path: Path) -> bytes:
         return b"unreadable"
 
 
-def _module_dir(name: str) -> Path | None:
-    """Where an installed package lives, without importing it (pymorphy3 is slow to import)."""
+def _module_origin(name: str) -> Path | None:
+    """An installed module's file, without importing it (pymorphy3 is slow to import)."""
     import importlib.util
 
     spec = importlib.util.find_spec(name)
-    return Path(spec.origin).parent if spec is not None and spec.origin else None
+    return Path(spec.origin) if spec is not None and spec.origin else None
 
 
 def cache_dir() -> Path | None:

@@ -200,3 +200,18 @@ def test_the_cache_file_holds_only_json(cache_dir: Path) -> None:
     store.put_many("phrases-ru", {"паника": [[["паника"], None, []]]})
     rows = sqlite3.connect(store.path).execute("SELECT value FROM entries").fetchall()
     assert all(json.loads(value) is not None for (value,) in rows)
+
+
+def test_upgrading_a_cached_library_starts_a_new_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stems come from PyStemmer, a single-file extension module, when it is installed: its file
+    is part of the fingerprint as a package's ``__init__.py`` is, so a new build never reads stems
+    an older one cached."""
+    assert "Stemmer" in cache.LIBRARIES and b"missing" not in cache._stamp("Stemmer")
+    stemmer = tmp_path / "Stemmer.cpython-311-x86_64-linux-gnu.so"
+    stemmer.write_bytes(b"build 1")
+    real = cache._module_origin
+    monkeypatch.setattr(cache, "_module_origin", lambda name: stemmer if name == "Stemmer" else real(name))
+    before = cache.fingerprint()
+    stemmer.write_bytes(b"build 2, larger")
+    assert cache.fingerprint() != before
+    assert cache._stamp("no_such_module_here") == b"no_such_module_here: missing"
