@@ -70,6 +70,8 @@ def _per_text(texts: list[str], known: dict[str, bool], compute: Callable[[str],
                 text = texts[index]
                 found[index] = known[text] = compute(text)
     return found  # type: ignore[return-value]
+
+
 _WORD_OR_NUMBER = frozenset({WORD, NUMBER})
 
 
