@@ -12,8 +12,8 @@ a promised time is rounded to five minutes, a moment of action is not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 from crisisplay.errors import CrisisplayError
 
@@ -24,8 +24,7 @@ _AGO = re.compile(r"^(.+?)\s+ago$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(NamedTuple):
     """A moment as typed, not yet placed in a zone: exactly one of the fields below is set
     (none of them for ``now``)."""
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from crisisplay.errors import CrisisplayError
 
@@ -25,8 +24,7 @@ from crisisplay.errors import CrisisplayError
 LANGUAGES = ("en", "ru")
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     """One language's catalog: ``text(key, **values)`` and the CLDR-backed helpers."""
 
     area: str

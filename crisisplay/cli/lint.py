@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from datetime import datetime
@@ -54,8 +53,7 @@ def _messages(sources: list[Source], stage: str | None, at: datetime | None = No
     messages = []
     for source in sources:
         for message in source.messages:
-            messages.append(dataclasses.replace(
-                message,
+            messages.append(message._replace(
                 stage=stage or message.stage or source.stage,
                 locale=message.locale or source.locale,
                 sent_at=at or message.sent_at,

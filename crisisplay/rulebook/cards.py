@@ -29,11 +29,9 @@ Shape problems are :class:`CrisisplayError` at the exact line (:class:`Shape`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.diagnostics.model import CATEGORIES, Location, Severity
 from crisisplay.errors import CrisisplayError
@@ -64,8 +62,7 @@ Texts = dict[str, str]
 Example = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class RuleCard:
+class RuleCard(NamedTuple):
     """A rule's identity and documentation, whatever checks it."""
 
     id: str
@@ -74,7 +71,7 @@ class RuleCard:
     severity: Severity
     category: str
     summary: Texts
-    rationale: Texts = dataclasses.field(default_factory=dict)
+    rationale: Texts = {}  # noqa: RUF012 (shared by cards without one: cards are never mutated)
     fail: tuple[Example, ...] = ()
     passing: tuple[Example, ...] = ()
     untestable: str = ""
@@ -218,7 +215,9 @@ def _examples(rule: dict[str, Any], key: str, path: PathKey, shape: Shape, tool:
 
 def card_to_json(card: RuleCard) -> dict[str, Any]:
     """A card as JSON data (lint's cache); :func:`card_from_json` reads it back."""
-    data = dataclasses.asdict(card)
+    data = card._asdict()
+    data["summary"], data["rationale"] = dict(card.summary), dict(card.rationale)
+    data["location"] = card.location._asdict() if card.location else None
     data["severity"] = card.severity.label
     data["fail"], data["passing"] = list(card.fail), list(card.passing)
     return data

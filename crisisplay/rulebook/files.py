@@ -17,8 +17,7 @@ A validate or render card file is::
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from crisisplay.rulebook.cards import RuleCard, Shape, card_from_json, card_to_json, parse_card
 
@@ -50,8 +49,7 @@ def load_checked(
     return result
 
 
-@dataclass(frozen=True)
-class CardFile:
+class CardFile(NamedTuple):
     """A bundled validate or render card file."""
 
     tool: str

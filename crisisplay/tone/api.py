@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from crisisplay.diagnostics.model import Diagnostic, Location
 from crisisplay.tone.base import Finding, Result, SetRule, SetRun
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 MAX_SPAN = 160
 
 
-@dataclass(frozen=True)
-class MessageText:
+class MessageText(NamedTuple):
     """One message to lint.
 
     ``channel`` names it (sms, email, …); ``file``/``line`` say where its text starts.

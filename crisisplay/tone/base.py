@@ -34,8 +34,7 @@ SHORT_CHANNELS = frozenset(
 SHORT_TEXT = 320
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(NamedTuple):
     """Where a message goes: the stage kind (None: unknown) and the channel."""
 
     stage: str | None = None
@@ -196,9 +195,11 @@ class SetRun:
 Result = tuple[int, Finding]
 
 
-@dataclass(eq=False, repr=False)
 class SetRule(Rule):
-    """A rule over a set of messages (cross-channel, claims): nothing to check in one alone."""
+    """A rule over a set of messages (cross-channel, claims): nothing to check in one alone.
+
+    No ``@dataclass`` here: it adds no field, so :class:`Rule`'s generated ``__init__`` serves.
+    """
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         return iter(())

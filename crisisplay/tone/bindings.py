@@ -17,8 +17,7 @@ table comes out empty is left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from crisisplay.playbook.model import ToneProfile
@@ -37,8 +36,7 @@ OWN_WORDS = frozenset({"forbidden", "preferred"})
 _SOURCE = re.compile(r"^(tone|lexicon)\.([a-z_]+)$")
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     source: str  # "tone" or "lexicon"
     name: str
     default: Any = None

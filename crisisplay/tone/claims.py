@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from crisisplay.tone.truth import ServiceTruth, Truth, truth_from_bundle, truth_from_values
 
@@ -74,8 +75,7 @@ _WORDS = re.compile(r"[\w']+", re.U)
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """One statement found in a text: a service's status, or a time."""
 
     kind: str  # "service" or "time"

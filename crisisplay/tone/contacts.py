@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -54,8 +53,7 @@ _SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial"
 _DOTTED_I = ("\u0130", "\u0131")
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     kind: str  # phone, url, email
     start: int
     end: int

@@ -13,8 +13,7 @@ Every problem is a :class:`CrisisplayError` at the exact line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.diagnostics.model import CATEGORIES, Location, Severity
 from crisisplay.rulebook.cards import DOC_LANGUAGES, RuleCard, Shape, kind_name, parse_card
@@ -42,14 +41,14 @@ RUNNING_KEYS = frozenset({"kind", "message", "exceptions", "stages", "channels"}
 _PHRASE_OPTIONS = ("tokens", "exempt", "acronyms", "shout_words", "unless")
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A rule as written: card and validated shape, not yet compiled (compiling needs morphology)."""
 
     card: RuleCard
     kind: str
-    message: dict[str, Any] = field(default_factory=dict)  # language ("*": every one) → text or forms
-    options: dict[str, Any] = field(default_factory=dict)
+    # the empty defaults are shared: specs are values, never mutated
+    message: dict[str, Any] = {}  # noqa: RUF012 (language, "*" for every one → text or forms)
+    options: dict[str, Any] = {}  # noqa: RUF012
     exceptions: tuple[str, ...] = ()
     stages: frozenset[str] | None = None
     channels: frozenset[str] | None = None

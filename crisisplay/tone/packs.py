@@ -24,10 +24,9 @@ keys refused, :mod:`crisisplay.rulebook.files`); every shape problem is a
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.rulebook.cards import (
@@ -58,14 +57,14 @@ __all__ = ["ANY", "LANGUAGES", "LINT_CATEGORIES", "Pack", "RuleSpec", "bundled_c
            "core_pack", "load_pack", "pack_from_text", "parse_pack", "parse_rule"]
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     language: str
     description: str = ""
     rules: tuple[RuleSpec, ...] = ()
-    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    services: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the empty defaults are shared: packs are values, never mutated
+    lexicon: dict[str, tuple[str, ...]] = {}  # noqa: RUF012
+    services: dict[str, tuple[str, ...]] = {}  # noqa: RUF012
     disable: tuple[str, ...] = ()
     path: str = ""
 

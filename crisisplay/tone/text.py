@@ -18,7 +18,6 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 WORD = "word"
@@ -50,8 +49,7 @@ class Token(NamedTuple):
     sentence: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence's character range and its token range ``[first, last)``."""
 
     start: int

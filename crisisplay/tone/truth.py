@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ServiceTruth:
+class ServiceTruth(NamedTuple):
     """A service as the messages name it, and its status in the facts."""
 
     id: str
@@ -24,8 +23,7 @@ class ServiceTruth:
     phrases: tuple[tuple[str, str], ...] = ()  # (status, the playbook's own phrase)
 
 
-@dataclass(frozen=True)
-class Truth:
+class Truth(NamedTuple):
     """The state a set of messages was rendered from."""
 
     lang: str
