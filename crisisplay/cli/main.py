@@ -9,6 +9,7 @@ Exit codes (documented in README): 0 ok, 1 findings at or above ``--fail-on``,
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import sys
@@ -119,9 +120,23 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Console-script entry point."""
+    """Console-script entry point (``argv`` None: the process's own arguments, and the
+    process ends when the command does)."""
+    try:
+        return cli.main(args=argv, prog_name="crisisplay")
+    finally:
+        if argv is None:
+            _before_exit()
 
-    return cli.main(args=argv, prog_name="crisisplay")
+
+def _before_exit() -> None:
+    """Python's shutdown runs the cyclic collector over every object still alive (modules,
+    loaded rule packs, word analyses): ~4 % of a whole warm ``crisisplay lint`` run, measured
+    in instructions, for memory the operating system takes back with the process anyway.
+    Moving them to the collector's permanent generation leaves that walk nothing to do.
+    Nothing is lost: files and the lint cache are written and closed by the commands
+    themselves, and objects outside reference cycles are still freed as usual."""
+    gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
