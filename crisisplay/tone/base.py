@@ -161,11 +161,10 @@ def _cached_find(doc: Doc, phrases: PhraseSet) -> list[Match]:
     return doc.memo(f"exceptions:{id(phrases)}", lambda: phrases.find(doc))
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(NamedTuple):
     """What comparing a set of messages found, before a rule names it and sets its severity."""
 
-    index: int  # the message it is about
+    message_index: int  # the message it is about
     aspect: str  # what was compared: times, services, numbers, contacts, … (see the kinds)
     message: str
     start: int = 0
@@ -215,5 +214,5 @@ class SetRule(Rule):
 
     def stamp(self, seen: Observation) -> Result:
         severity = Severity(max(Severity.INFO, self.severity - 1)) if seen.lesser else self.severity
-        return seen.index, Finding(self.id, severity, self.category, seen.message, seen.start, seen.end,
+        return seen.message_index, Finding(self.id, severity, self.category, seen.message, seen.start, seen.end,
                                    suggestion=seen.suggestion, related=seen.related)
