@@ -267,11 +267,23 @@ def _omissions(messages: Sequence[Analysed]) -> Iterator[Observation]:
     # channel (not once per channel that may leave it out): key facts, and a long channel's
     # hotline.
     lengths = {m.short for m in messages}
-    owed = {
-        (msg.index, short): [(fact, key, f"{fact.kind}:{fact.subject or fact.display}") for fact in msg.facts
-                             if (key := _key_fact(fact, short=short)) or (fact.kind == "phone" and not short)]
-        for msg in messages for short in lengths
-    }
+    owed: dict[tuple[int, bool], list[tuple[Fact, bool, str]]] = {}
+    for msg in messages:
+        # each fact judged and labelled once for both lengths: a fact a short channel owes, a
+        # long one owes too (``_key_fact``), so a fact that is neither key nor a phone is skipped
+        # at once
+        long_owed: list[tuple[Fact, bool, str]] = []
+        short_owed: list[tuple[Fact, bool, str]] = []
+        for fact in msg.facts:
+            key = _key_fact(fact)
+            if not key and fact.kind != "phone":
+                continue
+            label = f"{fact.kind}:{fact.subject or fact.display}"
+            long_owed.append((fact, key, label))
+            if key and _key_fact(fact, short=True):
+                short_owed.append((fact, True, label))
+        for short in lengths:
+            owed[msg.index, short] = short_owed if short else long_owed
     for target in messages:
         seen: set[str] = set()  # a fact several channels state is reported once per target
         stated: dict[str, list[Fact]] = {}

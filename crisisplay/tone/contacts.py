@@ -94,6 +94,14 @@ def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
     """
     import phonenumbers
 
+    # Parsing a number compiles the metadata's regular expressions by string on every call
+    # (``re.compile`` goes through the re module's cache each time, and its cache is shared with
+    # every other pattern the process uses); phonenumbers keeps them itself once asked (9.0.x+;
+    # older versions have no switch). The patterns come from fixed metadata: bounded.
+    enable = getattr(phonenumbers, "enable_pattern_cache", None)
+    if enable is not None:
+        enable()
+
     class ShortCandidateSkippingMatcher(phonenumbers.PhoneNumberMatcher):
         def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
             # Most candidates are a short run of digits alone («13», «40», «2»): the whole is not
@@ -161,6 +169,8 @@ def find_phones(text: str, lang: str) -> list[Contact]:
             # is not also parsed as a US one, which costs a parse and inner-match attempts
             # only to be rejected or to repeat the same number). Blanking keeps the offsets.
             searched = _blanked(text, found)
+            if not _PHONE_RUN_RE.search(searched):
+                break  # nothing left that the matcher could accept (see ``_PHONE_RUN_RE``)
         for hit in phone_matcher(searched, region):
             if any(s < hit.end and hit.start < e for s, e in found):
                 continue  # one stretch of text is one contact, read by the first region that accepts it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
@@ -43,7 +43,8 @@ def _punct_keys(text: str) -> frozenset[str]:
 _TOKEN_KEYS: dict[str, dict[str, frozenset[str]]] = {}
 _KEPT_TOKEN_KEYS = 262_144
 
-_text_of, _kind_of, _sentence_of = itemgetter(0), itemgetter(3), itemgetter(4)
+_text_of, _start_of, _end_of = itemgetter(0), itemgetter(1), itemgetter(2)
+_kind_of, _sentence_of = itemgetter(3), itemgetter(4)
 
 #: Token text → whether it is soft / a barrier (a token's kind is a function of its text):
 #: one ``map`` over the message's texts instead of a comprehension over its tokens.
@@ -65,11 +66,23 @@ def _per_text(texts: list[str], known: dict[str, bool], compute: Callable[[str],
     if None in found:  # a text not seen before
         if len(known) >= _KEPT_TOKEN_KEYS:
             known.clear()
-        for index, flag in enumerate(found):
-            if flag is None:
-                text = texts[index]
-                found[index] = known[text] = compute(text)
+        for index in _missing(found):
+            text = texts[index]
+            found[index] = known[text] = compute(text)
     return found  # type: ignore[return-value]
+
+
+def _missing(found: list[Any]) -> Iterator[int]:
+    """The indexes of the Nones in ``found``, found by ``list.index``: a message has a new word or
+    two (a number, a time) among dozens known, and a loop over every token would cost more than
+    computing those. ``found`` may be filled in meanwhile."""
+    index = -1
+    try:
+        while True:
+            index = found.index(None, index + 1)
+            yield index
+    except ValueError:
+        return
 
 
 _WORD_OR_NUMBER = frozenset({WORD, NUMBER})
@@ -152,9 +165,8 @@ class Doc:
             known = _TOKEN_KEYS.setdefault(self.lang, {})
             keys = self._keys = list(map(known.get, self._texts))  # the same keys ``keys`` gives
             if None in keys:  # a word not seen before
-                for index, found in enumerate(keys):
-                    if found is None:
-                        keys[index] = self._token_keys(index, known)
+                for index in _missing(keys):
+                    keys[index] = self._token_keys(index, known)
         return self._keys  # type: ignore[return-value]
 
     def tag_share(self, index: int, tags: frozenset[str]) -> float:
@@ -262,7 +274,7 @@ class Doc:
     @_once
     def token_bounds(self) -> tuple[list[int], list[int]]:
         """Every token's start and end offsets, in text order (for bisecting a span)."""
-        return [t.start for t in self.tokens], [t.end for t in self.tokens]
+        return list(map(_start_of, self.tokens)), list(map(_end_of, self.tokens))
 
     def tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The first and last token overlapping the characters ``[start, end)``, or None."""

@@ -197,10 +197,25 @@ def _topic_word(doc: Doc, index: int, lex: Lexicon) -> str | None:
         return None
     if word[:1].isupper() and not doc.is_sentence_initial(index):
         return None  # names (the company, a product) say nothing about the number
-    key = morph.entry_key(word, doc.lang)
-    if key in lex.topic_stopwords:
-        return None
-    if doc.lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
+    key = _NOUN_KEYS.get((word, doc.lang))
+    if key is None:
+        if len(_NOUN_KEYS) >= _KEPT_NOUN_KEYS:
+            _NOUN_KEYS.clear()
+        key = _NOUN_KEYS[word, doc.lang] = _noun_key(word, doc.lang) or ""
+    return key if key and key not in lex.topic_stopwords else None
+
+
+#: (word, language) → :func:`_noun_key` ("" for None): the words around a message's facts
+#: recur in every message, and finding a key reads the morphology each time. Bounded like
+#: the token keys.
+_NOUN_KEYS: dict[tuple[str, str], str] = {}
+_KEPT_NOUN_KEYS = 65_536
+
+
+def _noun_key(word: str, lang: str) -> str | None:
+    """The entry key of a word, or None for a Russian word whose first reading is not a noun."""
+    key = morph.entry_key(word, lang)
+    if lang == "ru" and any("а" <= ch <= "я" for ch in word.lower()):
         parses = morph.ru_parses(morph.normalise(word))
         return key if parses and "NOUN" in parses[0][1] else None
     return key

@@ -6,6 +6,7 @@ import itertools
 import re
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import phonenumbers
 import pytest
@@ -214,6 +215,34 @@ def test_phone_contacts_never_overlap_and_the_first_region_reads_first(pieces: l
     first_region = REGIONS.get(lang, ("US",))[0]
     spans = {(c.start, c.end) for c in found}
     assert {(hit.start, hit.end) for hit in phonenumbers.PhoneNumberMatcher(text, first_region)} <= spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_SOUP, max_size=10), lang=st.sampled_from(["en", "ru", "de"]))
+@example(pieces=["020 7946 0958", " or ", "(212) 555-0123"], lang="en")
+def test_a_region_is_left_out_only_when_it_could_find_nothing(pieces: list[str], lang: str) -> None:
+    # the plain way: every region reads whatever the regions before it left
+    text = "".join(pieces)
+    with mock.patch.object(contacts, "_PHONE_RUN_RE", re.compile("")):
+        plain = find_phones(text, lang)
+    assert find_phones(text, lang) == plain
+
+
+def test_the_second_region_reads_only_what_may_still_hold_a_number() -> None:
+    read: list[str] = []
+    matcher = contacts.phone_matcher
+
+    def recording(text: str, region: str) -> Any:
+        read.append(region)
+        return matcher(text, region)
+
+    with mock.patch.object(contacts, "phone_matcher", recording):
+        assert _phones("Next update at 14:00; call 0800 123 4567 with questions.") == [
+            ("0800 123 4567", "+448001234567")]
+        assert read == ["GB"]  # nothing but «14:00» left: US is not asked
+        read.clear()
+        assert len(_phones("Call 020 7946 0958 in the UK or (212) 555-0123 in the US.")) == 2
+        assert read == ["GB", "US"]
 
 
 _URL_PIECES = st.one_of(
