@@ -14,7 +14,8 @@ NO_FILE = "<no file>"
 
 # C0/C1 controls except tab and newline: playbook text is untrusted, and an ESC or CR copied
 # into a terminal could repaint or hide lines of the report.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Compiled (by ``re``'s own cache) when the first finding is printed: a clean run prints none.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -43,7 +44,7 @@ def plural(n: int, one: str, other: str) -> str:
 
 
 def clean(text: str) -> str:
-    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return re.sub(_CONTROL, lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _is_outside(rel: str) -> bool:
