@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone.wordstore import STORES, WordStore
 
 #: (normal form, grammemes, score) of one reading.
@@ -32,7 +33,7 @@ _IRREGULAR_EN = {
     "began": "begin", "begun": "begin", "brought": "bring", "thought": "think",
     "knew": "know", "known": "know", "children": "child", "people": "person", "men": "man", "women": "woman",
 }
-_ISE_RE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
+_ISE_RE = LazyPattern(r"is(e|es|ed|ing|ation|ations)$")  # English only
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 

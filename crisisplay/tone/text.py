@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from crisisplay.lazy_re import LazyPattern
+
 WORD = "word"
 NUMBER = "number"
 PUNCT = "punct"
@@ -30,9 +32,9 @@ BARRIER_CHARS = frozenset(".!?;:…,")
 #: Quotes and brackets: transparent for phrase matching.
 SOFT_CHARS = frozenset("«»\"„“”'‘’()[]{}*_`")
 
-_EN_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
+_EN_TOKEN_RE = LazyPattern(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
+_BULLET_RE = LazyPattern(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 
