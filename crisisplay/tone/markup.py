@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from crisisplay.lazy_re import LazyPattern
+
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
     "section", "article", "header", "footer", "blockquote", "pre", "hr", "title", "s", "speak",
@@ -21,8 +23,8 @@ _HIDDEN_RE = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.S | re.I)
 _ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
-#: Compiled (by ``re``'s own cache) only for a text that has a marker: most runs have none.
-_OFF = r"<!--\s*crisisplay-lint\s+off\s*-->(.*?)(?:<!--\s*crisisplay-lint\s+on\s*-->|\Z)"
+#: Compiled only for a text that has a marker: most runs have none.
+_OFF_RE = LazyPattern(r"<!--\s*crisisplay-lint\s+off\s*-->(.*?)(?:<!--\s*crisisplay-lint\s+on\s*-->|\Z)", re.S | re.I)
 
 
 def suppress(text: str) -> str:
@@ -33,7 +35,7 @@ def suppress(text: str) -> str:
     """
     if "crisisplay-lint" not in text:
         return text
-    return re.sub(_OFF, lambda m: _blank(m.group()), text, flags=re.S | re.I)
+    return _OFF_RE.sub(lambda m: _blank(m.group()), text)
 
 
 def _blank(text: str) -> str:
