@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 
 
 
-@dataclass(frozen=True, slots=True)
+#: Element and Phrase are not frozen (nothing changes one once made): a run builds hundreds of
+#: each from lint's cache, and a frozen dataclass sets every field through
+#: ``object.__setattr__``. ``unsafe_hash`` keeps them hashable by value as frozen ones are
+#: (phrase lists are deduplicated, and phrases keyed, by value).
+@dataclass(slots=True, unsafe_hash=True)
 class Element:
     """One position of a phrase."""
 
@@ -57,7 +61,7 @@ class Element:
         return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Phrase:
     source: str
     elements: tuple[Element, ...]
