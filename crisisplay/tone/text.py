@@ -81,7 +81,13 @@ class PositionMap:
         self.line = line
         self.column = column
         self.offsets = offsets
-        self._starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self._raw = raw
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """Where each line of ``raw`` starts, found when a first position is asked: a message of
+        a bundle maps into the whole file, and a run without findings asks for none."""
+        return [0] + [m.end() for m in re.finditer("\n", self._raw)]
 
     def __call__(self, offset: int) -> tuple[int, int]:
         if self.offsets is not None:
