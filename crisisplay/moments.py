@@ -16,12 +16,13 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 
 from crisisplay.errors import CrisisplayError
+from crisisplay.lazy_re import LazyPattern
 
 #: The forms, as every command's help and error message spell them.
 TIME_FORMS = "ISO 8601 (2026-03-15T10:00, zone optional), HH:MM today, 'now', or relative: -20m, +2h, 1h ago"
-_SIGNED = re.compile(r"^([+-])\s*(.+?)$")
-_AGO = re.compile(r"^(.+?)\s+ago$", re.IGNORECASE)
-_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
+_SIGNED = LazyPattern(r"^([+-])\s*(.+?)$")
+_AGO = LazyPattern(r"^(.+?)\s+ago$", re.IGNORECASE)
+_CLOCK = LazyPattern(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 
 
 class Moment(NamedTuple):

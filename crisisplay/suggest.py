@@ -7,12 +7,13 @@ several close options, ``did you mean 'a' or 'b'?``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def close_matches(word: str, options: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
     """Up to ``n`` options closest to ``word``, best first (letter case ignored)."""
+    import difflib  # here: a hint is needed only on a mistake, not on every run that imports this
+
     by_folded: dict[str, str] = {}
     for option in options:
         by_folded.setdefault(str(option).casefold(), str(option))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from crisisplay.errors import CrisisplayError
@@ -105,8 +105,9 @@ def _catalog(area: str, language: str) -> Wording:
     """Read once per process: reports, exports and pages reuse it."""
     name = f"{area}.{language}.yaml"
     try:
-        folder = resources.files("crisisplay").joinpath("data").joinpath("wording")
-        text = folder.joinpath(name).read_text(encoding="utf-8")
+        # By path, not importlib.resources (slow to import, for every lint run): the package
+        # is always installed as files (see ``tone.packs._bundled``).
+        text = (Path(__file__).parent / "data" / "wording" / name).read_text(encoding="utf-8")
     except OSError as exc:  # a broken installation, not user input
         raise CrisisplayError(f"cannot read the bundled wording {name}: {exc}") from None
     entries = _from_lint_cache(name, text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 from pathlib import Path
 
 from crisisplay.errors import CrisisplayError
@@ -76,6 +75,8 @@ def store_error(exc: BaseException, path: Path, what: str) -> CrisisplayError:
 
 
 def _disk_full(folder: Path) -> bool:
+    import shutil  # here: only a failed write asks, and every command's --db option imports this module
+
     try:
         return shutil.disk_usage(folder).free < 64 * 1024
     except OSError:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.diagnostics.model import CATEGORIES, Location, Severity
 from crisisplay.errors import CrisisplayError
+from crisisplay.lazy_re import LazyPattern
 from crisisplay.suggest import did_you_mean
 
 if TYPE_CHECKING:  # the loader brings YAML: only a file that is not in the cache needs it
@@ -56,7 +57,7 @@ EXAMPLE_KEYS: dict[str, dict[str, tuple[type, ...]]] = {
              "playbook": _MAP, "facts": _MAP, "at": _TEXT},
 }
 _REQUIRED_EXAMPLE_KEY = {"lint": "text"}
-ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+ID_PATTERN = LazyPattern(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 
 Texts = dict[str, str]
 Example = dict[str, Any]

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone.truth import ServiceTruth, Truth, truth_from_bundle, truth_from_values
 
 __all__ = ["GROUP", "STATUSES", "Claim", "Contradiction", "ServiceTruth", "Truth", "check_claims",
@@ -52,24 +53,23 @@ _KEYWORDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 _NEGATIONS = {"ru": ("не", "нет"), "en": ("not", "no", "n't")}
 _RESTORED_HEAD = {
-    "ru": re.compile(r"снова\s+работа\w*(?:\s+как обычно)?\s*:", re.I),
-    "en": re.compile(r"(?:working again|back to normal)\s*:", re.I),
+    "ru": LazyPattern(r"снова\s+работа\w*(?:\s+как обычно)?\s*:", re.I),
+    "en": LazyPattern(r"(?:working again|back to normal)\s*:", re.I),
 }
 _NOT_YET_HEAD = {
-    "ru": re.compile(r"пока не вс[её](?:\s+работает как обычно)?\s*:", re.I),
-    "en": re.compile(r"not everything(?: works as usual)? yet\s*:", re.I),
+    "ru": LazyPattern(r"пока не вс[её](?:\s+работает как обычно)?\s*:", re.I),
+    "en": LazyPattern(r"not everything(?: works as usual)? yet\s*:", re.I),
 }
 #: «Работают не как обычно: A, B» — limited or unavailable, without saying which.
 _AFFECTED_HEAD = {
-    "ru": re.compile(r"работа\w* не как обычно\s*:", re.I),
-    "en": re.compile(r"not working as usual\s*:", re.I),
+    "ru": LazyPattern(r"работа\w* не как обычно\s*:", re.I),
+    "en": LazyPattern(r"not working as usual\s*:", re.I),
 }
 _ALL_WORK = {
-    "ru": re.compile(r"вс[её] (?:наши )?(?:услуги |сервисы )?(?:снова )?работа\w* как обычно", re.I),
-    "en": re.compile(r"(?:all our services|everything) works? as usual", re.I),
+    "ru": LazyPattern(r"вс[её] (?:наши )?(?:услуги |сервисы )?(?:снова )?работа\w* как обычно", re.I),
+    "en": LazyPattern(r"(?:all our services|everything) works? as usual", re.I),
 }
-_LASTED = re.compile(r"(?:длил\w*|продолжал\w*|lasted|took)\s*$", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[—–\-•*]|\|)[ \t]*")
+_LASTED = LazyPattern(r"(?:длил\w*|продолжал\w*|lasted|took)\s*$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…:])\s+|\n)[ \t]*(?:[—–\-•*|][ \t]*)?")
 _WORDS = re.compile(r"[\w']+", re.U)
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")

@@ -25,7 +25,6 @@ places that say otherwise in ``related``. :func:`compare` returns
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -236,6 +235,8 @@ def _contacts(messages: Sequence[Analysed]) -> Iterator[Observation]:
                     continue
                 if abs(len(a) - len(b)) > 2:
                     continue  # more than two edits apart whatever they hold: no matcher built for them
+                import difflib  # here: most runs compare no two near-equal links
+
                 if difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 and _distance(a, b) <= 2:
                     text = m2.words.text("link_differs", channel=m2.channel, link=f2.display, other=m1.channel,
                                          other_link=f1.display)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from crisisplay.lazy_re import LazyPattern
+
 if TYPE_CHECKING:
     import phonenumbers
 
@@ -33,7 +35,7 @@ _URL_RE = re.compile(
 _URL_HINT_RE = re.compile(rf"://|\.(?:(?:{_TLDS})\b|(?<=www\.))", re.IGNORECASE)
 _INTL_RE = re.compile(r"(?<![\w+])\+\d[\d\s().-]{8,}\d")
 _SHORT_RE = {
-    "ru": re.compile(
+    "ru": LazyPattern(
         # Endings are bounded (\w{0,6}), cues start a word, and spaces after a cue are matched
         # once (a second \s* only after a colon): "\s*:?\s*" split every run of spaces both
         # ways, quadratic in text whose markup was blanked into long runs of spaces.
@@ -41,7 +43,7 @@ _SHORT_RE = {
         r"(\*?\d{3,5}#?)(?![\d-])",
         re.I,
     ),
-    "en": re.compile(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
+    "en": LazyPattern(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
 }
 #: What a cued short number cannot be written without: three digits in a row and the stem of its
 #: cue word (case-folded). The ``_SHORT_RE`` patterns open with a look-behind and are tried at

@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
+from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone.wordstore import STORES, WordStore
 
 #: (normal form, grammemes, score) of one reading.
@@ -32,7 +34,7 @@ _IRREGULAR_EN = {
     "began": "begin", "begun": "begin", "brought": "bring", "thought": "think",
     "knew": "know", "known": "know", "children": "child", "people": "person", "men": "man", "women": "woman",
 }
-_ISE_RE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
+_ISE_RE = LazyPattern(r"is(e|es|ed|ing|ation|ations)$")  # English only
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 
@@ -120,8 +122,9 @@ def _ru_from_json(value: object) -> tuple[bool, tuple[Parse, ...]] | None:
         if not (isinstance(reading, list) and len(reading) == 3):
             return None
         lemma, grammemes, score = reading
+        # map(isinstance, …): the grammemes checked without a bytecode loop (every word of a run)
         if not (isinstance(lemma, str) and isinstance(grammemes, list) and isinstance(score, (int, float))
-                and not isinstance(score, bool) and all(isinstance(g, str) for g in grammemes)):
+                and not isinstance(score, bool) and all(map(isinstance, grammemes, repeat(str)))):
             return None
         parses.append((lemma, frozenset(grammemes), float(score)))
     return known, tuple(parses)

@@ -24,7 +24,6 @@ keys refused, :mod:`crisisplay.rulebook.files`); every shape problem is a
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -127,8 +126,11 @@ def pack_from_text(text: str, name: str = "<pack>", *, complete: bool = False) -
 
 
 def _bundled(file: str) -> Pack:
-    ref = resources.files("crisisplay.tone").joinpath("packs").joinpath(file)
-    return pack_from_text(ref.read_text("utf-8"), f"{BUNDLED_PACKS}{file}", complete=True)
+    # The package's folder, not importlib.resources: its import (zipfile, tempfile, …) costs a
+    # lint run more than reading the pack, and the package is never run from a zip (the lint
+    # cache's fingerprint and the bundled playbooks read their files by path too).
+    path = Path(__file__).parent / "packs" / file
+    return pack_from_text(path.read_text("utf-8"), f"{BUNDLED_PACKS}{file}", complete=True)
 
 
 @functools.cache

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.tone import morph
@@ -37,7 +38,11 @@ if TYPE_CHECKING:
 
 
 
-@dataclass(frozen=True, slots=True)
+#: Element and Phrase are not frozen (nothing changes one once made): a run builds hundreds of
+#: each from lint's cache, and a frozen dataclass sets every field through
+#: ``object.__setattr__``. ``unsafe_hash`` keeps them hashable by value as frozen ones are
+#: (phrase lists are deduplicated, and phrases keyed, by value).
+@dataclass(slots=True, unsafe_hash=True)
 class Element:
     """One position of a phrase."""
 
@@ -57,7 +62,7 @@ class Element:
         return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Phrase:
     source: str
     elements: tuple[Element, ...]
@@ -160,7 +165,8 @@ def save() -> None:
 def _phrase_from_json(entry: str, value: Any) -> Phrase | None:
     """A cached ``[[keys|null, forms|null, [tags…]], …]``, or None when it is not that."""
     def strings(items: Any) -> frozenset[str]:
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        # map(isinstance, …): checked without a bytecode loop (every phrase of a run is read)
+        if not isinstance(items, list) or not all(map(isinstance, items, repeat(str))):
             raise TypeError("not a list of text")
         return frozenset(items)
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone import morph
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
@@ -50,7 +51,7 @@ _AMOUNT_RES = (
         re.I,
     ),
 )
-_PERCENT_RE = re.compile(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
+_PERCENT_RE = LazyPattern(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
 #: What an amount (its currency) and a percentage cannot be written without, case-folded: a
 #: message without any skips those patterns, which would try every position of it. (Every
 #: character that ``re.I`` lets match a letter of these case-folds to that letter.)

@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from crisisplay.lazy_re import LazyPattern
+
 WORD = "word"
 NUMBER = "number"
 PUNCT = "punct"
@@ -29,9 +31,9 @@ BARRIER_CHARS = frozenset(".!?;:…,")
 #: Quotes and brackets: transparent for phrase matching.
 SOFT_CHARS = frozenset("«»\"„“”'‘’()[]{}*_`")
 
-_EN_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
+_EN_TOKEN_RE = LazyPattern(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
+_BULLET_RE = LazyPattern(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 
@@ -77,7 +79,13 @@ class PositionMap:
         self.line = line
         self.column = column
         self.offsets = offsets
-        self._starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self._raw = raw
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """Where each line of ``raw`` starts, found when a first position is asked: a message of
+        a bundle maps into the whole file, and a run without findings asks for none."""
+        return [0] + [m.end() for m in re.finditer("\n", self._raw)]
 
     def __call__(self, offset: int) -> tuple[int, int]:
         if self.offsets is not None:

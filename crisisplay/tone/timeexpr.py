@@ -362,6 +362,11 @@ _HOUR_CORE_RU = _Lazy(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
 _UNIT_START_RU = r"\s+(?:[\w.,]+\s*)?(?:пол|мин|ч|сут|дн|ден|недел)"
 _RELATIVE_CORE_RU = _Lazy(rf"(?:через|течение|ближайш\w*){_UNIT_START_RU}", _I)
 _CADENCE_CORE_RU = _Lazy(rf"(?:кажд\w*|раз\s+в){_UNIT_START_RU}", _I)
+#: A duration: a number (digits or a number word), spaces, the start of a unit, searched in the
+#: case-folded text (Cyrillic letters fold to what ``re.I`` matches them with). «ч» is in almost
+#: every Russian text, and the duration pattern, the costliest to compile (its number words and
+#: units case-blind), then found nothing in most runs.
+_DURATION_CORE_RU = _Lazy(rf"(?:\d|{_NUMS_RU})\s*(?:мин|ч|сут|дн|ден|недел)")
 _CLOCK_CORE_EN = _Lazy(r"\d:[0-5]\d")
 _AMPM_CORE_EN = _Lazy(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
 #: The month patterns of English are case-sensitive: every month name starts with one of these.
@@ -396,7 +401,8 @@ _NEEDS: dict[str, list[Need]] = {
         lambda text, folded, digit: ("кажд" in folded or "раз" in folded) and bool(_CADENCE_CORE_RU.search(text)),
         lambda text, folded, digit: _any("ежечасно", "ежедневно")(folded)
         or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
-        lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded),
+        lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded)
+        and bool(_DURATION_CORE_RU.search(folded)),
     ],
     "en": [
         lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),

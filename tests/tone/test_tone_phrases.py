@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.phrases import PhraseError, PhraseSet, compile_phrase
+from crisisplay.tone.phrases import Element, Phrase, PhraseError, PhraseSet, _phrase_from_json, compile_phrase
 
 
 def _found(entries: list[str], text: str, lang: str = "ru", gap: int = 0) -> list[str]:
@@ -109,3 +109,15 @@ def test_lists_searched_through_one_index_find_what_they_find_alone() -> None:
                     assert all(entry in rest for entry in entries), (text[:60], position)
                 found += len(matches)
         assert found > 20  # the lists do match something in the corpus
+
+
+def test_phrases_compare_and_hash_by_value() -> None:
+    """A phrase read back from lint's cache is the compiled one: equal, same hash, one dict key
+    (lists are deduplicated by value; Element and Phrase are not frozen, only hashable)."""
+    compiled = compile_phrase("по вине *", "ru")
+    stored = [[sorted(e.keys) if e.keys is not None else None, sorted(e.surface) if e.surface is not None else None,
+               sorted(e.tags)] for e in compiled.elements]
+    again = _phrase_from_json("по вине *", stored)
+    assert again == compiled and hash(again) == hash(compiled) and again is not compiled
+    assert len(dict.fromkeys([compiled, again, Phrase("x", (Element(),))])) == 2
+    assert hash(Element(tags=frozenset({"VERB"}))) == hash(Element(tags=frozenset({"VERB"})))

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone.api import lint_messages
@@ -104,6 +106,19 @@ def test_decode_json_string() -> None:
     raw = '"a\\nb\\u00e9\\ud83d\\ude00"'
     text, offsets, end = decode_json_string(raw, 0)
     assert text == "a\nbé😀" and offsets[:4] == [1, 2, 4, 5] and end == len(raw)
+
+
+@given(st.text(), st.booleans(), st.text(alphabet='ab" ', max_size=3))
+def test_decode_json_string_reads_what_json_writes(value: str, ascii_only: bool, after: str) -> None:
+    """Runs of plain characters are read in one step: each character still maps to the
+    character (or the escape) of the file it came from, as json.loads reads the literal."""
+    literal = json.dumps(value, ensure_ascii=ascii_only)
+    raw = "x" + literal + after
+    text, offsets, end = decode_json_string(raw, 1)
+    assert text == json.loads(literal) == value and end == 1 + len(literal)
+    assert len(offsets) == len(text) + 1 and offsets == sorted(set(offsets)) and offsets[-1] == len(literal)
+    for char, at in zip(text, offsets, strict=False):
+        assert raw[at] in (char, "\\")  # the character itself, or the escape that wrote it
 
 
 def test_suppressed_regions(tmp_path: Path) -> None:

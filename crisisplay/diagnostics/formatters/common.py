@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from crisisplay.diagnostics.model import Diagnostic, Location, Severity
+from crisisplay.lazy_re import LazyPattern
 
 NO_FILE = "<no file>"
 
 # C0/C1 controls except tab and newline: playbook text is untrusted, and an ESC or CR copied
 # into a terminal could repaint or hide lines of the report.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Compiled when the first finding is printed: a clean run prints none.
+_CONTROL_RE = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

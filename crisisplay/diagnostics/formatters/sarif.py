@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -85,6 +84,8 @@ def _synthesised_rule(rule_id: str, found: Sequence[Diagnostic]) -> RuleInfo:
 
 def _fingerprint(rule: str, uri: str, message: str) -> str:
     """Hash of what the finding is, not where: stays put when lines above it move."""
+    import hashlib  # here: only SARIF output needs it, and its OpenSSL start-up costs every lint run
+
     data = "\0".join((rule, uri, message)).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:32]
 
