@@ -70,9 +70,13 @@ _ALL_WORK = {
     "en": LazyPattern(r"(?:all our services|everything) works? as usual", re.I),
 }
 _LASTED = LazyPattern(r"(?:длил\w*|продолжал\w*|lasted|took)\s*$", re.I)
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…:])\s+|\n)[ \t]*(?:[—–\-•*|][ \t]*)?")
+# The classes of «(?<=[.!?…:])» and «[—–\-•*|]», and «[.!?…]», each split into their Latin-1
+# characters and the rest: a class of both in more than two runs compiles to a 64K-entry bitmap
+# (about a million instructions on every start). The halves stand in separate alternatives
+# (with what follows them), as two one-character ones would be merged back into one class.
+_SENTENCE_START = re.compile(r"(?:^|(?:(?<=[.!?:])|(?<=…))\s+|\n)[ \t]*(?:[\-*|][ \t]*|[—–•][ \t]*)?")
 _WORDS = re.compile(r"[\w']+", re.U)
-_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|…(?:\s|$)|\n")
 
 
 class Claim(NamedTuple):
