@@ -174,9 +174,10 @@ class Observation(NamedTuple):
     suggestion: str = ""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SetRun:
-    """A set of messages meant to go out together, as the set kinds see it."""
+    """A set of messages meant to go out together, as the set kinds see it. Nothing compares or
+    prints a run (it memoises observations): no ``__eq__`` or ``__repr__``, which cost at import."""
 
     analysed: Sequence[Analysed]  # messages with their stated facts (when compared across channels)
     texts: Sequence[tuple[str, str, str]]  # (channel, text, language) of every message

@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from crisisplay.lazy_re import LazyPattern
@@ -90,12 +89,14 @@ class Claim(NamedTuple):
     display: str = ""
 
 
-@dataclass
-class Contradiction:
+class Contradiction(NamedTuple):
+    """A claim the facts do not support. A named tuple, as :class:`Claim`: nothing changes one
+    once made, and the class costs half a dataclass's to create at import."""
+
     claim: Claim
     expected: str
     rule: str = "CP327"  # the built-in rule that reports it (CP328 for times)
-    related: list[int] = field(default_factory=list)
+    related: tuple[int, ...] = ()
 
 
 def find_service_claims(text: str, lang: str, services: Sequence[ServiceTruth]) -> list[Claim]:

@@ -52,7 +52,7 @@ LOUD = frozenset({"alarm", "shouting"})
 Locator = Callable[[int, int], Location]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # nothing compares or prints one; both cost at import
 class Analysed:
     """One message as consistency sees it."""
 

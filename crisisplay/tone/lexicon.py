@@ -48,8 +48,11 @@ LEXICON_KEYS: dict[str, str] = {
 GAPPED = frozenset({"what_happened", "available", "unavailable", "degraded"})
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Lexicon:
+    """The word lists of one language. A thing, not a value (it adds the lists asked for to
+    ``lists``), so no ``__eq__`` or ``__repr__``: generating them costs at every start."""
+
     lang: str
     lists: dict[str, PhraseSet] = field(default_factory=dict)
     negation: frozenset[str] = frozenset()

@@ -54,9 +54,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".ssml", 
 JSON_TEXT_KEYS = ("title", "subtitle", "text", "caption", "body", "message", "alert")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Source:
-    """One input and the messages read from it."""
+    """One input and the messages read from it. Nothing compares or prints a source: no
+    ``__eq__`` or ``__repr__``, which cost at import."""
 
     path: str
     kind: str  # text, markdown, html, eml, bundle, json

@@ -69,10 +69,11 @@ def _marked(folded: str, markers: tuple[str, ...]) -> bool:
     return any(marker in folded for marker in markers)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Fact:
     """One fact a message states. Not frozen (nothing changes a fact once made): a message makes
-    several, and a frozen dataclass sets each field through ``object.__setattr__``."""
+    several, and a frozen dataclass sets each field through ``object.__setattr__``. No ``__eq__``
+    or ``__repr__`` (nothing compares or prints a fact): generating them costs at every start."""
 
     kind: str
     value: object

@@ -10,8 +10,7 @@ every rule shares.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.tone.bindings import Binding, binding_of, resolve_tone
@@ -47,16 +46,16 @@ def message_in(message: dict[str, Any], lang: str) -> tuple[str, dict[str, str] 
     return str(chosen), None
 
 
-@dataclass
-class Setup:
-    """One pack entry, about to become rules for messages in ``lang``."""
+class Setup(NamedTuple):
+    """One pack entry, about to become rules for messages in ``lang``. A named tuple (nothing
+    changes one once made): the class costs half a dataclass's to create, at every start."""
 
     spec: RuleSpec
     lang: str
     lexicon: Lexicon
     tone: ToneProfile | None = None
     #: Rules built before this one (``classify`` asks them what a word is).
-    built: Sequence[Rule] = field(default_factory=tuple)
+    built: Sequence[Rule] = ()
 
     @property
     def where(self) -> str:
