@@ -285,3 +285,39 @@ def test_short_numbers_are_looked_for_wherever_they_can_be(pieces: list[str], la
     text = "".join(pieces)
     pattern = contacts._SHORT_RE.get(lang, contacts._SHORT_RE["en"])
     assert [m.span(1) for m in contacts._short_numbers(text, lang)] == [m.span(1) for m in pattern.finditer(text)]
+
+
+# Links: ``_url_matches`` starts each search late (after the last white space before the next
+# hint); it must find exactly what ``_URL_RE.finditer`` finds.
+_URL_PIECES = ["http://", "https://", "HTTPS://", "www.", "WWW.", ".ru", ".RU", ".рф", ".com", ".info", ".online",
+               "bank", "банк", "status", "-", ".", "/", "/path?q=1", "@", "mail@x.ru", "://", "«", "»", "(", ")",
+               "\"", "'", "[", "]", "<", ">", "ſ", "K", "İ", "ı", "ё", "1", "2.5", " ", "\n", "\t", "\u00a0",
+               "\u2009", "\u2028", "\x1c", "\u3000", "x", "Ы", "ᲂ"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(_URL_PIECES), max_size=24).map("".join))
+@example("Статус: status.bank.ru/x, а также www.bank.ru и https://bank.ru/a. См. т.е. x.ru")
+def test_late_started_url_search_finds_what_finditer_finds(text: str) -> None:
+    assert [m.span() for m in contacts._url_matches(text)] == [m.span() for m in contacts._URL_RE.finditer(text)]
+
+
+def test_late_started_url_search_on_the_corpora() -> None:
+    corpora = Path(__file__).resolve().parents[1] / "corpus"
+    texts = []
+    for path in sorted(corpora.rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        texts += [m["text"] for m in data.get("messages", [])]
+        texts += [x["text"] for s in data.get("sets", []) or [] for x in s["messages"]]
+    assert len(texts) > 40
+    for text in texts:
+        assert [m.span() for m in contacts._url_matches(text)] == [m.span() for m in contacts._URL_RE.finditer(text)]
+
+
+def test_a_link_holds_no_character_str_isspace_calls_white() -> None:
+    """The late start walks back over characters that are not ``str.isspace``: the classes a link
+    is made of leave out exactly the regex ``\\s``, which must be the same characters."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(space.fullmatch(char)) == char.isspace(), hex(code)
