@@ -270,6 +270,9 @@ class _Lazy:
     def search(self, text: str) -> re.Match[str] | None:
         return self._get().search(text)
 
+    def search_from(self, text: str, position: int) -> re.Match[str] | None:
+        return self._get().search(text, position)
+
     @property
     def pattern(self) -> str:
         return self.args[0]
@@ -426,6 +429,34 @@ _NEEDS: dict[str, list[Need]] = {
 }
 
 
+#: Patterns whose every match holds a match of a digit-led core (its :data:`_NEEDS` search)
+#: starting at most ``lead`` characters after its own start: the index of the pattern in
+#: :data:`_PATTERNS`, its core and lead. Led by an assertion, the pattern is tried at every
+#: position of a text; the core is skipped to by the regex engine (see :func:`_core_led`).
+_CORE_LED: dict[str, dict[int, tuple[_Lazy, int]]] = {
+    "ru": {0: (_ISO_CORE, 0), 1: (_DOTTED_DATE_CORE, 1), 3: (_MONTH_CORE_RU, 1)},
+    "en": {0: (_ISO_CORE, 0)},
+}
+
+
+def _core_led(pattern: _Lazy, core: _Lazy, lead: int, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, each search started ``lead`` characters before the next core.
+
+    The next match at or after ``position`` holds a core match at most ``lead`` characters
+    after its start, and the first core match from ``position`` starts no later than that one:
+    no match starts before ``lead`` characters ahead of it. Look-behinds and ``\b`` see the text
+    before a search's start, so each match is the one ``finditer`` makes (none is empty).
+    """
+    position = 0
+    compiled = pattern._get()
+    while found := core.search_from(text, position):
+        match = compiled.search(text, max(position, found.start() - lead))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Every time mention, earlier patterns winning where two overlap, in text order."""
     return scan_times(text, lang, prefilter=True)
@@ -439,12 +470,19 @@ def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
     folded = text.casefold()
     digit = bool(_DIGIT_RE.search(text))
     twins = _LOWERED_TWINS.get(key, {})
+    core_led = _CORE_LED[key] if prefilter else {}
     lowered = text.lower() if twins and not any(letter in text for letter in _NOT_LOWERABLE) else None
     for index, ((pattern, handler), needed) in enumerate(zip(_PATTERNS[key], _NEEDS[key], strict=True)):
         if prefilter and not needed(text, folded, digit):
             continue
         twin = twins.get(index) if lowered is not None else None
-        for match in twin.finditer(lowered) if twin is not None and lowered is not None else pattern.finditer(text):
+        if twin is not None and lowered is not None:
+            matches = twin.finditer(lowered)
+        elif index in core_led:
+            matches = _core_led(pattern, *core_led[index], text)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             start, end = match.span()
             for s, e in taken:  # a loop, not any(): most texts have no or one span taken
                 if start < e and s < end:

@@ -229,3 +229,18 @@ def test_lowered_twins_match_their_patterns_on_the_corpus() -> None:
 @settings(max_examples=400, deadline=None)
 def test_lowered_twins_match_their_patterns(text: str) -> None:
     _twins_agree(text)
+
+
+_CORE_LED_PIECES = st.sampled_from([*"0123456789 .,-:/\n\u00a0аx_", "2026-03-15", "15.03.26", "1.3.2026", "15 марта",
+                                    "3  МАЯ", "31 декабря 2026", "мая", "2026", "12-", ".5"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(_CORE_LED_PIECES, max_size=20).map("".join))
+@example("x2026-03-15 и 1.03.26, 015.03.2026, 3 мая 2026; а15 марта")
+def test_core_led_search_finds_what_finditer_finds(text: str) -> None:
+    for lang, entries in timeexpr._CORE_LED.items():
+        for index, (core, lead) in entries.items():
+            pattern = timeexpr._PATTERNS[lang][index][0]
+            late = [m.span() for m in timeexpr._core_led(pattern, core, lead, text)]
+            assert late == [m.span() for m in pattern.finditer(text)], (lang, index)
