@@ -230,6 +230,21 @@ _JOINS: dict[tuple[str, str, str, str | None], bool] = {}
 _BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
 
 
+#: razdel's delimiters (razdel.segmenters.sentenize.DELIMITER: a smiley or one of
+#: ``DELIMITERS``) where a space follows: razdel's first rules join at any other
+#: (``empty_side``, ``no_space_prefix``: «we're», «3.5», the end of the text), so they are not
+#: asked about. razdel's own pattern is an alternation whose first branch starts with a class,
+#: which leaves the regex engine no first-character scan and makes it try both branches at
+#: every character; this one starts with a single class of every first character (``=`` and
+#: ``:`` start only a smiley: when one comes out alone, razdel would not have matched it). A
+#: smiley has no space inside, so asking for the space after it finds exactly razdel's matches
+#: that have one (tests/tone/test_tone_text.py compares them).
+_DELIMITER_RE = LazyPattern(
+    r"([=:" + re.escape(".?!…;\"„'»”’)]}") + r"](?:(?<=[=:;])-?[)(]{1,3})?)(?=\s)", re.UNICODE
+)
+_NOT_DELIMITERS = frozenset("=:")
+
+
 def _sentenize(text: str) -> list[tuple[int, int]]:
     """razdel's ``sentenize(text)`` as ``(start, stop)`` ranges, with each verdict asked once.
 
@@ -242,25 +257,14 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
     """
     from razdel.segmenters.sentenize import SentSplit, sentenize
 
-    splitter = sentenize.split
-    window = splitter.window
+    window = sentenize.split.window
     ranges: list[tuple[int, int]] = []
     chunk_start = offset = 0
-
-    def cut(stop: int) -> None:
-        nonlocal offset
-        chunk = text[chunk_start:stop].strip()
-        found = text.find(chunk, offset)
-        ranges.append((found, found + len(chunk)))
-        offset = found + len(chunk)
-
-    for match in splitter.re.finditer(text):
-        start, stop = match.start(), match.end()
-        if not text[stop : stop + 1].isspace():
-            # razdel's first rules join at a delimiter without a space after it (``empty_side``,
-            # ``no_space_prefix``): «we're», «3.5», the end of the text; no need to ask
+    for match in _DELIMITER_RE.finditer(text):
+        delimiter = match[1]
+        if delimiter in _NOT_DELIMITERS:
             continue
-        delimiter = match.group(1)
+        start, stop = match.span()
         left, right = text[max(0, start - window) : start], text[stop : stop + window]
         short = delimiter in _BULLET_BOUNDS and start - chunk_start <= _BULLET_SIZE
         key = (left, delimiter, right, text[chunk_start:start] if short else None)
@@ -272,10 +276,15 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
             if len(_JOINS) >= 65_536:
                 _JOINS.clear()
             _JOINS[key] = join
-        if not join:
-            cut(stop)
+        if not join:  # a sentence ends: razdel's ``post`` strips it, ``find_substrings`` finds it
+            chunk = text[chunk_start:stop].strip()
+            offset = text.find(chunk, offset)
+            ranges.append((offset, offset + len(chunk)))
+            offset += len(chunk)
             chunk_start = stop
-    cut(len(text))
+    chunk = text[chunk_start:].strip()
+    offset = text.find(chunk, offset)
+    ranges.append((offset, offset + len(chunk)))
     return ranges
 
 

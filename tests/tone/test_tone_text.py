@@ -101,7 +101,8 @@ def _razdel_sentences(text: str) -> list[tuple[int, int]]:
 #: What razdel's sentence rules look at: abbreviations, initials, bullets, quotes, brackets,
 #: smileys, dashes, lower-case starts, and short texts before a delimiter (``list_item``).
 _SENTENCE_PIECES = ["Сбой", "сбой", "т", "е", "ул", "д", "А", "С", "I", "IV", "1", "8", "а", "б", "ж", "yahoo",
-                    ".", ".", "!", "?", "…", ";", "«", "»", '"', "(", ")", ":)", "—", "-", "2)", "8.1", "г", "тыс"]
+                    ".", ".", "!", "?", "…", ";", "«", "»", '"', "(", ")", ":)", "—", "-", "2)", "8.1", "г", "тыс",
+                    ":", "=", ";-(", "=))", ":-", "))", "’", "”", "]", "}"]
 
 
 # a delimiter is only worth asking about before a space (an unusual one too: no-break, thin)
@@ -115,6 +116,19 @@ def test_sentences_are_razdels_own(pieces: list[tuple[str, str]]) -> None:
     text = "".join(piece + space for piece, space in pieces)
     assert _sentenize(text) == _razdel_sentences(text)
     assert _sentenize(text) == _razdel_sentences(text)  # a second time, from the kept verdicts
+
+
+@given(st.text(alphabet="ab.?!…;:=-()\"„'»”’]} \n\u00a0", max_size=40))
+def test_delimiters_before_a_space_are_razdels_own(text: str) -> None:
+    """The delimiter pattern (a faster spelling of razdel's) finds razdel's delimiters that have
+    a space after them, and no other."""
+    from razdel.segmenters.sentenize import sentenize
+
+    from crisisplay.tone.text import _DELIMITER_RE, _NOT_DELIMITERS
+
+    razdels = [(m.span(), m[1]) for m in sentenize.split.re.finditer(text) if text[m.end() : m.end() + 1].isspace()]
+    ours = [(m.span(), m[1]) for m in _DELIMITER_RE.finditer(text) if m[1] not in _NOT_DELIMITERS]
+    assert ours == razdels
 
 
 def test_sentence_verdicts_depend_on_a_short_text_before_them() -> None:
