@@ -225,6 +225,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 #: razdel's verdict (join or not) on a candidate boundary, by what its rules can see.
 _JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+#: The same verdicts by the tokens either side of the delimiter, where those are all the rules
+#: read (see :func:`_verdict`).
+_EDGE_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
 #: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
 #: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
 _BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
@@ -245,6 +248,39 @@ _DELIMITER_RE = LazyPattern(
 _NOT_DELIMITERS = frozenset("=:")
 
 
+def _verdict(left: str, delimiter: str, right: str, short: str | None, buffer: str) -> bool:
+    """razdel's verdict on a boundary not seen in this context, kept by what its rules read.
+
+    razdel's rules read the token before the delimiter and the one after (``left_token``,
+    ``right_token``), whether a space ends ``left``, a smiley starting ``right``, the word
+    after a dash, and an abbreviation «т. е.» ending ``left`` (``left_pair_sokr``: one
+    letter, «.», one letter). When the token before is a word or number of two characters or
+    more (no «т. е.» can end there) and the one after is a word or number (no dash, no
+    smiley), nothing else of the ten characters either side counts: the verdict is kept by
+    those two tokens with their spaces, and «…the disruption. We…» is asked once whatever
+    came before it (tests/tone/test_tone_text.py compares the result with razdel's own).
+    """
+    from razdel.segmenters.sentenize import FIRST_TOKEN, LAST_TOKEN, SentSplit, sentenize
+
+    if len(_JOINS) >= 65_536:
+        _JOINS.clear()
+        _EDGE_JOINS.clear()
+    edge = None
+    before, after = LAST_TOKEN.search(left), FIRST_TOKEN.match(right)
+    # a token of two characters is a word or a number; one that starts with ``\w`` is one
+    if before and after and len(before[1]) > 1 and (after[1][0].isalnum() or after[1][0] == "_"):
+        edge = (left[before.start() :], delimiter, right[: after.end()], short)
+        join = _EDGE_JOINS.get(edge)
+        if join is not None:
+            return join
+    split = SentSplit(left, delimiter, right)
+    split.buffer = buffer
+    join = bool(sentenize.join(split))
+    if edge is not None:
+        _EDGE_JOINS[edge] = join
+    return join
+
+
 def _sentenize(text: str) -> list[tuple[int, int]]:
     """razdel's ``sentenize(text)`` as ``(start, stop)`` ranges, with each verdict asked once.
 
@@ -255,7 +291,7 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
     ``Segmenter.segment``, ``post`` and ``find_substrings`` on offsets instead of strings
     (tests/tone/test_tone_text.py compares the result with razdel's own).
     """
-    from razdel.segmenters.sentenize import SentSplit, sentenize
+    from razdel.segmenters.sentenize import sentenize
 
     window = sentenize.split.window
     ranges: list[tuple[int, int]] = []
@@ -270,12 +306,7 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
         key = (left, delimiter, right, text[chunk_start:start] if short else None)
         join = _JOINS.get(key)
         if join is None:
-            split = SentSplit(left, delimiter, right)
-            split.buffer = text[chunk_start:start]
-            join = bool(sentenize.join(split))
-            if len(_JOINS) >= 65_536:
-                _JOINS.clear()
-            _JOINS[key] = join
+            join = _JOINS[key] = _verdict(left, delimiter, right, key[3], text[chunk_start:start])
         if not join:  # a sentence ends: razdel's ``post`` strips it, ``find_substrings`` finds it
             chunk = text[chunk_start:stop].strip()
             offset = text.find(chunk, offset)
