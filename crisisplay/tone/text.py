@@ -295,7 +295,7 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
 
     window = sentenize.split.window
     ranges: list[tuple[int, int]] = []
-    chunk_start = offset = 0
+    chunk_start = 0
     for match in _DELIMITER_RE.finditer(text):
         delimiter = match[1]
         if delimiter in _NOT_DELIMITERS:
@@ -307,15 +307,15 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
         join = _JOINS.get(key)
         if join is None:
             join = _JOINS[key] = _verdict(left, delimiter, right, key[3], text[chunk_start:start])
-        if not join:  # a sentence ends: razdel's ``post`` strips it, ``find_substrings`` finds it
-            chunk = text[chunk_start:stop].strip()
-            offset = text.find(chunk, offset)
-            ranges.append((offset, offset + len(chunk)))
-            offset += len(chunk)
+        if not join:
+            # a sentence ends: razdel's ``post`` strips it and ``find_substrings`` finds it again
+            # from the end of the last one (here ``chunk_start``); it ends with the delimiter,
+            # so it is found where its leading spaces end
+            ranges.append((stop - len(text[chunk_start:stop].lstrip()), stop))
             chunk_start = stop
     chunk = text[chunk_start:].strip()
-    offset = text.find(chunk, offset)
-    ranges.append((offset, offset + len(chunk)))
+    found = text.find(chunk, chunk_start)
+    ranges.append((found, found + len(chunk)))
     return ranges
 
 
