@@ -31,9 +31,11 @@ Starts = dict[int, tuple[Entry, ...]]
 #: cannot match there.
 Need = tuple[frozenset[str], bool] | None
 #: A head's phrases in one member list: (the list's slot, phrases starting with that head,
-#: what they all need). A head whose phrases need different words is several groups, one
-#: per run of phrases with one need, in list order: a message tests each group once.
-Group = tuple[int, tuple[Entry, ...], Need]
+#: what they all need: its one key or form when it is one, else all of them, and whether they
+#: are forms). A head whose phrases need different words is several groups, one per run of
+#: phrases with one need, in list order: a message tests each group once. A need of one word
+#: (the usual one) is a string: a dict look-up, not a set's ``isdisjoint``.
+Group = tuple[int, tuple[Entry, ...], "str | frozenset[str] | None", bool]
 
 
 def need(phrase: Phrase) -> Need:
@@ -73,7 +75,12 @@ class HeadIndex:
             for head, listed in own.items():
                 groups = table.setdefault(head, [])
                 for wanted, run in itertools.groupby(listed, need):
-                    groups.append((slot, tuple((p, bool(p.elements[0].tags)) for p in run), wanted))
+                    entries = tuple((p, bool(p.elements[0].tags)) for p in run)
+                    if wanted is None:
+                        groups.append((slot, entries, None, False))
+                    else:
+                        words, in_forms = wanted
+                        groups.append((slot, entries, next(iter(words)) if len(words) == 1 else words, in_forms))
         # holding ``phrases`` keeps its id from being reused
         self._no_starts[id(phrases)] = (phrases, _NO_STARTS)
         if phrases.open_heads:  # its phrases may start anywhere: never "nothing to find" at once
@@ -91,16 +98,22 @@ class HeadIndex:
         # per list: its starts, built as its heads turn up (the list's own dict from the first)
         per_slot: list[Starts | None] = [None] * len(members)
         unfinished: list[int] = []  # lists whose starts ``finish_starts`` completes
+        key_positions, surface_positions = doc.key_positions, doc.surface_positions
         # key views, not sets: a view's ``isdisjoint`` walks the few wanted words, and no set
         # of the message's keys need be built
-        keys, forms = doc.key_positions.keys(), doc.surface_positions.keys()
+        keys, forms = key_positions.keys(), surface_positions.keys()
         # the message's keys and forms in text order, each looked up once; ``filter`` skips the
         # three in four that start nothing without a bytecode loop
-        for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
+        for table, positions in ((self._by_key, key_positions), (self._by_surface, surface_positions)):
             for head in filter(table.__contains__, positions):
                 where = positions[head]
-                for slot, entries, wanted in table[head]:
-                    if wanted is not None and (forms if wanted[1] else keys).isdisjoint(wanted[0]):
+                for slot, entries, wanted, in_forms in table[head]:
+                    if wanted is None:
+                        pass
+                    elif wanted.__class__ is str:
+                        if wanted not in (surface_positions if in_forms else key_positions):
+                            continue
+                    elif (forms if in_forms else keys).isdisjoint(wanted):
                         continue
                     starts = per_slot[slot]
                     if starts is None:  # the list's first head in the message (the usual case)
