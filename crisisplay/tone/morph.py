@@ -45,9 +45,15 @@ _NORMALISED: dict[str, str] = {}
 def normalise_all(words: list[str]) -> list[str]:
     """:func:`normalise` of every word (one call for the tokens of a message)."""
     found = list(map(_NORMALISED.get, words))  # no bytecode per word: nearly all are known
-    if None in found:
-        return [lower if lower is not None else normalise(word) for lower, word in zip(found, words, strict=True)]
-    return found  # type: ignore[return-value]
+    # a message has a new word or two among dozens known: found by ``list.index``, not a loop
+    # over every word (as doc.py's ``_missing``)
+    index = -1
+    try:
+        while True:
+            index = found.index(None, index + 1)
+            found[index] = normalise(words[index])
+    except ValueError:
+        return found  # type: ignore[return-value]
 
 
 def normalise(word: str) -> str:

@@ -31,9 +31,11 @@ Starts = dict[int, tuple[Entry, ...]]
 #: cannot match there.
 Need = tuple[frozenset[str], bool] | None
 #: A head's phrases in one member list: (the list's slot, phrases starting with that head,
-#: what they all need). A head whose phrases need different words is several groups, one
-#: per run of phrases with one need, in list order: a message tests each group once.
-Group = tuple[int, tuple[Entry, ...], Need]
+#: what they all need: its one key or form when it is one, else all of them, and whether they
+#: are forms). A head whose phrases need different words is several groups, one per run of
+#: phrases with one need, in list order: a message tests each group once. A need of one word
+#: (the usual one) is a string: a dict look-up, not a set's ``isdisjoint``.
+Group = tuple[int, tuple[Entry, ...], "str | frozenset[str] | None", bool]
 
 
 def need(phrase: Phrase) -> Need:
@@ -63,15 +65,22 @@ class HeadIndex:
         self._no_starts: dict[int, tuple[object, Starts]] = {}
         self._no_matches: dict[int, tuple[object, list[Match]]] = {}
         self._open_slots: list[int] = []
+        self._ids: list[int] = []  # each member's id: the key of its starts and matches in a Doc
 
     def add(self, phrases: PhraseSet) -> None:
         slot = len(self.members)
         self.members.append(phrases)
+        self._ids.append(id(phrases))
         for table, own in ((self._by_key, phrases.by_key), (self._by_surface, phrases.by_surface)):
             for head, listed in own.items():
                 groups = table.setdefault(head, [])
                 for wanted, run in itertools.groupby(listed, need):
-                    groups.append((slot, tuple((p, bool(p.elements[0].tags)) for p in run), wanted))
+                    entries = tuple((p, bool(p.elements[0].tags)) for p in run)
+                    if wanted is None:
+                        groups.append((slot, entries, None, False))
+                    else:
+                        words, in_forms = wanted
+                        groups.append((slot, entries, next(iter(words)) if len(words) == 1 else words, in_forms))
         # holding ``phrases`` keeps its id from being reused
         self._no_starts[id(phrases)] = (phrases, _NO_STARTS)
         if phrases.open_heads:  # its phrases may start anywhere: never "nothing to find" at once
@@ -81,51 +90,46 @@ class HeadIndex:
 
     def fill(self, doc: Doc) -> None:
         """Put the starts of every member list into ``doc.starts`` (see ``PhraseSet._starts``)."""
-        # per list: (positions, phrases) of each head of the list the message has
-        per_slot: list[list[tuple[list[int], tuple[Entry, ...]]] | None] = [None] * len(self.members)
-        hit: list[int] = []
-        # key views, not sets: a view's ``isdisjoint`` walks the few wanted words, and no set
-        # of the message's keys need be built
-        keys, forms = doc.key_positions.keys(), doc.surface_positions.keys()
-        # the message's keys and forms in text order, each looked up once; ``filter`` skips the
-        # three in four that start nothing without a bytecode loop
-        for table, positions in ((self._by_key, doc.key_positions), (self._by_surface, doc.surface_positions)):
-            for head in filter(table.__contains__, positions):
-                where = positions[head]
-                for slot, entries, wanted in table[head]:
-                    if wanted is not None and (forms if wanted[1] else keys).isdisjoint(wanted[0]):
-                        continue
-                    found = per_slot[slot]
-                    if found is None:
-                        per_slot[slot] = [(where, entries)]
-                        hit.append(slot)
-                    elif found[-1][0] is where:  # the next run of this head's phrases
-                        found[-1] = (where, found[-1][1] + entries)
-                    else:
-                        found.append((where, entries))
-        # most lists: nothing starts, nothing to find
+        # most lists: nothing starts, nothing to find; a list with a start replaces these
         doc_starts, doc_found = doc.starts, doc.found
         doc_starts.update(self._no_starts)
         doc_found.update(self._no_matches)
-        members = self.members
-        for slot in hit:
-            found = per_slot[slot]
-            assert found is not None
-            if len(found) == 1:  # one head of the list in the message (the usual case)
-                where, entries = found[0]
-                starts: Starts = dict.fromkeys(where, entries)
-            else:
-                starts = {}
-                for where, entries in found:
-                    for position in where:
-                        known = starts.get(position)
-                        starts[position] = entries if known is None else known + entries
-            member = members[slot]
-            doc_found.pop(id(member), None)
-            if member.final_starts:
-                doc_starts[id(member)] = (member, starts)
-            else:
-                member.finish_starts(doc, starts)
+        members, ids = self.members, self._ids
+        # per list: its starts, built as its heads turn up (the list's own dict from the first)
+        per_slot: list[Starts | None] = [None] * len(members)
+        unfinished: list[int] = []  # lists whose starts ``finish_starts`` completes
+        key_positions, surface_positions = doc.key_positions, doc.surface_positions
+        # key views, not sets: a view's ``isdisjoint`` walks the few wanted words, and no set
+        # of the message's keys need be built
+        keys, forms = key_positions.keys(), surface_positions.keys()
+        # the message's keys and forms in text order, each looked up once; ``filter`` skips the
+        # three in four that start nothing without a bytecode loop
+        for table, positions in ((self._by_key, key_positions), (self._by_surface, surface_positions)):
+            for head in filter(table.__contains__, positions):
+                where = positions[head]
+                for slot, entries, wanted, in_forms in table[head]:
+                    if wanted is None:
+                        pass
+                    elif wanted.__class__ is str:
+                        if wanted not in (surface_positions if in_forms else key_positions):
+                            continue
+                    elif (forms if in_forms else keys).isdisjoint(wanted):
+                        continue
+                    starts = per_slot[slot]
+                    if starts is None:  # the list's first head in the message (the usual case)
+                        starts = per_slot[slot] = dict.fromkeys(where, entries)
+                        member = members[slot]
+                        doc_found.pop(ids[slot], None)
+                        if member.final_starts:
+                            doc_starts[ids[slot]] = (member, starts)
+                        else:
+                            unfinished.append(slot)
+                    else:  # another head or run of phrases: after those already there
+                        for position in where:
+                            known = starts.get(position)
+                            starts[position] = entries if known is None else known + entries
+        for slot in unfinished:
+            members[slot].finish_starts(doc, per_slot[slot])  # type: ignore[arg-type]
         for slot in self._open_slots:
             if per_slot[slot] is None:
                 members[slot].finish_starts(doc, {})

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.tone import morph
@@ -70,6 +71,10 @@ class Phrase:
     @property
     def head(self) -> Element:
         return self.elements[0]
+
+
+#: A :class:`Match`'s ``first`` and ``last`` (sort keys).
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
 
 
 class Match(NamedTuple):
@@ -332,7 +337,10 @@ class PhraseSet:
                     found.append(_new_match(Match, (index, end, phrase)))
         if len(found) < 2:
             return found
-        found.sort(key=lambda m: (m.first, -(m.last - m.first)))
+        # by first token, the longest first at one (ties in the order found): two stable sorts
+        # with C keys, not one with a Python key per match
+        found.sort(key=_LAST, reverse=True)
+        found.sort(key=_FIRST)
         result: list[Match] = []
         end_at = -1
         for match in found:

@@ -225,9 +225,60 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 #: razdel's verdict (join or not) on a candidate boundary, by what its rules can see.
 _JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+#: The same verdicts by the tokens either side of the delimiter, where those are all the rules
+#: read (see :func:`_verdict`).
+_EDGE_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
 #: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
 #: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
 _BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
+
+
+#: razdel's delimiters (razdel.segmenters.sentenize.DELIMITER: a smiley or one of
+#: ``DELIMITERS``) where a space follows: razdel's first rules join at any other
+#: (``empty_side``, ``no_space_prefix``: «we're», «3.5», the end of the text), so they are not
+#: asked about. razdel's own pattern is an alternation whose first branch starts with a class,
+#: which leaves the regex engine no first-character scan and makes it try both branches at
+#: every character; this one starts with a single class of every first character (``=`` and
+#: ``:`` start only a smiley: when one comes out alone, razdel would not have matched it). A
+#: smiley has no space inside, so asking for the space after it finds exactly razdel's matches
+#: that have one (tests/tone/test_tone_text.py compares them).
+_DELIMITER_RE = LazyPattern(
+    r"([=:" + re.escape(".?!…;\"„'»”’)]}") + r"](?:(?<=[=:;])-?[)(]{1,3})?)(?=\s)", re.UNICODE
+)
+_NOT_DELIMITERS = frozenset("=:")
+
+
+def _verdict(left: str, delimiter: str, right: str, short: str | None, buffer: str) -> bool:
+    """razdel's verdict on a boundary not seen in this context, kept by what its rules read.
+
+    razdel's rules read the token before the delimiter and the one after (``left_token``,
+    ``right_token``), whether a space ends ``left``, a smiley starting ``right``, the word
+    after a dash, and an abbreviation «т. е.» ending ``left`` (``left_pair_sokr``: one
+    letter, «.», one letter). When the token before is a word or number of two characters or
+    more (no «т. е.» can end there) and the one after is a word or number (no dash, no
+    smiley), nothing else of the ten characters either side counts: the verdict is kept by
+    those two tokens with their spaces, and «…the disruption. We…» is asked once whatever
+    came before it (tests/tone/test_tone_text.py compares the result with razdel's own).
+    """
+    from razdel.segmenters.sentenize import FIRST_TOKEN, LAST_TOKEN, SentSplit, sentenize
+
+    if len(_JOINS) >= 65_536:
+        _JOINS.clear()
+        _EDGE_JOINS.clear()
+    edge = None
+    before, after = LAST_TOKEN.search(left), FIRST_TOKEN.match(right)
+    # a token of two characters is a word or a number; one that starts with ``\w`` is one
+    if before and after and len(before[1]) > 1 and (after[1][0].isalnum() or after[1][0] == "_"):
+        edge = (left[before.start() :], delimiter, right[: after.end()], short)
+        join = _EDGE_JOINS.get(edge)
+        if join is not None:
+            return join
+    split = SentSplit(left, delimiter, right)
+    split.buffer = buffer
+    join = bool(sentenize.join(split))
+    if edge is not None:
+        _EDGE_JOINS[edge] = join
+    return join
 
 
 def _sentenize(text: str) -> list[tuple[int, int]]:
@@ -240,42 +291,31 @@ def _sentenize(text: str) -> list[tuple[int, int]]:
     ``Segmenter.segment``, ``post`` and ``find_substrings`` on offsets instead of strings
     (tests/tone/test_tone_text.py compares the result with razdel's own).
     """
-    from razdel.segmenters.sentenize import SentSplit, sentenize
+    from razdel.segmenters.sentenize import sentenize
 
-    splitter = sentenize.split
-    window = splitter.window
+    window = sentenize.split.window
     ranges: list[tuple[int, int]] = []
-    chunk_start = offset = 0
-
-    def cut(stop: int) -> None:
-        nonlocal offset
-        chunk = text[chunk_start:stop].strip()
-        found = text.find(chunk, offset)
-        ranges.append((found, found + len(chunk)))
-        offset = found + len(chunk)
-
-    for match in splitter.re.finditer(text):
-        start, stop = match.start(), match.end()
-        if not text[stop : stop + 1].isspace():
-            # razdel's first rules join at a delimiter without a space after it (``empty_side``,
-            # ``no_space_prefix``): «we're», «3.5», the end of the text; no need to ask
+    chunk_start = 0
+    for match in _DELIMITER_RE.finditer(text):
+        delimiter = match[1]
+        if delimiter in _NOT_DELIMITERS:
             continue
-        delimiter = match.group(1)
+        start, stop = match.span()
         left, right = text[max(0, start - window) : start], text[stop : stop + window]
         short = delimiter in _BULLET_BOUNDS and start - chunk_start <= _BULLET_SIZE
         key = (left, delimiter, right, text[chunk_start:start] if short else None)
         join = _JOINS.get(key)
         if join is None:
-            split = SentSplit(left, delimiter, right)
-            split.buffer = text[chunk_start:start]
-            join = bool(sentenize.join(split))
-            if len(_JOINS) >= 65_536:
-                _JOINS.clear()
-            _JOINS[key] = join
+            join = _JOINS[key] = _verdict(left, delimiter, right, key[3], text[chunk_start:start])
         if not join:
-            cut(stop)
+            # a sentence ends: razdel's ``post`` strips it and ``find_substrings`` finds it again
+            # from the end of the last one (here ``chunk_start``); it ends with the delimiter,
+            # so it is found where its leading spaces end
+            ranges.append((stop - len(text[chunk_start:stop].lstrip()), stop))
             chunk_start = stop
-    cut(len(text))
+    chunk = text[chunk_start:].strip()
+    found = text.find(chunk, chunk_start)
+    ranges.append((found, found + len(chunk)))
     return ranges
 
 

@@ -89,3 +89,18 @@ def test_help_does_not_import_morphology() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+def test_normalise_all_fills_only_the_new_words_and_keeps_their_places() -> None:
+    """``normalise_all`` looks up the known words at once and normalises only the new ones (a
+    speed-up): the result must be ``normalise`` of every word, in order, however they mix."""
+    morph.normalise("Сбоя")
+    words = ["Сбоя", "ЁЖИК’s", "Сбоя", "we’re", "", "Сбоя", "NEW-ÉCOLE", "ёЖ"]
+    for start in range(len(words)):
+        for word in set(words) - {"Сбоя"}:  # new again; «Сбоя» stays known
+            morph._NORMALISED.pop(word, None)
+        mixed = words[start:] + words[:start]
+        expected = [word.translate(morph._APOSTROPHES).lower() for word in mixed]
+        assert morph.normalise_all(mixed) == expected
+        assert morph.normalise_all(mixed) == expected  # a second time, all known
+    assert morph.normalise_all([]) == []

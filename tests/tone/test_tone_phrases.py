@@ -121,3 +121,19 @@ def test_phrases_compare_and_hash_by_value() -> None:
     assert again == compiled and hash(again) == hash(compiled) and again is not compiled
     assert len(dict.fromkeys([compiled, again, Phrase("x", (Element(),))])) == 2
     assert hash(Element(tags=frozenset({"VERB"}))) == hash(Element(tags=frozenset({"VERB"})))
+
+
+
+def test_overlapping_matches_keep_the_longest_then_the_first_found() -> None:
+    """Matches are ordered by first token, the longest first there, ties in the order found
+    (two stable sorts stand for one sort by ``(first, -length)``): the kept ones must be those.
+    Heads found by key are found before heads found by form."""
+    text = "We will post the next update, we will post it"
+    entries = ["we will", "we will post", "will post the next", "we =will", "post", "=we"]
+    found = PhraseSet(entries, "en").find(Doc(text, "en"))
+    assert [(m.first, m.last, m.phrase.source) for m in found] == [(0, 2, "we will post"), (7, 9, "we will post")]
+    tied = PhraseSet(["=we =will", "we will", "=we"], "en").find(Doc(text, "en"))
+    assert [(m.first, m.last, m.phrase.source) for m in tied] == [(0, 1, "we will"), (7, 8, "we will")]
+    within = PhraseSet(["post", "will post", "we will", "the next update"], "en").find(Doc(text, "en"), 1, 9)
+    assert [(m.first, m.last, m.phrase.source) for m in within] == [(1, 2, "will post"), (3, 5, "the next update"),
+                                                                    (7, 8, "we will")]
