@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
@@ -21,6 +21,7 @@ from crisisplay.tone.text import (
     is_soft_text,
     token_kind,
 )
+from crisisplay.tone.wordstore import unknown_indexes
 
 T = TypeVar("T")
 
@@ -66,23 +67,10 @@ def _per_text(texts: list[str], known: dict[str, bool], compute: Callable[[str],
     if None in found:  # a text not seen before
         if len(known) >= _KEPT_TOKEN_KEYS:
             known.clear()
-        for index in _missing(found):
+        for index in unknown_indexes(found):
             text = texts[index]
             found[index] = known[text] = compute(text)
     return found  # type: ignore[return-value]
-
-
-def _missing(found: list[Any]) -> Iterator[int]:
-    """The indexes of the Nones in ``found``, found by ``list.index``: a message has a new word or
-    two (a number, a time) among dozens known, and a loop over every token would cost more than
-    computing those. ``found`` may be filled in meanwhile."""
-    index = -1
-    try:
-        while True:
-            index = found.index(None, index + 1)
-            yield index
-    except ValueError:
-        return
 
 
 _WORD_OR_NUMBER = frozenset({WORD, NUMBER})
@@ -165,7 +153,7 @@ class Doc:
             known = _TOKEN_KEYS.setdefault(self.lang, {})
             keys = self._keys = list(map(known.get, self._texts))  # the same keys ``keys`` gives
             if None in keys:  # a word not seen before
-                for index in _missing(keys):
+                for index in unknown_indexes(keys):
                     keys[index] = self._token_keys(index, known)
         return self._keys  # type: ignore[return-value]
 

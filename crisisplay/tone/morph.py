@@ -20,7 +20,7 @@ from itertools import repeat
 from typing import Any
 
 from crisisplay.lazy_re import LazyPattern
-from crisisplay.tone.wordstore import STORES, WordStore
+from crisisplay.tone.wordstore import STORES, WordStore, unknown_indexes
 
 #: (normal form, grammemes, score) of one reading.
 Parse = tuple[str, frozenset[str], float]
@@ -45,15 +45,9 @@ _NORMALISED: dict[str, str] = {}
 def normalise_all(words: list[str]) -> list[str]:
     """:func:`normalise` of every word (one call for the tokens of a message)."""
     found = list(map(_NORMALISED.get, words))  # no bytecode per word: nearly all are known
-    # a message has a new word or two among dozens known: found by ``list.index``, not a loop
-    # over every word (as doc.py's ``_missing``)
-    index = -1
-    try:
-        while True:
-            index = found.index(None, index + 1)
-            found[index] = normalise(words[index])
-    except ValueError:
-        return found  # type: ignore[return-value]
+    for index in unknown_indexes(found):
+        found[index] = normalise(words[index])
+    return found  # type: ignore[return-value]
 
 
 def normalise(word: str) -> str:

@@ -11,12 +11,26 @@ never loads pymorphy3's dictionaries.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import filterfalse
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 _MAX_WORDS = 262_144
+
+
+def unknown_indexes(found: list[Any]) -> Iterator[int]:
+    """The indexes of the Nones in ``found`` (a message's words looked up in a memo), found by
+    ``list.index``: a message has a new word or two (a number, a time) among dozens known, and
+    a loop over every word would cost more than computing those. ``found`` may be filled in
+    meanwhile."""
+    index = -1
+    try:
+        while True:
+            index = found.index(None, index + 1)
+            yield index
+    except ValueError:
+        return
 
 
 class WordStore(Generic[V]):

@@ -104,3 +104,16 @@ def test_normalise_all_fills_only_the_new_words_and_keeps_their_places() -> None
         assert morph.normalise_all(mixed) == expected
         assert morph.normalise_all(mixed) == expected  # a second time, all known
     assert morph.normalise_all([]) == []
+
+
+def test_unknown_indexes_are_the_nones_in_order_even_when_filled_in_meanwhile() -> None:
+    from crisisplay.tone.wordstore import unknown_indexes
+
+    found: list[str | None] = ["a", None, "b", None, None, "c"]
+    seen = []
+    for index in unknown_indexes(found):
+        seen.append(index)
+        found[index] = "x"  # filled as it goes, as doc.py and normalise_all do
+    assert seen == [1, 3, 4]
+    assert list(unknown_indexes(["a", "b"])) == []
+    assert list(unknown_indexes([None])) == [0]
