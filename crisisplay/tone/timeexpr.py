@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from crisisplay.lazy_re import LazyPattern
+
 CLOCK, DATE, DAY, RELATIVE, CADENCE, DURATION = "clock", "date", "day", "relative", "cadence", "duration"
 #: Kinds that commit to a moment: a next update stated with one of them is a real promise.
 COMMITTING = frozenset({CLOCK, DATE, DAY, RELATIVE, CADENCE})
@@ -249,79 +251,54 @@ _I = re.IGNORECASE
 _AFTER_NO_NUMBER = r"(?<![\d.,:]\d)"
 _DOTTED = rf"(?P<h>\d{_AFTER_NO_NUMBER}(?:(?<=[0-3])\d)?)(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d]|[.:]\d){_CLOCK_SUFFIX}"
 _COLON_24H = rf"(?P<h>\d{_AFTER_NO_NUMBER}(?:(?<=[01])\d|(?<=2)[0-3])?)(?P<sep>:)(?P<m>[0-5]\d)(?!\d){_CLOCK_SUFFIX}"
-class _Lazy:
-    """A regular expression compiled when first used: a run that meets no date never compiles
-    the date patterns (compiling all of them costs more than a message takes to lint)."""
-
-    __slots__ = ("args", "compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.args = (pattern, flags)
-        self.compiled: re.Pattern[str] | None = None
-
-    def _get(self) -> re.Pattern[str]:
-        if self.compiled is None:
-            self.compiled = re.compile(*self.args)
-        return self.compiled
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self._get().finditer(text)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self._get().search(text)
-
-    def search_from(self, text: str, position: int) -> re.Match[str] | None:
-        return self._get().search(text, position)
-
-    @property
-    def pattern(self) -> str:
-        return self.args[0]
 
 
-_PATTERNS: dict[str, list[tuple[_Lazy, Handler]]] = {
+# The patterns below compile when first used (LazyPattern): a run that meets no date never
+# compiles the date patterns (compiling all of them costs more than a message takes to lint).
+_PATTERNS: dict[str, list[tuple[LazyPattern, Handler]]] = {
     "ru": [
-        (_Lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
-        (_Lazy(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{2,4})\b"),
+        (LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (LazyPattern(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{2,4})\b"),
          lambda m, lang: (DATE, (int(m.group("mo")), int(m.group("d"))),
                           f"{int(m.group('d')):02d}.{int(m.group('mo')):02d}")),
-        (_Lazy(_DOTTED, _I), _h_dotted),
-        (_Lazy(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?:{'|'.join(_MONTHS_RU)})[а-я]*)(?:\s+(?P<y>\d{{4}}))?", _I),
+        (LazyPattern(_DOTTED, _I), _h_dotted),
+        (LazyPattern(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?:{'|'.join(_MONTHS_RU)})[а-я]*)(?:\s+(?P<y>\d{{4}}))?", _I),
          _h_date_words),
-        (_Lazy(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
-                    r"\s*(?P<part>утра|дня|вечера|ночи)?|(?P<part2>утра|дня|вечера|ночи)\b)", _I), _h_ru_hour),
-        (_Lazy(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
-        (_Lazy(r"\b(?:к\s+вечеру|сегодня\s+вечером)\b", _I), _h_evening),
-        (_Lazy(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
-        (_Lazy(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
-        (_Lazy(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
-        (_Lazy(rf"\b(?:через|в\s+течение|в\s+ближайш\w+|не\s+позднее\s+чем\s+через)\s+"
+        (LazyPattern(r"\b(?:в|к|до|после|около|с|со|от)\s+(?P<h>\d{1,2})\s*(?:(?:ч\b\.?|час(?:а|ов|ам|у)?\b)"
+                     r"\s*(?P<part>утра|дня|вечера|ночи)?|(?P<part2>утра|дня|вечера|ночи)\b)", _I), _h_ru_hour),
+        (LazyPattern(r"\b(?:в|к|до)\s+(?:полдень|полночь)\b", _I), _h_named_clock),
+        (LazyPattern(r"\b(?:к\s+вечеру|сегодня\s+вечером)\b", _I), _h_evening),
+        (LazyPattern(r"\b(?P<day>сегодня|завтра|послезавтра)\b", _I), _h_day),
+        (LazyPattern(r"\bв?о?\s*(?P<day>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _I), _h_day),
+        (LazyPattern(r"\bдо\s+конца\s+(?P<day>дня|суток|рабочего\s+дня)\b", _I), _h_day),
+        (LazyPattern(rf"\b(?:через|в\s+течение|в\s+ближайш\w+|не\s+позднее\s+чем\s+через)\s+"
                     rf"(?:{_N_RU}\s*)?(?P<unit>полчаса|получаса|полтора\s+часа|{_UNIT_RU})", _I), _h_relative),
-        (_Lazy(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
-        (_Lazy(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
-        (_Lazy(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
+        (LazyPattern(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
+        (LazyPattern(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
+        (LazyPattern(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
     ],
     "en": [
-        (_Lazy(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
-        (_Lazy(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
-        (_Lazy(_COLON_24H, _I), _h_dotted),
-        (_Lazy(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
-        (_Lazy(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        (LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),
+        (LazyPattern(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", _I), _h_ampm),
+        (LazyPattern(_COLON_24H, _I), _h_dotted),
+        (LazyPattern(r"\b(?:at\s+|by\s+)?(?:noon|midday|midnight)\b", _I), _h_named_clock),
+        (LazyPattern(r"\b(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)"
                     r"(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"), _h_date_words),
-        (_Lazy(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June"
+        (LazyPattern(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June"
                     r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
                     r"|Nov|Dec)\b(?:,?\s+\d{4})?"), _h_date_words),
-        (_Lazy(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
-        (_Lazy(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
+        (LazyPattern(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
+        (LazyPattern(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
          lambda m, lang: (DAY, "today", "today")),
-        (_Lazy(r"\b(?:on|by|until|next)\s+"
+        (LazyPattern(r"\b(?:on|by|until|next)\s+"
                     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _h_day),
-        (_Lazy(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
-        (_Lazy(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
+        (LazyPattern(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
+        (LazyPattern(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
          _h_relative),
-        (_Lazy(rf"\bevery\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})", _I), _h_cadence),
-        (_Lazy(r"\b(?:hourly|daily|once\s+an?\s+(?:hour|day)|twice\s+a\s+day)\b", _I), _h_fixed_cadence),
-        (_Lazy(rf"(?<![\w.,]){_N_EN}[\s-]*(?P<unit>{_UNIT_EN})", _I), _h_duration),
+        (LazyPattern(rf"\bevery\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})", _I), _h_cadence),
+        (LazyPattern(r"\b(?:hourly|daily|once\s+an?\s+(?:hour|day)|twice\s+a\s+day)\b", _I), _h_fixed_cadence),
+        (LazyPattern(rf"(?<![\w.,]){_N_EN}[\s-]*(?P<unit>{_UNIT_EN})", _I), _h_duration),
     ],
 }
 
@@ -345,11 +322,13 @@ def _after_first_letter(words: list[str]) -> str:
 #: comes after the first character read. Each matches what its pattern matches in the
 #: original text, with the same groups (lower-cased); tests/tone/test_tone_timeexpr.py
 #: compares them.
-_LOWERED_TWINS: dict[str, dict[int, _Lazy]] = {
+_LOWERED_TWINS: dict[str, dict[int, LazyPattern]] = {
     "en": {
-        10: _Lazy(rf"(?:i(?<!\wi)n|w(?<!\ww)ithin)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})"),
-        13: _Lazy(rf"(?P<n>[\d{''.join(_by_first(list(_NUM_EN)))}](?<![\w.,].)"
-                  rf"(?:(?<=\d)\d*(?:\.\d+)?|{_after_first_letter(list(_NUM_EN))}))[\s-]*(?P<unit>{_UNIT_EN})"),
+        10: LazyPattern(
+            rf"(?:i(?<!\wi)n|w(?<!\ww)ithin)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})"
+        ),
+        13: LazyPattern(rf"(?P<n>[\d{''.join(_by_first(list(_NUM_EN)))}](?<![\w.,].)"
+                        rf"(?:(?<=\d)\d*(?:\.\d+)?|{_after_first_letter(list(_NUM_EN))}))[\s-]*(?P<unit>{_UNIT_EN})"),
     },
 }
 
@@ -357,23 +336,23 @@ _DIGIT_RE = re.compile(r"\d")
 #: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
 #: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
 #: a look-behind) and are tried at every position of the text.
-_ISO_CORE = _Lazy(r"\d{4}-\d\d-\d\d")
-_DOTTED_DATE_CORE = _Lazy(r"\d\.\d{1,2}\.\d\d")
-_MONTH_CORE_RU = _Lazy(rf"\d\s+(?:{'|'.join(_MONTHS_RU)})", _I)
-_HOUR_CORE_RU = _Lazy(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
+_ISO_CORE = LazyPattern(r"\d{4}-\d\d-\d\d")
+_DOTTED_DATE_CORE = LazyPattern(r"\d\.\d{1,2}\.\d\d")
+_MONTH_CORE_RU = LazyPattern(rf"\d\s+(?:{'|'.join(_MONTHS_RU)})", _I)
+_HOUR_CORE_RU = LazyPattern(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
 #: A relative time or a cadence: its lead word, at most one word or number, then the start of
 #: a unit. Compiled in a fraction of the time of the patterns (whose number-word alternation is
 #: long): «через»/«каждый» meet in most texts, a unit after them in few.
 _UNIT_START_RU = r"\s+(?:[\w.,]+\s*)?(?:пол|мин|ч|сут|дн|ден|недел)"
-_RELATIVE_CORE_RU = _Lazy(rf"(?:через|течение|ближайш\w*){_UNIT_START_RU}", _I)
-_CADENCE_CORE_RU = _Lazy(rf"(?:кажд\w*|раз\s+в){_UNIT_START_RU}", _I)
+_RELATIVE_CORE_RU = LazyPattern(rf"(?:через|течение|ближайш\w*){_UNIT_START_RU}", _I)
+_CADENCE_CORE_RU = LazyPattern(rf"(?:кажд\w*|раз\s+в){_UNIT_START_RU}", _I)
 #: A duration: a number (digits or a number word), spaces, the start of a unit, searched in the
 #: case-folded text (Cyrillic letters fold to what ``re.I`` matches them with). «ч» is in almost
 #: every Russian text, and the duration pattern, the costliest to compile (its number words and
 #: units case-blind), then found nothing in most runs.
-_DURATION_CORE_RU = _Lazy(rf"(?:\d|{_NUMS_RU})\s*(?:мин|ч|сут|дн|ден|недел)")
-_CLOCK_CORE_EN = _Lazy(r"\d:[0-5]\d")
-_AMPM_CORE_EN = _Lazy(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
+_DURATION_CORE_RU = LazyPattern(rf"(?:\d|{_NUMS_RU})\s*(?:мин|ч|сут|дн|ден|недел)")
+_CLOCK_CORE_EN = LazyPattern(r"\d:[0-5]\d")
+_AMPM_CORE_EN = LazyPattern(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
 #: The month patterns of English are case-sensitive: every month name starts with one of these.
 _MONTH_STEMS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -433,13 +412,13 @@ _NEEDS: dict[str, list[Need]] = {
 #: starting at most ``lead`` characters after its own start: the index of the pattern in
 #: :data:`_PATTERNS`, its core and lead. Led by an assertion, the pattern is tried at every
 #: position of a text; the core is skipped to by the regex engine (see :func:`_core_led`).
-_CORE_LED: dict[str, dict[int, tuple[_Lazy, int]]] = {
+_CORE_LED: dict[str, dict[int, tuple[LazyPattern, int]]] = {
     "ru": {0: (_ISO_CORE, 0), 1: (_DOTTED_DATE_CORE, 1), 3: (_MONTH_CORE_RU, 1)},
     "en": {0: (_ISO_CORE, 0)},
 }
 
 
-def _core_led(pattern: _Lazy, core: _Lazy, lead: int, text: str) -> Iterator[re.Match[str]]:
+def _core_led(pattern: LazyPattern, core: LazyPattern, lead: int, text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, each search started ``lead`` characters before the next core.
 
     The next match at or after ``position`` holds a core match at most ``lead`` characters
@@ -448,9 +427,8 @@ def _core_led(pattern: _Lazy, core: _Lazy, lead: int, text: str) -> Iterator[re.
     before a search's start, so each match is the one ``finditer`` makes (none is empty).
     """
     position = 0
-    compiled = pattern._get()
-    while found := core.search_from(text, position):
-        match = compiled.search(text, max(position, found.start() - lead))
+    while found := core.search(text, position):
+        match = pattern.search(text, max(position, found.start() - lead))
         if match is None:
             return
         yield match

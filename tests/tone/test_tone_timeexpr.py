@@ -94,7 +94,7 @@ def _flat_twins(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     twins = []
     for pattern, _handler in timeexpr._PATTERNS[lang]:
         if grouped in pattern.pattern:
-            compiled = re.compile(*pattern.args)
+            compiled = re.compile(pattern.pattern, pattern.flags)
             twins.append((compiled, re.compile(pattern.pattern.replace(grouped, flat), compiled.flags)))
     assert len(twins) == 3  # relative times, cadences, durations
     return twins
