@@ -171,8 +171,11 @@ def _show(fact: Fact, words: Wording) -> str:
         relative = words.text("in", span=words.span(timedelta(minutes=fact.relative)))
         return words.text("on_the_clock", time=fact.display.split(" ", 1)[0], relative=relative)
     if fact.kind == "clock" and " or " in fact.display:
-        first, second = fact.display.split(" or ", 1)
-        return words.text("or", first=first, second=second)
+        # «03:00 or 15:00» (an hour without AM/PM), «15:00 or 16:00» (alternatives), or both
+        *others, shown = fact.display.split(" or ")
+        for earlier in reversed(others):
+            shown = words.text("or", first=earlier, second=shown)
+        return shown
     return fact.display
 
 

@@ -27,7 +27,7 @@ from crisisplay.tone.elements import status_matches
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import PUNCT, WORD
-from crisisplay.tone.timeexpr import find_times, same_denotation
+from crisisplay.tone.timeexpr import TimeMention, find_times, same_denotation
 
 WINDOW = 6
 _PREPOSITIONS = frozenset(
@@ -255,6 +255,23 @@ def _stamp_lines(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return lines
 
 
+#: What may stand between two clock times that are alternatives: «15:00 или (в) 16:00»,
+#: "3 PM or (at) 4 PM".
+_ALTERNATIVE_RE = re.compile(
+    r"\s*,?\s*(?:или|либо|or)\s+(?:(?:в|во|к|до|около|примерно в|at|by|around|until|before)\s+)?", re.I
+)
+
+
+def _alternative(text: str, previous: Fact, mention: TimeMention) -> bool:
+    """Whether ``mention`` is an alternative to the clock fact just before it («или», "or")."""
+    return (
+        mention.kind == previous.kind == "clock"
+        and previous.relative is None
+        and isinstance(mention.value, frozenset)
+        and _ALTERNATIVE_RE.fullmatch(text, previous.end, mention.start) is not None
+    )
+
+
 def _amount(match: re.Match[str]) -> tuple[float, str] | None:
     raw = match.group("num").replace("\u00a0", " ")
     if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
@@ -289,6 +306,13 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
     for mention in doc.memo("times", lambda: find_times(text, doc.lang)):
         span = doc.tokens_within(mention.start, mention.end)
         if span is None or (stamps and any(s <= mention.start < e for s, e in stamps)):
+            continue
+        if facts and _alternative(text, facts[-1], mention):
+            # «в 15:00 или в 16:00»: one hedged time, with the first's topic (the words before
+            # «или» say what it is about; the second alone would read as a bare time)
+            first = facts[-1]
+            facts[-1] = Fact("clock", first.value | mention.value, f"{first.display} or {mention.display}",  # type: ignore[operator]
+                             first.start, mention.end, first.topic)
             continue
         topic = topics.of(*span)
         topic.discard("START")

@@ -100,3 +100,17 @@ def test_a_status_page_date_line_is_not_a_next_update() -> None:
             "Since 10:40 AM card payments fail. We are sorry. Next update at 1 PM. Call 0800 100 2030.")
     sms = "Since 10:40 AM card payments fail. We are sorry. Next update at 1 PM. Call 0800 100 2030."
     assert _lint(("status_page", page), ("sms", sms), lang="en") == []
+
+
+def test_alternative_times_are_one_hedged_time() -> None:
+    """«в 15:00 или в 16:00» states both: a channel that says one of them agrees with it, one
+    that says a third time contradicts it, and the finding shows the alternatives together."""
+    hedged = "Офис на Тверской закрыт, откроется в 15:00 или в 16:00. Извините. 8 800 100-20-30"
+    one = "Офис на Тверской закрыт, откроется в 16:00. Извините. 8 800 100-20-30"
+    other = "Офис на Тверской закрыт, откроется в 17:00. Извините. 8 800 100-20-30"
+    assert [d for d in _lint(("sms", hedged), ("email", one)) if d.rule == "CP320"] == []
+    (found,) = [d for d in _lint(("sms", hedged), ("email", other)) if d.rule == "CP320"]
+    assert "15:00 или 16:00" in found.message and found.span == "17:00"
+    english = [("sms", "The branch reopens at 3 PM or at 4 PM. Sorry. Call 0800 123 4567."),
+               ("email", "The branch reopens at 4 PM. Sorry. Call 0800 123 4567.")]
+    assert [d for d in _lint(*english, lang="en") if d.rule == "CP320"] == []

@@ -236,3 +236,22 @@ def test_a_clause_is_cut_into_segments_at_its_commas(text: str, lang: str, bound
     if start <= hi:
         plain.append((start, hi))
     assert _segments(doc, lo, hi) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "minutes", "shown"),
+    [("Офис откроется в 15:00 или в 16:00.", "ru", {900, 960}, "15:00 or 16:00"),
+     ("Офис откроется в 15:00 либо 16:00.", "ru", {900, 960}, "15:00 or 16:00"),
+     ("We reopen at 3 PM or 4 PM.", "en", {900, 960}, "15:00 or 16:00")],
+)
+def test_alternative_clock_times_are_one_fact(text: str, lang: str, minutes: set[int], shown: str) -> None:
+    (fact,) = [f for f in _facts(text, lang) if f.kind == "clock"]
+    assert (fact.value, fact.display) == (frozenset(minutes), shown)
+    assert "RESTORE" in fact.cues  # the topic of the first time («откроется») holds for both
+    assert text[fact.start : fact.end].rstrip(".").endswith("16:00" if lang == "ru" else "4 PM")
+
+
+def test_times_in_a_list_are_not_alternatives() -> None:
+    """Two times joined by «и», a comma or a sentence stay two facts."""
+    assert len([f for f in _facts("Откроемся в 15:00, новости в 13:00.") if f.kind == "clock"]) == 2
+    assert len([f for f in _facts("Откроемся в 15:00 и в 16:00.") if f.kind == "clock"]) == 2
