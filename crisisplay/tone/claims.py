@@ -245,14 +245,19 @@ def _fold(text: str) -> str:
 
 def find_time_claims(text: str, lang: str) -> list[Claim]:
     """Clock times, days and durations (adjacent duration parts summed: «4 часа 40 минут»)."""
-    from crisisplay.tone.timeexpr import find_times
+    from crisisplay.tone.timeexpr import Between, find_times
 
     claims: list[Claim] = []
     for mention in find_times(text, lang):
-        if mention.kind == "duration":
+        if mention.kind == "duration" and isinstance(mention.value, Between):
+            # «2–3 часа»: the facts back it when their duration falls in the range
+            claims.append(Claim("time", "duration", mention.value, mention.start, mention.end,
+                                text[mention.start:mention.end]))
+        elif mention.kind == "duration":
             last = claims[-1] if claims else None
             between = text[last.end:mention.start] if last is not None else ""
-            if last is not None and last.subject == "duration" and re.fullmatch(r"\s*(?:и|and|,)?\s*", between):
+            if (last is not None and last.subject == "duration" and not isinstance(last.value, Between)
+                    and re.fullmatch(r"\s*(?:и|and|,)?\s*", between)):
                 claims[-1] = Claim("time", "duration", int(last.value) + int(mention.value),  # type: ignore[call-overload]
                                    last.start, mention.end, text[last.start:mention.end])
                 continue
@@ -277,6 +282,8 @@ def check_claims(text: str, truth: Truth) -> list[Contradiction]:
         if wrong and not _in_fact_text(text, claim, truth):
             found.append(Contradiction(claim, service.status))
     if truth.moments or truth.days:
+        from crisisplay.tone.timeexpr import Between
+
         minutes, days, durations = truth.allowed_minutes, truth.allowed_days, truth.allowed_durations
         for claim in find_time_claims(text, truth.lang):
             if _in_fact_text(text, claim, truth):
@@ -287,7 +294,9 @@ def check_claims(text: str, truth: Truth) -> list[Contradiction]:
                 ok = claim.value in days
             else:
                 # Only the incident's length is a fact; «ответ в течение двух дней» is policy.
-                ok = not _LASTED.search(text[max(0, claim.start - 30):claim.start]) or claim.value in durations
+                ok = not _LASTED.search(text[max(0, claim.start - 30):claim.start]) or (
+                    any(claim.value.low <= d <= claim.value.high for d in durations)
+                    if isinstance(claim.value, Between) else claim.value in durations)
             if not ok:
                 found.append(Contradiction(claim, "", rule="CP328"))
     return found

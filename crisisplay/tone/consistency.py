@@ -35,6 +35,7 @@ from crisisplay.diagnostics.model import Location
 from crisisplay.tone.base import Finding, Observation
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.statements import Fact, same_topic, same_value
+from crisisplay.tone.timeexpr import Between
 from crisisplay.wording import Wording, wording_for
 
 TIME_KINDS = frozenset({"clock", "date", "day"})
@@ -157,8 +158,11 @@ def _about(fact: Fact, words: Wording) -> str:
 
 def _show(fact: Fact, words: Wording) -> str:
     """A fact's value as the catalog's language writes it («через 2 ч», "in 2h", «в среду»)."""
-    if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, int):
-        span = words.span(timedelta(minutes=fact.value))
+    if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, (int, Between)):
+        if isinstance(fact.value, Between):  # «2 ч–3 ч»: each end in the catalog's units
+            span = "–".join(words.span(timedelta(minutes=end)) for end in fact.value)
+        else:
+            span = words.span(timedelta(minutes=fact.value))
         if fact.kind == "relative":
             return words.text("in", span=span)
         return words.text("every", span=span) if fact.kind == "cadence" else span

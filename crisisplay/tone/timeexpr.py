@@ -37,6 +37,14 @@ class TimeMention(NamedTuple):
     since: bool = False  # "since 10:00", «с 10:00»: when something began, not a promise
 
 
+class Between(NamedTuple):
+    """Minutes from ``low`` to ``high``, both included: the value of a range of relative times,
+    cadences or durations («через 2–3 часа», "every 2-3 hours"; :mod:`.timeranges`)."""
+
+    low: int
+    high: int
+
+
 _NUM_RU = {
     "один": 1, "одну": 1, "одна": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2,
     "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5,
@@ -436,8 +444,14 @@ def _core_led(pattern: LazyPattern, core: LazyPattern, lead: int, text: str) -> 
 
 
 def find_times(text: str, lang: str) -> list[TimeMention]:
-    """Every time mention, earlier patterns winning where two overlap, in text order."""
-    return scan_times(text, lang, prefilter=True)
+    """Every time mention, earlier patterns winning where two overlap, in text order; ranges
+    and alternatives («через 2–3 часа», "3 or 4 PM") as one mention (:mod:`.timeranges`)."""
+    found = scan_times(text, lang, prefilter=True)
+    if not found:
+        return found
+    from crisisplay.tone.timeranges import widen_ranges  # it builds on this module
+
+    return widen_ranges(text, lang, found)
 
 
 def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
@@ -489,13 +503,20 @@ def same_denotation(kind_a: str, value_a: object, kind_b: str, value_b: object) 
     """Whether two values of one kind can denote the same moment or period.
 
     A clock time is the set of instants it may mean ("at 3" is 03:00 or 15:00), so two
-    clock values agree when the sets meet; anything else must be equal.
+    clock values agree when the sets meet; so do ranges of minutes (:class:`Between`) that meet
+    each other or a number; anything else must be equal.
     """
     if kind_a != kind_b:
         return False
     if kind_a == CLOCK:
         assert isinstance(value_a, frozenset) and isinstance(value_b, frozenset)
         return bool(value_a & value_b)
+    if isinstance(value_a, Between) or isinstance(value_b, Between):  # «через 2–3 часа»
+        if not isinstance(value_a, (int, Between)) or not isinstance(value_b, (int, Between)):
+            return False
+        low_a, high_a = value_a if isinstance(value_a, Between) else (value_a, value_a)
+        low_b, high_b = value_b if isinstance(value_b, Between) else (value_b, value_b)
+        return low_a <= high_b and low_b <= high_a
     return value_a == value_b
 
 
