@@ -225,20 +225,16 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         if any(left <= s < right for s, _e in starts):
             continue
         times.append(mention)
-    cues = lex.get("update_cue").find(doc)
-    vague_spans: list[tuple[int, int]] = []
-    for match in cues:
+    for match in lex.get("update_cue").find(doc):
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
         if in_sentence:
             return Evidence(True, in_sentence[0].start, in_sentence[0].end)
-        vague_spans.append(match.offsets(doc))
-    vague = lex.get("vague_update").find(doc)
+    # A cue without a time is a vague promise only when it promises («сообщим», "next update"):
+    # «работы по обновлению систем», «в пресс-службе сообщили» promise nothing.
+    vague = lex.get("vague_update").find(doc) or lex.get("update_promise").find(doc)
     if vague:
         start, end = vague[0].offsets(doc)
-        return Evidence(False, start, end, vague=True)
-    if vague_spans:
-        start, end = vague_spans[0]
         return Evidence(False, start, end, vague=True)
     return Evidence(False)
 

@@ -30,6 +30,7 @@ LEXICON_KEYS: dict[str, str] = {
     "degraded": "a service works with limits", "status_exceptions": "not a status («работаем над»)",
     "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
     "update_cue": "words that announce the next message",
+    "update_promise": "update cues that promise a next message («сообщим», \"next update\"): without a time, vague",
     "stamp_cue": "a message's own date line («Обновлено:», \"Last updated\"): its time is not a fact to compare",
     "vague_update": "promises of an update without a time («будем держать в курсе»)",
     "empathy": "apology, regret, understanding, thanks",

@@ -41,7 +41,15 @@ def test_next_update_phrasings_en(lint_one: LintOne, phrase: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "vague"),
     [("Будем держать вас в курсе.", "ru", "держать вас в курсе"), ("We'll keep you posted.", "en", "keep you posted"),
-     ("Сообщим, как только всё заработает.", "ru", "как только"), ("Офис откроется в 15:00.", "ru", None)],
+     ("Сообщим, как только всё заработает.", "ru", "как только"), ("Офис откроется в 15:00.", "ru", None),
+     ("Мы сообщим о восстановлении.", "ru", "сообщим"), ("Будем сообщать о ходе работ.", "ru", "Будем сообщать"),
+     ("Следующее сообщение пришлём отдельно.", "ru", "Следующее сообщение"),
+     ("We'll share more details.", "en", "We'll share"), ("Next update to follow.", "en", "Next update"),
+     # update words that promise nothing: a software update, what a press office said, an instruction
+     ("Идут технические работы по обновлению информационных систем.", "ru", None),
+     ("В пресс-службе сообщили, что сбой устранён.", "ru", None),
+     ("Никогда не сообщайте код из СМС.", "ru", None), ("Статус платежей: не работают.", "ru", None),
+     ("The system update failed.", "en", None), ("The status of payments is unknown.", "en", None)],
 )
 def test_vague_promises_are_named(lint_one: LintOne, text: str, lang: str, vague: str | None) -> None:
     found = [d for d in lint_one(text, lang=lang) if d.category == "missing-next-update"]
