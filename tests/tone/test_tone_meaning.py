@@ -64,6 +64,11 @@ def test_english_update_promises_are_not_forecasts(text: str) -> None:
     "Возможны затруднения на стороне Сбербанка.",
     "Авария произошла по вине третьих лиц.",
     "Банки не справляются с количеством операций.",
+    # a utility's, a landlord's or a carrier's works or accident named as the cause
+    "Из-за работ Мосводоканала офис закрыт.",
+    "Из-за аварии на сетях водоканала офис сегодня закрыт.",
+    "Из-за ремонта тепловых сетей отделение не работает.",
+    "Из-за задержек у перевозчика заказы приходят позже.",
 ])
 def test_blame_in_any_word_order(text: str) -> None:
     assert "blame" in _categories(text)
@@ -73,6 +78,8 @@ def test_blame_in_any_word_order(text: str) -> None:
     "Виноват вчерашний релиз, мы его уже откатили.",
     "Это наша ошибка, и мы её исправляем.",
     "Неизвестные повредили кабель, бригады уже на месте.",
+    "Водоканал сообщил, что аварию устранят к 18:00.",  # quoting the utility
+    "Мы работаем с водоканалом, чтобы быстрее открыть офис.",
 ])
 def test_owning_the_fault_is_not_blame(text: str) -> None:
     assert "blame" not in _categories(text)
@@ -82,9 +89,15 @@ def test_owning_the_fault_is_not_blame(text: str) -> None:
     "Disruption across the network due to a global third-party IT outage.",
     "This is outside of our control.",
     "Our hosting provider suffered an interruption in power.",
+    "Due to works by the water utility, the branch is closed.",
+    "Because of delays at our courier, parcels are late.",
 ])
 def test_english_external_excuses_are_blame(text: str) -> None:
     assert "blame" in _categories(text, "en")
+
+
+def test_high_utilisation_is_no_utility() -> None:
+    assert "blame" not in _categories("This is caused by high utilization on a core database.", "en")
 
 
 def test_unauthorised_access_by_a_third_party_is_what_happened_not_blame() -> None:
