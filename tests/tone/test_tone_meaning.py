@@ -53,6 +53,7 @@ def test_next_update_commitments_and_past_restores_are_not_forecasts(text: str) 
     "We believe no card data was accessed.",
     "The outage was possibly caused by a faulty update.",
     "The estimated time to resolution is 3 PM.",
+    "Estimated recovery time: 15:00 UTC.",
     "We hope to have this fixed shortly.",
     "We aim to restore service by 6 PM.",
 ])
