@@ -25,6 +25,7 @@ places that say otherwise in ``related``. :func:`compare` returns
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -156,11 +157,19 @@ def _about(fact: Fact, words: Wording) -> str:
     return ", ".join(cues) or words.term("about", fact.kind)
 
 
+#: A duration written as one number and one unit («3 ч», "3h"): two of them with the same unit
+#: make a range with the unit once («2–3 ч»).
+_NUMBER_UNIT = re.compile(r"(\d+)(\D+)")
+
+
 def _show(fact: Fact, words: Wording) -> str:
     """A fact's value as the catalog's language writes it («через 2 ч», "in 2h", «в среду»)."""
     if fact.kind in ("relative", "cadence", "duration") and isinstance(fact.value, (int, Between)):
-        if isinstance(fact.value, Between):  # «2 ч–3 ч»: each end in the catalog's units
-            span = "–".join(words.span(timedelta(minutes=end)) for end in fact.value)
+        if isinstance(fact.value, Between):  # each end in the catalog's units: «2–3 ч», «1 ч–1 ч 30 мин»
+            low, high = (words.span(timedelta(minutes=end)) for end in fact.value)
+            one_unit = _NUMBER_UNIT.fullmatch(low), _NUMBER_UNIT.fullmatch(high)
+            same = one_unit[0] and one_unit[1] and one_unit[0].group(2) == one_unit[1].group(2)
+            span = f"{one_unit[0].group(1) if same and one_unit[0] else low}–{high}"
         else:
             span = words.span(timedelta(minutes=fact.value))
         if fact.kind == "relative":
