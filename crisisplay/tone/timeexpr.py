@@ -6,19 +6,26 @@ equal (a clock time is the set of minutes of the day it can mean: "3:30" without
 hours" give 120 minutes. «15.03» is a date but «15.00» and «10.30» are times (a month is never
 00 or above 12). Time zones are read past, not compared.
 
-Why one module of ~420 lines: it is a grammar — the word tables, the patterns built from them,
-the handler of each pattern and the prefilter that skips a pattern whose words are absent are
-read and changed together (a new way to say a time touches all four); split across files they
-would have to be kept in step by hand.
+Why one module of ~380 lines: it is a grammar — the patterns and the handler of each are read
+and changed together. The number words and the prefilter that skips a pattern whose words are
+absent (a necessary condition of each pattern, by its index) are in
+:mod:`crisisplay.tone.timescan`: a new way to say a time touches both modules, and
+tests/tone/test_tone_timeexpr.py checks every prefilter against its pattern.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import NamedTuple
 
 from crisisplay.lazy_re import LazyPattern
+from crisisplay.tone.timescan import CORE_LED, DIGIT_RE, NEEDS, alternation, core_led
+from crisisplay.tone.timescan import MONTHS_RU as _MONTHS_RU
+from crisisplay.tone.timescan import NUM_EN as _NUM_EN
+from crisisplay.tone.timescan import NUM_RU as _NUM_RU
+from crisisplay.tone.timescan import NUMS_RU as _NUMS_RU
+from crisisplay.tone.timescan import by_first as _by_first
 
 CLOCK, DATE, DAY, RELATIVE, CADENCE, DURATION = "clock", "date", "day", "relative", "cadence", "duration"
 #: Kinds that commit to a moment: a next update stated with one of them is a real promise.
@@ -45,47 +52,13 @@ class Between(NamedTuple):
     high: int
 
 
-_NUM_RU = {
-    "один": 1, "одну": 1, "одна": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2,
-    "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5,
-    "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
-    "девяти": 9, "десять": 10, "десяти": 10, "двенадцать": 12, "двенадцати": 12,
-    "пятнадцать": 15, "пятнадцати": 15, "двадцать": 20, "двадцати": 20, "тридцать": 30,
-    "тридцати": 30, "сорок": 40, "сорока": 40, "полтора": 1.5, "полутора": 1.5,
-}
-_NUM_EN = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "forty-five": 45, "a couple of": 2, "a few": 3, "half an": 0.5, "half a": 0.5,
-}
 _UNIT_RU = r"мин(?:ут[аыу]?|\.)?|час(?:а|ов|ам|у)?\b|ч\b\.?|сут(?:ки|ок)|дн(?:я|ей)|день|недел[юиья]"
 _UNIT_EN = r"min(?:ute)?s?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b"
 
 
-def _alternation(words: list[str]) -> str:
-    """``a|b|c`` of ``words`` (longest first) grouped by first letter: «д(?:вадцать|ва)|т(?:ри)».
-
-    It matches what the flat alternation matches, with the same groups: at a position only the
-    words of one first letter can match, and they are tried in the same order. The engine,
-    which tries each branch in turn at every word start, tries a letter where it tried a word.
-    """
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in _by_first(words).items())
-
-
-def _by_first(words: list[str]) -> dict[str, list[str]]:
-    """The words (longest first) by their first letter: the rest of each."""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        by_first.setdefault(word[0], []).append(word[1:])
-    return by_first
-
-
-_NUMS_RU = _alternation(list(_NUM_RU))
-_NUMS_EN = _alternation(list(_NUM_EN))
+_NUMS_EN = alternation(list(_NUM_EN))
 _N_RU = rf"(?P<n>\d+(?:[.,]\d+)?|{_NUMS_RU})"
 _N_EN = rf"(?P<n>\d+(?:\.\d+)?|{_NUMS_EN})"
-_MONTHS_RU = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-              "октябр", "ноябр", "декабр"]
 _MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _WEEKDAYS = {
     "понедельник": "mon", "вторник": "tue", "среду": "wed", "среда": "wed", "четверг": "thu",
@@ -111,7 +84,7 @@ _CLOCK_SUFFIX = r"(?:\s*(?P<suf>ч\b\.?|час\w*|мск|msk|утра|дня|в�
 
 def _number(text: str, lang: str) -> float:
     text = text.lower().replace(",", ".")
-    table: dict[str, float] = dict(_NUM_RU) if lang == "ru" else dict(_NUM_EN)
+    table: dict[str, float] = _NUM_RU if lang == "ru" else _NUM_EN
     return table[text] if text in table else float(text)
 
 
@@ -318,14 +291,14 @@ _NOT_LOWERABLE = ("\u0130", "\u0131", "\u017f")
 
 
 def _after_first_letter(words: list[str]) -> str:
-    """:func:`_alternation` of ``words`` once their first letter is read: each rest after a
-    look-behind for its letter, «(?<=д)(?:вадцать|ва)|(?<=т)(?:ри)»."""
+    """:func:`~crisisplay.tone.timescan.alternation` of ``words`` once their first letter is
+    read: each rest after a look-behind for its letter, «(?<=д)(?:вадцать|ва)|(?<=т)(?:ри)»."""
     return "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in _by_first(words).items())
 
 
-#: The two English patterns tried on every text, for its lower-cased copy (when it has no
-#: ``_NOT_LOWERABLE`` letter): case-sensitive and opening with a character class, so that the
-#: regex engine skips to the next character that can start a match, where the case-blind
+#: English patterns tried on most texts, for its lower-cased copy (when it has no
+#: ``_NOT_LOWERABLE`` letter): case-sensitive and opening with a character class or a literal,
+#: so that the regex engine skips to the next character that can start a match, where the case-blind
 #: patterns, opening with ``\b`` or a look-behind, are tried at every position. The look-behind
 #: comes after the first character read. Each matches what its pattern matches in the
 #: original text, with the same groups (lower-cased); tests/tone/test_tone_timeexpr.py
@@ -335,112 +308,12 @@ _LOWERED_TWINS: dict[str, dict[int, LazyPattern]] = {
         10: LazyPattern(
             rf"(?:i(?<!\wi)n|w(?<!\ww)ithin)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})"
         ),
+        # led by the literal "every", which the engine finds as a substring, not letter by letter
+        11: LazyPattern(rf"every(?<!\wevery)\s+(?:{_N_EN}\s+)?(?P<unit>{_UNIT_EN})"),
         13: LazyPattern(rf"(?P<n>[\d{''.join(_by_first(list(_NUM_EN)))}](?<![\w.,].)"
                         rf"(?:(?<=\d)\d*(?:\.\d+)?|{_after_first_letter(list(_NUM_EN))}))[\s-]*(?P<unit>{_UNIT_EN})"),
     },
 }
-
-_DIGIT_RE = re.compile(r"\d")
-#: Digit-led parts of the patterns below. Led by a digit class, they are searched by the regex
-#: engine's fast skip to the next digit; the patterns themselves open with an assertion (``\b``,
-#: a look-behind) and are tried at every position of the text.
-_ISO_CORE = LazyPattern(r"\d{4}-\d\d-\d\d")
-_DOTTED_DATE_CORE = LazyPattern(r"\d\.\d{1,2}\.\d\d")
-_MONTH_CORE_RU = LazyPattern(rf"\d\s+(?:{'|'.join(_MONTHS_RU)})", _I)
-_HOUR_CORE_RU = LazyPattern(r"\d\s*(?:ч|утра|дня|вечера|ночи)", _I)
-#: A relative time or a cadence: its lead word, at most one word or number, then the start of
-#: a unit. Compiled in a fraction of the time of the patterns (whose number-word alternation is
-#: long): «через»/«каждый» meet in most texts, a unit after them in few.
-_UNIT_START_RU = r"\s+(?:[\w.,]+\s*)?(?:пол|мин|ч|сут|дн|ден|недел)"
-_RELATIVE_CORE_RU = LazyPattern(rf"(?:через|течение|ближайш\w*){_UNIT_START_RU}", _I)
-_CADENCE_CORE_RU = LazyPattern(rf"(?:кажд\w*|раз\s+в){_UNIT_START_RU}", _I)
-#: A duration: a number (digits or a number word), spaces, the start of a unit, searched in the
-#: case-folded text (Cyrillic letters fold to what ``re.I`` matches them with). «ч» is in almost
-#: every Russian text, and the duration pattern, the costliest to compile (its number words and
-#: units case-blind), then found nothing in most runs.
-_DURATION_CORE_RU = LazyPattern(rf"(?:\d|{_NUMS_RU})\s*(?:мин|ч|сут|дн|ден|недел)")
-_CLOCK_CORE_EN = LazyPattern(r"\d:[0-5]\d")
-_AMPM_CORE_EN = LazyPattern(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
-#: The month patterns of English are case-sensitive: every month name starts with one of these.
-_MONTH_STEMS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _any(*words: str) -> Callable[[str], bool]:
-    return lambda folded: any(word in folded for word in words)
-
-
-#: What each pattern of :data:`_PATTERNS` cannot match without (a digit, one of its words, a
-#: unit, its digit-led core): a text without it skips that pattern. Most messages have a time
-#: or two, so most of the fourteen scans of a message would find nothing. (Each entry is a
-#: necessary condition of its pattern, in the same order; tests/tone/test_tone_timeexpr.py
-#: checks each against its pattern.)
-Need = Callable[[str, str, bool], bool]  # (text, case-folded text, has a digit)
-_NEEDS: dict[str, list[Need]] = {
-    "ru": [
-        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
-        lambda text, folded, digit: digit and "." in text and bool(_DOTTED_DATE_CORE.search(text)),
-        lambda text, folded, digit: digit and (":" in text or "." in text),
-        lambda text, folded, digit: digit and bool(_MONTH_CORE_RU.search(text)),
-        lambda text, folded, digit: digit and bool(_HOUR_CORE_RU.search(text)),
-        lambda text, folded, digit: _any("полдень", "полночь")(folded),
-        lambda text, folded, digit: "вечер" in folded,
-        lambda text, folded, digit: "сегодня" in folded or "завтра" in folded,
-        lambda text, folded, digit: _any("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
-                                               "воскресенье")(folded),
-        lambda text, folded, digit: "конца" in folded,
-        lambda text, folded, digit: _any("через", "течение", "ближайш")(folded)
-        and bool(_RELATIVE_CORE_RU.search(text)),
-        lambda text, folded, digit: ("кажд" in folded or "раз" in folded) and bool(_CADENCE_CORE_RU.search(text)),
-        lambda text, folded, digit: _any("ежечасно", "ежедневно")(folded)
-        or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
-        lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded)
-        and bool(_DURATION_CORE_RU.search(folded)),
-    ],
-    "en": [
-        lambda text, folded, digit: digit and "-" in text and bool(_ISO_CORE.search(text)),
-        lambda text, folded, digit: digit and bool(_AMPM_CORE_EN.search(text)),
-        lambda text, folded, digit: digit and ":" in text and bool(_CLOCK_CORE_EN.search(text)),
-        lambda text, folded, digit: _any("noon", "midday", "midnight")(folded),
-        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
-        lambda text, folded, digit: digit and any(stem in text for stem in _MONTH_STEMS_EN),
-        lambda text, folded, digit: _any("today", "tomorrow", "tonight")(folded),
-        lambda text, folded, digit: ("this" in folded or "later" in folded)
-        and _any("today", "morning", "afternoon", "evening")(folded),
-        lambda text, folded, digit: "day" in folded,
-        lambda text, folded, digit: "end" in folded,
-        lambda text, folded, digit: True,  # "in" may be written «İN», which does not fold to it
-        lambda text, folded, digit: "every" in folded,
-        lambda text, folded, digit: _any("hourly", "daily", "once", "twice")(folded),
-        lambda text, folded, digit: True,  # a unit needs only "h" or "m": no cheaper test than the scan
-    ],
-}
-
-
-#: Patterns whose every match holds a match of a digit-led core (its :data:`_NEEDS` search)
-#: starting at most ``lead`` characters after its own start: the index of the pattern in
-#: :data:`_PATTERNS`, its core and lead. Led by an assertion, the pattern is tried at every
-#: position of a text; the core is skipped to by the regex engine (see :func:`_core_led`).
-_CORE_LED: dict[str, dict[int, tuple[LazyPattern, int]]] = {
-    "ru": {0: (_ISO_CORE, 0), 1: (_DOTTED_DATE_CORE, 1), 3: (_MONTH_CORE_RU, 1)},
-    "en": {0: (_ISO_CORE, 0)},
-}
-
-
-def _core_led(pattern: LazyPattern, core: LazyPattern, lead: int, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, each search started ``lead`` characters before the next core.
-
-    The next match at or after ``position`` holds a core match at most ``lead`` characters
-    after its start, and the first core match from ``position`` starts no later than that one:
-    no match starts before ``lead`` characters ahead of it. Look-behinds and ``\b`` see the text
-    before a search's start, so each match is the one ``finditer`` makes (none is empty).
-    """
-    position = 0
-    while found := core.search(text, position):
-        match = pattern.search(text, max(position, found.start() - lead))
-        if match is None:
-            return
-        yield match
-        position = match.end()
 
 
 def find_times(text: str, lang: str) -> list[TimeMention]:
@@ -459,19 +332,20 @@ def scan_times(text: str, lang: str, *, prefilter: bool) -> list[TimeMention]:
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     key = lang if lang in _PATTERNS else "en"
-    folded = text.casefold()
-    digit = bool(_DIGIT_RE.search(text))
     twins = _LOWERED_TWINS.get(key, {})
-    core_led = _CORE_LED[key] if prefilter else {}
+    core_led_at = CORE_LED[key] if prefilter else {}
+    needs = NEEDS[key](text, text.casefold(), DIGIT_RE.search(text)) if prefilter else None
     lowered = text.lower() if twins and not any(letter in text for letter in _NOT_LOWERABLE) else None
-    for index, ((pattern, handler), needed) in enumerate(zip(_PATTERNS[key], _NEEDS[key], strict=True)):
-        if prefilter and not needed(text, folded, digit):
+    for index, (pattern, handler) in enumerate(_PATTERNS[key]):
+        if needs is not None and not needs[index]:
             continue
         twin = twins.get(index) if lowered is not None else None
         if twin is not None and lowered is not None:
             matches = twin.finditer(lowered)
-        elif index in core_led:
-            matches = _core_led(pattern, *core_led[index], text)
+        elif index in core_led_at and needs is not None:
+            core_found = needs[index]
+            assert isinstance(core_found, re.Match)  # a core-led pattern's need is its first core
+            matches = core_led(pattern, *core_led_at[index], text, core_found)
         else:
             matches = pattern.finditer(text)
         for match in matches:

@@ -10,19 +10,18 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from crisisplay.tone import timeexpr
+from crisisplay.tone import timeexpr, timescan
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def _needs_hold(text: str, lang: str) -> list[str]:
     """Patterns of ``lang`` that match ``text`` although their prefilter says they cannot."""
-    folded = text.casefold()
-    digit = bool(timeexpr._DIGIT_RE.search(text))
+    needs = timescan.NEEDS[lang](text, text.casefold(), timescan.DIGIT_RE.search(text))
     return [
         pattern.pattern
-        for (pattern, _handler), needed in zip(timeexpr._PATTERNS[lang], timeexpr._NEEDS[lang], strict=True)
-        if pattern.search(text) and not needed(text, folded, digit)
+        for (pattern, _handler), needed in zip(timeexpr._PATTERNS[lang], needs, strict=True)
+        if pattern.search(text) and not needed
     ]
 
 
@@ -223,24 +222,41 @@ def test_lowered_twins_match_their_patterns_on_the_corpus() -> None:
 
 
 @given(st.text(alphabet=" \t\n-.,:5 12.5In WITHIN The next a couple of Few An one TWO forty-five half a"
-                        "HALF AN mins minute Hours HR h H days Week KK_xy3", max_size=60))
+                        "HALF AN mins minute Hours HR h H days Week KK_xy3 every EVERY Every", max_size=60))
 @example("In 2 hours, within 30 MINUTES, in the next few days, in an hour, within forty-five mins, 3-day, 4h")
 @example("Main 2h, twin 5 min, x2 hours, 1.5.2 hours, a2 hours, _3 hours, HALF AN HOUR, sein 3 days")
+@example("every 2 hours, Every day, EVERY  few WEEKS, severy hour, every\nhour, every-hour")
 @settings(max_examples=400, deadline=None)
 def test_lowered_twins_match_their_patterns(text: str) -> None:
     _twins_agree(text)
 
 
-_CORE_LED_PIECES = st.sampled_from([*"0123456789 .,-:/\n\u00a0аx_", "2026-03-15", "15.03.26", "1.3.2026", "15 марта",
-                                    "3  МАЯ", "31 декабря 2026", "мая", "2026", "12-", ".5"])
+_CORE_LED_PIECES = st.sampled_from([*"0123456789 .,-:/\n\u00a0аx_apmAPM", "2026-03-15", "15.03.26", "1.3.2026",
+                                    "15 марта", "3  МАЯ", "31 декабря 2026", "мая", "2026", "12-", ".5", "10:30",
+                                    "9.45", " pm", "a.m.", "P M", "24:00", "1:5", ":07", "-03-15"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(text=st.lists(_CORE_LED_PIECES, max_size=20).map("".join))
 @example("x2026-03-15 и 1.03.26, 015.03.2026, 3 мая 2026; а15 марта")
+@example("at 10:30 pm, 9.45AM, 11 p m, x1pm, 123:45, 1:23:45, :30 and 2026-03-15T10:00")
 def test_core_led_search_finds_what_finditer_finds(text: str) -> None:
-    for lang, entries in timeexpr._CORE_LED.items():
+    """Each core-led pattern, searched from its first core after the first digit (as
+    :func:`~crisisplay.tone.timeexpr.scan_times` does), finds what ``finditer`` finds."""
+    digit = timescan.DIGIT_RE.search(text)
+    for lang, entries in timescan.CORE_LED.items():
         for index, (core, lead) in entries.items():
             pattern = timeexpr._PATTERNS[lang][index][0]
-            late = [m.span() for m in timeexpr._core_led(pattern, core, lead, text)]
+            found = core.search(text, digit.start()) if digit else None
+            late = [m.span() for m in timescan.core_led(pattern, core, lead, text, found)]
             assert late == [m.span() for m in pattern.finditer(text)], (lang, index)
+
+
+def test_core_led_needs_are_their_first_core() -> None:
+    """A core-led pattern's prefilter value is the core match :func:`timescan.core_led` starts from."""
+    text = "2026-03-15 at 10:30 pm, 15.03.26, 3 мая"
+    for lang, entries in timescan.CORE_LED.items():
+        needs = timescan.NEEDS[lang](text, text.casefold(), timescan.DIGIT_RE.search(text))
+        for index, (core, _lead) in entries.items():
+            found = needs[index]
+            assert isinstance(found, re.Match) and found.span() == core.search(text).span(), (lang, index)
