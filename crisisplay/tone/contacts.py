@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from crisisplay.lazy_re import LazyPattern
+from crisisplay.tone.phone_matching import MIN_PHONE_CHARS as MIN_PHONE_CHARS
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -48,9 +48,10 @@ _SHORT_RE = {
 #: What a cued short number cannot be written without: three digits in a row and the stem of its
 #: cue word (case-folded). The ``_SHORT_RE`` patterns open with a look-behind and are tried at
 #: every position; these are cheap to look for. An English match opens with its cue, so the
-#: pattern is tried only from the first cue on; English cues hold an «i», which ``re.I`` also
-#: matches as Turkish «İ»/«ı» and case-folding does not keep: a text with those is searched whole.
-_SHORT_DIGITS_RE = re.compile(r"\d{3}")
+#: pattern is tried only where a cue starts (``_matches_at``); English cues hold an «i», which
+#: ``re.I`` also matches as Turkish «İ»/«ı» and case-folding does not keep: a text with those is
+#: searched whole.
+_SHORT_DIGITS_RE = re.compile(r"\d\d\d")  # not ``\d{3}``: the engine skips to a first digit only without a repeat
 _SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel")}
 _DOTTED_I = ("\u0130", "\u0131")
 
@@ -73,52 +74,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: matcher can accept holds such a run (its candidates have no letters but "x", and no valid
 #: number of any region is shorter), so a text without one is not handed to it: most
 #: messages have only times and counts («в 13:00», «2 часа»), which it would parse and reject.
-#: (Written to open with ``\d`` so that the regex engine skips to a digit, not tried at every position.)
-_PHONE_RUN_RE = re.compile(r"\d(?:(?:[^\w]|[xX_])*\d){4}")
+#: (Written to open with ``\d`` so that the regex engine skips to a digit, not tried at every position;
+#: the separators as one class, not ``(?:[^\w]|[xX_])``: a branch per character costs a fifth more.)
+_PHONE_RUN_RE = re.compile(r"\d(?:[\WxX_]*\d){4}")
 
-#: No number the matcher accepts is written with fewer letters and digits than this (letters
-#: count: the parser maps them to digits). The shortest are a 2-digit country code and 4 national
-#: digits (+43, +49, +98); the national numbers of RU, GB and US, written without a country
-#: code, are longer (10, 7, 7 digits). A candidate below it is only ever parsed to be rejected,
-#: and the matcher sees many of them: every time and count («13:00», «2 часа»).
-#: tests/tone/test_tone_contacts.py recomputes the bound from phonenumbers' metadata.
-MIN_PHONE_CHARS = 6
-
-
-@cache
 def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
-    """``PhoneNumberMatcher`` that rejects a candidate too short to be a number without parsing it.
+    from crisisplay.tone.phone_matching import matcher_class
 
-    Only the parse is skipped: the candidate is still counted against the matcher's ``max_tries``
-    exactly as before, so the matches are the stock matcher's. Should phonenumbers rename
-    ``_parse_and_verify`` or ``_extract_match``, the override is never called, which costs speed,
-    never a match.
-    """
-    import phonenumbers
-
-    # Parsing a number compiles the metadata's regular expressions by string on every call
-    # (``re.compile`` goes through the re module's cache each time, and its cache is shared with
-    # every other pattern the process uses); phonenumbers keeps them itself once asked (9.0.x+;
-    # older versions have no switch). The patterns come from fixed metadata: bounded.
-    enable = getattr(phonenumbers, "enable_pattern_cache", None)
-    if enable is not None:
-        enable()
-
-    class ShortCandidateSkippingMatcher(phonenumbers.PhoneNumberMatcher):
-        def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
-            # Most candidates are a short run of digits alone («13», «40», «2»): the whole is not
-            # parsed (below) and no inner-match pattern can split it (each needs a separator), so
-            # the stock matcher would reject it without counting a try beyond the caller's.
-            if len(candidate) < MIN_PHONE_CHARS and candidate.isdigit():
-                return None
-            return super()._extract_match(candidate, offset)
-
-        def _parse_and_verify(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
-            if sum(map(str.isalnum, candidate)) < MIN_PHONE_CHARS:
-                return None
-            return super()._parse_and_verify(candidate, offset)
-
-    return ShortCandidateSkippingMatcher
+    return matcher_class()
 
 
 def phone_matcher(text: str, region: str) -> phonenumbers.PhoneNumberMatcher:
@@ -230,7 +193,7 @@ def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
-    start = 0
+    pattern = _SHORT_RE.get(lang, _SHORT_RE["en"])
     if lang == "ru":
         folded = text.casefold()
         if not any(cue in folded for cue in _SHORT_CUES["ru"]):
@@ -238,13 +201,38 @@ def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
     elif not any(letter in text for letter in _DOTTED_I):
         # lower() keeps every offset here: only «İ» (not in the text) changes length
         folded = text.lower()
-        starts = [at for at in map(folded.find, _SHORT_CUES["en"]) if at >= 0]
-        if not starts:
-            return iter(())
-        start = min(starts)
-    if not _SHORT_DIGITS_RE.search(text, start):
+        starts = _occurrences(folded, _SHORT_CUES["en"])
+        # No look for three digits first: a try at each cue costs less than a scan of the text.
+        return _matches_at(pattern, text, starts) if starts else iter(())
+    if not _SHORT_DIGITS_RE.search(text):
         return iter(())
-    return _SHORT_RE.get(lang, _SHORT_RE["en"]).finditer(text, start)
+    return pattern.finditer(text)
+
+
+def _occurrences(text: str, parts: Iterable[str]) -> list[int]:
+    """Where in ``text`` any of ``parts`` starts, ascending."""
+    found = []
+    for part in parts:
+        at = text.find(part)
+        while at >= 0:
+            found.append(at)
+            at = text.find(part, at + 1)
+    return sorted(set(found))
+
+
+def _matches_at(pattern: LazyPattern, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending).
+
+    ``finditer`` tries the English pattern (a look-behind, then the cue) at every position;
+    a match can only start where a cue does, and there are few. Each try is the regex's own
+    match at that position (its look-behind sees the text before it), and as with ``finditer``
+    no match starts inside the one before.
+    """
+    end = 0
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            yield match
+            end = match.end()
 
 
 def find_contacts(text: str, lang: str) -> list[Contact]:
