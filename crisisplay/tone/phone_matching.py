@@ -10,8 +10,10 @@ matcher):
   ``national_prefix_present_if_required``) and without the pure-Python digit loops for ASCII;
 - a neighbour character of ASCII is judged without phonenumbers' Unicode tables.
 
-Should phonenumbers rename what the overrides rely on, ``matcher_class`` keeps to the parts it
-still finds, which costs speed, never a match.
+The second and third restate private parts of phonenumbers 9 (``_find``, ``_parse_and_verify``):
+they are used only with a phonenumbers whose major version is :data:`CHECKED_MAJOR` (the one
+their source was read from and the tests compare with), and only when every name they rely on
+is there. Any other version gets the stock methods, which costs speed, never a match.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 #: and the matcher sees many of them: every time and count («13:00», «2 часа»).
 #: tests/tone/test_tone_contacts.py recomputes the bound from phonenumbers' metadata.
 MIN_PHONE_CHARS = 6
+#: The phonenumbers major version whose ``_find`` and ``_parse_and_verify`` the overrides restate.
+CHECKED_MAJOR = "9"
 
 _NOT_ASCII_DIGITS = re.compile(r"[^0-9]+")
 #: Of ASCII, the characters phonenumbers counts as Latin letters (``_is_latin_letter``) or as
@@ -54,7 +58,8 @@ def matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
     enable = getattr(phonenumbers, "enable_pattern_cache", None)
     if enable is not None:
         enable()
-    verify_here = all(hasattr(stock, name) for name in _VERIFY_NAMES)
+    checked = str(getattr(phonenumbers, "__version__", "")).split(".")[0] == CHECKED_MAJOR
+    verify_here = checked and all(hasattr(stock, name) for name in _VERIFY_NAMES)
 
     def digits(number: str) -> str:
         """``normalize_digits_only(number)``: its loop looks each character up in ``unicodedata``."""
@@ -129,7 +134,7 @@ def matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
     pattern: re.Pattern[str] | None = getattr(stock, "_PATTERN", None)
     second_number: re.Pattern[str] | None = getattr(stock, "_SECOND_NUMBER_START_PATTERN", None)
     lead_chars = getattr(stock, "_LEAD_CLASS_CHARS", None)
-    if pattern is None or second_number is None or lead_chars is None:
+    if not checked or pattern is None or second_number is None or lead_chars is None:
         return ShortCandidateSkippingMatcher  # another phonenumbers: its own ``_find``
     # Every candidate ``pattern`` matches opens with a digit or a lead character («(», «+»...):
     # it has no anchors or look-behinds, so its match at such a position is the one its search

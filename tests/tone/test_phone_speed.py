@@ -40,6 +40,20 @@ def _found(matcher: phonenumbers.PhoneNumberMatcher) -> list[tuple[int, str, str
             for hit in matcher]
 
 
+def test_another_major_version_gets_the_stock_methods() -> None:
+    """The overrides restate phonenumbers 9's private methods: another major version (whose
+    methods nobody compared) keeps the stock ``_find`` and verification."""
+    matcher_class.cache_clear()
+    try:
+        with mock.patch.object(phonenumbers, "__version__", "10.0.0"):
+            other = matcher_class()
+        assert other._find is phonenumbers.PhoneNumberMatcher._find
+        assert _found(other("Call 0800 100 2030 now", "GB")) == _found(
+            phonenumbers.PhoneNumberMatcher("Call 0800 100 2030 now", "GB"))
+    finally:
+        matcher_class.cache_clear()
+
+
 def test_the_shortcuts_are_in_place() -> None:
     # another phonenumbers (renamed internals) would fall back to the stock methods silently
     fast = matcher_class()
