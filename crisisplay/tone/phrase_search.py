@@ -11,8 +11,6 @@ A list that joins the rule set after a message was indexed finds its starts on i
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
-from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,12 +66,8 @@ class HeadIndex:
         self._no_matches: dict[int, tuple[object, list[Match]]] = {}
         self._open_slots: list[int] = []
         self._ids: list[int] = []  # each member's id: the key of its starts and matches in a Doc
-        #: ``_by_key`` and ``_by_surface`` as ``fill`` reads them (see ``_heads``), made again
-        #: after a list is added.
-        self._tables: tuple[dict[str, _Head], dict[str, _Head]] | None = None
 
     def add(self, phrases: PhraseSet) -> None:
-        self._tables = None
         slot = len(self.members)
         self.members.append(phrases)
         self._ids.append(id(phrases))
@@ -108,24 +102,19 @@ class HeadIndex:
         # key views, not sets: a view's ``isdisjoint`` walks the few wanted words, and no set
         # of the message's keys need be built
         keys, forms = key_positions.keys(), surface_positions.keys()
-        has_key = key_positions.get
-        tables = self._tables or self._heads()
         # the message's keys and forms in text order, each looked up once; ``filter`` skips the
         # three in four that start nothing without a bytecode loop
-        for table, positions in ((tables[0], key_positions), (tables[1], surface_positions)):
+        for table, positions in ((self._by_key, key_positions), (self._by_surface, surface_positions)):
             for head in filter(table.__contains__, positions):
                 where = positions[head]
-                words, absent, runs, groups = table[head]
-                passing: Iterable[tuple[int, tuple[Entry, ...]]]
-                if groups is None:  # each run needs one key or nothing: tested in C
-                    passing = compress(runs, map(has_key, words, absent))  # type: ignore[arg-type]
-                else:
-                    passing = [(slot, entries) for slot, entries, wanted, in_forms in groups
-                               if wanted is None
-                               or (wanted in (surface_positions if in_forms else key_positions)
-                                   if wanted.__class__ is str
-                                   else not (forms if in_forms else keys).isdisjoint(wanted))]
-                for slot, entries in passing:
+                for slot, entries, wanted, in_forms in table[head]:
+                    if wanted is None:
+                        pass
+                    elif wanted.__class__ is str:
+                        if wanted not in (surface_positions if in_forms else key_positions):
+                            continue
+                    elif (forms if in_forms else keys).isdisjoint(wanted):
+                        continue
                     starts = per_slot[slot]
                     if starts is None:  # the list's first head in the message (the usual case)
                         starts = per_slot[slot] = dict.fromkeys(where, entries)
@@ -146,32 +135,6 @@ class HeadIndex:
                 members[slot].finish_starts(doc, {})
         doc_starts[id(self)] = (self, _NO_STARTS)  # this message is indexed
 
-    def _heads(self) -> tuple[dict[str, _Head], dict[str, _Head]]:
-        """Each head's runs, and when each run needs one key of the message or nothing (nearly
-        all heads), what ``fill`` tests them by: a run is kept when ``key_positions.get(word,
-        absent)`` is true (``absent`` true: nothing needed; the word None is never a key)."""
-        tables: list[dict[str, _Head]] = []
-        for table in (self._by_key, self._by_surface):
-            heads: dict[str, _Head] = {}
-            for head, groups in table.items():
-                runs = tuple((slot, entries) for slot, entries, _w, _f in groups)
-                if all(wanted is None or (wanted.__class__ is str and not in_forms)
-                       for _s, _e, wanted, in_forms in groups):
-                    heads[head] = (tuple(wanted for _s, _e, wanted, _f in groups),  # type: ignore[misc]
-                                   tuple(True if wanted is None else None for _s, _e, wanted, _f in groups),
-                                   runs, None)
-                else:
-                    heads[head] = ((), (), runs, tuple(groups))
-            tables.append(heads)
-        self._tables = (tables[0], tables[1])
-        return self._tables
-
-
-#: A head as ``fill`` reads it (see ``HeadIndex._heads``): the word each run needs and what
-#: stands for it when it needs none, the runs as (slot, phrases), and the groups themselves when
-#: a run needs a form or one of several words (then tested one by one).
-_Head = tuple[tuple["str | None", ...], tuple["bool | None", ...], tuple[tuple[int, tuple[Entry, ...]], ...],
-              "tuple[Group, ...] | None"]
 
 #: Shared by every list that has no start in a message (read, never written: searches copy).
 _NO_STARTS: Starts = {}
