@@ -44,6 +44,11 @@ def _punct_keys(text: str) -> frozenset[str]:
 _TOKEN_KEYS: dict[str, dict[str, frozenset[str]]] = {}
 _KEPT_TOKEN_KEYS = 262_144
 
+#: Punctuation whose keys (itself) are not those of its lower-case form («’» is «'»): a message
+#: with one has its :attr:`Doc.key_positions` built token by token. Filled with the keys above
+#: (a text in those has been seen here), never emptied (a few texts at most).
+_ODD_TEXTS: set[str] = set()
+
 _text_of, _start_of, _end_of = itemgetter(0), itemgetter(1), itemgetter(2)
 _kind_of, _sentence_of = itemgetter(3), itemgetter(4)
 
@@ -140,7 +145,12 @@ class Doc:
         token = self.tokens[index]
         keys = known.get(token.text)
         if keys is None:
-            keys = _punct_keys(token.text) if token.kind == PUNCT else morph.word_keys(token.text, self.lang)
+            if token.kind == PUNCT:
+                keys = _punct_keys(token.text)
+                if morph.normalise(token.text) != token.text:
+                    _ODD_TEXTS.add(token.text)
+            else:
+                keys = morph.word_keys(token.text, self.lang)
             if len(known) >= _KEPT_TOKEN_KEYS:
                 known.clear()
             known[token.text] = keys
@@ -170,14 +180,25 @@ class Doc:
 
     @_once
     def key_positions(self) -> dict[str, list[int]]:
-        """Key → the tokens that have it; built once per message, shared by every phrase list."""
+        """Key → the tokens that have it, keys in text order; built once per message, shared by
+        every phrase list (read only: a list may be :attr:`surface_positions`'s own)."""
+        all_keys = self.all_keys()
         positions: dict[str, list[int]] = {}
-        for index, keys in enumerate(self.all_keys()):
-            for key in keys:
-                if key in positions:
-                    positions[key].append(index)
-                else:
-                    positions[key] = [index]
+        if not _ODD_TEXTS.isdisjoint(self._texts):  # a key that is not a function of the form
+            for index, keys in enumerate(all_keys):
+                for key in keys:
+                    if key in positions:
+                        positions[key].append(index)
+                    else:
+                        positions[key] = [index]
+            return positions
+        # a token's keys are a function of its lower-case form: one step per form, not per
+        # token (a form's first token is where its keys first turn up, so the order is the same)
+        for form_at in self.surface_positions.values():
+            for key in all_keys[form_at[0]]:
+                known = positions.get(key)
+                # two forms of a key («outage», «outages»): their tokens merged in text order
+                positions[key] = form_at if known is None else sorted(known + form_at)
         return positions
 
     @_once

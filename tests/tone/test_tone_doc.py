@@ -80,3 +80,22 @@ def test_matches_are_match_named_tuples() -> None:
     doc = Doc("We apologise for the delay.", "en")
     (match,) = PhraseSet(["apologise for"], "en").find(doc)
     assert type(match) is Match and (match.first, match.last) == (1, 2) and match.phrase.source == "apologise for"
+
+
+@pytest.mark.parametrize(("text", "lang", "by_form"), [
+    ("Outage: the outages, an OUTAGE. Outages end; we outage.", "en", True),
+    ("Сбой, сбоя нет; сбои. Вине вина и вино.", "ru", True),
+    ("It’s the service's 'outage' ’ and ‘outages’.", "en", False),  # «’» is not «'»'s key
+])
+def test_key_positions_by_form_equal_token_by_token(text: str, lang: str, by_form: bool) -> None:
+    """``key_positions`` is built one step per lower-case form (keys are a function of it),
+    token by token when punctuation's own keys are not its form's: both equal the plain list,
+    in text order, with the tokens of two forms of one key merged."""
+    from crisisplay.tone import doc as doc_module
+
+    doc = Doc(text, lang)
+    plain = _positions(list(enumerate(doc.all_keys())))
+    assert doc_module._ODD_TEXTS.isdisjoint(t.text for t in doc.tokens) is by_form
+    assert list(doc.key_positions.items()) == plain
+    # two forms share a key: their tokens are merged
+    assert any(len({doc.lowers[i] for i in positions}) > 1 for _key, positions in plain)
