@@ -46,6 +46,7 @@ _LEADS = {
            (CLOCK, re.compile(r"(?:\bat|\bby|\baround|\buntil|\bbetween)\s+$", re.I))),
 }
 _HOUR_UNIT = re.compile(r"\s*(?:ч\b|час)", re.I)
+_LEADING_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?|[^\W\d]+)")
 _LOOK_BACK = 48  # characters before a mention that can hold its range's first number and lead
 
 
@@ -109,7 +110,7 @@ def _widened(text: str, lang: str, mention: TimeMention, first: re.Match[str], s
 
 def _number_of(text: str, mention: TimeMention, lang: str) -> float:
     """The number a duration mention was read from («3» of «3 часа»)."""
-    number = re.match(r"\s*(\d+(?:[.,]\d+)?|[^\W\d]+)", text[mention.start : mention.end])
+    number = _LEADING_NUMBER.match(text, mention.start, mention.end)
     try:
         return _number(number.group(1), lang) if number else 0.0
     except (KeyError, ValueError):
