@@ -2,7 +2,7 @@
 
 Kinds: clock times, dates, days («завтра», "on Monday"), relative times, cadences and
 durations (:mod:`~crisisplay.tone.timeexpr`); amounts of money (value and currency, «5 тыс.
-рублей» = 5000 RUB) and percentages; phone numbers, links and e-mail addresses
+рублей» = 5000 RUB) and percentages (:mod:`~crisisplay.tone.amounts`); phone numbers, links and e-mail addresses
 (:mod:`~crisisplay.tone.contacts`); and service statuses («платежи не проходят» → payments:
 unavailable).
 
@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone import morph
+from crisisplay.tone.amounts import find_amounts, find_percentages
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.elements import status_matches
@@ -38,37 +38,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "this", "that", "на
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "while", "whereas", "however"})
 _CLAUSE_CHAR_RE = re.compile("[;:—]")
 _UNTIL = frozenset({"до", "until", "till", "by"})
-_MULT = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3,
-         "million": 1e6, "billion": 1e9}
-_CURRENCY = [("RUB", ("₽", "руб", "р.")), ("USD", ("$", "usd", "долл", "dollar")),
-             ("EUR", ("€", "eur", "евро")), ("GBP", ("£", "gbp", "pound", "фунт"))]
-_NUM = r"(?P<num>\d{1,3}(?:[ \u00a0,]\d{3})+|\d+(?:[.,]\d+)?)"
-_MULT_RE = r"(?:\s*(?P<mult>тыс\.?|млн\.?|млрд\.?|k\b|m\b|bn\b|thousand|million|billion))?"
-_AMOUNT_RES = (
-    # «[$£]|(?>[€₽])» is «[$€£₽]»: one class of Latin-1 and other characters in more than two runs
-    # compiles to a 64K-entry bitmap (about a million instructions on every start); the atomic
-    # group keeps the parser from merging the two halves back into that one class.
-    re.compile(rf"(?P<cur>[$£]|(?>[€₽]))\s*{_NUM}{_MULT_RE}", re.I),
-    re.compile(
-        rf"{_NUM}{_MULT_RE}\s*(?P<cur>₽|руб\w*\.?|р\.|\$|€|£|долл\w*|usd|eur|gbp|евро|dollars?|euros?|pounds?|фунт\w*)",
-        re.I,
-    ),
-)
-_PERCENT_RE = LazyPattern(rf"{_NUM}\s*(?:%|процент\w*|per\s?cent)", re.I)
-#: What an amount (its currency) and a percentage cannot be written without, case-folded: a
-#: message without any skips those patterns, which would try every position of it. (Every
-#: character that ``re.I`` lets match a letter of these case-folds to that letter.)
-_AMOUNT_MARKERS = ("₽", "$", "€", "£", "руб", "р.", "долл", "usd", "eur", "gbp", "евро", "dollar", "pound", "фунт")
-_PERCENT_MARKERS = ("%", "процент", "cent")
-
-
-def _marked(folded: str, markers: tuple[str, ...]) -> bool:
-    """Whether ``folded`` holds one of ``markers``. Substring tests, not one search for all the
-    markers: that pattern's first characters (Cyrillic, «€», «$»…) make a class that costs a
-    million instructions to compile on every start, and a message is scanned about as fast."""
-    return any(marker in folded for marker in markers)
-
-
 @dataclass(slots=True, eq=False, repr=False)
 class Fact:
     """One fact a message states. Not frozen (nothing changes a fact once made): a message makes
@@ -272,23 +241,6 @@ def _alternative(text: str, previous: Fact, mention: TimeMention) -> bool:
     )
 
 
-def _amount(match: re.Match[str]) -> tuple[float, str] | None:
-    raw = match.group("num").replace("\u00a0", " ")
-    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", raw):
-        raw = raw.replace(" ", "").replace(",", "")
-    try:
-        value = float(raw.replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return None
-    mult = (match.group("mult") or "").lower().rstrip(".")
-    value *= _MULT.get(mult, 1.0)
-    cur = match.group("cur").lower()
-    for code, prefixes in _CURRENCY:
-        if cur.startswith(prefixes):
-            return value, code
-    return None
-
-
 def _on_the_clock(kind: str, value: object, display: str, sent_at: datetime | None) -> tuple[str, object, str]:
     """«через 2 часа» sent at 11:00 is 13:00: a relative time becomes a clock time."""
     if kind != "relative" or sent_at is None or not isinstance(value, int) or value >= 1440:
@@ -322,22 +274,11 @@ def extract_facts(doc: Doc, lex: Lexicon, *, sent_at: datetime | None = None) ->
         relative = mention.value if kind != mention.kind and isinstance(mention.value, int) else None
         facts.append(Fact(kind, value, display, mention.start, mention.end, frozenset(topic), relative=relative))
     folded = text.casefold()
-    if _marked(folded, _AMOUNT_MARKERS):
-        taken = [(f.start, f.end) for f in facts]
-        for pattern in _AMOUNT_RES:
-            for match in pattern.finditer(text):
-                parsed = _amount(match)
-                if parsed is None or any(s < match.end() and match.start() < e for s, e in taken):
-                    continue
-                value, code = parsed
-                facts.append(Fact("amount", parsed, f"{value:g} {code}", match.start(), match.end(),
-                                  topics.around(*match.span())))
-                taken.append(match.span())
-    if _marked(folded, _PERCENT_MARKERS):
-        for match in _PERCENT_RE.finditer(text):
-            share = float(match.group("num").replace(",", ".").replace(" ", ""))
-            facts.append(Fact("percent", share, f"{share:g} %", match.start(), match.end(),
-                              topics.around(*match.span())))
+    for start, end, amount in find_amounts(text, folded, [(f.start, f.end) for f in facts]):
+        value, code = amount
+        facts.append(Fact("amount", amount, f"{value:g} {code}", start, end, topics.around(start, end)))
+    for start, end, share in find_percentages(text, folded):
+        facts.append(Fact("percent", share, f"{share:g} %", start, end, topics.around(start, end)))
     for contact in doc.memo("contacts", lambda: find_contacts(text, doc.lang)):
         facts.append(Fact(contact.kind, contact.value, contact.display, contact.start, contact.end))
     facts.extend(service_facts(doc, lex))

@@ -18,20 +18,20 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from crisisplay.tone import claims, engine, statements
+from crisisplay.tone import amounts, claims, engine
 
 _CORPORA = Path(__file__).resolve().parents[1] / "corpus"
 
 _PLAIN = {
-    "amount": (statements._AMOUNT_RES[0],
-               re.compile(rf"(?P<cur>[$€£₽])\s*{statements._NUM}{statements._MULT_RE}", re.I)),
+    "amount": (amounts._AMOUNT_RES[0],
+               re.compile(rf"(?P<cur>[$€£₽])\s*{amounts._NUM}{amounts._MULT_RE}", re.I)),
     "sentence start": (claims._SENTENCE_START,
                        re.compile(r"(?:^|(?<=[.!?…:])\s+|\n)[ \t]*(?:[—–\-•*|][ \t]*)?")),
     "sentence end": (claims._SENTENCE_END, re.compile(r"[.!?…](?:\s|$)|\n")),
     "bullet line": (engine._BULLET_LINE, re.compile(r"\s*(?:[-*•–—]|\d+[.)])\s")),
 }
-_AMOUNT_MARKER_RE = re.compile("|".join(map(re.escape, statements._AMOUNT_MARKERS)))
-_PERCENT_MARKER_RE = re.compile("|".join(map(re.escape, statements._PERCENT_MARKERS)))
+_AMOUNT_MARKER_RE = re.compile("|".join(map(re.escape, amounts._AMOUNT_MARKERS)))
+_PERCENT_MARKER_RE = re.compile("|".join(map(re.escape, amounts._PERCENT_MARKERS)))
 
 #: The characters of the classes split, their case and look-alike variants, and what surrounds them.
 _ALPHABET = "$€£₽¢¥.!?…:;—–-•*|‐ \t\n\u00a0\u2009ab ая1 23,0тысkmKМЛНbnſ%процентcent"
@@ -54,8 +54,8 @@ def _same(text: str) -> None:
     for name, (cheap, plain) in _PLAIN.items():
         assert list(_matches(cheap, text)) == list(_matches(plain, text)), (name, text)
     folded = text.casefold()
-    assert statements._marked(folded, statements._AMOUNT_MARKERS) == bool(_AMOUNT_MARKER_RE.search(folded))
-    assert statements._marked(folded, statements._PERCENT_MARKERS) == bool(_PERCENT_MARKER_RE.search(folded))
+    assert amounts._marked(folded, amounts._AMOUNT_MARKERS) == bool(_AMOUNT_MARKER_RE.search(folded))
+    assert amounts._marked(folded, amounts._PERCENT_MARKERS) == bool(_PERCENT_MARKER_RE.search(folded))
 
 
 @settings(max_examples=600, deadline=None)

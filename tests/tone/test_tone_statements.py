@@ -98,9 +98,9 @@ def test_any_clock_time_round_trips(hour: int, minute: int) -> None:
 
 def test_amount_and_percent_markers_hold_every_case_variant() -> None:
     """A marker is looked for in case-folded text; ``re.I`` must not match anything that folds otherwise."""
-    from crisisplay.tone import statements
+    from crisisplay.tone import amounts
 
-    letters = {ch for marker in statements._AMOUNT_MARKERS + statements._PERCENT_MARKERS for ch in marker}
+    letters = {ch for marker in amounts._AMOUNT_MARKERS + amounts._PERCENT_MARKERS for ch in marker}
     any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.I)
     for code in range(0x110000):
         char = chr(code)
@@ -123,15 +123,15 @@ _MONEY_PIECES = st.builds(
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(_MONEY_PIECES, max_size=10))
 def test_every_amount_or_percentage_has_its_marker(pieces: list[str]) -> None:
-    from crisisplay.tone import statements
+    from crisisplay.tone import amounts
 
     text = "".join(pieces)
     folded = text.casefold()
-    amount_marked = statements._marked(folded, statements._AMOUNT_MARKERS)
-    percent_marked = statements._marked(folded, statements._PERCENT_MARKERS)
-    if any(pattern.search(text) for pattern in statements._AMOUNT_RES):
+    amount_marked = amounts._marked(folded, amounts._AMOUNT_MARKERS)
+    percent_marked = amounts._marked(folded, amounts._PERCENT_MARKERS)
+    if any(pattern.search(text) for pattern in amounts._AMOUNT_RES):
         assert amount_marked
-    if statements._PERCENT_RE.search(text):
+    if amounts._PERCENT_RE.search(text):
         assert percent_marked
 
 
