@@ -213,3 +213,23 @@ def test_findings_speak_the_language_of_the_text() -> None:
     assert all(any("а" <= ch <= "я" for ch in d.message.lower()) for d in ru)
     assert not any(any("а" <= ch <= "я" for ch in d.message.lower()) for d in en)
     assert {d.rule for d in ru} >= {"ru.alarm", "CP302", "CP310", "CP312"}  # rule ids stay
+
+
+def test_a_greeting_to_dear_customers_is_not_counted_as_an_exclamation() -> None:
+    """«Дорогие» is the adjective: the pack's «дорогой» read as «дорога» (road) and missed it."""
+    text = "Дорогие покупатели! Магазины закрыты до 5 апреля, интернет-магазин работает. Берегите себя!"
+    assert "shouting" not in _categories(text)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Магазины закрыты до 5 апреля из-за карантина, интернет-магазин работает. Берегите себя!", "ru"),
+    ("All branches are closed until 5 April because of the lockdown; online banking works. Stay safe!", "en"),
+])
+def test_care_for_the_reader_is_empathy(text: str, lang: str) -> None:
+    assert "missing-empathy" not in _categories(text, lang, stage="first_notice")
+
+
+def test_high_load_is_what_happened() -> None:
+    text = ("В связи с высокой нагрузкой время ожидания ответа оператора может составлять до 40 минут. "
+            "Большинство вопросов можно решить в приложении.")
+    assert "missing-what-happened" not in _categories(text, stage="first_notice")
