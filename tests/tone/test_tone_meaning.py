@@ -233,3 +233,9 @@ def test_high_load_is_what_happened() -> None:
     text = ("В связи с высокой нагрузкой время ожидания ответа оператора может составлять до 40 минут. "
             "Большинство вопросов можно решить в приложении.")
     assert "missing-what-happened" not in _categories(text, stage="first_notice")
+
+
+def test_our_phone_lines_are_a_way_to_reach_us() -> None:
+    text = ("Some customers cannot log in to the app because of a server failure. You can still use online "
+            "banking and our phone lines. Sorry. Next update at 2pm.")
+    assert "missing-contact" not in _categories(text, "en", stage="first_notice")
