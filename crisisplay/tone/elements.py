@@ -240,11 +240,33 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
 
 
 def infer_stage(doc: Doc, lex: Lexicon) -> str:
-    """resolution when the problem is reported over, update when it goes on, else first_notice."""
-    resolved = bool(lex.get("resolution").find(doc))
-    ongoing = bool(lex.get("ongoing").find(doc)) or bool(
-        lex.get("unavailable").find(doc) or lex.get("degraded").find(doc)
-    )
-    if resolved and not ongoing:
-        return "resolution"
-    return "first_notice"
+    """resolution when the problem is reported over, update when it goes on, else first_notice.
+
+    A service that *was* down («с 9 до 11 не работала оплата», "payments were unavailable")
+    does not make the problem ongoing; one that stopped («перестало работать») still does.
+    """
+    if not lex.get("resolution").find(doc):
+        return "first_notice"
+    if lex.get("ongoing").find(doc):
+        return "first_notice"
+    statuses = [*lex.get("unavailable").find(doc), *lex.get("degraded").find(doc)]
+    if any(not _was(doc, match) for match in statuses):
+        return "first_notice"
+    return "resolution"
+
+
+#: English words that put a status in the past: "was down", "were unavailable", "didn't work".
+_PAST_EN = frozenset({"was", "were", "wasn't", "weren't", "had", "didn't"})
+#: Russian: an imperfective past reading («не работала», «была недоступна», «не проходили»); a
+#: perfective past («перестало работать», «отключили») leaves its result in place.
+_PAST_IMPERFECTIVE = frozenset({"past", "impf"})
+
+
+def _was(doc: Doc, match: Match) -> bool:
+    """Whether a status phrase is in the past tense: its words or the two before them."""
+    first = max(match.first - 2, doc.sentences[doc.tokens[match.first].sentence].first)
+    span = range(first, match.last + 1)
+    if doc.lang == "ru":
+        past = set(doc.with_grammemes(_PAST_IMPERFECTIVE))
+        return any(index in past for index in span)
+    return any(doc.lower(index) in _PAST_EN for index in span)

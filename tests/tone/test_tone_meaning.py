@@ -10,7 +10,8 @@ import pytest
 from crisisplay.tone.api import MessageText, check_messages, lint_messages
 
 
-def _categories(text: str, lang: str = "ru", stage: str = "custom", channel: str = "email") -> dict[str, list[str]]:
+def _categories(text: str, lang: str = "ru", stage: str | None = "custom",
+                channel: str = "email") -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for d in lint_messages([MessageText(channel, text, "m.txt")], locale=lang, stage_kind=stage):
         found.setdefault(d.category, []).append(d.rule)
@@ -239,3 +240,32 @@ def test_our_phone_lines_are_a_way_to_reach_us() -> None:
     text = ("Some customers cannot log in to the app because of a server failure. You can still use online "
             "banking and our phone lines. Sorry. Next update at 2pm.")
     assert "missing-contact" not in _categories(text, "en", stage="first_notice")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Сегодня с 9 до 11 часов не работала оплата картами. Сейчас всё работает. Извините за неудобства. "
+     "Вопросы — 8 800 100-20-30.", "ru"),
+    ("Card payments were unavailable between 9 and 11 this morning. All services are working normally now. "
+     "Sorry for the disruption. Questions? Call 0800 123 4567.", "en"),
+])
+def test_a_service_that_was_down_and_works_again_is_a_resolution(text: str, lang: str) -> None:
+    from crisisplay.tone.doc import Doc
+    from crisisplay.tone.elements import infer_stage
+    from crisisplay.tone.engine import build_ruleset
+
+    assert infer_stage(Doc(text, lang), build_ruleset(lang).lexicon) == "resolution"
+    assert "missing-next-update" not in _categories(text, lang, stage=None)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Приложение перестало работать в 10:00. Переводы работают в обычном режиме. Извините. "
+     "Вопросы — 8 800 100-20-30.", "ru"),
+    ("The app stopped working at 10:00; transfers are back to normal. Sorry. Call 0800 123 4567.", "en"),
+])
+def test_a_service_that_stopped_is_still_down(text: str, lang: str) -> None:
+    from crisisplay.tone.doc import Doc
+    from crisisplay.tone.elements import infer_stage
+    from crisisplay.tone.engine import build_ruleset
+
+    assert infer_stage(Doc(text, lang), build_ruleset(lang).lexicon) == "first_notice"
+    assert "missing-next-update" in _categories(text, lang, stage=None)
