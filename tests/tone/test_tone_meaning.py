@@ -269,3 +269,19 @@ def test_a_service_that_stopped_is_still_down(text: str, lang: str) -> None:
 
     assert infer_stage(Doc(text, lang), build_ruleset(lang).lexicon) == "first_notice"
     assert "missing-next-update" in _categories(text, lang, stage=None)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Our website is down for scheduled maintenance and will be back at 6am.", "en"),
+    ("После плановых работ сервис заработает в 05:00.", "ru"),
+])
+def test_the_end_of_planned_works_is_a_schedule_not_a_forecast(text: str, lang: str) -> None:
+    assert "speculation" not in _categories(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We are experiencing technical difficulties with our phone lines. Use the chat in the app.", "en"),
+    ("Из-за технических сложностей не работает приложение. Пишите в чат.", "ru"),
+])
+def test_technical_difficulties_say_what_happened(text: str, lang: str) -> None:
+    assert "missing-what-happened" not in _categories(text, lang, stage="first_notice")
