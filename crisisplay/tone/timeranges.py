@@ -9,7 +9,9 @@ the word that leads the whole («через», «в течение», «кажд
 * a relative time, cadence or duration becomes a :class:`Between` of minutes, so that
   «через 2–3 часа» agrees with «через 3 часа» and not with «через час»;
 * an hour of the day becomes the set of its minutes, as «к вечеру» does: «в 15–16 часов» and
-  "3-4 PM" are 15:00–16:00, «в 15 или 16 часов» is 15:00 or 16:00.
+  "3-4 PM" are 15:00–16:00, «в 15 или 16 часов» is 15:00 or 16:00;
+* the bare start of a Russian window, «с 9» of «с 9 до 18 часов», becomes a mention of its
+  own (a start, like «с 9:00»).
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ _LEADS = {
            (CLOCK, re.compile(r"(?:\bat|\bby|\baround|\buntil|\bbetween)\s+$", re.I))),
 }
 _HOUR_UNIT = re.compile(r"\s*(?:ч\b|час)", re.I)
+#: The bare start hour of a Russian window whose end is a mention «до 18 часов»: «с 9 » of «с 9
+#: до 18 часов» (the hour patterns need a unit after each hour, which only the end has).
+_WINDOW_START_RU = re.compile(r"(?<![\w.,:])(?:с|со)\s+(?P<h>\d{1,2})\s+$", re.I)
+_UNTIL_RU = re.compile(r"до\s", re.I)
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?|[^\W\d]+)")
 _LOOK_BACK = 48  # characters before a mention that can hold its range's first number and lead
 
@@ -71,7 +77,28 @@ def widen_ranges(text: str, lang: str, mentions: list[TimeMention]) -> list[Time
         widened = _widened(text, key, mention, first, start)
         if widened is not None:
             result[index] = widened
+    if key == "ru" and "до" in text:
+        result = _window_starts(text, result)
     return result
+
+
+def _window_starts(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """«с 9 до 18 часов»: the start hour as its own mention (since), before the end's."""
+    found: list[TimeMention] = []
+    for mention in mentions:
+        if mention.kind == CLOCK and _UNTIL_RU.match(text, mention.start) and isinstance(mention.value, frozenset):
+            before = text[max(0, mention.start - 12) : mention.start]
+            start = _WINDOW_START_RU.search(before)
+            if start is not None and (not found or found[-1].end <= mention.start - len(before) + start.start("h")):
+                hour, end = int(start.group("h")), min(mention.value)
+                if hour < 12 and end >= 12 * 60 and (hour + 12) * 60 <= end:
+                    hour += 12  # «с 3 до 5 часов дня»: the start is in the end's half of the day
+                if hour * 60 < end:  # an overnight window («с 20 до 8 утра») is left alone
+                    at = mention.start - len(before) + start.start("h")
+                    found.append(TimeMention(CLOCK, at, at + len(start.group("h")), frozenset({hour * 60}),
+                                             f"{hour:02d}:00", True))
+        found.append(mention)
+    return found
 
 
 def _widened(text: str, lang: str, mention: TimeMention, first: re.Match[str], start: int) -> TimeMention | None:

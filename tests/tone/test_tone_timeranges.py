@@ -58,6 +58,17 @@ def test_what_is_no_range_stays_as_it_was(text: str, lang: str) -> None:
     assert find_times(text, lang) == scan_times(text, lang, prefilter=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [("Офис работает с 9 до 18 часов.", [("09:00", True, "9"), ("18:00", False, "до 18 часов")]),
+     ("с 3 до 5 часов дня", [("15:00", True, "3"), ("17:00", False, "до 5 часов дня")]),
+     ("с 10:00 до 18 часов", [("10:00", True, "10:00"), ("18:00", False, "до 18 часов")]),
+     ("С 20 до 8 часов утра офис закрыт", [("08:00", False, "до 8 часов утра")])],  # overnight: left alone
+)
+def test_the_bare_start_of_a_russian_window_is_a_start(text: str, times: list[tuple[str, bool, str]]) -> None:
+    assert [(m.display, m.since, text[m.start : m.end]) for m in find_times(text, "ru")] == times
+
+
 def test_a_range_agrees_with_a_value_inside_it() -> None:
     assert same_denotation("relative", Between(120, 180), "relative", 180)
     assert same_denotation("relative", 120, "relative", Between(90, 120))
@@ -92,6 +103,7 @@ def test_channels_compare_ranges_by_overlap() -> None:
 
 
 _PIECES = st.sampled_from([*"0123456789 -–,.:", " или ", " or ", " to ", "через ", "в ", "каждые ", "in ", "every ",
+                           "с ", "до ", "утра", "дня",
                            "часа", "часов", "дня", "минут", "hours", "days", "PM", "два", "три", "two", "three"])
 
 
@@ -100,8 +112,12 @@ _PIECES = st.sampled_from([*"0123456789 -–,.:", " или ", " or ", " to ", "�
 def test_widened_mentions_stay_in_order_and_apart(text: str, lang: str) -> None:
     found = find_times(text, lang)
     plain = scan_times(text, lang, prefilter=True)
-    assert len(found) == len(plain)
     for before, after in pairwise(found):
         assert before.end <= after.start
-    for wide, narrow in zip(found, plain, strict=True):
+    # every mention is still there, maybe widened to the left; the only new ones are the bare
+    # starts of Russian windows («с 9» of «с 9 до 18 часов»)
+    kept = [m for m in found if any(m.end == p.end for p in plain)]
+    for wide, narrow in zip(kept, plain, strict=True):
         assert wide.start <= narrow.start and wide.end == narrow.end
+    for extra in (m for m in found if m not in kept):
+        assert lang == "ru" and extra.since and extra.kind == "clock" and text[extra.start : extra.end].isdigit()
