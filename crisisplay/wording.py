@@ -78,6 +78,10 @@ class Wording(NamedTuple):
         """Every plain text entry (labels for a template), without plural or term maps."""
         return {key: value for key, value in self.entries.items() if isinstance(value, str)}
 
+    def clock(self, minute: int) -> str:
+        """A time of day (minutes after midnight) as CLDR writes it: ``1:00 PM``, ``13:00``."""
+        return _clock(self.language, minute)
+
     def percent(self, ratio: float) -> str:
         from babel.numbers import format_percent
 
@@ -169,6 +173,19 @@ def _span(language: str, minutes: int) -> str:
         format_unit(0, "duration-minute", length="narrow", locale=language)
     ]
     return str(format_list(shown, style="unit-narrow", locale=language))
+
+
+@functools.lru_cache(maxsize=256)
+def _clock(language: str, minute: int) -> str:
+    """:meth:`Wording.clock`, kept per (language, minute) like :func:`_span`."""
+    from datetime import time
+
+    from babel.dates import format_time
+
+    from crisisplay.render.locale import plain_spaces
+
+    hours, minutes = divmod(minute % 1440, 60)
+    return plain_spaces(format_time(time(hours, minutes), "short", locale=_babel_locale(language)))
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))

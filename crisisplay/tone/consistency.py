@@ -182,14 +182,26 @@ def _show(fact: Fact, words: Wording) -> str:
                           state=words.term("state", str(fact.value)))
     if fact.kind == "clock" and fact.relative is not None:
         relative = words.text("in", span=words.span(timedelta(minutes=fact.relative)))
-        return words.text("on_the_clock", time=fact.display.split(" ", 1)[0], relative=relative)
+        return words.text("on_the_clock", time=_clock_times(fact.display.split(" ", 1)[0], words), relative=relative)
     if fact.kind == "clock" and " or " in fact.display:
         # «03:00 or 15:00» (an hour without AM/PM), «15:00 or 16:00» (alternatives), or both
-        *others, shown = fact.display.split(" or ")
+        *others, shown = (_clock_times(part, words) for part in fact.display.split(" or "))
         for earlier in reversed(others):
             shown = words.text("or", first=earlier, second=shown)
         return shown
+    if fact.kind == "clock":
+        return _clock_times(fact.display, words)
     return fact.display
+
+
+#: A time of day in a clock fact's display: «13:00», «17:00–23:00» (facts keep 24-hour times)
+_HH_MM = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")
+
+
+def _clock_times(display: str, words: Wording) -> str:
+    """The times of day in ``display`` as the catalog's language writes them: an English
+    finding about "1 PM" says "1:00 PM", not "13:00"."""
+    return _HH_MM.sub(lambda m: words.clock(int(m.group(1)) * 60 + int(m.group(2))), display)
 
 
 def _service_contradictions(messages: Sequence[Analysed]) -> Iterator[Observation]:

@@ -38,6 +38,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "this", "that", "на
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "while", "whereas", "however"})
 _CLAUSE_CHAR_RE = re.compile("[;:—]")
 _UNTIL = frozenset({"до", "until", "till", "by"})
+#: What opens a cause («из-за аварии», "due to a power cut"): the words before it, by the last one
+_CAUSE_OPENERS = {"из-за": (), "вследствие": (), "ввиду": (), "с": ("в", "связи"), "со": ("в", "связи"),
+                  "причине": ("по",), "to": ("due",), "of": ("because",), "by": ("caused",)}
 @dataclass(slots=True, eq=False, repr=False)
 class Fact:
     """One fact a message states. Not frozen (nothing changes a fact once made): a message makes
@@ -126,7 +129,7 @@ class _Topics:
     """Finds the topics of one message's facts; what they share is looked up once per message
     (the clause breaks, the cue phrases, the topic word of each token: the windows overlap)."""
 
-    __slots__ = ("breaks", "cues", "doc", "known", "lex")
+    __slots__ = ("breaks", "causes", "cues", "doc", "known", "lex")
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
@@ -135,6 +138,31 @@ class _Topics:
         #: (cue class, character spans of its phrases), only the classes the message has
         self.cues = [(name, spans) for name, spans in _cue_spans(doc, lex).items() if spans]
         self.known: dict[int, str | None] = doc.memo(f"topic-words:{id(lex)}", dict)
+        self.causes = self._causes()
+
+    def _causes(self) -> set[int]:
+        """The nouns that name a cause («офис закрыт из-за аварии и откроется в 17:00»): the
+        cause is not what a time is about, the office is."""
+        doc, found = self.doc, set()
+        for word in doc.surface_set.intersection(_CAUSE_OPENERS):
+            before = _CAUSE_OPENERS[word]
+            for index in doc.surface_positions[word]:
+                if index < len(before) or any(doc.lower(index - len(before) + k) != w for k, w in enumerate(before)):
+                    continue
+                found.update(range(index - len(before), index))  # "because" of "because of"
+                for j in range(index + 1, min(index + 4, len(doc.tokens))):  # to the first noun
+                    if doc.tokens[j].kind != WORD:
+                        break
+                    found.add(j)
+                    if self._word(j) is not None:
+                        break
+        return found
+
+    def _word(self, index: int) -> str | None:
+        known = self.known
+        if index not in known:
+            known[index] = _topic_word(self.doc, index, self.lex)
+        return known[index]
 
     def of(self, first: int, last: int) -> set[str]:
         """The topic of the fact on tokens ``first..last``: the cue classes and topic words of
@@ -147,9 +175,9 @@ class _Topics:
         if self.cues:
             start, end = tokens[lo].start, tokens[hi].end
             topic.update(name for name, spans in self.cues if any(s < end and start < e for s, e in spans))
-        known = self.known
+        known, causes = self.known, self.causes
         for i in range(lo, hi + 1):
-            if first <= i <= last or tokens[i].kind != WORD:
+            if first <= i <= last or tokens[i].kind != WORD or i in causes:
                 continue
             if i == first - 1 and doc.lower(i) in _UNTIL:
                 topic.add("UNTIL")

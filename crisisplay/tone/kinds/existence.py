@@ -59,7 +59,7 @@ class ExistenceRule(Rule):
           kind: existence
           category: alarm
           severity: warning
-          message: "«{match}» sounds alarming: say what happened and what we are doing"
+          message: '"{match}" sounds alarming: say what happened and what we are doing'
           tokens: [паника, катастрофа, хаос]
     """
 

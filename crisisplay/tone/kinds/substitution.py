@@ -31,7 +31,7 @@ class SubstitutionRule(Rule):
         - id: ru.bureaucratese
           kind: substitution
           autofix: true
-          message: "«{match}» is officialese; write «{suggestion}»"
+          message: '"{match}" is officialese; write "{suggestion}"'
           swap: {в настоящее время: сейчас, осуществлять: проводить}
     """
 
