@@ -80,7 +80,7 @@ class Wording(NamedTuple):
 
     def clock(self, minute: int) -> str:
         """A time of day (minutes after midnight) as CLDR writes it: ``1:00 PM``, ``13:00``."""
-        return _clock(self.language, minute)
+        return _time_of_day(self.language, minute)
 
     def percent(self, ratio: float) -> str:
         from babel.numbers import format_percent
@@ -176,7 +176,7 @@ def _span(language: str, minutes: int) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _clock(language: str, minute: int) -> str:
+def _time_of_day(language: str, minute: int) -> str:
     """:meth:`Wording.clock`, kept per (language, minute) like :func:`_span`."""
     from datetime import time
 

@@ -143,7 +143,8 @@ class _Topics:
     def _causes(self) -> set[int]:
         """The nouns that name a cause («офис закрыт из-за аварии и откроется в 17:00»): the
         cause is not what a time is about, the office is."""
-        doc, found = self.doc, set()
+        doc = self.doc
+        found: set[int] = set()
         for word in doc.surface_set.intersection(_CAUSE_OPENERS):
             before = _CAUSE_OPENERS[word]
             for index in doc.surface_positions[word]:

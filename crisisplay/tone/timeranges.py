@@ -1,4 +1,5 @@
-"""Ranges and alternatives of times: «через 2–3 часа», «в 15–16 часов», "in 2-3 hours", "3-4 PM".
+"""Ranges and alternatives of times: «через 2–3 часа», «в 15–16 часов», "in 2-3 hours", "3-4 PM",
+"between 3 and 4 PM".
 
 The time patterns (:mod:`~crisisplay.tone.timeexpr`) read one number before a unit, so «через
 2–3 часа» alone would be the duration «3 часа», and "Next update in 2-3 hours" would name no
@@ -36,7 +37,7 @@ _WORDS_EN = r"one|two|three|four|five|six|seven|eight|nine|ten|twelve"
 #: «2 или », "2 to ", "3 or ". What leads the whole is read separately (``_LEADS``).
 _FIRST = {
     "ru": re.compile(rf"(?<![\w.,:–—-])(?P<lo>\d{{1,3}}(?:[.,]\d+)?|{_WORDS_RU})\s*(?P<sep>[-–—]|или|либо)\s*$", re.I),
-    "en": re.compile(rf"(?<![\w.,:–—-])(?P<lo>\d{{1,3}}(?:\.\d+)?|{_WORDS_EN})\s*(?P<sep>[-–—]|or|to)\s*$", re.I),
+    "en": re.compile(rf"(?<![\w.,:–—-])(?P<lo>\d{{1,3}}(?:\.\d+)?|{_WORDS_EN})\s*(?P<sep>[-–—]|or|to|and)\s*$", re.I),
 }
 #: Words that make a range before them a relative time, a cadence or an hour of the day.
 _LEADS = {
@@ -47,6 +48,7 @@ _LEADS = {
            (CADENCE, re.compile(r"\bevery\s+$", re.I)),
            (CLOCK, re.compile(r"(?:\bat|\bby|\baround|\buntil|\bbetween)\s+$", re.I))),
 }
+_BETWEEN_EN = re.compile(r"\bbetween\s+$", re.I)
 _HOUR_UNIT = re.compile(r"\s*(?:ч\b|час)", re.I)
 #: The bare start hour of a Russian window whose end is a mention «до 18 часов»: «с 9 » of «с 9
 #: до 18 часов» (the hour patterns need a unit after each hour, which only the end has).
@@ -66,7 +68,7 @@ def widen_ranges(text: str, lang: str, mentions: list[TimeMention]) -> list[Time
         # only when a number ends right before it: most mentions are not ranges
         before = text[max(0, mention.start - _LOOK_BACK) : mention.start]
         stripped = before.rstrip()
-        if not stripped or not (stripped[-1] in "-–—" or stripped.endswith(("или", "либо", "or", "to"))):
+        if not stripped or not (stripped[-1] in "-–—" or stripped.endswith(("или", "либо", "or", "to", "and"))):
             continue
         first = _FIRST[key].search(before)
         if first is None:
@@ -90,10 +92,12 @@ def _window_starts(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
             before = text[max(0, mention.start - 12) : mention.start]
             start = _WINDOW_START_RU.search(before)
             if start is not None and (not found or found[-1].end <= mention.start - len(before) + start.start("h")):
-                hour, end = int(start.group("h")), min(mention.value)
+                hour = int(start.group("h"))
+                # an end without a half of the day («до 8 часов»: 08:00 or 20:00) is the one after the start
+                end = min((v for v in mention.value if v > hour * 60), default=min(mention.value))
                 if hour < 12 and end >= 12 * 60 and (hour + 12) * 60 <= end:
                     hour += 12  # «с 3 до 5 часов дня»: the start is in the end's half of the day
-                if hour * 60 < end:  # an overnight window («с 20 до 8 утра») is left alone
+                if hour * 60 < end or (12 <= hour <= 23 and end < 12 * 60):  # or overnight: «с 20 до 8 утра»
                     at = mention.start - len(before) + start.start("h")
                     found.append(TimeMention(CLOCK, at, at + len(start.group("h")), frozenset({hour * 60}),
                                              f"{hour:02d}:00", True))
@@ -107,6 +111,8 @@ def _widened(text: str, lang: str, mention: TimeMention, first: re.Match[str], s
     except (KeyError, ValueError):
         return None
     alternative = first.group("sep").lower() in ("или", "либо", "or")
+    if first.group("sep").lower() == "and" and not _BETWEEN_EN.search(text, max(0, start - 12), start):
+        return None  # "2 and 3 PM" is a range only after "between"
     lead_kind, lead_start = _lead(text, lang, start)
     if mention.kind == DURATION and isinstance(mention.value, int):
         if lead_kind == CLOCK:

@@ -120,12 +120,13 @@ def test_a_cause_is_not_what_a_time_is_about() -> None:
     """«из-за аварии» names the cause: the time after it is still about the office, so two
     channels that disagree on the reopening time contradict each other (no "not mentioned")."""
     sms = "Офис закрыт, откроется в 15:00. Извините. Новости в 13:00. 8 800 100-20-30"
-    for email in ("Офис закрыт из-за аварии и откроется в 17:00. Извините. Новости в 13:00. 8 800 100-20-30.",
-                  "В связи с аварией на подстанции офис откроется в 17:00. Извините. Новости в 13:00. 8 800 100-20-30."):
+    rest = " Извините. Новости в 13:00. 8 800 100-20-30."
+    for email in ("Офис закрыт из-за аварии и откроется в 17:00." + rest,
+                  "В связи с аварией на подстанции офис откроется в 17:00." + rest):
         found = _lint(("sms", sms), ("email", email))
         assert "CP320" in {d.rule for d in found}, (email, found)
         assert not [d for d in found if d.rule == "CP324" and "15:00" in d.message], (email, found)
-    english = _lint(("sms", "The branch is closed and reopens at 3 PM. Sorry. Next update at 1 PM. Call 0800 100 2030"),
-                    ("email", "The branch is closed because of flooding and reopens at 5 PM. Sorry. Next update at 1 PM. "
-                              "Call 0800 100 2030."), lang="en")
+    tail = " Sorry. Next update at 1 PM. Call 0800 100 2030."
+    english = _lint(("sms", "The branch is closed and reopens at 3 PM." + tail),
+                    ("email", "The branch is closed because of flooding and reopens at 5 PM." + tail), lang="en")
     assert "CP320" in {d.rule for d in english}

@@ -41,7 +41,9 @@ def test_ranges_of_relative_times_cadences_and_durations(text: str, lang: str, k
     [("Откроемся в 15–16 часов.", "ru", set(range(900, 961)), "15:00–16:00"),
      ("Откроемся в 15 или 16 часов.", "ru", {900, 960}, "15:00 or 16:00"),
      ("We reopen 3-4 PM.", "en", set(range(900, 961)), "15:00–16:00"),
-     ("We reopen at 3 or 4 PM.", "en", {900, 960}, "15:00 or 16:00")],
+     ("We reopen at 3 or 4 PM.", "en", {900, 960}, "15:00 or 16:00"),
+     ("Next update between 3 and 4 PM.", "en", set(range(900, 961)), "15:00–16:00"),
+     ("between 10 and 11 am", "en", set(range(600, 661)), "10:00–11:00")],
 )
 def test_ranges_and_alternatives_of_hours_of_the_day(text: str, lang: str, minutes: set[int], display: str) -> None:
     (mention,) = find_times(text, lang)
@@ -52,7 +54,8 @@ def test_ranges_and_alternatives_of_hours_of_the_day(text: str, lang: str, minut
     ("text", "lang"),
     [("Звоните 8 800 100-20-30 часов", "ru"),  # digits of a phone number are no range
      ("с 10:00 до 15 часов", "ru"),  # a start and an end, each its own mention
-     ("Работы займут 3 часа.", "ru"), ("It takes up to 3 hours.", "en")],
+     ("Работы займут 3 часа.", "ru"), ("It takes up to 3 hours.", "en"),
+     ("Branches open at 2 and 3 PM.", "en"), ("Payments and 4 PM", "en")],  # "and" joins a range only after "between"
 )
 def test_what_is_no_range_stays_as_it_was(text: str, lang: str) -> None:
     assert find_times(text, lang) == scan_times(text, lang, prefilter=True)
@@ -63,7 +66,9 @@ def test_what_is_no_range_stays_as_it_was(text: str, lang: str) -> None:
     [("Офис работает с 9 до 18 часов.", [("09:00", True, "9"), ("18:00", False, "до 18 часов")]),
      ("с 3 до 5 часов дня", [("15:00", True, "3"), ("17:00", False, "до 5 часов дня")]),
      ("с 10:00 до 18 часов", [("10:00", True, "10:00"), ("18:00", False, "до 18 часов")]),
-     ("С 20 до 8 часов утра офис закрыт", [("08:00", False, "до 8 часов утра")])],  # overnight: left alone
+     ("С 20 до 8 часов утра офис закрыт", [("20:00", True, "20"), ("08:00", False, "до 8 часов утра")]),  # overnight
+     ("с 10 до 8 часов", [("10:00", True, "10"), ("08:00 or 20:00", False, "до 8 часов")]),  # 10:00 to 20:00
+     ("с 10 до 8 часов утра", [("08:00", False, "до 8 часов утра")])],  # a start after its end: no window
 )
 def test_the_bare_start_of_a_russian_window_is_a_start(text: str, times: list[tuple[str, bool, str]]) -> None:
     assert [(m.display, m.since, text[m.start : m.end]) for m in find_times(text, "ru")] == times
