@@ -1,0 +1,37 @@
+"""English rules fixed after round 9 of the real-message corpus (issue 13).
+
+Each case is a hand-made variant of a phrasing met in the new *train* entries of
+tests/corpus/real/en.yaml; each test fails without its rule change."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisplay.tone.api import MessageText, lint_messages
+
+
+def _categories(text: str, stage: str | None = "custom", channel: str = "email") -> set[str]:
+    return {d.category for d in lint_messages([MessageText(channel, text, "m.txt")], locale="en", stage_kind=stage)}
+
+
+def _needs_next_update(text: str) -> bool:
+    return "missing-next-update" in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    # "pleased to report" reports now; "every hour" is how fast lines come back, not a cadence of messages
+    "Our broadband is down after the storm. We are pleased to report that lines come back every hour.",
+    # a flight status to check before travelling later today is not our next message
+    "Our booking system failed. Passengers flying later today should check their flight status on our website.",
+])
+def test_reporting_now_and_a_status_to_check_are_no_next_update(text: str) -> None:
+    assert _needs_next_update(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our booking system failed. We will report back at 3 PM.",
+    "Our booking system failed. The next status update is at 3 PM.",
+    "Our booking system failed. Check our status page at 3 PM for news.",
+])
+def test_report_back_and_status_updates_still_commit(text: str) -> None:
+    assert not _needs_next_update(text)
