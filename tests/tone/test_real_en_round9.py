@@ -35,3 +35,24 @@ def test_reporting_now_and_a_status_to_check_are_no_next_update(text: str) -> No
 ])
 def test_report_back_and_status_updates_still_commit(text: str) -> None:
     assert not _needs_next_update(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We aim to get the remainder of our customers back online by tomorrow.",
+    "We hope to get you back online by 5 PM.",
+    "We plan to bring every store back online by Friday.",
+    "We expect to be up and fully operational by Monday, July 6.",
+    "We expect to be back online by 5 PM.",
+])
+def test_aiming_to_get_people_back_by_a_time_is_a_forecast(text: str) -> None:
+    assert "speculation" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We aim to get back to you by 3 PM.",
+    "We plan to get an update to you by 3 PM.",
+    "We expect to be able to share more by 3 PM.",
+    "We are pleased that 98% of customers are back online, with more reconnected every minute.",
+])
+def test_promising_the_next_message_is_no_forecast(text: str) -> None:
+    assert "speculation" not in _categories(text)
