@@ -115,6 +115,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         return False  # «нашли причину проблемы»: the problem is referred to, not described
     generic = doc.memo(f"generic:{id(lex)}", lambda: frozenset(
         morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_generic", ())) | lex.topic_stopwords)
+    party = doc.memo(f"party:{id(lex)}", lambda: frozenset(
+        morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_party", ())))
     links = lex.get("problem_link")
     linked = doc.lang == "ru"  # Russian: a noun right after («задержки доставки»); English needs a link word
     skip_party = False
@@ -135,10 +137,13 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
                 continue  # the party's words («процессингового центра»)
             skip_party = False
             continue
+        if doc.keys(j) & party:
+            return False  # "an issue with our upstream vendor": whose problem, not what it affects
         if doc.keys(j) & generic or doc.lower(j) in _PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
-            return True
+            # "our payment provider": the word only says which party
+            return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
     return False
 
 

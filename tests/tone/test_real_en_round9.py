@@ -56,3 +56,26 @@ def test_aiming_to_get_people_back_by_a_time_is_a_forecast(text: str) -> None:
 ])
 def test_promising_the_next_message_is_no_forecast(text: str) -> None:
     assert "speculation" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are seeing an issue with our upstream vendor.",
+    "There is a problem with our payment provider.",
+])
+def test_a_problem_at_a_party_names_no_service(text: str) -> None:
+    assert "missing-service-status" in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "There are issues with our mobile app.",
+    "There are delays to card payments from our provider.",
+])
+def test_a_problem_with_a_service_still_names_it(text: str) -> None:
+    assert "missing-service-status" not in _categories(text, stage="update")
+
+
+def test_an_identified_cause_says_what_happened() -> None:
+    text = "We have confirmed that the problem is a networking issue with our upstream vendor."
+    assert "missing-what-happened" not in _categories(text, stage="update")
+    # the bare problem with what it affects still does not say what happened
+    assert "missing-what-happened" in _categories("We're having some issues with our data network.", stage="update")
