@@ -79,3 +79,27 @@ def test_an_identified_cause_says_what_happened() -> None:
     assert "missing-what-happened" not in _categories(text, stage="update")
     # the bare problem with what it affects still does not say what happened
     assert "missing-what-happened" in _categories("We're having some issues with our data network.", stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Please limit your calls to emergencies during this time.",
+    "For emergencies, call 999.",
+])
+def test_keeping_calls_for_emergencies_is_no_alarm(text: str) -> None:
+    assert "alarm" not in _categories(text)
+
+
+def test_an_emergency_addressed_to_the_reader_is_still_alarm() -> None:
+    assert "alarm" in _categories("This is an emergency: you must call us now.")
+
+
+@pytest.mark.parametrize("text", [
+    "Our billing system is down. Each day from 8:00 until 1:00 your account manager's telephones will be answered.",
+    "Our billing system is down. Phones are staffed from 8 AM.",
+])
+def test_answered_phones_are_a_way_to_reach_us(text: str) -> None:
+    assert "missing-contact" not in _categories(text, stage="update")
+
+
+def test_phones_that_do_not_work_are_no_contact() -> None:
+    assert "missing-contact" in _categories("Our billing system is down. Our phones are not working.", stage="update")
