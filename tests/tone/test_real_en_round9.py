@@ -103,3 +103,16 @@ def test_answered_phones_are_a_way_to_reach_us(text: str) -> None:
 
 def test_phones_that_do_not_work_are_no_contact() -> None:
     assert "missing-contact" in _categories("Our billing system is down. Our phones are not working.", stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Our garden centre will not open until 1:00 pm today. We have lots of standing water on site.",
+    "High winds have brought trees down on the road to our shop, so we are opening late.",
+    "Because of heavy rain we are opening at noon.",
+])
+def test_the_weather_that_closed_us_says_what_happened(text: str) -> None:
+    assert "missing-what-happened" not in _categories(text, stage="update")
+
+
+def test_a_late_opening_alone_does_not_say_what_happened() -> None:
+    assert "missing-what-happened" in _categories("The shop will not open until 1:00 pm today.", stage="update")
