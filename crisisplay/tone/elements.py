@@ -180,10 +180,20 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
                     if not _brand_name(doc.text[c.start : c.end], c.kind)]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
-        return _first(lex.get("contact_channel").find(doc), doc)
+        return _first([m for m in lex.get("contact_channel").find(doc) if not _product_name(doc, m)], doc)
     if element == "next_update":
         return next_update(doc, lex)
     return _first(lex.get("empathy").find(doc), doc)
+
+
+def _product_name(doc: Doc, match: Match) -> bool:
+    """"Traffic to Flow Chat is resuming": one capitalised word after another capitalised word,
+    inside a sentence, names a product, not a channel of ours."""
+    if match.first != match.last or doc.lang != "en" or not doc.tokens[match.first].text[:1].isupper():
+        return False
+    before = match.first - 1
+    return (before >= 0 and doc.tokens[before].kind == WORD and doc.tokens[before].text[:1].isupper()
+            and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
 
 
 def _brand_name(raw: str, kind: str) -> bool:

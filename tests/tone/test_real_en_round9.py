@@ -116,3 +116,17 @@ def test_the_weather_that_closed_us_says_what_happened(text: str) -> None:
 
 def test_a_late_opening_alone_does_not_say_what_happened() -> None:
     assert "missing-what-happened" in _categories("The shop will not open until 1:00 pm today.", stage="update")
+
+
+def test_a_product_named_chat_is_no_contact() -> None:
+    text = "Traffic to Flow Chat and notifications is slowly resuming after an outage."
+    assert "missing-contact" in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Payments fail after an outage. Use Chat in the app.",
+    "Payments fail after an outage. Ask us in Live Chat.",
+    "Questions? Chat with us in the app. Payments fail after an outage.",
+])
+def test_our_chat_is_still_a_contact(text: str) -> None:
+    assert "missing-contact" not in _categories(text, stage="update")
