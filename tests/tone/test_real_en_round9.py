@@ -130,3 +130,19 @@ def test_a_product_named_chat_is_no_contact() -> None:
 ])
 def test_our_chat_is_still_a_contact(text: str) -> None:
     assert "missing-contact" not in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Some customers are still offline as we wait for utility companies to clear the site.",
+    "We are waiting on our supplier to send the parts.",
+])
+def test_waiting_for_a_party_puts_the_delay_on_them(text: str) -> None:
+    assert "blame" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are waiting for engineers to finish the repair.",
+    "We are working with our supplier and waiting for test results.",
+])
+def test_waiting_for_our_own_work_is_no_blame(text: str) -> None:
+    assert "blame" not in _categories(text)
