@@ -146,3 +146,19 @@ def test_waiting_for_a_party_puts_the_delay_on_them(text: str) -> None:
 ])
 def test_waiting_for_our_own_work_is_no_blame(text: str) -> None:
     assert "blame" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There is a slight chance that you might have access over the weekend.",
+    "There is a good chance the issue is with the router.",
+])
+def test_a_chance_is_a_guess(text: str) -> None:
+    assert "speculation" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There is no chance that your card details were seen.",
+    "You have a chance to claim a refund until 30 June.",
+])
+def test_a_plain_chance_is_no_guess(text: str) -> None:
+    assert "speculation" not in _categories(text)
