@@ -162,3 +162,15 @@ def test_a_chance_is_a_guess(text: str) -> None:
 ])
 def test_a_plain_chance_is_no_guess(text: str) -> None:
     assert "speculation" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our courier has lost a number of parcels.",
+    "Some parcels were damaged by the courier.",
+])
+def test_a_party_that_lost_or_damaged_something_is_blamed(text: str) -> None:
+    assert "blame" in _categories(text)
+
+
+def test_losses_in_another_clause_than_the_party_are_no_blame() -> None:
+    assert "blame" not in _categories("We lost power this morning; our courier will collect parcels tomorrow.")
