@@ -115,6 +115,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         return False  # «нашли причину проблемы»: the problem is referred to, not described
     generic = doc.memo(f"generic:{id(lex)}", lambda: frozenset(
         morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_generic", ())) | lex.topic_stopwords)
+    party = doc.memo(f"party:{id(lex)}", lambda: frozenset(
+        morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_party", ())))
     links = lex.get("problem_link")
     linked = doc.lang == "ru"  # Russian: a noun right after («задержки доставки»); English needs a link word
     skip_party = False
@@ -135,10 +137,13 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
                 continue  # the party's words («процессингового центра»)
             skip_party = False
             continue
+        if doc.keys(j) & party:
+            return False  # "an issue with our upstream vendor": whose problem, not what it affects
         if doc.keys(j) & generic or doc.lower(j) in _PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
-            return True
+            # "our payment provider": the word only says which party
+            return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
     return False
 
 
@@ -175,10 +180,20 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
                     if not _brand_name(doc.text[c.start : c.end], c.kind)]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
-        return _first(lex.get("contact_channel").find(doc), doc)
+        return _first([m for m in lex.get("contact_channel").find(doc) if not _product_name(doc, m)], doc)
     if element == "next_update":
         return next_update(doc, lex)
     return _first(lex.get("empathy").find(doc), doc)
+
+
+def _product_name(doc: Doc, match: Match) -> bool:
+    """"Traffic to Flow Chat is resuming": one capitalised word after another capitalised word,
+    inside a sentence, names a product, not a channel of ours."""
+    if match.first != match.last or doc.lang != "en" or not doc.tokens[match.first].text[:1].isupper():
+        return False
+    before = match.first - 1
+    return (before >= 0 and doc.tokens[before].kind == WORD and doc.tokens[before].text[:1].isupper()
+            and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
 
 
 def _brand_name(raw: str, kind: str) -> bool:

@@ -26,6 +26,7 @@ LEXICON_KEYS: dict[str, str] = {
     "problem": "problem words that name what is affected when followed by it («сбой в работе платежей»)",
     "problem_link": "words that link a problem to what it affects (English: with, to, accessing)",
     "problem_generic": "nouns that do not name a service («работа», «ситуация»)",
+    "problem_party": "outside parties: a problem at one (\"an issue with our vendor\") says whose, not what",
     "available": "a service works", "unavailable": "a service does not work",
     "degraded": "a service works with limits", "status_exceptions": "not a status («работаем над»)",
     "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
