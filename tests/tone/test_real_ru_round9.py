@@ -35,3 +35,21 @@ def test_closing_decisions_and_attacks_say_what_happened(text: str) -> None:
 def test_an_emergency_situation_is_alarm_but_emergency_works_are_not() -> None:
     assert "alarm" in _categories("С 18 числа зафиксирована общая аварийная ситуация — обрыв оптоволокна.")
     assert "alarm" not in _categories("Сейчас ведутся аварийные работы на магистрали.")
+
+
+@pytest.mark.parametrize("text", [
+    "Сейчас ещё ведутся аварийные работы. В ближайшее время должны дать интернет.",
+    "Электричество должны дать к вечеру.",
+    "В течение 6-7 дней компания планирует вернуться к привычным срокам доставки.",
+    "Свет планируют включить к 18:00.",
+])
+def test_planned_or_expected_restore_times_are_forecasts(text: str) -> None:
+    assert "speculation" in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Мы должны дать вам знать в ближайшее время.",
+    "Мы планируем вернуться к вам с новостями через час.",
+])
+def test_promised_news_is_not_a_restore_forecast(text: str) -> None:
+    assert "speculation" not in _categories(text, stage="update")
