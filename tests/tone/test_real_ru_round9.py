@@ -53,3 +53,28 @@ def test_planned_or_expected_restore_times_are_forecasts(text: str) -> None:
 ])
 def test_promised_news_is_not_a_restore_forecast(text: str) -> None:
     assert "speculation" not in _categories(text, stage="update")
+
+
+_INCIDENT = ("Инцидент произошел в 16.40 мск и повлиял на обслуживание клиентов банка в устройствах "
+             "сторонних банков.")
+
+
+def test_an_incident_that_happened_names_no_event() -> None:
+    assert "missing-what-happened" in _categories(_INCIDENT, stage="resolution")
+    assert "missing-what-happened" in _categories("Мы выясняем, что случилось.")
+    assert "missing-what-happened" not in _categories("Произошёл сбой в работе приложения.")
+
+
+def test_what_a_problem_affected_is_neither_blame_nor_missing_status() -> None:
+    found = _categories(_INCIDENT, stage="resolution")
+    assert "blame" not in found
+    assert "missing-service-status" not in found
+    assert "missing-service-status" not in _categories("Авария затронула подачу воды в трёх районах.")
+
+
+@pytest.mark.parametrize("text", [
+    "Сбой у провайдера затронул платежи.",
+    "Авария на сетях водоканала повлияла на подачу воды.",
+])
+def test_a_party_named_as_the_cause_is_still_blame(text: str) -> None:
+    assert "blame" in _categories(text)
