@@ -78,3 +78,21 @@ def test_what_a_problem_affected_is_neither_blame_nor_missing_status() -> None:
 ])
 def test_a_party_named_as_the_cause_is_still_blame(text: str) -> None:
     assert "blame" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "АО «Водоканал» сообщает о проведении 11 августа с 22:00 до 06:00 ремонтных работ на сетях.",
+    "Информируем вас о том, что в течение 24 часов возможны проблемы с платежами.",
+    "Сообщаем, что офис откроется в 15:00.",
+])
+def test_this_message_announcing_itself_is_no_next_update(text: str) -> None:
+    assert "missing-next-update" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Будем сообщать о ходе работ каждые 2 часа.",
+    "Продолжим информировать вас каждый час.",
+    "Сообщим о восстановлении в 15:00.",
+])
+def test_next_updates_with_a_time_still_count(text: str) -> None:
+    assert "missing-next-update" not in _categories(text)
