@@ -96,3 +96,16 @@ def test_this_message_announcing_itself_is_no_next_update(text: str) -> None:
 ])
 def test_next_updates_with_a_time_still_count(text: str) -> None:
     assert "missing-next-update" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Сейчас ведутся аварийные работы. В ближайшее время должны дать интернет.",
+    "Идут работы. Восстановим вам доступ к приложению к вечеру.",
+    "Бригады на месте, свет планируют включить к 18:00.",
+])
+def test_a_promise_to_bring_a_service_back_says_it_is_down(text: str) -> None:
+    assert "missing-service-status" not in _categories(text, stage="update")
+
+
+def test_a_promised_answer_is_no_service_status() -> None:
+    assert "missing-service-status" in _categories("Идут работы. Мы должны дать ответ.", stage="update")
