@@ -184,7 +184,7 @@ def test_a_clause_span_is_cut_at_the_punctuation_either_side(text: str, bounds: 
 @given(text=_CLAUSE_TEXT, lang=st.sampled_from(["ru", "en"]), picks=st.tuples(st.integers(0, 40), st.integers(0, 3)))
 def test_a_facts_clause_stops_where_the_plain_token_walk_stops(text: str, lang: str, picks: tuple[int, int]) -> None:
     """The per-message clause breaks give the clause a walk testing each token gives."""
-    from crisisplay.tone import statements as s
+    from crisisplay.tone import topics as s
     from crisisplay.tone.text import PUNCT
 
     doc = Doc(text, lang)
@@ -199,8 +199,8 @@ def test_a_facts_clause_stops_where_the_plain_token_walk_stops(text: str, lang: 
             return any(ch in token.text for ch in ";:—")
         return doc.lower(i) in {"а", "но", "однако", "but", "while", "whereas", "however"}
 
-    assert s._clause_breaks(doc) == [breaks(i) for i in range(len(doc.tokens))]
-    lo, hi = s._clause(doc, s._clause_breaks(doc), first, last)
+    assert s.message_clause_breaks(doc) == [breaks(i) for i in range(len(doc.tokens))]
+    lo, hi = s.clause_of(doc, s.message_clause_breaks(doc), first, last)
     assert lo <= first and last <= hi
 
 

@@ -21,8 +21,8 @@ from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import Match, PhraseSet
-from crisisplay.tone.statements import clause_breaks
 from crisisplay.tone.timeexpr import COMMITTING, find_times
+from crisisplay.tone.topics import clause_breaks
 
 #: A group entry that stands for a time of the message's own kind: «в 15:00», «через час»,
 #: «до конца дня», "by 9.30pm", "tomorrow" (crisisplay.tone.timeexpr), not «с 10:00».
