@@ -176,4 +176,4 @@ def test_lint_counts_take_the_cldr_form(count: int, expected: str) -> None:
     from crisisplay.tone.engine import build_ruleset
 
     rule = next(r for r in build_ruleset("ru").rules if r.id == "CP301")
-    assert rule.text(count=count, max=1).startswith(expected + " (не больше 1)")
+    assert rule.text(count=count, max=1).startswith(expected + " (разрешено: 1)")
