@@ -158,3 +158,40 @@ def test_a_local_number_after_call_is_a_contact(text: str) -> None:
 
 def test_a_range_of_hours_is_no_contact() -> None:
     assert "missing-contact" in _categories("Water is off today. Repairs will take 2-3 hours.", stage="first_notice")
+
+
+@pytest.mark.parametrize("text", [
+    "Someone accessed our shop. Your information may have been affected between May 1, 2024 and June 3, 2024.",
+    "Information about your card was exposed on 3 March.",
+])
+def test_personal_information_with_a_date_is_no_next_update(text: str) -> None:
+    # "inform" by its stem took "information" for a promise of news
+    assert "missing-next-update" in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "Someone accessed our shop. We will inform you at 3 PM.",
+    "Someone accessed our shop. More information at 3 PM.",
+    "Someone accessed our shop. Further information will follow tomorrow.",
+])
+def test_information_promised_with_a_time_still_commits(text: str) -> None:
+    assert "missing-next-update" not in _categories(text, stage="update")
+
+
+@pytest.mark.parametrize("text", [
+    "A Precautionary Boil Water Notice (PBWN) was issued. See the PBWN here.",
+    "Call HSBC on the usual number.",
+    "Our CRM and HTML pages are down.",
+])
+def test_capitals_without_a_vowel_are_abbreviations(text: str) -> None:
+    assert "shouting" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Payments are NOT working.",
+    "POWER RESTORED at 10:20.",
+    "STOP using the app.",
+    "We are HOPING to reopen.",
+])
+def test_capital_words_still_shout(text: str) -> None:
+    assert "shouting" in _categories(text)
