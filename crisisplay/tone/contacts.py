@@ -43,7 +43,10 @@ _SHORT_RE = {
         r"(\*?\d{3,5}#?)(?![\d-])",
         re.I,
     ),
-    "en": LazyPattern(r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?)(?![\d-])", re.I),
+    # a seven-digit local number too: "please call 895-8000"
+    "en": LazyPattern(
+        r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?|\d{3}-\d{4})(?![\d-])", re.I
+    ),
 }
 #: What a cued short number cannot be written without: three digits in a row and the stem of its
 #: cue word (case-folded). The ``_SHORT_RE`` patterns open with a look-behind and are tried at

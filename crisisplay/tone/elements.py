@@ -241,6 +241,8 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             continue
         times.append(mention)
     for match in lex.get("update_cue").find(doc):
+        if _reports_now(doc, match.last):
+            continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
         if in_sentence:
@@ -252,6 +254,27 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         start, end = vague[0].offsets(doc)
         return Evidence(False, start, end, vague=True)
     return Evidence(False)
+
+
+#: "pleased to update (you) that …", "we can share with customers that …": the cue reports now
+_REPORTED_THAT = frozenset({"that"})
+_THAT_TIME = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "weekend"})
+_REPORT_TO = frozenset({"you", "customers", "everyone", "all", "with", "our", "members", "residents", "clients"})
+
+
+def _reports_now(doc: Doc, last: int) -> bool:
+    """An English update cue followed by a that-clause ("we are pleased to update that most
+    services were restored by 13.15") tells the news in this message; it promises none."""
+    if doc.lang != "en":
+        return False
+    tokens = doc.tokens
+    for index in range(last + 1, min(last + 4, len(tokens))):
+        word = tokens[index].text.lower()
+        if word in _REPORTED_THAT:  # not "we will update you that evening"
+            return index + 1 >= len(tokens) or tokens[index + 1].text.lower() not in _THAT_TIME
+        if tokens[index].kind != WORD or word not in _REPORT_TO:
+            return False
+    return False
 
 
 def infer_stage(doc: Doc, lex: Lexicon) -> str:

@@ -5,6 +5,7 @@ The class docstring is the kind's documentation (docs/lint.md, ``crisisplay rule
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.phrases import PhraseSet
 
 SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE")
+_VOWELLESS_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ0-9&.'’-]+")
 _SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
 
 
@@ -26,8 +28,9 @@ class CapitalizationRule(Rule):
 
     ``mode: shouting`` reports words in capitals beyond ``max`` (default 0). Abbreviations
     are not shouting: a Cyrillic word counts only when the dictionary knows it as a word
-    («ВНИМАНИЕ», «СРОЧНО», not «МСК»); a Latin word counts when it has at least 4 letters or
-    stands in ``shout_words`` ("NOT", "NOW"), and never when listed in ``acronyms``.
+    («ВНИМАНИЕ», «СРОЧНО», not «МСК»); a Latin word counts when it has at least 4 letters and
+    a vowel ("PBWN", "HSBC" are abbreviations) or stands in ``shout_words`` ("NOT", "NOW"),
+    and never when listed in ``acronyms``.
     ``mode: consistent`` looks at ``tokens`` (e.g. «вы», «ваш») away from the start of a
     sentence: when both «Вы» and «вы» occur, it reports the less frequent spelling
     (or the one ``prefer: upper|lower`` rules out). Both modes offer a safe case fix.
@@ -68,7 +71,10 @@ class CapitalizationRule(Rule):
             return (len(letters) >= 4 or word in _SHORT_SHOUTS_RU) and morph.is_dictionary_word(word)
         if doc_is_cyrillic:
             return False  # «ТРЦ сети MEGA»: a Latin word in capitals inside Russian text is a name
-        return len(letters) >= 4 or word in self.shout_words
+        if word in self.shout_words:
+            return True
+        # "PBWN", "HSBC": a Latin word without a vowel cannot be read out as a word, it is an abbreviation
+        return len(letters) >= 4 and not _VOWELLESS_RE.fullmatch(word)
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if self.mode == "consistent":
