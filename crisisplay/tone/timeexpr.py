@@ -221,8 +221,17 @@ def _h_fixed_cadence(m: re.Match[str], lang: str) -> tuple[str, object, str] | N
 
 
 def _h_duration(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    number = m.group("n") or ""
+    if lang != "ru" and _HRS_CLOCK.fullmatch(number) and m.group("unit").lower().startswith("hr"):
+        # "by 20.00hrs", "at 0930hrs": a time of day written the British or military way
+        digits = number.replace(".", "")
+        shown, values = _clock(int(digits[:2]), int(digits[2:]), ambiguous=False)
+        return CLOCK, values, shown
     total = _minutes(m, lang)
     return DURATION, total, _fmt_minutes(total)
+
+
+_HRS_CLOCK = re.compile(r"(?:[01]\d|2[0-3])\.?[0-5]\d")
 
 
 _I = re.IGNORECASE

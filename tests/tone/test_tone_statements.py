@@ -27,7 +27,8 @@ def _one(text: str, lang: str, kind: str) -> Fact:
     ("text", "lang"),
     [("Откроемся в 15:00", "ru"), ("Откроемся в 15.00", "ru"), ("Откроемся в 3 часа дня", "ru"),
      ("Откроемся к 15 часам", "ru"), ("We reopen at 3 PM", "en"), ("We reopen at 3:00 p.m.", "en"),
-     ("We reopen at 15:00", "en"), ("We reopen at 3:00", "en")],
+     ("We reopen at 15:00", "en"), ("We reopen at 3:00", "en"), ("We reopen at 15.00hrs", "en"),
+     ("We reopen at 1500hrs", "en"), ("We reopen by 15.00 hrs", "en")],
 )
 def test_clock_times_compare_equal(text: str, lang: str) -> None:
     reference = _one("Откроемся в 15:00", "ru", "clock")
@@ -47,7 +48,8 @@ def test_dates_and_dotted_times() -> None:
      ("ежечасно", "ru", "cadence", 60), ("полтора часа", "ru", "duration", 90),
      ("in two hours", "en", "relative", 120), ("within the hour", "en", "relative", 60),
      ("every 30 minutes", "en", "cadence", 30), ("hourly", "en", "cadence", 60),
-     ("for 45 minutes", "en", "duration", 45)],
+     ("for 45 minutes", "en", "duration", 45), ("for 1.5 hrs", "en", "duration", 90),
+     ("it took 12 hrs", "en", "duration", 720)],  # not a time of day: one-digit decimals, no minutes
 )
 def test_relative_times_cadences_durations(text: str, lang: str, kind: str, minutes: int) -> None:
     (mention,) = find_times(text, lang)
