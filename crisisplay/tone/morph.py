@@ -35,7 +35,9 @@ _IRREGULAR_EN = {
     "knew": "know", "known": "know", "children": "child", "people": "person", "men": "man", "women": "woman",
 }
 _ISE_RE = LazyPattern(r"is(e|es|ed|ing|ation|ations)$")  # English only
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
+#: typographic apostrophes and hyphens («аварийно‑восстановительные» with U+2011, as Word and
+#: CMS editors write it) read as the ASCII ones; ё as е
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ё": "е", "Ё": "Е", "\u2010": "-", "\u2011": "-"})
 
 
 #: Words already normalised: every token of every message is, and ``translate`` is slow.
@@ -51,7 +53,7 @@ def normalise_all(words: list[str]) -> list[str]:
 
 
 def normalise(word: str) -> str:
-    """Lower case, ё → е, typographic apostrophes → ASCII."""
+    """Lower case, ё → е, typographic apostrophes and hyphens → ASCII."""
     known = _NORMALISED.get(word)
     if known is None:
         if len(_NORMALISED) >= 262_144:

@@ -45,3 +45,28 @@ def test_what_is_down_is_named(text: str) -> None:
 ])
 def test_no_service_named_is_still_reported(text: str) -> None:
     assert CP311 in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Из-за ремонта офис на Ленина закрывается до понедельника. Приносим извинения.",
+    "Компания временно приостанавливает продажи мебели. Приносим извинения.",
+    "Продажи приостанавливаются на неделю из-за наплыва заказов. Приносим извинения.",
+    "Из-за порыва перекрыты ветки на 30 домов. Приносим извинения.",
+    "Из-за аварии специалисты работают над восстановлением функционирования энергосистемы.",
+])
+def test_closing_pausing_and_shutting_off_name_what_is_down(text: str) -> None:
+    assert CP311 not in _categories(text)
+
+
+def test_what_came_back_is_the_status_of_a_resolution() -> None:
+    assert CP311 not in _categories("Ремонт теплосети закончен. Подача теплоносителя возобновлена в 06:00.",
+                                    stage="resolution")
+
+
+@pytest.mark.parametrize("text", [
+    "Энергетические бригады приступили к аварийно\u2011восстановительным работам.",  # U+2011, as editors type it
+    "Магазин закрывается. Спасибо, что были с нами.",
+    "Сроки доставки заказов после утери на складе увеличились.",
+])
+def test_what_happened_is_said(text: str) -> None:
+    assert "missing-what-happened" not in _categories(text)

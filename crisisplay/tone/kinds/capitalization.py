@@ -66,6 +66,8 @@ class CapitalizationRule(Rule):
         letters = [ch for ch in word if ch.isalpha()]
         if len(letters) < 2 or not word.isupper() or word in self.acronyms:
             return False
+        if len(letters) < len(word) and any(ch == "_" or ch.isdigit() for ch in word):
+            return False  # "ERR_DNS_FAIL", "A320": a code or a model, not a raised voice
         if any("А" <= ch <= "Я" or ch == "Ё" for ch in letters):
             # «ВОК», «ЧП», «МЧС» are abbreviations even when a dictionary knows the letters as a word
             return (len(letters) >= 4 or word in _SHORT_SHOUTS_RU) and morph.is_dictionary_word(word)
