@@ -129,6 +129,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         if not linked:
             linked = bool(links.find(doc, j, j + 1))
             continue
+        if doc.lang != "ru" and doc.lower(j) in _NEXT_IDEA:
+            return False  # "an impact on our service as vehicles …": the clause moves on
         if doc.keys(j) & _SIDE:
             skip_party = True  # «на стороне Сбербанка», "on their side": whose, not what is affected
             continue
@@ -148,6 +150,7 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
 
 
 _SIDE = frozenset({"сторона", "side"})
+_NEXT_IDEA = frozenset({"as", "because", "since", "while", "when", "but", "so", "and", "or"})
 _CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
                        "это", "этот", "он", "она", "они", "мы", "вы"})

@@ -92,3 +92,22 @@ def test_no_named_service_is_missing_service_status(text: str) -> None:
 def test_a_named_service_is_still_a_status(text: str) -> None:
     stage = "resolution" if "restored" in text else "first_notice"
     assert "missing-service-status" not in _categories(text, stage)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Severe weather has an impact on our service as crews are stretched.", "update"),
+    ("We rectified the matter quickly, so any disruption was for a short period.", "resolution"),
+    ("We are aware of a core network issue with one of our providers.", "first_notice"),
+    ("We are aware of the problems and are working on them.", "first_notice"),
+    ("There are disruptions affecting some of our customers.", "first_notice"),
+])
+def test_a_problem_that_names_only_us_customers_or_a_period_names_no_service(text: str, stage: str) -> None:
+    assert "missing-service-status" in _categories(text, stage)
+
+
+@pytest.mark.parametrize("text", [
+    "There are problems with card payments and transfers.",
+    "We had a problem in which reminder emails were sent every day.",
+])
+def test_a_problem_with_a_named_thing_is_still_a_status(text: str) -> None:
+    assert "missing-service-status" not in _categories(text)
