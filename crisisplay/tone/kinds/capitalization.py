@@ -17,7 +17,12 @@ from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.phrases import PhraseSet
 
-SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE")
+SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE",
+               # four-letter words: other four-letter capitals are mostly names ("APAC", "WAPA", "ECUA")
+               "CALL", "HELP", "OPEN", "SHUT", "READ", "NOTE", "VERY", "MUST", "ONLY", "THIS", "THAT", "WILL",
+               "BACK", "DOWN", "LIVE", "SAFE", "WAIT", "SOON", "FREE", "DONT", "CANT", "WONT", "YOUR", "NEED",
+               "HAVE", "BEEN", "WITH", "FROM", "LOST", "DEAD", "FAST", "BUSY", "FULL", "SALE", "JUST", "EVER",
+               "HERE", "THEM", "THEY", "WHAT", "WHEN", "KEEP", "STAY", "AWAY", "LATE", "MORE", "LESS", "TODAY")
 _VOWELLESS_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ0-9&.'’-]+")
 _SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
 
@@ -75,8 +80,9 @@ class CapitalizationRule(Rule):
             return False  # «ТРЦ сети MEGA»: a Latin word in capitals inside Russian text is a name
         if word in self.shout_words:
             return True
-        # "PBWN", "HSBC": a Latin word without a vowel cannot be read out as a word, it is an abbreviation
-        return len(letters) >= 4 and not _VOWELLESS_RE.fullmatch(word)
+        # "PBWN", "HSBC": a Latin word without a vowel cannot be read out as a word, it is an abbreviation;
+        # four letters with a vowel are mostly a name too ("APAC", "WAPA") unless a shout word above
+        return len(letters) >= 5 and not _VOWELLESS_RE.fullmatch(word)
 
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if self.mode == "consistent":

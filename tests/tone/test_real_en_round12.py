@@ -1,0 +1,48 @@
+"""English judgements fixed after round 12 of real published messages (ids ``real-en-r12-…``,
+scored once blind, then read): status-page labels and names in capitals are no shouting; an aim
+is no promise; "several" is not "severe". Hand-made phrasings of each family."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisplay.tone.api import MessageText, lint_messages
+
+
+def _categories(text: str, stage: str = "update") -> set[str]:
+    found = lint_messages([MessageText("email", text, "m.txt")], locale="en", stage_kind=stage)
+    return {d.category for d in found}
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: card payments are working again.",
+    "RESOLVED - the login issue is fixed.",
+    "Customers in APAC may see slow pages.",
+    "Power from WAPA was unstable overnight.",
+])
+def test_status_labels_and_names_in_capitals_are_no_shouting(text: str) -> None:
+    assert "shouting" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", ["Please CALL us now.", "We are CLOSED today.", "Do NOT share your code.",
+                                  "Read this HERE."])
+def test_capitals_still_shout(text: str) -> None:
+    assert "shouting" in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are taking steps to ensure it does not happen again.",
+    "We have taken steps to ensure this issue does not happen again.",
+    "Please do not travel unless absolutely necessary.",
+])
+def test_an_aim_is_no_promise(text: str) -> None:
+    assert "speculation" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", ["This will not happen again.", "It is absolutely safe to use your card."])
+def test_a_promise_still_is_one(text: str) -> None:
+    assert "speculation" in _categories(text)
+
+
+def test_several_is_not_severe() -> None:
+    assert "alarm" not in _categories("You may have received several emails from us.")
