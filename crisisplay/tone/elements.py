@@ -118,7 +118,9 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
     party = doc.memo(f"party:{id(lex)}", lambda: frozenset(
         morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_party", ())))
     links = lex.get("problem_link")
-    linked = doc.lang == "ru"  # Russian: a noun right after («задержки доставки»); English needs a link word
+    # Russian: a noun right after («задержки доставки»); English needs a link word, or a problem word
+    # that is one ("affecting our services")
+    linked = doc.lang == "ru" or bool(links.find(doc, index, index + 1))
     skip_party = False
     for j in range(index + 1, min(index + 9, len(doc.tokens))):
         token = doc.tokens[j]
@@ -126,11 +128,11 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
             return False
         if token.kind != WORD:
             continue
+        if doc.lang != "ru" and doc.lower(j) in (_NEXT_IDEA if linked else _NEXT_CLAUSE):
+            return False  # "an impact on our service as vehicles …": the clause moves on
         if not linked:
             linked = bool(links.find(doc, j, j + 1))
             continue
-        if doc.lang != "ru" and doc.lower(j) in _NEXT_IDEA:
-            return False  # "an impact on our service as vehicles …": the clause moves on
         if doc.keys(j) & _SIDE:
             skip_party = True  # «на стороне Сбербанка», "on their side": whose, not what is affected
             continue
@@ -150,7 +152,10 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
 
 
 _SIDE = frozenset({"сторона", "side"})
-_NEXT_IDEA = frozenset({"as", "because", "since", "while", "when", "but", "so", "and", "or"})
+#: English words after which a problem's clause is about something else: before its link word
+#: ("elevated errors and response times with the API" still links), and after it
+_NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})
+_NEXT_IDEA = _NEXT_CLAUSE | {"while", "when", "and", "or"}
 _CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
                        "это", "этот", "он", "она", "они", "мы", "вы"})

@@ -46,3 +46,35 @@ def test_a_promise_still_is_one(text: str) -> None:
 
 def test_several_is_not_severe() -> None:
     assert "alarm" not in _categories("You may have received several emails from us.")
+
+
+@pytest.mark.parametrize("text", [
+    "One of our suppliers has problems which may cause declined payments. We are sorry.",
+    "There is a known issue about the app. We are sorry.",
+    "The main water line has been shut off, which impacts our kitchen and bathrooms.",
+    "We have cancelled all flights from Heathrow today. We are sorry.",
+    "A high volume of messages triggered a temporary pause of outgoing email.",
+    "Some customers have problems when trying to make calls. We are sorry.",
+    "We are investigating elevated error rates and response times with the API.",
+])
+def test_what_is_down_said_in_real_words_is_a_status(text: str) -> None:
+    assert "missing-service-status" not in _categories(text, "first_notice")
+
+
+@pytest.mark.parametrize("text", [
+    "We are aware of an issue affecting our services and are working hard to resolve it. Sorry.",
+    "There is an issue with our systems as demand is high. Sorry.",
+])
+def test_our_services_and_a_clause_about_our_work_name_no_service(text: str) -> None:
+    assert "missing-service-status" in _categories(text, "first_notice")
+
+
+def test_an_order_that_can_be_cancelled_is_no_outage() -> None:
+    from crisisplay.tone.doc import Doc
+    from crisisplay.tone.elements import status_matches
+    from crisisplay.tone.engine import build_ruleset
+
+    lexicon = build_ruleset("en").lexicon
+    for text, expected in [("Let me check whether your order can be cancelled.", set()),
+                           ("All flights are cancelled today.", {"unavailable"})]:
+        assert {state for state, _m in status_matches(Doc(text, "en"), lexicon)} == expected, text
