@@ -90,3 +90,22 @@ def test_every_character_matches_alone_as_in_the_plain_pattern(name: str) -> Non
     for code in range(0x10000):
         for text in (chr(code), chr(code) + "1", chr(code) + " x", "x" + chr(code) + " "):
             assert list(_matches(cheap, text)) == list(_matches(plain, text)), (name, hex(code))
+
+
+def _shouting_marks_pattern(lang: str) -> re.Pattern[str]:
+    pack = yaml.safe_load((Path(engine.__file__).parent / "packs" / f"{lang}.yaml").read_text("utf-8"))
+    (rule,) = [r for r in pack["rules"] if r["id"] == f"{lang}.shouting-marks"]
+    (source,) = rule["patterns"]
+    return re.compile(source, re.I)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="!?  a\n.", max_size=24))
+@example(text="! ?")
+@example(text="?!!")
+@example(text="??")
+def test_shouting_marks_match_as_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"[!?]*!\s*[!?]+", re.I)
+    for lang in ("ru", "en"):
+        assert [m.span() for m in _shouting_marks_pattern(lang).finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
