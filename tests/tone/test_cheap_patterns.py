@@ -92,6 +92,7 @@ def test_every_character_matches_alone_as_in_the_plain_pattern(name: str) -> Non
             assert list(_matches(cheap, text)) == list(_matches(plain, text)), (name, hex(code))
 
 
+@cache  # the pack is parsed once, not per example
 def _shouting_marks_pattern(lang: str) -> re.Pattern[str]:
     pack = yaml.safe_load((Path(engine.__file__).parent / "packs" / f"{lang}.yaml").read_text("utf-8"))
     (rule,) = [r for r in pack["rules"] if r["id"] == f"{lang}.shouting-marks"]
