@@ -33,9 +33,10 @@ class CapitalizationRule(Rule):
 
     ``mode: shouting`` reports words in capitals beyond ``max`` (default 0). Abbreviations
     are not shouting: a Cyrillic word counts only when the dictionary knows it as a word
-    («ВНИМАНИЕ», «СРОЧНО», not «МСК»); a Latin word counts when it has at least 4 letters and
-    a vowel ("PBWN", "HSBC" are abbreviations) or stands in ``shout_words`` ("NOT", "NOW"),
-    and never when listed in ``acronyms``.
+    («ВНИМАНИЕ», «СРОЧНО», not «МСК»); a Latin word counts when it has at least 5 letters and
+    a vowel ("PBWN", "HSBC" are abbreviations; four capitals are mostly a name, "APAC") or
+    stands in ``shout_words`` ("NOT", "NOW", "CALL", "HELP"), and never when listed in
+    ``acronyms`` or when it holds a digit or "_" (a code: "ERR_DNS_FAIL", "A320").
     ``mode: consistent`` looks at ``tokens`` (e.g. «вы», «ваш») away from the start of a
     sentence: when both «Вы» and «вы» occur, it reports the less frequent spelling
     (or the one ``prefer: upper|lower`` rules out). Both modes offer a safe case fix.
