@@ -7,7 +7,8 @@ catalogs, one per area and language (``crisisplay/data/wording/<area>.<language>
 plural choices use CLDR's rules through Babel and durations CLDR's unit patterns, so no
 grammar is written by hand here. Unknown languages fall back to English.
 
-Diagnostics and the interactive CLI stay in English.
+Lint's findings use the ``lint`` catalogs (the text's language, times in CLDR's short form);
+validate and render diagnostics and the interactive CLI stay in English.
 """
 
 from __future__ import annotations
