@@ -5,13 +5,11 @@ wording, word order, inflection), so that a fix covers the phrasing family, not 
 from __future__ import annotations
 
 import pytest
-
-from crisisplay.tone.api import MessageText, lint_messages
+from real_text import categories
 
 
 def _categories(text: str, stage: str = "first_notice", channel: str = "email") -> set[str]:
-    found = lint_messages([MessageText(channel, text, "m.txt")], locale="ru", stage_kind=stage)
-    return {d.category for d in found}
+    return categories(text, "ru", stage, channel)
 
 
 @pytest.mark.parametrize("text", [

@@ -4,13 +4,11 @@ ids ``real-ru-r11-…``, scored once blind, then read): hand-made phrasings of e
 from __future__ import annotations
 
 import pytest
-
-from crisisplay.tone.api import MessageText, lint_messages
+from real_text import categories
 
 
 def _categories(text: str, stage: str = "update") -> set[str]:
-    found = lint_messages([MessageText("email", text, "m.txt")], locale="ru", stage_kind=stage)
-    return {d.category for d in found}
+    return categories(text, "ru", stage)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,15 +6,13 @@ a utility, a decision to cut it off, a failure of the work of something, a utili
 from __future__ import annotations
 
 import pytest
-
-from crisisplay.tone.api import MessageText, lint_messages
+from real_text import categories
 
 CP311 = "missing-service-status"
 
 
 def _categories(text: str, stage: str = "first_notice") -> set[str]:
-    found = lint_messages([MessageText("email", text, "m.txt")], locale="ru", stage_kind=stage)
-    return {d.category for d in found}
+    return categories(text, "ru", stage)
 
 
 @pytest.mark.parametrize("text", [
