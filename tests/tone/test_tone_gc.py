@@ -39,3 +39,16 @@ def test_checking_a_set_leaves_no_cyclic_garbage() -> None:
         gc.enable()
     assert found
     assert unreachable == 0
+
+
+def test_a_rule_set_just_built_is_in_the_oldest_generation() -> None:
+    """Its objects live as long as the process: promoted one generation at a time, they would
+    set off a full collection during the first messages checked (see ``_settle_long_lived``)."""
+    from crisisplay.tone import engine
+
+    engine._CACHE.clear()
+    ruleset = engine.build_ruleset("en")
+    assert gc.is_tracked(ruleset)
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(ruleset) in oldest
+    assert id(ruleset.rules) in oldest
