@@ -249,7 +249,7 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             continue
         times.append(mention)
     for match in lex.get("update_cue").find(doc):
-        if _reports_now(doc, match.last):
+        if _reports_now(doc, match.last) or _cited(doc, match.first):
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
@@ -283,6 +283,28 @@ def _reports_now(doc: Doc, last: int) -> bool:
         if tokens[index].kind != WORD or word not in _REPORT_TO:
             return False
     return False
+
+
+#: Russian prepositions that make a noun the source or the occasion of this message: «по
+#: информации СМИ», «согласно сообщению», «в связи с распространяемой информацией», «ввиду …»
+_CITING = frozenset({"по", "согласно", "ввиду", "вследствие"})
+_MODIFIERS = frozenset({"ADJF", "PRTF", "Apro"})
+
+
+def _cited(doc: Doc, first: int) -> bool:
+    """A Russian update cue that is a noun after a preposition of source or cause, its modifiers
+    between («в связи с распространяемой информацией в СМИ», «по последним сообщениям»), names
+    news already out, not the next message."""
+    if doc.lang != "ru":
+        return False
+    j = first - 1
+    while j >= 0 and first - j <= 3 and doc.tokens[j].kind == WORD and any(
+            doc.tag_share(j, frozenset({tag})) >= 0.5 for tag in _MODIFIERS):
+        j -= 1
+    if j < 0 or doc.tokens[j].kind != WORD:
+        return False
+    word = doc.lower(j)
+    return word in _CITING or (word in ("с", "со") and j > 0 and doc.lower(j - 1) == "связи")
 
 
 def infer_stage(doc: Doc, lex: Lexicon) -> str:

@@ -40,9 +40,11 @@ class CooccurrenceRule(Rule):
     day, date, day or relative time in the text), ``scope`` (``clause``, the default, cut at
     ``; : —`` and «а»/«но»/"but", or ``sentence``), ``unless`` (phrases: the clause is not
     reported when one of them stands *before* the first group's match — «сообщим, как
-    только восстановим» is a promise of news, not a forecast), ``gap`` (words allowed inside
-    a phrase). The message may use ``{match}``: the text from the first to the last matched
-    word.
+    только восстановим» is a promise of news, not a forecast), ``ordered`` (true: the groups'
+    first matches must come in the order the groups are written — «виновата техника, а не
+    авиакомпания» denies our fault, «виноваты мы, а не техника» owns it), ``gap`` (words
+    allowed inside a phrase). The message may use ``{match}``: the text from the first to the
+    last matched word.
 
     Example (a restore time in the future tense is a forecast)::
 
@@ -61,12 +63,14 @@ class CooccurrenceRule(Rule):
         "scope": ((str,), False),
         "unless": ((list,), False),
         "gap": ((int,), False),
+        "ordered": ((bool,), False),
     }
     CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"scope": ("clause", "sentence")}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
     timed: frozenset[str] = frozenset()  # groups that also accept a time mention
     scope: str = "clause"
     unless: PhraseSet | None = None
+    ordered: bool = False
 
     @classmethod
     def build(cls, setup: Setup) -> list[Rule]:
@@ -78,7 +82,7 @@ class CooccurrenceRule(Rule):
             if has_time:
                 timed.add(name)
         return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),
-                    unless=setup.phrases("unless", gap=0))]
+                    unless=setup.phrases("unless", gap=0), ordered=bool(setup.value("ordered", False)))]
 
     def _ranges(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
         """Token ranges ``[first, last)`` of the clauses (or sentences) of the message, and
@@ -133,9 +137,11 @@ class CooccurrenceRule(Rule):
         for first, stop in map(ranges.__getitem__, candidates):
             picks: list[tuple[int, int]] = []
             for name in names:
-                here = [(m.first, m.last) for m in found[name] if first <= m.first and m.last < stop]
+                # ordered: a group's match only after the previous group's
+                low = picks[-1][1] + 1 if self.ordered and picks else first
+                here = [(m.first, m.last) for m in found[name] if low <= m.first and m.last < stop]
                 if name in self.timed:
-                    here += [(a, b) for a, b in times if first <= a and b < stop]
+                    here += [(a, b) for a, b in times if low <= a and b < stop]
                 if not here:
                     break
                 picks.append(min(here))

@@ -107,7 +107,7 @@ class ExistenceRule(Rule):
             speaking = {doc.tokens[m.first].sentence for m in address.find(doc)}
             if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
                 speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
-                    {"impr", "2per"} & p[1] for p in morph.ru_parses(doc.lower(i))))
+                    _speaks_to_reader(p[1]) for p in morph.ru_parses(doc.lower(i))))
             # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it
             speaking.update(n for n in range(len(doc.sentences)) if len(doc.sentence_words(n)) <= 2)
             return speaking
@@ -135,6 +135,12 @@ class ExistenceRule(Rule):
                 continue
             last_end = end
             yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def _speaks_to_reader(grammemes: frozenset[str]) -> bool:
+    """A 2nd-person or imperative reading — not the inclusive «мы»-imperative («примем»,
+    «осознаем»: a reading of the 1st-person future, «мы срочно примем меры»)."""
+    return "2per" in grammemes or ("impr" in grammemes and "incl" not in grammemes)
 
 
 def _category_of(word: str, setup: Setup) -> str:
