@@ -165,11 +165,12 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
     resolved = ctx.stage == "resolution"
     if element == "what_happened":
+        english = "what_happened_bare" in lex.raw  # the lists below are the English pack's
         for name in _WHAT_HAPPENED_RESOLVED if resolved else _WHAT_HAPPENED:
-            evidence = _first(events(doc, lex, name), doc)
+            evidence = _first(events(doc, lex, name) if english else lex.get(name).find(doc), doc)
             if evidence.found:
                 return evidence
-        bare = events(doc, lex, "what_happened_bare")
+        bare = events(doc, lex, "what_happened_bare") if english else []
         if not bare:
             return Evidence(False)
         if down_named(doc, status_matches(doc, lex)):  # "we are fixing an outage. … the app will not open"
@@ -250,8 +251,9 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         if any(left <= s < right for s, _e in starts):
             continue
         times.append(mention)
+    english = doc.lang == "en"
     for match in lex.get("update_cue").find(doc):
-        if _reports_now(doc, match.last) or _done(doc, match.first) or _next_period(doc, match):
+        if _reports_now(doc, match.last) or (english and (_done(doc, match.first) or _next_period(doc, match))):
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
@@ -301,19 +303,19 @@ _PERIOD_EN = frozenset({"hour", "hours", "minute", "minutes", "day", "days", "we
 
 
 def _next_period(doc: Doc, match: Match) -> bool:
-    """English "next" before a period or a number ("in the next hour we will have to shut down
+    """(English) "next" before a period or a number ("in the next hour we will have to shut down
     all servers") is no announcement of the next message."""
     after = match.last + 1
-    if doc.lang != "en" or match.first != match.last or doc.lower(match.first) != "next" or after >= len(doc.tokens):
+    if match.first != match.last or doc.lower(match.first) != "next" or after >= len(doc.tokens):
         return False
     word = doc.lower(after)
     return word in _PERIOD_EN or word[:1].isdigit()
 
 
 def _done(doc: Doc, first: int) -> bool:
-    """An English update cue right after a past auxiliary ("did not notify us this morning"),
+    """(English) An update cue right after a past auxiliary ("did not notify us this morning"),
     unless a "will" comes just before ("we will have updated information at 3 PM")."""
-    if doc.lang != "en" or first == 0:
+    if first == 0:
         return False
     j = first - 1
     if doc.lower(j) in _NOT_EN and j > 0:
