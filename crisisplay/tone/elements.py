@@ -34,10 +34,10 @@ import bisect
 import re
 from typing import NamedTuple
 
-from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.events import PRONOUNS, affected_before, down_named, events, names_failed
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import PUNCT, WORD
@@ -113,10 +113,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
     sentence = doc.tokens[index].sentence
     if index > 0 and doc.keys(index - 1) & _CAUSE_OF:
         return False  # «нашли причину проблемы»: the problem is referred to, not described
-    generic = doc.memo(f"generic:{id(lex)}", lambda: frozenset(
-        morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_generic", ())) | lex.topic_stopwords)
-    party = doc.memo(f"party:{id(lex)}", lambda: frozenset(
-        morph.entry_key(w, doc.lang) for w in lex.raw.get("problem_party", ())))
+    generic = lex.keys_of("problem_generic", "+stop")
+    party = lex.keys_of("problem_party")
     links = lex.get("problem_link")
     # Russian: a noun right after («задержки доставки»); English needs a link word, or a problem word
     # that is one ("affecting our services")
@@ -143,7 +141,7 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
             continue
         if doc.keys(j) & party:
             return False  # "an issue with our upstream vendor": whose problem, not what it affects
-        if doc.keys(j) & generic or doc.lower(j) in _PRONOUNS:
+        if doc.keys(j) & generic or doc.lower(j) in PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
             # "our payment provider": the word only says which party
@@ -157,8 +155,6 @@ _SIDE = frozenset({"сторона", "side"})
 _NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})
 _NEXT_IDEA = _NEXT_CLAUSE | {"while", "when", "and", "or"}
 _CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
-_PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
-                       "это", "этот", "он", "она", "они", "мы", "вы"})
 
 
 _WHAT_HAPPENED = ("what_happened",)
@@ -169,11 +165,17 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
     resolved = ctx.stage == "resolution"
     if element == "what_happened":
+        english = "what_happened_bare" in lex.raw  # the lists below are the English pack's
         for name in _WHAT_HAPPENED_RESOLVED if resolved else _WHAT_HAPPENED:
-            evidence = _first(lex.get(name).find(doc), doc)
+            evidence = _first(events(doc, lex, name) if english else lex.get(name).find(doc), doc)
             if evidence.found:
                 return evidence
-        return Evidence(False)
+        bare = events(doc, lex, "what_happened_bare") if english else []
+        if not bare:
+            return Evidence(False)
+        if down_named(doc, status_matches(doc, lex)):  # "we are fixing an outage. … the app will not open"
+            return _first(bare, doc)
+        return _first([m for m in bare if names_failed(doc, lex, m.first)], doc)
     if element == "service_status":
         found = status_matches(doc, lex)
         if found:
@@ -182,7 +184,8 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         for match in lex.get("problem").find(doc):
             if _names_what(doc, lex, match.last):
                 return Evidence(True, *match.offsets(doc))
-        return Evidence(False)
+        span = affected_before(doc, lex)
+        return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
                     if not _brand_name(doc.text[c.start : c.end], c.kind)]
@@ -248,8 +251,10 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         if any(left <= s < right for s, _e in starts):
             continue
         times.append(mention)
+    english = doc.lang == "en"
     for match in lex.get("update_cue").find(doc):
-        if _reports_now(doc, match.last) or _cited(doc, match.first):
+        if _reports_now(doc, match.last) or _cited(doc, match.first) or (
+                english and (_done(doc, match.first) or _next_period(doc, match))):
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
@@ -305,6 +310,42 @@ def _cited(doc: Doc, first: int) -> bool:
         return False
     word = doc.lower(j)
     return word in _CITING or (word in ("с", "со") and j > 0 and doc.lower(j - 1) == "связи")
+
+
+#: English auxiliaries that put an update cue in the past: "Irish Water did not notify us", "we
+#: have posted", "the page was updated" — news given (or not) before, not a promise
+_DONE_EN = frozenset({"did", "didn't", "had", "hadn't", "has", "hasn't", "have", "haven't", "was", "wasn't",
+                      "were", "weren't", "never"})
+_NOT_EN = frozenset({"not", "n't"})
+_WILL_EN = frozenset({"will", "we'll", "we’ll", "shall"})
+
+
+#: What after "next" makes it a period, not the next message: "in the next hour", "next 2 days"
+_PERIOD_EN = frozenset({"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months",
+                        "few", "couple", "morning", "afternoon", "evening", "night", "weekend"})
+
+
+def _next_period(doc: Doc, match: Match) -> bool:
+    """(English) "next" before a period or a number ("in the next hour we will have to shut down
+    all servers") is no announcement of the next message."""
+    after = match.last + 1
+    if match.first != match.last or doc.lower(match.first) != "next" or after >= len(doc.tokens):
+        return False
+    word = doc.lower(after)
+    return word in _PERIOD_EN or word[:1].isdigit()
+
+
+def _done(doc: Doc, first: int) -> bool:
+    """(English) An update cue right after a past auxiliary ("did not notify us this morning"),
+    unless a "will" comes just before ("we will have updated information at 3 PM")."""
+    if first == 0:
+        return False
+    j = first - 1
+    if doc.lower(j) in _NOT_EN and j > 0:
+        j -= 1
+    if doc.tokens[j].kind != WORD or doc.lower(j) not in _DONE_EN:
+        return False
+    return not (j > 0 and doc.lower(j - 1) in _WILL_EN)
 
 
 def infer_stage(doc: Doc, lex: Lexicon) -> str:

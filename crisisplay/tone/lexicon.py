@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 LEXICON_KEYS: dict[str, str] = {
     "negation": "words that negate the next words (skip_negated, service status)",
     "what_happened": "events and causes (сбой, работы, закрытие, утечка): the message says what happened",
+    "what_happened_bare": "event words that say what happened only after a word naming what failed"
+                          " (\"a network outage\")",
+    "bare_modifier": "words before such an event word that leave it bare (\"the current service outage\")",
+    "what_happened_exceptions": "an event word naming a tool or a team, not an event"
+                                " (\"outage map\", \"maintenance crews\")",
     "problem": "problem words that name what is affected when followed by it («сбой в работе платежей»)",
     "problem_link": "words that link a problem to what it affects (English: with, to, accessing)",
     "problem_generic": "nouns that do not name a service («работа», «ситуация»)",
@@ -64,6 +69,8 @@ class Lexicon:
     raw: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The first words of every phrase list of the rule set (the rules' lists join too).
     heads: HeadIndex = field(default_factory=HeadIndex)
+    #: :meth:`keys_of`'s sets, by the names asked for.
+    lists_keys: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def reader_address(self) -> PhraseSet:
         """Words that speak to the reader: ты/вы forms, imperatives, "you"."""
@@ -71,6 +78,22 @@ class Lexicon:
             entries = (*self.raw.get("address_formal", ()), *self.raw.get("address_informal", ()))
             self.lists["@reader"] = PhraseSet(entries, self.lang, index=self.heads)
         return self.lists["@reader"]
+
+    def keys_of(self, *names: str) -> frozenset[str]:
+        """The entry keys of the one-word entries of lists ``names`` (with ``topic_stopwords``
+        when ``names`` ends in ``+stop``), found once per lexicon: the checks that ask per
+        message whether a word is one of them should not rebuild the set every time."""
+        cache = self.lists_keys
+        if names not in cache:
+            keys: set[str] = set()
+            for name in names:
+                if name == "+stop":
+                    keys |= self.topic_stopwords
+                    continue
+                keys.update(morph.entry_key(w.lstrip("="), self.lang) for w in self.raw.get(name, ())
+                            if " " not in w and "|" not in w)
+            cache[names] = frozenset(keys)
+        return cache[names]
 
     def get(self, name: str) -> PhraseSet:
         if name not in self.lists:

@@ -234,8 +234,9 @@ class PhraseSet:
         #: Phrases whose head is any word (``*``, ``*:VERB,2per``) may start anywhere.
         self.open_heads = bool(self._anywhere)
         #: A head with several keys may put its phrase twice at one token (a Russian word has
-        #: several lemmas); a token has one exact form, so several forms cannot.
-        self._may_repeat = any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
+        #: several lemmas); a token has one exact form, so several forms cannot, and an English
+        #: word has one key (its stem), so "remain|stay healthy" cannot either.
+        self._may_repeat = lang == "ru" and any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
         #: The starts found by head key or form are all there is (``HeadIndex.fill`` keeps them).
         self.final_starts = not self.open_heads and not self._may_repeat
         self._keys = frozenset(self.by_key)

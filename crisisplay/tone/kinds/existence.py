@@ -14,7 +14,7 @@ from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.patterns import UserPattern
-from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.phrases import Match, PhraseSet
 from crisisplay.tone.text import WORD, is_barrier
 
 
@@ -47,10 +47,15 @@ class ExistenceRule(Rule):
     text, case-insensitive), ``gap`` (words allowed between a phrase's words, default 0),
     ``skip_negated`` (true: «никакой угрозы нет», "no danger" are not reported),
     ``addressed`` (true: only in a sentence that speaks to the reader — «вы», an imperative,
-    "you" — so «срочно позвоните» is urgency but "we took immediate steps" is not),
+    "you", an English order to others such as "all children must be picked up" — so «срочно
+    позвоните» is urgency but "we took immediate steps" is not),
     ``classify`` (true: each word is its own rule and takes the category of the first rule
     of the packs that reports that word alone — the playbook's forbidden «паника» counts as
-    alarm, «данный» as bureaucratese; the rule's own category when none does).
+    alarm, «данный» as bureaucratese; the rule's own category when none does),
+    ``skip_names`` (true: a word capitalised inside a sentence is a name, not the word —
+    "the Meltdown and Spectre vulnerabilities"), ``unless`` (phrases: an occurrence after one
+    of them in its sentence is not reported — "to reduce the chances of a catastrophic
+    failure" is no alarm).
     The message may use ``{match}``.
 
     Example::
@@ -70,12 +75,16 @@ class ExistenceRule(Rule):
         "skip_negated": ((bool,), False),
         "addressed": ((bool,), False),
         "classify": ((bool,), False),
+        "skip_names": ((bool,), False),
+        "unless": ((list,), False),
     }
     tokens: PhraseSet | None = None
     patterns: tuple[UserPattern, ...] = ()
     negation: frozenset[str] = frozenset()
     skip_negated: bool = False
     address: PhraseSet | None = None  # set when the rule is ``addressed``
+    skip_names: bool = False
+    unless: PhraseSet | None = None
 
     @classmethod
     def build(cls, setup: Setup) -> list[Rule]:
@@ -87,6 +96,7 @@ class ExistenceRule(Rule):
             "patterns": setup.patterns(), "negation": lexicon.negation,
             "skip_negated": bool(setup.value("skip_negated", False)),
             "address": lexicon.reader_address() if setup.value("addressed") else None,
+            "skip_names": bool(setup.value("skip_names", False)), "unless": setup.phrases("unless", gap=0),
         }
         if not setup.value("classify"):
             return [cls(**setup.common(), tokens=tokens, **options)]
@@ -104,10 +114,12 @@ class ExistenceRule(Rule):
             return set(range(len(doc.sentences)))
         address = self.address
         def compute() -> set[int]:
-            speaking = {doc.tokens[m.first].sentence for m in address.find(doc)}
+            speaking = {doc.tokens[m.first].sentence for m in address.find(doc) if not _aside(doc, m.first)}
             if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
                 speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
                     _speaks_to_reader(p[1]) for p in morph.ru_parses(doc.lower(i))))
+            if doc.lang == "en":  # "All children must be picked up immediately": an order to the readers
+                speaking.update(_ordered(doc))
             # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it
             speaking.update(n for n in range(len(doc.sentences)) if len(doc.sentence_words(n)) <= 2)
             return speaking
@@ -119,8 +131,13 @@ class ExistenceRule(Rule):
         if self.tokens:
             matches = self.tokens.find(doc)
             speaking = self._addressed(doc) if matches and self.address is not None else set()
+            unless = self.unless.find(doc) if matches and self.unless else []
             for match in matches:
                 if self.skip_negated and _negated(doc, match.first, match.last, self.negation):
+                    continue
+                if self.skip_names and _name(doc, match.first):
+                    continue
+                if unless and _after_any(doc, match.first, unless):
                     continue
                 if self.address is not None and doc.tokens[match.first].sentence not in speaking:
                     continue
@@ -141,6 +158,45 @@ def _speaks_to_reader(grammemes: frozenset[str]) -> bool:
     """A 2nd-person or imperative reading — not the inclusive «мы»-imperative («примем»,
     «осознаем»: a reading of the 1st-person future, «мы срочно примем меры»)."""
     return "2per" in grammemes or ("impr" in grammemes and "incl" not in grammemes)
+
+
+#: English words of duty ("must", "need to") and the words that make the duty ours ("we must")
+_DUTY_EN = frozenset({"must", "need", "needs", "have", "has", "required"})
+_OURS_EN = frozenset({"we", "our", "us", "i", "we're", "we'll", "we’re", "we’ll"})
+
+
+def _ordered(doc: Doc) -> set[int]:
+    """English sentences that order someone other than us to act ("Customers must update the
+    app", "All children must be picked up immediately"): "must", or "need/have/has/required
+    to", with no "we", "our", "us", "I" before it in the sentence."""
+    found: set[int] = set()
+    positions = doc.surface_positions
+    for word in _DUTY_EN & doc.surface_set:
+        for index in positions[word]:
+            if word != "must" and (index + 1 >= len(doc.tokens) or doc.lower(index + 1) != "to"):
+                continue
+            sentence = doc.tokens[index].sentence
+            first = doc.sentences[sentence].first
+            if not any(doc.lower(j) in _OURS_EN for j in range(first, index)):
+                found.add(sentence)
+    return found
+
+
+def _aside(doc: Doc, index: int) -> bool:
+    """"As many of you know, …" tells the reader something; it asks nothing of them."""
+    return index >= 3 and doc.lower(index - 1) == "of" and doc.lower(index - 3) == "as"
+
+
+def _name(doc: Doc, index: int) -> bool:
+    """A word capitalised inside its sentence ("Meltdown", not "MELTDOWN" nor a first word)."""
+    word = doc.tokens[index].text
+    return word[:1].isupper() and not word.isupper() and not doc.is_sentence_initial(index)
+
+
+def _after_any(doc: Doc, index: int, found: list[Match]) -> bool:
+    """Whether one of ``found`` starts before token ``index`` in its sentence."""
+    sentence = doc.tokens[index].sentence
+    return any(m.first < index and doc.tokens[m.first].sentence == sentence for m in found)
 
 
 def _category_of(word: str, setup: Setup) -> str:

@@ -1,0 +1,104 @@
+"""What happened, and what a problem affects, where English says it without a keyword.
+
+Helpers of :mod:`crisisplay.tone.elements` for the phrasings real notices use:
+
+* an event word that alone only says something is down ("the outage", "the current service
+  disruption") says what happened when what failed is named before it ("an IT system
+  outage") or the message says what is down ("we are fixing an outage; the app will not open");
+* an event word that names a tool or a team ("our outage map", "maintenance crews") is no
+  event (lexicon ``what_happened_exceptions``);
+* what comes right before "affecting" names what the trouble is in ("the email notifications
+  affecting some customers").
+"""
+
+from __future__ import annotations
+
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.lexicon import Lexicon
+from crisisplay.tone.phrases import Match
+from crisisplay.tone.text import WORD
+
+#: Words that point back at something (or are an article): they name nothing themselves.
+PRONOUNS = frozenset({"it", "this", "that", "them", "they", "we", "you", "us", "its", "our", "the", "a", "an",
+                      "это", "этот", "он", "она", "они", "мы", "вы"})
+#: The event lists whose matches ``what_happened_exceptions`` can take back.
+EXCEPTED_LISTS = frozenset({"what_happened", "what_happened_bare"})
+
+
+def events(doc: Doc, lex: Lexicon, name: str) -> list[Match]:
+    """The matches of lexicon ``name``, without those that name a tool or a team ("our outage
+    map", "maintenance crews": lexicon ``what_happened_exceptions``)."""
+    found = lex.get(name).find(doc)
+    if not found or name not in EXCEPTED_LISTS or not lex.raw.get("what_happened_exceptions"):
+        return found
+    blocked = [m.offsets(doc) for m in lex.get("what_happened_exceptions").find(doc)]
+    if not blocked:
+        return found
+    kept = []
+    for match in found:
+        start, end = match.offsets(doc)
+        if not any(s < end and start < e for s, e in blocked):
+            kept.append(match)
+    return kept
+
+
+def down_named(doc: Doc, statuses: list[tuple[str, Match]]) -> bool:
+    """Whether the message says what is down or limited ("the app will not open", "some
+    customers cannot log in"): with that, "an outage" is the failure of that service and says
+    what happened; alone, "the current service disruption" only says that something is down."""
+    for state, match in statuses:
+        if state == "available":
+            continue
+        first = doc.sentences[doc.tokens[match.first].sentence].first
+        if not any(doc.lower(j) == "if" for j in range(first, match.first)):
+            return True  # not "if anyone's bin has still not been collected"
+    return False
+
+
+def names_failed(doc: Doc, lex: Lexicon, index: int) -> bool:
+    """An event word that alone only says something is down ("outage") says what happened when
+    a word before it names what failed: "an IT system outage", "a network outage" — not "the
+    outage", "this extended outage", "the current service disruption" (lexicon
+    ``bare_modifier``; people such as "member outages" are skipped to the word before)."""
+    bare = lex.keys_of("bare_modifier")
+    generic = lex.keys_of("problem_generic", "+stop")
+    sentence = doc.tokens[index].sentence
+    for j in range(index - 1, max(index - 4, -1), -1):
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.kind != WORD:
+            return False
+        if len(token.text) > 1 and token.text.isupper():
+            return True  # "an IT system outage", "an AWS outage": an abbreviation names it
+        if doc.keys(j) & bare or doc.lower(j) in PRONOUNS:
+            return False
+        if not doc.keys(j) & generic:
+            return True
+    return False
+
+
+#: "the outbound email notifications affecting some customers": what is affected comes first
+_AFFECTING_EN = frozenset({"affecting", "impacting"})
+
+
+def affected_before(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
+    """English: a noun right before "affecting" names what the trouble is in ("email
+    notifications affecting some customers") when it is no problem, event, generic or party
+    word ("an issue affecting customers", "the storm affecting the area" name nothing)."""
+    if doc.lang != "en":
+        return None
+    positions = doc.surface_positions
+    problems = lex.keys_of("problem", "what_happened_bare")
+    unnamed = lex.keys_of("problem", "what_happened_bare", "problem_generic", "problem_party", "bare_modifier",
+                          "what_happened", "+stop")
+    for word in _AFFECTING_EN & doc.surface_set:
+        for index in positions[word]:
+            j = index - 1
+            if j > 0 and doc.keys(j) & problems:
+                j -= 1  # "card payment failures affecting …": the word before the problem
+            if j < 0 or doc.tokens[j].kind != WORD or doc.tokens[j].sentence != doc.tokens[index].sentence:
+                continue
+            lower = doc.lower(j)
+            if lower in PRONOUNS or lower.endswith("ly") or doc.keys(j) & unnamed:
+                continue
+            return doc.tokens[j].start, doc.tokens[index].end
+    return None
