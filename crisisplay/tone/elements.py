@@ -165,12 +165,14 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     """Whether ``doc`` states ``element`` (one of :data:`ELEMENTS`)."""
     resolved = ctx.stage == "resolution"
     if element == "what_happened":
-        english = "what_happened_bare" in lex.raw  # the lists below are the English pack's
+        # a pack with bare event words ("outage": the English one) also takes back tools and
+        # teams ("outage map") and asks what failed before a bare word
+        has_bare_events = "what_happened_bare" in lex.raw
         for name in _WHAT_HAPPENED_RESOLVED if resolved else _WHAT_HAPPENED:
-            evidence = _first(events(doc, lex, name) if english else lex.get(name).find(doc), doc)
+            evidence = _first(events(doc, lex, name) if has_bare_events else lex.get(name).find(doc), doc)
             if evidence.found:
                 return evidence
-        bare = events(doc, lex, "what_happened_bare") if english else []
+        bare = events(doc, lex, "what_happened_bare") if has_bare_events else []
         if not bare:
             return Evidence(False)
         if down_named(doc, status_matches(doc, lex)):  # "we are fixing an outage. … the app will not open"
@@ -293,7 +295,8 @@ def _reports_now(doc: Doc, last: int) -> bool:
 #: Russian prepositions that make a noun the source or the occasion of this message: «по
 #: информации СМИ», «согласно сообщению», «в связи с распространяемой информацией», «ввиду …»
 _CITING = frozenset({"по", "согласно", "ввиду", "вследствие"})
-_MODIFIERS = frozenset({"ADJF", "PRTF", "Apro"})
+#: one grammeme each: ``tag_share`` asks for a set
+_MODIFIERS = tuple(frozenset({tag}) for tag in ("ADJF", "PRTF", "Apro"))
 
 
 def _cited(doc: Doc, first: int) -> bool:
@@ -304,7 +307,7 @@ def _cited(doc: Doc, first: int) -> bool:
         return False
     j = first - 1
     while j >= 0 and first - j <= 3 and doc.tokens[j].kind == WORD and any(
-            doc.tag_share(j, frozenset({tag})) >= 0.5 for tag in _MODIFIERS):
+            doc.tag_share(j, tag) >= 0.5 for tag in _MODIFIERS):
         j -= 1
     if j < 0 or doc.tokens[j].kind != WORD:
         return False
