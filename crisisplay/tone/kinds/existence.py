@@ -36,7 +36,14 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
             break
         if token.kind == WORD and doc.lower(j) in ("нет", "not"):
             return True
+        if doc.lower(j) == "не" and j + 1 < len(doc.tokens) and doc.keys(j + 1) & _DENIED_AFTER:
+            return True  # «угроз и нарушений выявлено не было», «угрозы не представляет»
     return False
+
+
+#: Verbs that deny what came before them when «не» precedes them: «… не было», «… не выявлено».
+_DENIED_AFTER = frozenset({"быть", "выявить", "обнаружить", "зафиксировать", "существовать", "иметься",
+                           "представлять", "возникнуть", "установить"})
 
 
 @dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
