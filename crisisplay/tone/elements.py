@@ -169,7 +169,7 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         # teams ("outage map") and asks what failed before a bare word
         has_bare_events = "what_happened_bare" in lex.raw
         for name in _WHAT_HAPPENED_RESOLVED if resolved else _WHAT_HAPPENED:
-            evidence = _first(events(doc, lex, name) if has_bare_events else lex.get(name).find(doc), doc)
+            evidence = _first(events(doc, lex, name), doc)
             if evidence.found:
                 return evidence
         bare = events(doc, lex, "what_happened_bare") if has_bare_events else []

@@ -26,8 +26,8 @@ LEXICON_KEYS: dict[str, str] = {
     "what_happened_bare": "event words that say what happened only after a word naming what failed"
                           " (\"a network outage\")",
     "bare_modifier": "words before such an event word that leave it bare (\"the current service outage\")",
-    "what_happened_exceptions": "an event word naming a tool or a team, not an event"
-                                " (\"outage map\", \"maintenance crews\")",
+    "what_happened_exceptions": "an event word naming a tool or a team (\"outage map\", \"maintenance crews\"),"
+                                " or a cause marker before a word naming no cause («из-за происшествия»)",
     "problem": "problem words that name what is affected when followed by it («сбой в работе платежей»)",
     "problem_link": "words that link a problem to what it affects (English: with, to, accessing)",
     "problem_generic": "nouns that do not name a service («работа», «ситуация»)",
