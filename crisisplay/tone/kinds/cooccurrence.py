@@ -27,6 +27,9 @@ from crisisplay.tone.topics import clause_breaks
 #: A group entry that stands for a time of the message's own kind: «в 15:00», «через час»,
 #: «до конца дня», "by 9.30pm", "tomorrow" (crisisplay.tone.timeexpr), not «с 10:00».
 TIME_ENTRY = "@time"
+#: A group entry that stands for a duration: «2 часа», «трёх суток», «полтора часа» (how long
+#: something will take: «ремонт займёт около трёх часов»).
+DURATION_ENTRY = "@duration"
 _CLAUSE_PUNCT = ";:—–"
 _CLAUSE_CHAR_RE = re.compile(f"[{_CLAUSE_PUNCT}]")
 _CLAUSE_WORDS = frozenset({"а", "но", "однако", "but", "however", "whereas", "while"})
@@ -37,7 +40,8 @@ class CooccurrenceRule(Rule):
     """cooccurrence: one phrase of every group in the same clause or sentence, any order.
 
     Options: ``groups`` (mapping: name → phrases; the entry ``@time`` stands for a time of
-    day, date, day or relative time in the text), ``scope`` (``clause``, the default, cut at
+    day, date, day or relative time in the text, ``@duration`` for a duration: «2 часа»),
+    ``scope`` (``clause``, the default, cut at
     ``; : —`` and «а»/«но»/"but", or ``sentence``), ``unless`` (phrases: the clause is not
     reported when one of them stands *before* the first group's match — «сообщим, как
     только восстановим» is a promise of news, not a forecast), ``ordered`` (true: the groups'
@@ -68,6 +72,7 @@ class CooccurrenceRule(Rule):
     CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"scope": ("clause", "sentence")}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
     timed: frozenset[str] = frozenset()  # groups that also accept a time mention
+    lasting: frozenset[str] = frozenset()  # groups that also accept a duration
     scope: str = "clause"
     unless: PhraseSet | None = None
     ordered: bool = False
@@ -76,12 +81,17 @@ class CooccurrenceRule(Rule):
     def build(cls, setup: Setup) -> list[Rule]:
         groups: dict[str, PhraseSet] = {}
         timed: set[str] = set()
+        lasting: set[str] = set()
         for name, entries in setup.spec.options["groups"].items():
-            phrases, has_time = split_time_entry(list(entries))
+            phrases, has_duration = split_duration_entry(list(entries))
+            phrases, has_time = split_time_entry(phrases)
             groups[name] = phrase_set(phrases, setup.lang, setup.gap, setup.where, setup.lexicon.heads)
-            if has_time:
+            if has_time or has_duration:
                 timed.add(name)
-        return [cls(**setup.common(), groups=groups, timed=frozenset(timed), scope=setup.value("scope", "clause"),
+            if has_duration:
+                lasting.add(name)
+        return [cls(**setup.common(), groups=groups, timed=frozenset(timed), lasting=frozenset(lasting),
+                    scope=setup.value("scope", "clause"),
                     unless=setup.phrases("unless", gap=0), ordered=bool(setup.value("ordered", False)))]
 
     def _ranges(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
@@ -118,6 +128,13 @@ class CooccurrenceRule(Rule):
 
         return doc.memo("time-tokens", compute)
 
+    def _group_times(self, doc: Doc, name: str) -> list[tuple[int, int]]:
+        """The time mentions a timed group accepts: times, and durations when it asks for them."""
+        if name not in self.timed:
+            return []
+        times = self._time_tokens(doc)
+        return times + duration_tokens(doc) if name in self.lasting else times
+
     def check(self, doc: Doc, ctx: CheckContext) -> Iterator[Finding]:
         if not self.groups:
             return
@@ -127,11 +144,11 @@ class CooccurrenceRule(Rule):
             found[name] = self.groups[name].find(doc)
             if not found[name] and name not in self.timed:
                 return
-        times = self._time_tokens(doc) if self.timed else []
+        times = {name: self._group_times(doc, name) for name in self.timed}
         unless: list[Match] | None = None
         ranges, firsts = self._ranges(doc)
         # only the clauses that hold a phrase of the first group can hold one of every group
-        heads = [(m.first, m.last) for m in found[names[0]]] + (times if names[0] in self.timed else [])
+        heads = [(m.first, m.last) for m in found[names[0]]] + times.get(names[0], [])
         candidates = sorted({at for a, b in heads if (at := bisect.bisect_right(firsts, a) - 1) >= 0
                              and b < ranges[at][1]})
         for first, stop in map(ranges.__getitem__, candidates):
@@ -141,7 +158,7 @@ class CooccurrenceRule(Rule):
                 low = picks[-1][1] + 1 if self.ordered and picks else first
                 here = [(m.first, m.last) for m in found[name] if low <= m.first and m.last < stop]
                 if name in self.timed:
-                    here += [(a, b) for a, b in times if low <= a and b < stop]
+                    here += [(a, b) for a, b in times[name] if low <= a and b < stop]
                 if not here:
                     break
                 picks.append(min(here))
@@ -157,6 +174,22 @@ class CooccurrenceRule(Rule):
                 if self.excepted(doc, start, end):
                     continue
                 yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def duration_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the durations in ``doc`` («2 часа», «трёх суток»)."""
+    def compute() -> list[tuple[int, int]]:
+        spans = [(t.start, t.end) for t in doc.memo("times", lambda: find_times(doc.text, doc.lang))
+                 if t.kind == "duration"]
+        return [tokens for start, end in spans if (tokens := doc.tokens_within(start, end)) is not None]
+
+    return doc.memo("duration-tokens", compute)
+
+
+def split_duration_entry(entries: list[str]) -> tuple[list[str], bool]:
+    """The phrases of a group without ``@duration``, and whether ``@duration`` was among them."""
+    phrases = [e for e in entries if e.strip() != DURATION_ENTRY]
+    return phrases, len(phrases) != len(entries)
 
 
 def split_time_entry(entries: list[str]) -> tuple[list[str], bool]:
