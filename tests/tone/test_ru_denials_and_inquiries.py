@@ -1,5 +1,6 @@
 """Russian danger words denied after them («угроз выявлено не было», «угрозы не представляет»)
-are no alarm, as «угрозы нет» never was; a threat that stands is."""
+are no alarm, as «угрозы нет» never was; a threat that stands is. And a party looking for the
+cause («энергетики уточняют причины отключения») is not blamed for it."""
 
 from __future__ import annotations
 
@@ -29,3 +30,16 @@ def test_danger_denied_after_it_is_calm(text: str) -> None:
 ])
 def test_danger_that_stands_is_alarm(text: str) -> None:
     assert _alarm(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Энергетики уточняют причины отключения. Прошу жителей проявить терпение.",
+    "Специалисты водоканала выясняют причину сбоя.",
+    "Подрядчик устанавливает причину повреждения вместе с нашими инженерами.",
+])
+def test_a_party_looking_for_the_cause_is_not_blamed(text: str) -> None:
+    assert "blame" not in categories(text, "ru", "update")
+
+
+def test_a_party_named_as_the_cause_still_is() -> None:
+    assert "blame" in categories("Причиной отключения стала ошибка подрядчика.", "ru", "update")
