@@ -37,7 +37,7 @@ from typing import NamedTuple
 from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.events import PRONOUNS, affected_before, down_named, events, names_failed
+from crisisplay.tone.events import PRONOUNS, affected_before, down_named, events, names_failed, service_before_problem
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import PUNCT, WORD
@@ -149,6 +149,19 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
     return False
 
 
+def _problems(doc: Doc, lex: Lexicon) -> list[Match]:
+    """Problem words; in English not those inside a status exception ("we are unable to
+    ascertain a time when …": not knowing, not a service that is down)."""
+    found = lex.get("problem").find(doc)
+    if doc.lang != "en" or not found:
+        return found
+    blocked = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
+    if not blocked:
+        return found
+    return [m for m in found
+            if not any(s < m.offsets(doc)[1] and m.offsets(doc)[0] < e for s, e in blocked)]
+
+
 _SIDE = frozenset({"сторона", "side"})
 #: English words after which a problem's clause is about something else: before its link word
 #: ("elevated errors and response times with the API" still links), and after it
@@ -183,10 +196,10 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         if found:
             start, end = found[0][1].offsets(doc)
             return Evidence(True, start, end)
-        for match in lex.get("problem").find(doc):
+        for match in _problems(doc, lex):
             if _names_what(doc, lex, match.last):
                 return Evidence(True, *match.offsets(doc))
-        span = affected_before(doc, lex)
+        span = affected_before(doc, lex) or service_before_problem(doc, lex)
         return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))

@@ -102,3 +102,45 @@ def affected_before(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
                 continue
             return doc.tokens[j].start, doc.tokens[index].end
     return None
+
+
+#: English problem words that name what is down when a service noun comes right before them
+#: ("broadband and TV issues", "water outages", "card payment failures")
+_PROBLEM_HEADS_EN = frozenset({"issue", "issues", "problem", "problems", "outage", "outages", "disruption",
+                               "disruptions", "interruption", "interruptions", "delay", "delays", "failure",
+                               "failures", "difficulties", "fault", "faults", "errors", "cuts"})
+#: Utilities and services customers know by one word (the pack's ``services`` add their own)
+_SERVICE_WORDS_EN = frozenset({"water", "power", "electricity", "electric", "gas", "heating", "broadband", "internet",
+                               "wifi", "wi-fi", "tv", "television", "phone", "phones", "telephone", "landline",
+                               "mobile", "network", "signal", "email", "e-mail", "app", "website", "login",
+                               "payment", "payments", "card", "banking", "delivery", "deliveries", "checkout",
+                               "booking", "bookings", "server", "voice", "sms", "data", "sewer", "sewage",
+                               "refuse", "bin", "bins", "collection", "collections", "train", "trains", "bus",
+                               "buses", "flight", "flights", "transfer", "transfers", "order", "orders"})
+
+
+def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
+    """English: a service named right before a problem word says what is down ("customers
+    experienced broadband and TV issues", "if you have water outages", "card payment
+    failures"); "the issues", "staffing issues", "weather problems" name no service."""
+    if doc.lang != "en":
+        return None
+    heads = _PROBLEM_HEADS_EN & doc.surface_set
+    if not heads:
+        return None
+    named = {m.last for service in lex.services.values() for m in service.find(doc)}
+    party = lex.keys_of("problem_party")
+    positions = doc.surface_positions
+    for word in heads:
+        for index in positions[word]:
+            j = index - 1
+            sentence = doc.tokens[index].sentence
+            if j < 0 or doc.tokens[j].kind != WORD or doc.tokens[j].sentence != sentence:
+                continue
+            if not (doc.lower(j) in _SERVICE_WORDS_EN or j in named):
+                continue
+            after = range(index + 1, min(index + 7, len(doc.tokens)))
+            if any(doc.tokens[k].sentence == sentence and doc.keys(k) & party for k in after):
+                continue  # "a network issue with one of our providers": whose problem, not what is down
+            return doc.tokens[j].start, doc.tokens[index].end
+    return None
