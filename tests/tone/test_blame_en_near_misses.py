@@ -1,5 +1,6 @@
 """English blame-outside near misses found on validation text: a party we brought in, a party's
-equipment, and words that only share a stem with an act verb ("prevent", "Severance")."""
+equipment, and words that only share a stem with an act verb ("prevent", "Severance") or a
+party ("provide")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from real_text import categories
     "We are partnering with a leading third-party forensics firm to help prevent incidents like this.",
     "We have hired an outside contractor to examine measures that help prevent a repeat.",
     "With some utility poles set, we are putting in temporary connections on Severance Hill Road.",
+    "We had problems this morning, and provide this update so you know what happened.",
 ])
 def test_no_blame(text: str) -> None:
     assert "blame" not in categories(text, "en", "update")
