@@ -144,6 +144,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         if doc.keys(j) & generic or doc.lower(j) in PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
+            if _ru_equipment(doc, j):
+                return False  # «авария на одном из элементов оборудования»: where it broke, not what is down
             # "our payment provider": the word only says which party
             return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
     return False
@@ -163,6 +165,19 @@ def _problems(doc: Doc, lex: Lexicon) -> list[Match]:
 
 
 _SIDE = frozenset({"сторона", "side"})
+#: Russian nouns of plant and equipment: a problem «на подстанции», «на элементе сетевого
+#: оборудования», «на трубопроводе» says where it broke, not which service is down
+_RU_EQUIPMENT = frozenset({
+    "оборудование", "элемент", "узел", "подстанция", "трансформатор", "трубопровод", "труба",
+    "теплотрасса", "теплопровод", "водовод", "водопровод", "коллектор", "котельная", "фидер", "опора",
+    "вышка", "мачта", "коммутатор", "маршрутизатор", "стойка", "сервер", "кабель", "магистраль",
+    "станция", "насос", "задвижка", "участок", "энергообъект", "объект",
+})
+
+
+def _ru_equipment(doc: Doc, index: int) -> bool:
+    """Russian only: the noun at ``index`` names plant or equipment."""
+    return doc.lang == "ru" and bool(doc.keys(index) & _RU_EQUIPMENT)
 #: English words after which a problem's clause is about something else: before its link word
 #: ("elevated errors and response times with the API" still links), and after it
 _NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})
