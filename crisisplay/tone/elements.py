@@ -37,7 +37,15 @@ from typing import NamedTuple
 from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.events import PRONOUNS, affected_before, down_named, events, names_failed, service_before_problem
+from crisisplay.tone.events import (
+    PRONOUNS,
+    affected_before,
+    down_named,
+    events,
+    names_failed,
+    ru_equipment,
+    service_before_problem,
+)
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import PUNCT, WORD
@@ -144,7 +152,7 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         if doc.keys(j) & generic or doc.lower(j) in PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
-            if _ru_equipment(doc, j):
+            if ru_equipment(doc, j):
                 return False  # «авария на одном из элементов оборудования»: where it broke, not what is down
             # "our payment provider": the word only says which party
             return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
@@ -160,24 +168,17 @@ def _problems(doc: Doc, lex: Lexicon) -> list[Match]:
     blocked = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
     if not blocked:
         return found
-    return [m for m in found
-            if not any(s < m.offsets(doc)[1] and m.offsets(doc)[0] < e for s, e in blocked)]
+    kept = []
+    for match in found:
+        start, end = match.offsets(doc)
+        if not any(s < end and start < e for s, e in blocked):
+            kept.append(match)
+    return kept
 
 
 _SIDE = frozenset({"сторона", "side"})
-#: Russian nouns of plant and equipment: a problem «на подстанции», «на элементе сетевого
-#: оборудования», «на трубопроводе» says where it broke, not which service is down
-_RU_EQUIPMENT = frozenset({
-    "оборудование", "элемент", "узел", "подстанция", "трансформатор", "трубопровод", "труба",
-    "теплотрасса", "теплопровод", "водовод", "водопровод", "коллектор", "котельная", "фидер", "опора",
-    "вышка", "мачта", "коммутатор", "маршрутизатор", "стойка", "сервер", "кабель", "магистраль",
-    "станция", "насос", "задвижка", "участок", "энергообъект", "объект",
-})
 
 
-def _ru_equipment(doc: Doc, index: int) -> bool:
-    """Russian only: the noun at ``index`` names plant or equipment."""
-    return doc.lang == "ru" and bool(doc.keys(index) & _RU_EQUIPMENT)
 #: English words after which a problem's clause is about something else: before its link word
 #: ("elevated errors and response times with the API" still links), and after it
 _NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})

@@ -144,3 +144,18 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
                 continue  # "a network issue with one of our providers": whose problem, not what is down
             return doc.tokens[j].start, doc.tokens[index].end
     return None
+
+
+#: Russian nouns of plant and equipment: a problem «на подстанции», «на элементе сетевого
+#: оборудования», «на трубопроводе» says where it broke, not which service is down
+_RU_EQUIPMENT = frozenset({
+    "оборудование", "элемент", "узел", "подстанция", "трансформатор", "трубопровод", "труба",
+    "теплотрасса", "теплопровод", "водовод", "водопровод", "коллектор", "котельная", "фидер", "опора",
+    "вышка", "мачта", "коммутатор", "маршрутизатор", "стойка", "сервер", "кабель", "магистраль",
+    "станция", "насос", "задвижка", "участок", "энергообъект", "объект",
+})
+
+
+def ru_equipment(doc: Doc, index: int) -> bool:
+    """Russian only: the noun at ``index`` names plant or equipment."""
+    return doc.lang == "ru" and bool(doc.keys(index) & _RU_EQUIPMENT)

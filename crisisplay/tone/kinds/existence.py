@@ -19,7 +19,8 @@ from crisisplay.tone.text import WORD, is_barrier
 
 
 def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: int = 3) -> bool:
-    """A negation word up to ``window`` words before the match, or right after it."""
+    """A negation word up to ``window`` words before the match, or right after it («угрозы нет»,
+    «угроз выявлено не было»)."""
     sentence = doc.tokens[first].sentence
     seen = 0
     for j in range(first - 1, -1, -1):
