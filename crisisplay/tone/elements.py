@@ -43,6 +43,7 @@ from crisisplay.tone.events import (
     down_named,
     events,
     names_failed,
+    outside,
     ru_equipment,
     service_before_problem,
 )
@@ -165,15 +166,7 @@ def _problems(doc: Doc, lex: Lexicon) -> list[Match]:
     found = lex.get("problem").find(doc)
     if doc.lang != "en" or not found:
         return found
-    blocked = [m.offsets(doc) for m in lex.get("status_exceptions").find(doc)]
-    if not blocked:
-        return found
-    kept = []
-    for match in found:
-        start, end = match.offsets(doc)
-        if not any(s < end and start < e for s, e in blocked):
-            kept.append(match)
-    return kept
+    return outside(doc, found, lex.get("status_exceptions").find(doc))
 
 
 _SIDE = frozenset({"сторона", "side"})

@@ -31,13 +31,18 @@ def events(doc: Doc, lex: Lexicon, name: str) -> list[Match]:
     found = lex.get(name).find(doc)
     if not found or name not in EXCEPTED_LISTS or not lex.raw.get("what_happened_exceptions"):
         return found
-    blocked = [m.offsets(doc) for m in lex.get("what_happened_exceptions").find(doc)]
+    return outside(doc, found, lex.get("what_happened_exceptions").find(doc))
+
+
+def outside(doc: Doc, found: list[Match], blocked: list[Match]) -> list[Match]:
+    """The matches of ``found`` that overlap none of ``blocked``."""
     if not blocked:
         return found
+    spans = [m.offsets(doc) for m in blocked]
     kept = []
     for match in found:
         start, end = match.offsets(doc)
-        if not any(s < end and start < e for s, e in blocked):
+        if not any(s < end and start < e for s, e in spans):
             kept.append(match)
     return kept
 
