@@ -37,7 +37,7 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
             break
         if token.kind == WORD and doc.lower(j) in ("нет", "not"):
             return True
-        if doc.lower(j) == "не" and j + 1 < len(doc.tokens) and doc.keys(j + 1) & _DENIED_AFTER:
+        if doc.lower(j) == "не" and _denied_by_verb(doc, j + 1):
             return True  # «угроз и нарушений выявлено не было», «угрозы не представляет»
     return False
 
@@ -45,6 +45,40 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
 #: Verbs that deny what came before them when «не» precedes them: «… не было», «… не выявлено».
 _DENIED_AFTER = frozenset({"быть", "выявить", "обнаружить", "зафиксировать", "существовать", "иметься",
                            "представлять", "возникнуть", "установить"})
+#: Verbs that, negated, say the danger is still there: «угроза не миновала», «опасность не
+#: исчезла», «угроза не снята», «тревога не утихает», «угроза не исключена», «… не позволяет».
+_STILL_THERE = frozenset({
+    "миновать", "исчезнуть", "исчезать", "пропасть", "пропадать", "уйти", "уходить", "снять", "снимать",
+    "сниматься", "устранить", "устранять", "устраняться", "ликвидировать", "пройти", "проходить", "спасть",
+    "спадать", "отступить", "отступать", "ослабнуть", "ослабеть", "ослабевать", "уменьшиться", "уменьшаться",
+    "снизиться", "снижаться", "утихнуть", "утихать", "стихнуть", "стихать", "закончиться", "заканчиваться",
+    "кончиться", "прекратиться", "прекращаться", "завершиться", "исключить", "исключаться", "отменить",
+    "отменять", "отменяться", "позволять", "позволить", "дать", "давать", "удаться", "удаваться", "оставить",
+    "оставлять", "отпустить", "отпускать", "связать", "касаться", "коснуться", "зависеть", "ограничиваться",
+})
+#: Words «не» may stand before on the way to the verb that says what is denied: «угрозы не может
+#: быть» (denied), «угроза не может быть исключена» (not).
+_ON_THE_WAY = frozenset({"мочь", "быть", "стать", "удаться"}) - _STILL_THERE
+_VERB_FORMS = (frozenset({"VERB"}), frozenset({"INFN"}), frozenset({"PRTS"}))
+
+
+def _denied_by_verb(doc: Doc, index: int) -> bool:
+    """(Russian) «не» before ``index`` denies the danger word before it: a verb form follows
+    («ЧС не прогнозируется», «угрозы не возникло», «опасности не представляет», «угроз выявлено
+    не было»), not one that says the danger stays («угроза не миновала», «не может быть исключена»)."""
+    for j in range(index, min(index + 3, len(doc.tokens))):
+        if doc.tokens[j].kind != WORD:
+            return j > index  # «угрозы не может быть.»: the modal was the verb
+        keys = doc.keys(j)
+        if keys & _STILL_THERE:
+            return False
+        if keys & _DENIED_AFTER and not keys & _ON_THE_WAY:
+            return True
+        if not any(morph.has_reading(doc.lower(j), forms) for forms in _VERB_FORMS):
+            return j > index  # «угроза не только …»: no verb; «угрозы не было никакой»: denied
+        if not keys & _ON_THE_WAY:
+            return True
+    return True
 
 
 @dataclass(eq=False, repr=False)  # a rule is compared by identity (see Rule)
