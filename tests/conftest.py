@@ -136,9 +136,22 @@ def browser() -> Iterator[Any]:
 _BROWSER_RUNS: dict[str, Any] = {"version": "", "outcomes": []}
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Any:
+    """A browser test's report carries the Chromium version: under pytest-xdist the browser
+    runs in a worker, and only the reports reach the process that prints the summary."""
+    report = yield
+    if _BROWSER_RUNS["version"] and "browser" in item.keywords:
+        report.user_properties.append(("chromium", _BROWSER_RUNS["version"]))
+    return report
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if "browser" in report.keywords and (report.when == "call" or report.outcome != "passed"):
         _BROWSER_RUNS["outcomes"].append(report.outcome)
+    for name, value in report.user_properties:
+        if name == "chromium":
+            _BROWSER_RUNS["version"] = value
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -147,6 +160,20 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         counts = ", ".join(f"{outcomes.count(o)} {o}" for o in ("passed", "failed", "skipped") if o in outcomes)
         where = f"headless Chromium {_BROWSER_RUNS['version']}" if _BROWSER_RUNS["version"] else "no browser"
         terminalreporter.write_line(f"browser tests ({where}): {counts}")
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """pyproject.toml's ``--numprocesses``/``--dist`` still parse without pytest-xdist.
+
+    With pytest-xdist not installed, or switched off (``pytest -p no:xdist``), the two options
+    are accepted and ignored: the suite runs in this one process, as ``pytest -n 0`` does.
+    """
+    if pluginmanager.has_plugin("xdist") or pluginmanager.has_plugin("xdist.plugin"):
+        return
+    ignored = "ignored: pytest-xdist is not installed or is switched off (-p no:xdist)"
+    group = parser.getgroup("xdist", "pytest-xdist's options, without pytest-xdist: one process")
+    group.addoption("--numprocesses", dest="numprocesses", default=None, help=ignored)
+    group.addoption("--dist", dest="dist", default="no", help=ignored)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

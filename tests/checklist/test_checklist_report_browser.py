@@ -8,10 +8,7 @@ the preview's, and speak Russian times the way the preview does. Screenshots lan
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,27 +22,10 @@ from crisisplay.checklist.views import build_status
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    candidates = ("/usr/bin/chromium", shutil.which("chromium") or "")
-    executable = next((c for c in candidates if c and Path(c).is_file()), None)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None  # type: ignore[assignment]
-    if executable is None or sync_playwright is None:
-        what = "Chromium (apt-get install chromium)" if executable is None else "the playwright package"
-        if os.environ.get("CI"):
-            pytest.fail(f"the report's browser test needs {what}; CI must run it", pytrace=False)
-        pytest.skip(f"needs {what}")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        yield launched
-        launched.close()
+# The browser is the shared session-wide ``browser`` fixture of tests/conftest.py (Debian
+# chromium through Playwright; a missing browser skips locally and fails under CI). A second
+# Playwright of this module's own failed whenever another browser test had run first in the
+# same process ("Sync API inside the asyncio loop"), as pytest-xdist's workers do.
 
 
 @pytest.fixture(scope="module")
