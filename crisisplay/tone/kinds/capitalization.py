@@ -16,6 +16,7 @@ from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.phrases import PhraseSet
+from crisisplay.tone.text import WORD
 
 SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR", "STOP", "AND", "THE",
                # four-letter words: other four-letter capitals are mostly names ("APAC", "WAPA", "ECUA")
@@ -95,6 +96,10 @@ class CapitalizationRule(Rule):
         shouts = [i for i in doc.word_indices if tokens[i].text.isupper() and self._is_shout(tokens[i].text, cyrillic)]
         if len(shouts) <= self.maximum:
             return
+        if not cyrillic and len(shouts) > 1:
+            shouts = _without_names(doc, shouts, self.shout_words)
+            if len(shouts) <= self.maximum:
+                return
         for i in shouts:
             token = doc.tokens[i]
             if self.excepted(doc, token.start, token.end):
@@ -125,3 +130,57 @@ class CapitalizationRule(Rule):
                 fill(self.message, match=token.text, suggestion=fixed),
                 suggestion=fixed, replacement=fixed,
             )
+
+
+#: English words after a name that make it the subject: "DOWASCO would like", "NAWASA wishes"
+_SUBJECT_VERBS_EN = frozenset({"would", "will", "is", "has", "was", "can", "could", "should", "may", "must", "shall",
+                               "does", "did", "had", "remains", "continues", "wishes", "apologizes", "apologises",
+                               "regrets", "thanks", "advises", "announces", "confirms", "says", "reports", "asks"})
+_CLOSERS = frozenset({")", "]", "”", "’", '"', "'"})
+
+
+def _without_names(doc: Doc, shouts: list[int], shout_words: frozenset[str]) -> list[int]:
+    """(English) The shouts without a name in capitals that the text repeats as its subject
+    ("DOWASCO apologizes … DOWASCO would like to assure …", "(NAWASA) wishes to advise"): each
+    time alone among ordinary words, at least once followed by its verb. A word of
+    ``shout_words`` ("NOT", "CALL") and a one-off capital word ("SCHOOL CLOSED") still shout."""
+    tokens = doc.tokens
+    places: dict[str, list[int]] = {}
+    for i in shouts:
+        places.setdefault(tokens[i].text, []).append(i)
+    names = set()
+    for word, where in places.items():
+        if len(where) < 2 or word in shout_words:
+            continue
+        if any(_caps_neighbour(doc, i) for i in where):
+            continue  # "ALL WATER SYSTEMS WILL BE SWITCHED OFF": a shouted phrase
+        if any(_subject_of(doc, i) for i in where):
+            names.add(word)
+    return shouts if not names else [i for i in shouts if tokens[i].text not in names]
+
+
+def _caps_neighbour(doc: Doc, index: int) -> bool:
+    """Whether the word before or after ``index`` (in its sentence) is in capitals too."""
+    tokens = doc.tokens
+    sentence = tokens[index].sentence
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(tokens) and tokens[j].sentence == sentence and tokens[j].kind == WORD:
+            text = tokens[j].text
+            if len(text) > 1 and text.isupper():
+                return True
+    return False
+
+
+def _subject_of(doc: Doc, index: int) -> bool:
+    """Whether the next word after ``index`` (past a closing bracket or quote) is a verb of
+    which it is the subject: a known auxiliary or a lower-case word in -s ("apologizes")."""
+    tokens = doc.tokens
+    j = index + 1
+    while j < len(tokens) and tokens[j].text in _CLOSERS:
+        j += 1
+    if j >= len(tokens) or tokens[j].kind != WORD or tokens[j].sentence != tokens[index].sentence:
+        return False
+    word = tokens[j].text
+    if not word.islower():
+        return False
+    return word in _SUBJECT_VERBS_EN or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
