@@ -134,7 +134,6 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "Card payments are failing due to our card processor's server issue.",
         "The company that hosts our website has taken its servers offline.",
         "A lorry struck the overhead line near the depot.",
-        "Vandals cut the fibre cable overnight.",
         "The delays are down to air traffic control restrictions.",
         "The firm we depend on for email had a failure overnight.",
     ], [
@@ -146,6 +145,8 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
         "Our engineers drove to the site to fix the cable.",
         "We rely on your feedback to improve.",
         "A driver will deliver your order tomorrow.",
+        # a crime against us reported as the cause is what happened (docs/lint.md, "Categories")
+        "Vandals cut the fibre cable overnight.",
     ]),
     # 9. stock excuses in other words (en.blame)
     "excuses": ("blame", [
