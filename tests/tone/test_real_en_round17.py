@@ -102,6 +102,10 @@ FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
         "Emergency works are under way at the intake.",
         "Our emergency crews are on site.",
         "In an emergency, call 999.",
+        # conditional advice with a word before "emergency" (the lead, 2026-12-07)
+        "Please call 999 in a life-threatening emergency.",
+        "In a medical emergency, always dial 999.",
+        "If you have a genuine emergency, call 111.",
         "If you have an emergency, please use our emergency contact number.",
         "Emergency repairs to the main finished at noon.",
         "The emergency services attended the scene.",
