@@ -127,6 +127,21 @@ FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
         "This is a nightmare for everyone.",
         "Our systems are in total chaos.",
     ]),
+    # 8. a restore to come next, with its time: "before continuing to restore email by midday
+    #    Saturday" (en.forecast restore group)
+    "restore-to-come-with-time": ("speculation", True, [
+        "The team needs to rest before continuing to restore email by midday Saturday.",
+        "Engineers rest for an hour, then begin to reconnect homes by 6 PM.",
+        "We are starting to restore water to the estate by this evening.",
+        "Crews go home tonight and resume to repair the line tomorrow morning.",
+        "After the checks we start to reopen the branches by 10am on Monday.",
+        "Staff are beginning to reinstate accounts by the end of the day.",
+    ], [
+        "We continued to restore email until 5 am Saturday.",
+        "We are continuing to restore power.",
+        "We started to restore power at 5 am.",
+        "We are working to restore power by 6 PM.",
+    ]),
 }
 
 VARIANTS = [(name, text) for name, (_c, _r, pos, _n) in FAMILIES.items() for text in pos]
