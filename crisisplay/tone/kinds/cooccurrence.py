@@ -68,6 +68,7 @@ class CooccurrenceRule(Rule):
         "unless": ((list,), False),
         "gap": ((int,), False),
         "ordered": ((bool,), False),
+        "author": ((list,), False),
     }
     CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {"scope": ("clause", "sentence")}
     groups: dict[str, PhraseSet] = field(default_factory=dict)
@@ -76,6 +77,7 @@ class CooccurrenceRule(Rule):
     scope: str = "clause"
     unless: PhraseSet | None = None
     ordered: bool = False
+    author: PhraseSet | None = None
 
     @classmethod
     def build(cls, setup: Setup) -> list[Rule]:
@@ -92,7 +94,8 @@ class CooccurrenceRule(Rule):
                 lasting.add(name)
         return [cls(**setup.common(), groups=groups, timed=frozenset(timed), lasting=frozenset(lasting),
                     scope=setup.value("scope", "clause"),
-                    unless=setup.phrases("unless", gap=0), ordered=bool(setup.value("ordered", False)))]
+                    unless=setup.phrases("unless", gap=0), ordered=bool(setup.value("ordered", False)),
+                    author=setup.phrases("author", gap=0))]
 
     def _ranges(self, doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
         """Token ranges ``[first, last)`` of the clauses (or sentences) of the message, and
@@ -142,6 +145,8 @@ class CooccurrenceRule(Rule):
         found: dict[str, list[Match]] = {}
         for name in names:  # a group found nowhere (and not a time) means no clause can have all
             found[name] = self.groups[name].find(doc)
+            if name == names[0] and self.author is not None:
+                found[name] = _not_author(doc, found[name], self.author)
             if not found[name] and name not in self.timed:
                 return
         times = {name: self._group_times(doc, name) for name in self.timed}
@@ -174,6 +179,27 @@ class CooccurrenceRule(Rule):
                 if self.excepted(doc, start, end):
                     continue
                 yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def _not_author(doc: Doc, matches: list[Match], author: PhraseSet) -> list[Match]:
+    """``matches`` without those that name the message's author: a word the message also uses
+    for itself («Council staff», "the Council's offices", "council systems") is the speaker
+    in the third person, not an outside party. The author's word is the first word of an
+    ``author`` phrase found anywhere in the message (a possessive "'s" dropped)."""
+    if not matches:
+        return matches
+    words = {_bare(doc.lower(m.first)) for m in author.find(doc)}
+    if not words:
+        return matches
+    return [m for m in matches if not any(_bare(doc.lower(i)) in words for i in range(m.first, m.last + 1))]
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "council's" → "council"."""
+    for end in ("'s", "’s", "s'", "s’"):
+        if word.endswith(end):
+            return word[: -len(end)] + ("s" if end[0] == "s" else "")
+    return word
 
 
 def duration_tokens(doc: Doc) -> list[tuple[int, int]]:
