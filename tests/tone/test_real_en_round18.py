@@ -96,6 +96,10 @@ FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
         "Our migration to Azure is complete.",
         "We are working as fast as we can to restore the service.",
         "Our own data centre had a power failure; our engineers fixed it.",
+        # the named company is the author: its own name is no outside party (the lead, 2026-12-07)
+        "Microsoft apologises for the outage. A Microsoft issue caused email delays for some customers.",
+        "We at Optus are sorry: an Optus network fault took down calls this morning.",
+        "Cloudflare regrets the disruption: a Cloudflare configuration change took sites offline.",
     ]),
     # 6. "emergencies" as the kind of case a line is for: "phone lines for social care emergencies"
     #    (en.alarm exceptions)

@@ -185,13 +185,19 @@ def _not_author(doc: Doc, matches: list[Match], author: PhraseSet) -> list[Match
     """``matches`` without those that name the message's author: a word the message also uses
     for itself («Council staff», "the Council's offices", "council systems") is the speaker
     in the third person, not an outside party. The author's word is the first word of an
-    ``author`` phrase found anywhere in the message (a possessive "'s" dropped)."""
+    ``author`` phrase found anywhere in the message that is not a pronoun, article or "at"
+    ("we at Optus" → "optus"), a possessive "'s" dropped."""
     if not matches:
         return matches
-    words = {_bare(doc.lower(m.first)) for m in author.find(doc)}
+    words = {_bare(doc.lower(next((i for i in range(m.first, m.last + 1) if doc.lower(i) not in _NOT_NAMES), m.first)))
+             for m in author.find(doc)}
     if not words:
         return matches
     return [m for m in matches if not any(_bare(doc.lower(i)) in words for i in range(m.first, m.last + 1))]
+
+
+#: words an ``author`` phrase may start with that name nobody: "we at Optus", "the Council would"
+_NOT_NAMES = frozenset({"we", "the", "our", "at", "a", "an"})
 
 
 def _bare(word: str) -> str:
