@@ -106,13 +106,18 @@ def _element(part: str, lang: str) -> Element:
     if word == "*":
         return Element(tags=tags)
     if word.startswith("=") and len(word) > 1:
-        forms = frozenset(morph.normalise(w) for w in word[1:].split("|") if w)
+        # "=сами|=сама" means what "=сами|сама" means: exact forms, each "=" optional
+        forms = frozenset(morph.normalise(w.lstrip("=")) for w in word[1:].split("|") if w.lstrip("="))
         if not forms:
             raise PhraseError(f"empty word in {part!r}")
         return Element(surface=forms, tags=tags)
     options = [w for w in word.split("|") if w]
     if not options:
         raise PhraseError(f"empty word in {part!r}")
+    if any(w.startswith("=") for w in options):
+        # "все|=всех" would look for a word spelt "=всех": never there, and nothing says so
+        raise PhraseError(f"'=' must start the whole position in {part!r}: write =a|b for exact forms, "
+                          "a|b for any form of the words")
     return Element(keys=frozenset(morph.entry_key(w, lang) for w in options), tags=tags)
 
 

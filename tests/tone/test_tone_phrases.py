@@ -68,6 +68,18 @@ def test_bad_entries(entry: str) -> None:
         compile_phrase(entry if entry != "a||" else "||", "ru")
 
 
+@pytest.mark.parametrize("entry", ["все|=всех оператор", "guarantee|=guaranteed", "мы сама|=сами"])
+def test_an_exact_form_inside_an_alternative_is_refused(entry: str) -> None:
+    # "все|=всех" would look for a word spelt "=всех" and silently never match
+    with pytest.raises(PhraseError, match="must start the whole position"):
+        compile_phrase(entry, "ru")
+
+
+def test_exact_forms_for_the_whole_position_still_compile() -> None:
+    assert _found(["=всех =операторов"], "Сбой у всех операторов", lang="ru") == ["всех операторов"]
+    assert _found(["мы =сами|=сама"], "Мы сама виноваты", lang="ru") == ["Мы сама"]
+
+
 def test_doc_fixture(doc: Callable[[str, str], Doc]) -> None:
     assert doc("Сбой", "ru").word_count == 1
 
