@@ -10,7 +10,7 @@ Precision comes first: five of the ten families teach lint what *not* to report.
 from __future__ import annotations
 
 import pytest
-from real_text import categories
+from real_text import Family, categories, family_cases
 
 
 def _has(category: str, text: str, stage: str = "update") -> bool:
@@ -19,7 +19,7 @@ def _has(category: str, text: str, stage: str = "update") -> bool:
 
 #: name → (category, reported: whether the variants must be reported, variants, near misses —
 #: the other way round)
-FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
+FAMILIES: dict[str, Family] = {
     # 1. a promise disclaimed ("we can't guarantee", "unable to promise", "no guarantee"): neither
     #    the promise word nor the forecast inside it (en.speculation exceptions, en.forecast unless)
     "disclaimed-promise": ("speculation", False, [
@@ -188,8 +188,7 @@ FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
     ]),
 }
 
-VARIANTS = [(name, text) for name, (_c, _r, pos, _n) in FAMILIES.items() for text in pos]
-NEAR_MISSES = [(name, text) for name, (_c, _r, _p, neg) in FAMILIES.items() for text in neg]
+VARIANTS, NEAR_MISSES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("family", "text"), VARIANTS)

@@ -9,7 +9,7 @@ Precision comes first: four of the seven families teach lint what *not* to repor
 from __future__ import annotations
 
 import pytest
-from real_text import categories
+from real_text import Family, categories, family_cases
 
 
 def _has(category: str, text: str, stage: str = "update") -> bool:
@@ -18,7 +18,7 @@ def _has(category: str, text: str, stage: str = "update") -> bool:
 
 #: name → (category, reported: whether the variants must be reported, variants, near misses —
 #: the other way round)
-FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
+FAMILIES: dict[str, Family] = {
     # 1. the speaker naming itself in the third person: a council that is the author ("Council
     #    staff", "the Council's offices", "council systems") is no outside party (en.blame-outside
     #    `author`, kind cooccurrence)
@@ -148,8 +148,7 @@ FAMILIES: dict[str, tuple[str, bool, list[str], list[str]]] = {
     ]),
 }
 
-VARIANTS = [(name, text) for name, (_c, _r, pos, _n) in FAMILIES.items() for text in pos]
-NEAR_MISSES = [(name, text) for name, (_c, _r, _p, neg) in FAMILIES.items() for text in neg]
+VARIANTS, NEAR_MISSES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("family", "text"), VARIANTS)
