@@ -15,6 +15,8 @@ What is stored, and under which key:
 * ``phrases-ru``, ``phrases-en``: a compiled phrase entry (:mod:`crisisplay.tone.phrases`),
   keyed by the entry text;
 * ``words-ru``: pymorphy3's readings of a word, keyed by the word;
+* ``phones``: the phone numbers found in a message (:func:`crisisplay.tone.contacts.find_phones`),
+  keyed by its language and a digest of its text;
 * ``wording``: a bundled catalog of :mod:`crisisplay.wording`, keyed by its name and text,
   kept only by a process that has the cache open anyway (lint).
 
@@ -53,8 +55,8 @@ ENV = "CRISISPLAY_CACHE_DIR"
 FORMAT = 1
 #: Modules whose code decides the cached values (a change to one of them is a new cache).
 SOURCES = ("tone/morph.py", "tone/phrases.py", "tone/text.py", "tone/packs.py", "tone/pack_rules.py",
-           "tone/bindings.py", "tone/lexicon.py", "tone/kinds/*.py", "tone/cache.py", "rulebook/cards.py",
-           "rulebook/files.py", "playbook/loader.py", "diagnostics/model.py")
+           "tone/bindings.py", "tone/lexicon.py", "tone/contacts.py", "tone/phone_matching.py", "tone/kinds/*.py",
+           "tone/cache.py", "rulebook/cards.py", "rulebook/files.py", "playbook/loader.py", "diagnostics/model.py")
 _SCHEMA = (
     "CREATE TABLE entries (space TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "
     "PRIMARY KEY (space, key)) WITHOUT ROWID"
@@ -69,6 +71,7 @@ class Cache:
     def __init__(self, connection: Any, path: Path) -> None:
         self.connection = connection
         self.path = path
+        self._spaces: dict[str, dict[str, Any]] = {}
 
     def get_many(self, space: str, keys: Iterable[str]) -> dict[str, Any]:
         wanted = list(dict.fromkeys(keys))
@@ -91,6 +94,20 @@ class Cache:
         except (self._errors(), ValueError):
             return {}
         return found
+
+    def get_space(self, space: str) -> dict[str, Any]:
+        """Every value of ``space``, read once per process (a space whose values a run mostly
+        needs all of; values put later are not in it)."""
+        known = self._spaces.get(space)
+        if known is None:
+            try:
+                rows = self.connection.execute("SELECT key, value FROM entries WHERE space = ?", (space,)).fetchall()
+                values = json.loads("[" + ",".join(str(value) for _key, value in rows) + "]")
+                known = dict(zip((str(key) for key, _value in rows), values, strict=True))
+            except (self._errors(), ValueError):
+                known = {}
+            self._spaces[space] = known
+        return known
 
     def get(self, space: str, key: str) -> Any:
         return self.get_many(space, [key]).get(key)
@@ -129,8 +146,8 @@ def fingerprint() -> str:
 
 
 #: Libraries whose results are cached: morphology, its dictionary, tokenizer, English stemmer (and
-#: PyStemmer, its C build, which it uses when installed), CLDR.
-LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "razdel", "snowballstemmer", "Stemmer", "babel")
+#: PyStemmer, its C build, which it uses when installed), CLDR, phone numbers.
+LIBRARIES = ("pymorphy3", "pymorphy3_dicts_ru", "razdel", "snowballstemmer", "Stemmer", "babel", "phonenumbers")
 
 
 def _stamp(module: str) -> bytes:

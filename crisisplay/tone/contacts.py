@@ -9,12 +9,14 @@ count only after a cue word. Links compare without scheme, ``www.`` and a traili
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from crisisplay.lazy_re import LazyPattern
 from crisisplay.tone.phone_matching import MIN_PHONE_CHARS as MIN_PHONE_CHARS
+from crisisplay.tone.wordstore import STORES, WordStore
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -143,9 +145,54 @@ def find_urls(text: str) -> list[Contact]:
 
 
 def find_phones(text: str, lang: str) -> list[Contact]:
-    """Full numbers by phonenumbers, ``+`` numbers it rejects as invalid, cued short numbers."""
-    import phonenumbers
+    """Full numbers by phonenumbers, ``+`` numbers it rejects as invalid, cued short numbers.
 
+    In a lint run (lint's cache open) the answer for a text already read is taken from the
+    cache: a company's messages carry the same numbers run after run, and reading them means
+    importing phonenumbers (a tenth of lint's start-up) and running its matcher. The cache's
+    fingerprint covers this module, the matcher's and phonenumbers' own files.
+    """
+    if not (_PHONE_RUN_RE.search(text) or "+" in text):
+        return _find_phones(text, lang)  # no number phonenumbers could read: nothing to save
+    from crisisplay.tone.cache import cache_if_open
+
+    if cache_if_open() is None:
+        return _find_phones(text, lang)
+    key = f"{lang}:{hashlib.blake2b(text.encode('utf-8', 'surrogatepass'), digest_size=16).hexdigest()}"
+    _PHONES.prefetch((key,))
+    spans = _PHONES.known.get(key)
+    if spans is not None and all(0 <= start < end <= len(text) for start, end, _value in spans):
+        return [Contact("phone", start, end, value, text[start:end]) for start, end, value in spans]
+    found = _find_phones(text, lang)
+    _PHONES.put(key, tuple((c.start, c.end, c.value) for c in found))
+    return found
+
+
+def _spans_from_json(value: object) -> tuple[tuple[int, int, str], ...] | None:
+    """A cached ``[[start, end, "+7…"], …]``, or None when it is not that."""
+    if not isinstance(value, list):
+        return None
+    spans = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int and type(item[1]) is int
+                and isinstance(item[2], str)):
+            return None
+        spans.append((item[0], item[1], item[2]))
+    return tuple(spans)
+
+
+def _no_compute(key: str) -> tuple[tuple[int, int, str], ...]:
+    raise LookupError(key)  # find_phones computes from the text; the store only keeps answers
+
+
+#: Phone numbers found per text, by language and a digest of the text (lint's cache).
+_PHONES: WordStore[tuple[tuple[int, int, str], ...]] = WordStore(
+    "phones", _no_compute, lambda spans: [list(span) for span in spans], _spans_from_json
+)
+STORES.append(_PHONES)  # type: ignore[arg-type]
+
+
+def _find_phones(text: str, lang: str) -> list[Contact]:
     found: dict[tuple[int, int], Contact] = {}
     # The text's digits are not counted first: each way of finding a number below looks for
     # the digits it needs (a run of five for the matcher, «+» and digits, three in a row after
@@ -163,11 +210,13 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         for hit in phone_matcher(searched, region):
             if any(s < hit.end and hit.start < e for s, e in found):
                 continue  # one stretch of text is one contact, read by the first region that accepts it
-            value = phonenumbers.format_number(hit.number, phonenumbers.PhoneNumberFormat.E164)
+            value = _e164(hit.number)
             found[hit.start, hit.end] = Contact("phone", hit.start, hit.end, value, text[hit.start : hit.end])
     for match in _INTL_RE.finditer(text) if "+" in text else ():
         if any(s < match.end() and match.start() < e for s, e in found):
             continue
+        import phonenumbers  # only for a text with a number in it: the import is a tenth of lint's start-up
+
         try:
             number = phonenumbers.parse(match.group(), None)
         except phonenumbers.NumberParseException:
@@ -180,6 +229,12 @@ def find_phones(text: str, lang: str) -> list[Contact]:
         if not any(s <= start < e for s, e in found):
             found[(start, end)] = Contact("phone", start, end, short.group(1), short.group(1))
     return sorted(found.values(), key=lambda c: c.start)
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    import phonenumbers
+
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -146,8 +146,11 @@ def preload(entries: Iterable[str], lang: str) -> None:
     store = open_cache()
     if store is None:
         return
-    for entry, value in store.get_many(f"phrases-{lang}", missing).items():
-        phrase = _phrase_from_json(entry, value)
+    # The whole space at once: a rule set has some sixty lists, and a query per list cost more.
+    stored = store.get_space(f"phrases-{lang}")
+    for entry in missing:
+        value = stored.get(entry)
+        phrase = _phrase_from_json(entry, value) if value is not None else None
         if phrase is not None:
             _COMPILED[(entry, lang)] = phrase
 

@@ -147,6 +147,49 @@ def test_a_second_run_words_its_findings_without_yaml(tmp_path: Path) -> None:
     assert second == f"{messages} False\n"
 
 
+def test_a_second_run_reads_its_phone_numbers_without_phonenumbers(tmp_path: Path) -> None:
+    """The numbers of a text read before come from the cache: phonenumbers is not imported, and
+    the contacts (and so the findings) are the same."""
+    script = (
+        "import sys\n"
+        "from crisisplay.tone.api import MessageText, lint_messages\n"
+        "from crisisplay.tone.contacts import find_contacts\n"
+        "sms = MessageText('sms', 'Сбой оплаты. Звоните: 8 800 555-35-35 или +7 (495) 123-45-67.', 'sms.txt')\n"
+        "push = MessageText('push', 'Сбой оплаты. Звоните: +7 800 555 35 35.', 'push.txt')\n"
+        "found = lint_messages([sms, push], locale='ru', stage_kind='first_notice')\n"
+        "print(sorted((d.rule, d.message) for d in found), [tuple(c) for c in "
+        "find_contacts(sms.text, 'ru')], 'phonenumbers' in sys.modules)\n"
+    )
+    first, second = _run_twice(script, tmp_path / "cache")
+    answer, loaded = first.rsplit(" ", 1)
+    assert "+78005553535" in answer and "+74951234567" in answer and loaded.strip() == "True"
+    assert second == f"{answer} False\n"
+
+
+def test_cached_phone_numbers_of_the_wrong_shape_are_read_again(cache_dir: Path) -> None:
+    from crisisplay.tone import contacts
+
+    text = "Звоните: 8 800 555-35-35."
+    expected = contacts._find_phones(text, "ru")
+    assert cache.open_cache() is not None
+    key = next(iter(_phone_keys(text)))
+    for planted in ([[0, 999, "+70000000000"]], [["0", 3, "x"]], "nonsense", [[5, 2, "+7"]]):
+        contacts._PHONES.known.clear()
+        contacts._PHONES.absent.clear()
+        store = cache.open_cache()
+        assert store is not None
+        store.put_many("phones", {key: planted})
+        assert contacts.find_phones(text, "ru") == expected, planted
+    contacts._PHONES.known.clear()
+    contacts._PHONES.absent.clear()
+
+
+def _phone_keys(text: str) -> list[str]:
+    import hashlib
+
+    return [f"ru:{hashlib.blake2b(text.encode(), digest_size=16).hexdigest()}"]
+
+
 def _corpus_texts() -> list[tuple[str, str]]:
     texts = []
     for language in ("ru", "en"):
