@@ -6,12 +6,16 @@ The face only: options, the invitation commands, and starting uvicorn with the a
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import os
+import socket
 import sys
 
 import click
 
 from crisisplay.cli.common import db_option, handle_errors
+from crisisplay.errors import CrisisplayError
 
 DEFAULT_PORT = 8765
 EPILOG = """Examples:
@@ -51,7 +55,7 @@ def _link(base_url: str, token: str) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (only this machine by default).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on.")
+              help="Port to listen on (0: any free port, shown at start).")
 @_url_option
 @click.option("--playbook", "playbooks", multiple=True, metavar="PLAYBOOK",
               help="A playbook the room offers for new runs (repeatable; default: the bundled scenarios).")
@@ -83,6 +87,10 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
     from crisisplay.room.app import RoomConfig, create_app
 
     offered = playbooks or tuple(f"{BUNDLED_PREFIX}{n}" for n in bundled_names() if not n.startswith("base."))
+    # The socket is bound here, before anything is printed or invited: a busy port is a clear
+    # error (exit 2), and with --port 0 the address shown is the one the system picked.
+    listener = _listen(host, port)
+    port = int(listener.getsockname()[1])
     shown_host = f"[{host}]" if ":" in host else host
     url = base_url or f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown_host}:{port}"
     if not is_loopback(host) and not behind_proxy:
@@ -101,7 +109,7 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
         click.echo(f"first invitation, for {first.name} (editor): {_link(url, first.token)}")
         click.echo("invite the team with: crisisplay serve invite NAME --role editor|viewer")
     sys.stdout.flush()
-    uvicorn.run(
+    server = uvicorn.Server(uvicorn.Config(
         app,
         host=host,
         port=port,
@@ -109,7 +117,29 @@ def serve(ctx: click.Context, host: str, port: int, base_url: str | None, playbo
         proxy_headers=behind_proxy,
         forwarded_allow_ips=forwarded_allow_ips if behind_proxy else None,
         server_header=False,
-    )
+    ))
+    with listener:
+        server.run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host``:``port`` (0: any free port), or a clear error."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CrisisplayError(f"cannot listen on {host}: unknown address ({exc})") from None
+    family, kind, proto, _name, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        if os.name == "posix":  # a restart right after a stop may reuse the port (not on Windows: it shares it)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+    except OSError as exc:
+        listener.close()
+        reason = "the port is in use (another room or program); pick another with --port" \
+            if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise CrisisplayError(f"cannot listen on {host}:{port}: {reason}") from None
+    return listener
 
 
 @serve.command(name="invite", epilog="Examples:\n\n  crisisplay serve invite 'Olga (PR)' --role editor\n\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -22,12 +21,6 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -81,14 +74,14 @@ def running_room(tmp_path: Path, *, playbook: str = "bundled:it-outage.ru", t0: 
         [sys.executable, "-m", "crisisplay", "checklist", "start", playbook, "--t0", t0, "-q", "--db", str(db)],
         capture_output=True, text=True, check=True, env=_env(),
     ).stdout.strip()  # fmt: skip
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    # --port 0: the room binds a free port itself and prints it (no race with another test
+    # taking a port found free a moment before)
     process = subprocess.Popen(
-        [sys.executable, "-m", "crisisplay", "serve", "--port", str(port), "--db", str(db)],
+        [sys.executable, "-m", "crisisplay", "serve", "--port", "0", "--db", str(db)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(),
     )  # fmt: skip
     try:
-        first = _wait_until_up(process, url)
+        url, first = _wait_until_up(process)
         yield Server(url, db, process, first, run_id)
     finally:
         process.terminate()
@@ -99,17 +92,22 @@ def running_room(tmp_path: Path, *, playbook: str = "bundled:it-outage.ru", t0: 
             process.wait(timeout=10)
 
 
-def _wait_until_up(process: subprocess.Popen[str], url: str) -> str:
+def _wait_until_up(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """The room's address and first invitation, once it answers."""
     assert process.stdout is not None
     lines = [process.stdout.readline(), process.stdout.readline()]  # the address, the first invitation
     first = next((line.split(": ", 1)[1].strip() for line in lines if line.startswith("first invitation")), "")
+    shown = re.search(r"http://127\.0\.0\.1:(\d+)/", lines[0])
+    if shown is None or shown.group(1) == "0":
+        raise AssertionError(f"the room printed no address with a real port: {''.join(lines)}{process.stdout.read()}")
+    url = f"http://127.0.0.1:{shown.group(1)}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"the room stopped: {''.join(lines)}{process.stdout.read()}")
         try:
             if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return first
+                return url, first
         except httpx.HTTPError:
             time.sleep(0.1)
     raise AssertionError("the room did not answer within 30 s")

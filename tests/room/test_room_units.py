@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -67,20 +68,44 @@ def test_only_loopback_counts_as_local(host: str, local: bool) -> None:
 
 
 def test_serving_beyond_this_machine_without_tls_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(options))  # no socket is opened
+    started: list[tuple[Any, int]] = []
+
+    def run(server: Any, sockets: list[socket.socket]) -> None:  # records what would be served, serves nothing
+        started.append((server.config, sockets[0].getsockname()[1]))
+
+    monkeypatch.setattr("uvicorn.Server.run", run)
     db = str(tmp_path / "db.sqlite3")
-    plain = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--db", db], env={"CRISISPLAY_USER": "lead"})
+    plain = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "0", "--db", db],
+                               env={"CRISISPLAY_USER": "lead"})
     assert plain.exit_code == 0, plain.output
     assert "warning: serving on 0.0.0.0 without TLS in front" in plain.output
-    assert "first invitation, for lead (editor): http://127.0.0.1:8765/join/" in plain.output
-    proxied = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--behind-proxy", "--db", db])
+    port = started[0][1]
+    assert port != 0 and f"first invitation, for lead (editor): http://127.0.0.1:{port}/join/" in plain.output
+    proxied = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "0", "--behind-proxy", "--db", db])
     assert "warning" not in proxied.output
     assert "first invitation" in proxied.output  # nobody has come in yet: a fresh one each start
-    local = CliRunner().invoke(cli, ["serve", "--db", db])
+    local = CliRunner().invoke(cli, ["serve", "--port", "0", "--db", db])
     assert "warning" not in local.output
-    assert started[0]["host"] == "0.0.0.0" and started[1]["proxy_headers"] is True
-    assert started[2]["host"] == "127.0.0.1"
+    assert started[0][0].host == "0.0.0.0" and started[1][0].proxy_headers is True
+    assert started[2][0].host == "127.0.0.1"
+
+
+def test_a_busy_port_is_a_clear_error_before_anyone_is_invited(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = CliRunner().invoke(cli, ["serve", "--port", str(port), "--db", db], env={"CRISISPLAY_USER": "lead"})
+    assert busy.exit_code == 2, busy.output
+    assert f"cannot listen on 127.0.0.1:{port}: the port is in use" in busy.output
+    assert "Traceback" not in busy.output and "invitation" not in busy.output
+    unknown = CliRunner().invoke(cli, ["serve", "--host", "no-such-host.invalid", "--port", "0", "--db", db])
+    assert unknown.exit_code == 2 and "cannot listen on no-such-host.invalid" in unknown.output
+    with Store.open(db) as store:  # nothing was invited by the starts that failed
+        from crisisplay.room import members
+
+        assert not members.has_members(store)
 
 
 def test_invite_members_and_revoke_from_the_terminal(tmp_path: Path) -> None:
