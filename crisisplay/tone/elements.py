@@ -37,6 +37,7 @@ from typing import NamedTuple
 from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.english_cues import named_channel, negated_contact, told_before
 from crisisplay.tone.events import (
     PRONOUNS,
     affected_before,
@@ -215,7 +216,13 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
                     if not _brand_name(doc.text[c.start : c.end], c.kind)]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
-        return _first([m for m in lex.get("contact_channel").find(doc) if not _product_name(doc, m)], doc)
+        english = doc.lang == "en"
+        channels = _first([m for m in lex.get("contact_channel").find(doc) if not _product_name(doc, m)
+                           and not (english and negated_contact(doc, m))], doc)
+        if channels.found or not english:
+            return channels
+        named = named_channel(doc)
+        return Evidence(True, *named) if named else channels
     if element == "next_update":
         return next_update(doc, lex)
     return _first(lex.get("empathy").find(doc), doc)
@@ -278,7 +285,7 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
     english = doc.lang == "en"
     for match in lex.get("update_cue").find(doc):
         if _reports_now(doc, match.last) or _cited(doc, match.first) or (
-                english and (_done(doc, match.first) or _next_period(doc, match))):
+                english and (_done(doc, match.first) or _next_period(doc, match) or told_before(doc, match))):
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]

@@ -23,7 +23,9 @@ SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR",
                "CALL", "HELP", "OPEN", "SHUT", "READ", "NOTE", "VERY", "MUST", "ONLY", "THIS", "THAT", "WILL",
                "BACK", "DOWN", "LIVE", "SAFE", "WAIT", "SOON", "FREE", "DONT", "CANT", "WONT", "YOUR", "NEED",
                "HAVE", "BEEN", "WITH", "FROM", "LOST", "DEAD", "FAST", "BUSY", "FULL", "SALE", "JUST", "EVER",
-               "HERE", "THEM", "THEY", "WHAT", "WHEN", "KEEP", "STAY", "AWAY", "LATE", "MORE", "LESS", "TODAY")
+               "HERE", "THEM", "THEY", "WHAT", "WHEN", "KEEP", "STAY", "AWAY", "LATE", "MORE", "LESS", "TODAY",
+               # modal verbs: "students and staff CAN use WebCT from home"
+               "CAN")
 _VOWELLESS_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ0-9&.'’-]+")
 _SHORT_SHOUTS_RU = frozenset({"НЕ", "НЕТ", "ВСЕ", "ВСЁ", "ВЫ", "ДА", "ВАС", "ВАМ", "ВАШ"})
 
@@ -100,6 +102,10 @@ class CapitalizationRule(Rule):
             shouts = _without_names(doc, shouts, self.shout_words)
             if len(shouts) <= self.maximum:
                 return
+        if not cyrillic:
+            shouts = _without_modifier_names(doc, shouts, self.shout_words)
+            if len(shouts) <= self.maximum:
+                return
         for i in shouts:
             token = doc.tokens[i]
             if self.excepted(doc, token.start, token.end):
@@ -157,6 +163,60 @@ def _without_names(doc: Doc, shouts: list[int], shout_words: frozenset[str]) -> 
         if any(_subject_of(doc, i) for i in where):
             names.add(word)
     return shouts if not names else [i for i in shouts if tokens[i].text not in names]
+
+
+#: Words before a noun phrase: a capital word between one of them (or the start of a sentence)
+#: and a lower-case noun modifies that noun ("the SCADA contractor", "an MBORC situation")
+_DETERMINERS_EN = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "your", "my", "this", "that",
+                             "these", "those", "each", "any", "some"})
+#: Lower-case words after which a capital word is not a noun's modifier ("NOTICE to residents")
+_FUNCTION_EN = frozenset({"to", "of", "for", "and", "or", "but", "is", "are", "was", "were", "be", "been", "will",
+                          "would", "can", "could", "should", "must", "may", "might", "not", "in", "on", "at", "by",
+                          "with", "from", "as", "that", "the", "a", "an", "it", "this", "if", "so", "than", "then",
+                          "you", "we", "they", "all", "your", "our", "no", "do", "does", "did", "has", "have", "had"})
+#: Capital words that are English words whatever follows them ("EVERY single customer", "ALWAYS
+#: assume", "a MAJOR problem")
+_ENGLISH_CAPS = frozenset({"EVERY", "ALWAYS", "NEVER", "PLEASE", "WHOLE", "ENTIRE", "SINGLE", "MAJOR", "TOTAL",
+                           "EXTRA", "GREAT", "STRICT", "SEVERE", "OTHER", "FIRST", "STILL", "AGAIN", "SHOULD",
+                           "COULD", "WOULD", "CANNOT", "THESE", "THOSE", "THERE", "WHERE", "WHICH", "UNTIL",
+                           "AFTER", "BEFORE", "ABOUT", "UNDER", "ABOVE", "BELOW"})
+#: Endings of English words (derived or inflected): "LIMITED staff", "URGENT action", "MASSIVE outage"
+_ENGLISH_ENDINGS = ("ED", "ING", "LY", "FUL", "OUS", "IVE", "ABLE", "IBLE", "ANT", "ENT", "EST", "ION", "MENT",
+                    "NESS", "ITY", "IZE", "ISE", "ICAL", "LESS", "ARY", "ORY", "URE", "AGE", "ER", "ERS", "AL")
+
+
+def _without_modifier_names(doc: Doc, shouts: list[int], shout_words: frozenset[str]) -> list[int]:
+    """(English) The shouts without a lone name in capitals that modifies the lower-case noun
+    after it, after a determiner or at the start of a sentence: "the SCADA contractor", "IOMSPC
+    engineers are working", "an MBORC situation" (abbreviations of five letters or more). A
+    word of ``shout_words``, a common English word in capitals ("EVERY single customer") or one
+    with an English ending ("LIMITED staff", "URGENT action") still shouts, and so does a word
+    next to other capitals ("IMPORTANT NOTICE")."""
+    tokens = doc.tokens
+    kept = []
+    for i in shouts:
+        word = tokens[i].text
+        if (word in shout_words or word in _ENGLISH_CAPS or word.endswith(_ENGLISH_ENDINGS)
+                or _caps_neighbour(doc, i) or not _modifies_next(doc, i)):
+            kept.append(i)
+    return kept
+
+
+def _modifies_next(doc: Doc, index: int) -> bool:
+    """Whether the word at ``index`` stands where a noun's modifier stands: after a determiner
+    or first in its sentence, before a lower-case word that is not a function word."""
+    tokens = doc.tokens
+    sentence = tokens[index].sentence
+    after = index + 1
+    if after >= len(tokens) or tokens[after].sentence != sentence or tokens[after].kind != WORD:
+        return False
+    following = tokens[after].text
+    if not following.islower() or not following.isalpha() or following in _FUNCTION_EN:
+        return False
+    if doc.is_sentence_initial(index):
+        return True
+    before = index - 1
+    return tokens[before].kind == WORD and tokens[before].text.lower() in _DETERMINERS_EN
 
 
 def _caps_neighbour(doc: Doc, index: int) -> bool:

@@ -1,0 +1,97 @@
+"""English grammar the element detectors ask about a contact or an update cue.
+
+* a contact phrase negated: "they do not need to contact us", "we ask residents to not
+  contact us unless absolutely necessary", "please avoid calling us" — no way to reach us
+  (not "do not hesitate to contact us");
+* a channel named by its proper name after "via" or "through", in a clause about contact or
+  news: "we will be in contact with you, through Weduc", "check before travelling via National
+  Rail Enquiries";
+* an update cue in the simple past with its subject: "our head cook notified the director this
+  morning" — news given before, not the next message (not "you will be notified", "we will
+  keep the community informed").
+"""
+
+from __future__ import annotations
+
+from crisisplay.tone.doc import Doc
+from crisisplay.tone.phrases import Match
+from crisisplay.tone.text import WORD
+
+#: Words that may stand between a negation and the contact it negates: "not need to", "no need to",
+#: "not to", "please do not"
+_BRIDGE = frozenset({"to", "please", "need", "needs", "have", "has", "try"})
+_NEGATION = frozenset({"not", "no", "never", "cannot", "avoid", "avoiding"})
+
+
+def negated_contact(doc: Doc, match: Match) -> bool:
+    """Whether a contact phrase at ``match`` is negated by the words just before it, in its
+    sentence ("do not need to contact us", "to not contact us", "avoid calling us")."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    j = match.first - 1
+    while j >= 0 and match.first - j <= 4 and tokens[j].sentence == sentence and tokens[j].kind == WORD:
+        word = doc.lower(j)
+        if word in _NEGATION or word.endswith(("n't", "n’t")):
+            return True
+        if word not in _BRIDGE:
+            return False
+        j -= 1
+    return False
+
+
+#: Words of a clause about reaching us or news from us, before "via"/"through" and the name
+_COMMUNICATION = frozenset({"contact", "touch", "update", "updates", "updated", "message", "messages", "check",
+                            "checking", "email", "e-mail", "text", "inform", "informed", "information", "news",
+                            "enquiries", "notify", "notified", "reach", "posted", "post", "follow", "details"})
+_VIA = frozenset({"via", "through"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"})
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
+def named_channel(doc: Doc) -> tuple[int, int] | None:
+    """The characters of a channel named after "via"/"through" in a clause about contact or
+    news ("in contact with you, through Weduc"; "check before travelling via National Rail
+    Enquiries"): a capitalised word, not the first of its sentence nor a day or month."""
+    tokens = doc.tokens
+    for i, token in enumerate(tokens):
+        if token.kind != WORD or token.text.lower() not in _VIA or i + 1 >= len(tokens):
+            continue
+        name = tokens[i + 1]
+        if (name.kind != WORD or name.sentence != token.sentence or not name.text[:1].isupper()
+                or name.text.lower() in _CALENDAR or doc.is_sentence_initial(i + 1)):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].sentence == token.sentence and tokens[j].text not in _CLAUSE_ENDS:
+            if tokens[j].kind == WORD and doc.lower(j) in _COMMUNICATION:
+                return name.start, name.end
+            j -= 1
+    return None
+
+
+#: Words before a past participle that make it no simple past: "you will be notified", "we will
+#: keep the community informed", "residents are being informed"
+_NOT_PAST = frozenset({"keep", "keeps", "kept", "keeping", "stay", "stays", "remain", "remains", "be", "been",
+                       "being", "is", "are", "am", "get", "gets", "getting", "got", "will", "shall", "going"})
+
+
+def told_before(doc: Doc, match: Match) -> bool:
+    """Whether a one-word update cue in -ed ("notified", "informed", "posted") is a simple past
+    after its subject ("our head cook notified the director this morning"): news given before."""
+    if match.first != match.last:
+        return False
+    word = doc.lower(match.first)
+    if not word.endswith("ed") or match.first == 0:
+        return False
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    if tokens[match.first - 1].kind != WORD or tokens[match.first - 1].sentence != sentence:
+        return False
+    for j in range(match.first - 1, max(match.first - 6, -1), -1):
+        if tokens[j].sentence != sentence:
+            break
+        before = doc.lower(j)
+        if before in _NOT_PAST or before.endswith(("'ll", "’ll")):
+            return False
+    return True
