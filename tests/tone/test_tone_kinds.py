@@ -166,10 +166,12 @@ def test_occurrence_pattern_looking_around_its_match_is_searched_per_sentence() 
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.lists(st.sampled_from(["Сбой", " но ", " but ", "а", ";", ":", "—", "–", ". ", "!", " ", "\n", "ok"]),
+@given(text=st.lists(st.sampled_from(["Сбой", " но ", " but ", "а", ";", ":", "—", "–", ". ", "!", " ", "\n", "ok",
+                                      "18", "5", " к "]),
                      max_size=20).map("".join), lang=st.sampled_from(["ru", "en"]))
 def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str, lang: str) -> None:
-    """The clauses found from one pass over the message are the ones a walk testing each token finds."""
+    """The clauses found from one pass over the message are the ones a walk testing each token
+    finds; the colon of a clock time («к 18:00») cuts nothing."""
     from crisisplay.tone.kinds.cooccurrence import _CLAUSE_PUNCT, _CLAUSE_WORDS, CooccurrenceRule
     from crisisplay.tone.text import PUNCT
 
@@ -179,7 +181,9 @@ def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str,
         start = sent.first
         for index in range(sent.first, sent.last):
             token = doc.tokens[index]
-            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text)) or (
+            clock = (token.text == ":" and 0 < token.start and token.end < len(text)
+                     and text[token.start - 1].isdigit() and text[token.end].isdigit())
+            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text) and not clock) or (
                 doc.lower(index) in _CLAUSE_WORDS)
             if cut and index > start:
                 plain.append((start, index))
@@ -187,6 +191,17 @@ def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str,
         if start < sent.last:
             plain.append((start, sent.last))
     assert CooccurrenceRule(**_common(lang), scope="clause")._cut(doc) == plain
+
+
+def test_a_clock_time_is_one_clause_for_a_timed_group() -> None:
+    """«к 18:00» stays whole: a colon between digits is no clause break (it once hid every
+    time written with minutes from the clause rules)."""
+    from crisisplay.tone.kinds.cooccurrence import CooccurrenceRule
+
+    rule = CooccurrenceRule(**_common(), groups={"hedge": PhraseSet(["по оценка"], "ru"), "when": PhraseSet([], "ru")},
+                            timed=frozenset({"when"}), scope="clause")
+    doc = Doc("По оценкам, движение откроют к 18:00. Заседание: 10:00", "ru")
+    assert [doc.text[f.start:f.end] for f in rule.check(doc, CTX)] == ["По оценкам, движение откроют к 18:00"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -108,8 +108,10 @@ class CooccurrenceRule(Rule):
 
     def _cut(self, doc: Doc) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
-        cuts = [] if self.scope != "clause" else list(compress(
-            range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE)))
+        cuts = [] if self.scope != "clause" else [
+            index for index in compress(range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE))
+            if not _clock_colon(doc, index)
+        ]
         next_cut = 0
         for sent in doc.sentences:
             start = sent.first
@@ -179,6 +181,15 @@ class CooccurrenceRule(Rule):
                 if self.excepted(doc, start, end):
                     continue
                 yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+def _clock_colon(doc: Doc, index: int) -> bool:
+    """Whether the token at ``index`` is the colon of a clock time («к 18:00», "by 5:30"): no
+    clause ends there, and a time group must see the whole time."""
+    token = doc.tokens[index]
+    text = doc.text
+    return (text[token.start:token.end] == ":" and token.start > 0 and token.end < len(text)
+            and text[token.start - 1].isdigit() and text[token.end].isdigit())
 
 
 def _not_author(doc: Doc, matches: list[Match], author: PhraseSet) -> list[Match]:
