@@ -38,6 +38,7 @@ from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.english_cues import named_channel, negated_contact, told_before
+from crisisplay.tone.english_presence import cause_named, hit_object, wrong_action
 from crisisplay.tone.events import (
     PRONOUNS,
     affected_before,
@@ -195,10 +196,15 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
             evidence = _first(events(doc, lex, name), doc)
             if evidence.found:
                 return evidence
+        said = _english_event(doc, lex)
+        if said:
+            return Evidence(True, *said)
         bare = events(doc, lex, "what_happened_bare") if has_bare_events else []
         if not bare:
             return Evidence(False)
-        if down_named(doc, status_matches(doc, lex)):  # "we are fixing an outage. … the app will not open"
+        # "we are fixing an outage. … the app will not open"; not people left "without power" (a
+        # count of those the outage reached, the same bare fact)
+        if down_named(doc, [s for s in status_matches(doc, lex) if doc.lower(s[1].first) != "without"]):
             return _first(bare, doc)
         return _first([m for m in bare if names_failed(doc, lex, m.first)], doc)
     if element == "service_status":
@@ -209,7 +215,7 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         for match in _problems(doc, lex):
             if _names_what(doc, lex, match.last):
                 return Evidence(True, *match.offsets(doc))
-        span = affected_before(doc, lex) or service_before_problem(doc, lex)
+        span = affected_before(doc, lex) or service_before_problem(doc, lex) or hit_object(doc, lex)
         return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
@@ -226,6 +232,14 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
     if element == "next_update":
         return next_update(doc, lex)
     return _first(lex.get("empathy").find(doc), doc)
+
+
+def _english_event(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
+    """(English) An event said by grammar (:mod:`crisisplay.tone.english_presence`): an action
+    done wrongly, or a cause named as the subject of "caused"."""
+    if doc.lang != "en":
+        return None
+    return doc.memo("en-event", lambda: wrong_action(doc) or cause_named(doc, lex))
 
 
 def _product_name(doc: Doc, match: Match) -> bool:
