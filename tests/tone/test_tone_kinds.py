@@ -181,7 +181,7 @@ def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str,
         start = sent.first
         for index in range(sent.first, sent.last):
             token = doc.tokens[index]
-            clock = (token.text == ":" and 0 < token.start and token.end < len(text)
+            clock = (token.text == ":" and token.start > 0 and token.end < len(text)
                      and text[token.start - 1].isdigit() and text[token.end].isdigit())
             cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text) and not clock) or (
                 doc.lower(index) in _CLAUSE_WORDS)
