@@ -10,6 +10,13 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+
+# Property tests judge answers, not speed (benchmarks/ measure that): with the suite on every
+# core of a busy machine, a per-example deadline or the "too slow" health check failed tests
+# whose answers were right.
+settings.register_profile("crisisplay", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("crisisplay")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

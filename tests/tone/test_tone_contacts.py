@@ -160,6 +160,14 @@ def test_short_candidates_are_not_parsed(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(calls) > 1
 
 
+@pytest.fixture(autouse=True)
+def _no_phone_cache() -> Any:
+    """These tests judge how numbers are found: never an answer another test left in lint's
+    cache (tests/tone/test_tone_cache.py checks the cache)."""
+    with mock.patch("crisisplay.tone.cache.cache_if_open", return_value=None):
+        yield
+
+
 def _phones(text: str, lang: str = "en") -> list[tuple[str, str]]:
     return [(c.display, c.value) for c in find_phones(text, lang)]
 
