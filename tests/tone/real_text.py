@@ -3,6 +3,10 @@ the categories of one message, linted alone as an e-mail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from crisisplay.tone.api import MessageText, lint_messages
 
 
@@ -21,3 +25,39 @@ def family_cases(families: dict[str, Family]) -> tuple[list[tuple[str, str]], li
     variants = [(name, text) for name, (_c, _r, texts, _n) in families.items() for text in texts]
     near_misses = [(name, text) for name, (_c, _r, _v, texts) in families.items() for text in texts]
     return variants, near_misses
+
+
+FamilyTest = Callable[[str, str], None]
+
+
+def family_tests(families: dict[str, Family], lang: str, stage: str = "update") -> tuple[FamilyTest, FamilyTest]:
+    """The two tests of a family table, for a test module to bind to its own names: every
+    variant judged as its family says, every near miss the other way round."""
+    variants, near_misses = family_cases(families)
+
+    def judged(family: str, text: str) -> bool:
+        category, _reported, _variants, _near = families[family]
+        return category in categories(text, lang, stage)
+
+    @pytest.mark.parametrize(("family", "text"), variants)
+    def test_every_variant_of_a_family_is_judged(family: str, text: str) -> None:
+        assert judged(family, text) is families[family][1], text
+
+    @pytest.mark.parametrize(("family", "text"), near_misses)
+    def test_near_misses_go_the_other_way(family: str, text: str) -> None:
+        assert judged(family, text) is not families[family][1], text
+
+    return test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way
+
+
+def needed_rule_test(families: dict[str, Family], lang: str, rule: str, stage: str = "update") -> FamilyTest:
+    """A test that every reported variant needs ``rule``: with it disabled, no other rule
+    reports the variant's category (the family is the rule's own, not a restatement)."""
+    variants = [(name, text) for name, text in family_cases(families)[0] if families[name][1]]
+
+    @pytest.mark.parametrize(("family", "text"), variants)
+    def test_the_variants_need_the_rule(family: str, text: str) -> None:
+        found = lint_messages([MessageText("email", text, "m.txt")], locale=lang, stage_kind=stage, disable=[rule])
+        assert families[family][0] not in {d.category for d in found}, text
+
+    return test_the_variants_need_the_rule

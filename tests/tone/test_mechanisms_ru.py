@@ -18,8 +18,7 @@
 
 from __future__ import annotations
 
-import pytest
-from real_text import Family, categories, family_cases
+from real_text import Family, family_tests
 
 FAMILIES: dict[str, Family] = {
     "agent-in-instrumental": ("blame", True, [
@@ -98,20 +97,5 @@ FAMILIES: dict[str, Family] = {
     ]),
 }
 
-VARIANTS, NEAR_MISSES = family_cases(FAMILIES)
 
-
-def _has(category: str, text: str) -> bool:
-    return category in categories(text, "ru", "update")
-
-
-@pytest.mark.parametrize(("family", "text"), VARIANTS)
-def test_every_variant_of_a_family_is_judged(family: str, text: str) -> None:
-    category, reported, _pos, _neg = FAMILIES[family]
-    assert _has(category, text) is reported, text
-
-
-@pytest.mark.parametrize(("family", "text"), NEAR_MISSES)
-def test_near_misses_go_the_other_way(family: str, text: str) -> None:
-    category, reported, _pos, _neg = FAMILIES[family]
-    assert _has(category, text) is not reported, text
+test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way = family_tests(FAMILIES, "ru")

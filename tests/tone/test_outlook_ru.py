@@ -6,8 +6,7 @@ outlook, a hope without a date, a habit («ежедневно») and a wish to t
 
 from __future__ import annotations
 
-import pytest
-from real_text import Family, categories, family_cases
+from real_text import Family, family_tests, needed_rule_test
 
 FAMILIES: dict[str, Family] = {
     "hedge-with-a-time": ("speculation", True, [
@@ -40,30 +39,5 @@ FAMILIES: dict[str, Family] = {
     ]),
 }
 
-VARIANTS, NEAR_MISSES = family_cases(FAMILIES)
-
-
-def _has(category: str, text: str) -> bool:
-    return category in categories(text, "ru", "update")
-
-
-@pytest.mark.parametrize(("family", "text"), VARIANTS)
-def test_every_variant_of_a_family_is_judged(family: str, text: str) -> None:
-    category, reported, _pos, _neg = FAMILIES[family]
-    assert _has(category, text) is reported, text
-
-
-@pytest.mark.parametrize(("family", "text"), NEAR_MISSES)
-def test_near_misses_go_the_other_way(family: str, text: str) -> None:
-    category, reported, _pos, _neg = FAMILIES[family]
-    assert _has(category, text) is not reported, text
-
-
-@pytest.mark.parametrize(("family", "text"), VARIANTS)
-def test_the_variants_are_found_by_the_outlook_rule(family: str, text: str) -> None:
-    """Each variant needs ``ru.outlook``: without it, no other rule reports it."""
-    from crisisplay.tone.api import MessageText, lint_messages
-
-    found = lint_messages([MessageText("email", text, "m.txt")], locale="ru", stage_kind="update",
-                          disable=["ru.outlook"])
-    assert "speculation" not in {d.category for d in found}, text
+test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way = family_tests(FAMILIES, "ru")
+test_the_variants_are_found_by_the_outlook_rule = needed_rule_test(FAMILIES, "ru", "ru.outlook")
