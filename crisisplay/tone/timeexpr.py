@@ -144,6 +144,11 @@ def _h_dotted(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
     return None
 
 
+def _h_hyphen_clock(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
+    shown, values = _clock(int(m.group("h")), int(m.group("m")), ambiguous=False)
+    return CLOCK, values, shown
+
+
 def _h_ru_hour(m: re.Match[str], lang: str) -> tuple[str, object, str] | None:
     hour = int(m.group("h"))
     part = (m.group("part") or m.group("part2") or "").lower()
@@ -266,6 +271,10 @@ _PATTERNS: dict[str, list[tuple[LazyPattern, Handler]]] = {
         (LazyPattern(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
         (LazyPattern(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
         (LazyPattern(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
+        # «к 15-00», «с 9-00»: the hyphen of notices, only after a preposition and on a quarter
+        # hour («в 9-10 классах», «10-20 мм осадков» are ranges)
+        (LazyPattern(r"\b(?:в|к|до|после|около|с|со|по)\s+(?P<h>[01]?\d|2[0-3])-(?P<m>00|15|30|45)(?![\d\w-])", _I),
+         _h_hyphen_clock),
     ],
     "en": [
         (LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _h_iso),

@@ -79,6 +79,7 @@ _CADENCE_CORE_RU = LazyPattern(rf"(?:кажд\w*|раз\s+в){_UNIT_START_RU}", 
 #: every Russian text, and the duration pattern, the costliest to compile (its number words and
 #: units case-blind), then found nothing in most runs.
 _DURATION_CORE_RU = LazyPattern(rf"(?:\d|{NUMS_RU})\s*(?:мин|ч|сут|дн|ден|недел)")
+_HYPHEN_CLOCK_CORE_RU = LazyPattern(r"\d-(?:00|15|30|45)")  # «к 15-00»
 _CLOCK_CORE_EN = LazyPattern(r":[0-5]\d")  # led by ":", 1 or 2 characters after the clock's start
 _AMPM_CORE_EN = LazyPattern(r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m", _I)
 
@@ -111,6 +112,7 @@ _NEEDS_RU: list[Callable[[str, str, re.Match[str] | None], object]] = [
     or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
     lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded)
     and bool(_DURATION_CORE_RU.search(folded)),
+    lambda text, folded, digit: digit and "-" in text and bool(_HYPHEN_CLOCK_CORE_RU.search(text, digit.start())),
 ]
 
 
