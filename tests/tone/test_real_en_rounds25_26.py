@@ -24,12 +24,14 @@ FAMILIES: dict[str, Family] = {
         "It may take a number of hours for normal pressure to return to all areas.",
     ], [
         "We will re-introduce the offers once the site is stable and we are confident our customers can shop.",
-        "We have immediately refunded these payments, though it may take a few days for the funds to come back to your card.",
+        ("We have immediately refunded these payments, though it may take a few days for the funds to come back"
+         " to your card."),
         "Book ahead to benefit from a guaranteed seat and priority boarding.",
         "All major carriers have suspended their guarantees on delivery times.",
     ]),
     "not-blame": (BLAME, False, [
-        "We apologise to our customers, business and banking partners for their inability to access M-Pesa due to a planned upgrade.",
+        ("We apologise to our customers, business and banking partners for their inability to access M-Pesa due"
+         " to a planned upgrade."),
         "Vodafone would like to apologise for any inconvenience that the outage at Vodafone caused.",
         "We are facing unprecedented flight delays this week.",
     ], [
