@@ -150,6 +150,34 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
+SECOND_LABELLER = CORPUS / "real" / "second_labeller"
+
+
+def second_labels(language: str, round_mark: str) -> dict[str, set[str]]:
+    """The blind second labeller's labels of a round (``second_labeller/<lang>_<round>.yaml``)."""
+    data = yaml.safe_load((SECOND_LABELLER / f"{language}_{round_mark}.yaml").read_text("utf-8"))
+    return {item_id: set(labels) for item_id, labels in data["labels"].items()}
+
+
+def agreement(language: str, round_mark: str) -> dict[str, Score]:
+    """Three comparisons on one doubly labelled round: the second labeller against the first (the
+    corpus's ``expect``), lint against the first, lint against the second."""
+    from crisisplay.tone.api import MessageText, lint_messages
+
+    second = second_labels(language, round_mark)
+    entries = [e for e in load_real(language)["messages"] if e["id"] in second]
+    universe = set(REAL_CATEGORIES)
+    result = {name: Score() for name in ("second vs first", "lint vs first", "lint vs second")}
+    for e in entries:
+        found = lint_messages([MessageText(e.get("channel", "text"), e["text"], e["id"])],
+                              locale=language, stage_kind=e["stage"])
+        linted = {d.category for d in found}
+        result["second vs first"].add(e["id"], set(e["expect"]), second[e["id"]], universe)
+        result["lint vs first"].add(e["id"], set(e["expect"]), linted, universe)
+        result["lint vs second"].add(e["id"], second[e["id"]], linted, universe)
+    return result
+
+
 def _print_real(split: str | None) -> None:
     scores = {lang: score_real(lang, split) for lang in LANGUAGES}
     print(f"\n### real published messages: {split or 'all'}\n")
@@ -167,6 +195,12 @@ def _print_real(split: str | None) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(CORPUS.parent.parent))
+    if sys.argv[1:2] == ["agreement"]:  # python tests/corpus/scoring.py agreement r25
+        for lang in LANGUAGES:
+            for name, s in agreement(lang, sys.argv[2]).items():
+                print(f"\n### {lang} {sys.argv[2]}: {name}\n")
+                print(real_table({lang: s}))
+        sys.exit(0)
     if sys.argv[1:2] == ["real"]:
         for part in sys.argv[2:] or ["train", "holdout"]:
             _print_real(None if part == "all" else part)

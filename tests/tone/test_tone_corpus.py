@@ -53,3 +53,27 @@ def test_corpus_is_labelled_and_covers_every_category(language: str) -> None:
     assert any(not entry["expect"] for entry in data["messages"])  # good examples too
     ids = [entry["id"] for entry in data["messages"] + data["sets"]]
     assert len(ids) == len(set(ids))
+
+
+#: What each stage kind requires (docs/lint.md "Required elements by stage"): a ``missing-*``
+#: label on a stage that does not require the element would be a labelling slip.
+_REQUIRED = {
+    "first_notice": {"what-happened", "service-status", "contact", "next-update", "empathy"},
+    "update": {"what-happened", "service-status", "contact", "next-update"},
+    "resolution": {"what-happened", "service-status", "contact", "empathy"},
+    "follow_up": {"contact", "empathy"},
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_second_labellers_labels_cover_their_round_and_follow_the_stage_table(language: str) -> None:
+    """tests/corpus/real/second_labeller/: a round labelled again, blind, by another labeller
+    (docs/lint.md "Rounds 23–26"); its ids are the round's, its labels the nine categories."""
+    scoring = _scoring()
+    second = scoring.second_labels(language, "r25")
+    entries = {e["id"]: e for e in scoring.load_real(language)["messages"] if "-r25-" in e["id"]}
+    assert set(second) == set(entries)
+    for item_id, labels in second.items():
+        assert labels <= set(scoring.REAL_CATEGORIES), item_id
+        missing = {label.removeprefix("missing-") for label in labels if label.startswith("missing-")}
+        assert missing <= _REQUIRED[entries[item_id]["stage"]], item_id
