@@ -99,12 +99,57 @@ def prefetch(words: Iterable[str], lang: str) -> None:
 def _analyse(word: str) -> tuple[bool, tuple[Parse, ...]]:
     analyzer = ru_analyzer()
     result = []
-    for parse in analyzer.parse(word):
+    parses = analyzer.parse(word)
+    for parse in parses:
         grammemes = frozenset(parse.tag.grammemes)
         if "impr" in grammemes and "incl" in grammemes:
             grammemes |= {"futr"}  # «восстановим», «починим»: "let us restore" is a future too
         result.append((normalise(parse.normal_form), grammemes, float(parse.score)))
-    return bool(analyzer.word_is_known(word)), tuple(result)
+    dictionary = _dictionary_unit()
+    if dictionary is None:
+        return bool(analyzer.word_is_known(word)), tuple(result)
+    # ``word_is_known`` walks the dictionary again for what the parse has just found: the word
+    # is known when the dictionary unit read it itself (a one-step method stack; a reading of a
+    # word the dictionary lacks, by prefix or hyphen, wraps another unit's reading of a part)
+    known = any(len(stack := parse.methods_stack) == 1 and stack[0][0] is dictionary for parse in parses)
+    return known, tuple(result)
+
+
+@functools.cache
+def _dictionary_unit() -> Any:
+    """pymorphy3's dictionary unit when it is the first of the analyzer's units, as in every
+    pymorphy3 so far (its ``parse`` runs the units in order, and a reading found by that unit
+    is one it read from the dictionary); None otherwise (then ``word_is_known`` is asked)."""
+    from pymorphy3.units import DictionaryAnalyzer
+
+    units = getattr(ru_analyzer(), "_units", None)
+    if not units or not isinstance(units[0][0], DictionaryAnalyzer):
+        return None
+    return units[0][0]
+
+
+def _first_lemma(word: str) -> str | None:
+    """The normal form of a (lower-case) word's best reading when all its readings share one,
+    found without ranking them; None when they differ, have none, or the analyzer is not as
+    expected (:func:`_dictionary_unit`).
+
+    pymorphy3's ``parse`` runs its units, then ranks their readings by P(tag|word) (a
+    dictionary look-up per reading, about half the parse). A rule entry's key is the normal
+    form of the best reading, and a word whose readings all have one normal form (most
+    entries: «паника», «гарантировать») has that key however they rank.
+    """
+    analyzer = ru_analyzer()
+    if _dictionary_unit() is None:
+        return None
+    readings: list[Any] = []
+    seen: set[Any] = set()
+    lower = word.lower()
+    for unit, is_terminal in analyzer._units:  # ``MorphAnalyzer.parse`` before its ranking
+        readings.extend(unit.parse(word, lower, seen))
+        if is_terminal and readings:
+            break
+    forms = {reading[2] for reading in readings}
+    return forms.pop() if len(forms) == 1 else None
 
 
 def _ru_to_json(value: tuple[bool, tuple[Parse, ...]]) -> object:
@@ -181,9 +226,23 @@ def entry_key(word: str, lang: str) -> str:
     if not any(ch.isalpha() for ch in lower):
         return lower
     if lang == "ru" and _is_cyrillic(lower):
-        parses = ru_parses(lower)
-        return parses[0][0] if parses else lower
+        return _RU_KEYS.get(lower)
     return en_key(lower)
+
+
+def _ru_entry_key(lower: str) -> str:
+    """:func:`entry_key` of a lower-case Russian word: a rule set has a thousand words, most
+    never in a message, so a word not analysed yet is only analysed as far as its key needs."""
+    if lower not in _RU.known and (lemma := _first_lemma(lower)) is not None:
+        return normalise(lemma)
+    parses = ru_parses(lower)
+    return parses[0][0] if parses else lower
+
+
+#: The keys of rule entries' Russian words, kept in lint's cache (as the analyses of the words
+#: of messages are): a warm run never loads pymorphy3.
+_RU_KEYS: WordStore[str] = WordStore("keys-ru", _ru_entry_key, lambda key: key, _en_from_json)
+STORES.append(_RU_KEYS)  # type: ignore[arg-type]
 
 
 _CYRILLIC_RE = re.compile("[а-я]")

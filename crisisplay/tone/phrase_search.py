@@ -34,8 +34,11 @@ Need = tuple[frozenset[str], bool] | None
 #: what they all need: its one key or form when it is one, else all of them, and whether they
 #: are forms). A head whose phrases need different words is several groups, one per run of
 #: phrases with one need, in list order: a message tests each group once. A need of one word
-#: (the usual one) is a string: a dict look-up, not a set's ``isdisjoint``.
-Group = tuple[int, tuple[Entry, ...], "str | frozenset[str] | None", bool]
+#: (the usual one) is a string: a dict look-up, not a set's ``isdisjoint``. Last, whether a
+#: phrase of the group may already be at a position when the group's head is: a Russian head
+#: of several keys («вина|вино»), a word with both («вине»); the phrase is then left out there
+#: (its first entry stays), so no pass over a list's starts is needed to find such repeats.
+Group = tuple[int, tuple[Entry, ...], "str | frozenset[str] | None", bool, bool]
 
 
 def need(phrase: Phrase) -> Need:
@@ -76,11 +79,13 @@ class HeadIndex:
                 groups = table.setdefault(head, [])
                 for wanted, run in itertools.groupby(listed, need):
                     entries = tuple((p, bool(p.elements[0].tags)) for p in run)
+                    repeats = phrases.may_repeat and any(len(p.elements[0].keys or ()) > 1 for p, _c in entries)
                     if wanted is None:
-                        groups.append((slot, entries, None, False))
+                        groups.append((slot, entries, None, False, repeats))
                     else:
                         words, in_forms = wanted
-                        groups.append((slot, entries, next(iter(words)) if len(words) == 1 else words, in_forms))
+                        groups.append((slot, entries, next(iter(words)) if len(words) == 1 else words, in_forms,
+                                       repeats))
         # holding ``phrases`` keeps its id from being reused
         self._no_starts[id(phrases)] = (phrases, _NO_STARTS)
         if phrases.open_heads:  # its phrases may start anywhere: never "nothing to find" at once
@@ -107,7 +112,7 @@ class HeadIndex:
         for table, positions in ((self._by_key, key_positions), (self._by_surface, surface_positions)):
             for head in filter(table.__contains__, positions):
                 where = positions[head]
-                for slot, entries, wanted, in_forms in table[head]:
+                for slot, entries, wanted, in_forms, repeats in table[head]:
                     if wanted is None:
                         pass
                     elif wanted.__class__ is str:
@@ -124,6 +129,14 @@ class HeadIndex:
                             doc_starts[ids[slot]] = (member, starts)
                         else:
                             unfinished.append(slot)
+                    elif repeats:  # as below, without a phrase already there (see ``Group``)
+                        for position in where:
+                            known = starts.get(position)
+                            if known is None:
+                                starts[position] = entries
+                            else:
+                                there = {id(entry[0]) for entry in known}
+                                starts[position] = known + tuple([e for e in entries if id(e[0]) not in there])
                     else:  # another head or run of phrases: after those already there
                         for position in where:
                             known = starts.get(position)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.tone import morph
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.phrase_search import TAG_SHARE, Starts, extend
+from crisisplay.tone.phrase_search import TAG_SHARE, Need, Starts, extend, need
 from crisisplay.tone.text import WORD, raw_tokens
 from crisisplay.tone.wordstore import save_at_exit
 
@@ -244,9 +244,13 @@ class PhraseSet:
         #: A head with several keys may put its phrase twice at one token (a Russian word has
         #: several lemmas); a token has one exact form, so several forms cannot, and an English
         #: word has one key (its stem), so "remain|stay healthy" cannot either.
-        self._may_repeat = lang == "ru" and any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
-        #: The starts found by head key or form are all there is (``HeadIndex.fill`` keeps them).
-        self.final_starts = not self.open_heads and not self._may_repeat
+        self.may_repeat = lang == "ru" and any(len(p.elements[0].keys or ()) > 1 for p in self.phrases)
+        #: The starts found by head key or form are all there is (``HeadIndex.fill`` keeps them:
+        #: it leaves out a phrase already at a position itself, see ``Group``).
+        self.final_starts = not self.open_heads
+        #: Each open-headed phrase with what it needs beyond its head (``phrase_search.need``): a
+        #: phrase whose word the message lacks cannot match, and is not put at every token.
+        self._open: tuple[tuple[Phrase, Need], ...] = tuple((p, need(p)) for p in self._anywhere)
         self._keys = frozenset(self.by_key)
         self._surfaces = frozenset(self.by_surface)
         #: The rule set's index of every list's first words (one pass over a message for all).
@@ -287,16 +291,23 @@ class PhraseSet:
                 entry = (phrase, bool(phrase.elements[0].tags))
                 for position in surfaces[surface]:
                     starts[position] = (*starts.get(position, ()), entry)
-        return self.finish_starts(doc, starts)
+        return self.finish_starts(doc, starts, self.may_repeat)
 
-    def finish_starts(self, doc: Doc, starts: Starts) -> Starts:
-        """Add the phrases whose head is any word to ``starts`` (found by key or form), and keep it."""
-        for phrase in self._anywhere:
+    def finish_starts(self, doc: Doc, starts: Starts, dedupe: bool = False) -> Starts:
+        """Add the phrases whose head is any word to ``starts`` (found by key or form), and keep it.
+
+        ``dedupe``: a phrase may be at a position twice in ``starts`` (see ``may_repeat``).
+        """
+        for phrase, needed in self._open:
+            if needed is not None:
+                words, in_forms = needed
+                if (doc.surface_positions if in_forms else doc.key_positions).keys().isdisjoint(words):
+                    continue  # its last word is nowhere in the message («* =apologize»)
             tags = phrase.elements[0].tags
             entry = (phrase, True)
             for index in doc.with_grammemes(tags) if tags else range(len(doc.tokens)):
                 starts[index] = (*starts.get(index, ()), entry)
-        if self._may_repeat:
+        if dedupe:
             for index, entries in starts.items():
                 if len(entries) > 1:  # a head with two keys, both readings of this word: once
                     seen: set[int] = set()

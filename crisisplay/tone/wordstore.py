@@ -11,6 +11,7 @@ never loads pymorphy3's dictionaries.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import filterfalse
 from typing import Any, Generic, TypeVar
@@ -73,10 +74,10 @@ class WordStore(Generic[V]):
         missing = list(filterfalse(self.absent.__contains__, filterfalse(self.known.__contains__, words)))
         if not missing:
             return
-        from crisisplay.tone.cache import open_cache
-
-        store = open_cache()
-        found = store.get_many(self.space, missing) if store is not None else {}
+        store = _open_cache()
+        if store is None:
+            return  # no cache (switched off): nothing to look up, nothing to note as absent
+        found = store.get_many(self.space, missing)
         for word in missing:
             value = self.from_json(found[word]) if word in found else None
             if value is None:
@@ -95,6 +96,16 @@ class WordStore(Generic[V]):
         store = open_cache()
         if store is not None:
             store.put_many(self.space, {w: self.to_json(self.known[w]) for w in words})
+
+
+def _open_cache() -> Any:
+    """:func:`crisisplay.tone.cache.open_cache`, its module imported on first use (``crisisplay
+    --help`` never imports it); after that a dict look-up, where an import statement cost every
+    word not seen yet a pass through the import machinery."""
+    module: Any = sys.modules.get("crisisplay.tone.cache")
+    if module is None:
+        from crisisplay.tone import cache as module
+    return module.open_cache()
 
 
 STORES: list[WordStore[object]] = []
