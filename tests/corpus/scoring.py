@@ -150,7 +150,7 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
-SECOND_LABELLER = CORPUS / "real" / "second_labeller"
+SECOND_LABELLER = CORPUS.parent / "data" / "second_labeller"
 
 
 def second_labels(language: str, round_mark: str) -> dict[str, set[str]]:

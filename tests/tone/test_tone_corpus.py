@@ -67,7 +67,7 @@ _REQUIRED = {
 
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_the_second_labellers_labels_cover_their_round_and_follow_the_stage_table(language: str) -> None:
-    """tests/corpus/real/second_labeller/: a round labelled again, blind, by another labeller
+    """tests/data/second_labeller/: a round labelled again, blind, by another labeller
     (docs/lint.md "Rounds 23–26"); its ids are the round's, its labels the nine categories."""
     scoring = _scoring()
     second = scoring.second_labels(language, "r25")
