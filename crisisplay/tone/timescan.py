@@ -1,7 +1,7 @@
 """What each time pattern of :mod:`crisisplay.tone.timeexpr` cannot match without, and the
 searches that skip to it.
 
-A message is scanned with fourteen patterns; most messages hold a time or two, so most scans
+A message is scanned with fourteen or fifteen patterns; most messages hold a time or two, so most scans
 would find nothing. Each pattern has a prefilter here (a necessary condition: a digit, one of
 its words, its digit- or punctuation-led core), tested with plain substring checks where they
 do (``in`` on a string costs a few instructions a character; a regular expression led by a

@@ -260,3 +260,21 @@ def test_core_led_needs_are_their_first_core() -> None:
         for index, (core, _lead) in entries.items():
             found = needs[index]
             assert isinstance(found, re.Match) and found.span() == core.search(text).span(), (lang, index)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Завершить ремонт планируется к 15-00 сегодняшнего дня.", ["15:00"]),
+    ("Работы ведутся с 9-00 17 сентября.", ["09:00"]),
+    ("Воды не будет с 10-30 до 12-00.", ["10:30", "12:00"]),
+])
+def test_russian_hyphen_clocks_are_clock_times(text: str, shown: list[str]) -> None:
+    clocks = [t for t in timeexpr.find_times(text, "ru") if t.kind == "clock"]
+    assert [t.display for t in clocks] == shown
+    assert timeexpr.scan_times(text, "ru", prefilter=True) == timeexpr.scan_times(text, "ru", prefilter=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Занятия в 9-10 классах отменены.", "Выпадет 10-20 мм осадков.", "Счёт 15-00 в пользу хозяев.",
+])
+def test_a_hyphen_between_numbers_is_not_always_a_clock(text: str) -> None:
+    assert not [t for t in timeexpr.find_times(text, "ru") if t.kind == "clock"]
