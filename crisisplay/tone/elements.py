@@ -48,6 +48,7 @@ from crisisplay.tone.events import (
     outside,
     ru_equipment,
     service_before_problem,
+    service_state_named,
 )
 from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
@@ -215,7 +216,8 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         for match in _problems(doc, lex):
             if _names_what(doc, lex, match.last):
                 return Evidence(True, *match.offsets(doc))
-        span = affected_before(doc, lex) or service_before_problem(doc, lex) or hit_object(doc, lex)
+        span = (affected_before(doc, lex) or service_before_problem(doc, lex) or hit_object(doc, lex)
+                or service_state_named(doc, lex))
         return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))

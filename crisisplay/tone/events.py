@@ -164,3 +164,58 @@ _RU_EQUIPMENT = frozenset({
 def ru_equipment(doc: Doc, index: int) -> bool:
     """Russian only: the noun at ``index`` names plant or equipment."""
     return doc.lang == "ru" and bool(doc.keys(index) & _RU_EQUIPMENT)
+
+
+#: How many tokens apart a service and a change of its state may stand and still be read as one
+#: statement («отменён утренний рейс», «водоснабжение в контуре улиц А – Б – В предполагается
+#: возобновить»: 11); a longer gap mostly joins two ideas of one long sentence
+_NEAR = 11
+
+
+def service_state_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
+    """A service customers know by name (lexicon ``status_service``: «рейс», «водоснабжение»,
+    "trains", "water supply") near a change of its state (lexicon ``status_change``:
+    «отменён», «на паузе», «возобновят», "cancelled", "restored", "advisory") in one sentence
+    says what is down, in any word order: «отменён утренний рейс», «самокаты возобновят работу»,
+    "restore train services". Generic words («сервис», «системы», "service") are no service
+    name: «восстановление сервиса» does not say which one; nor is «связи» of «в связи с» or of
+    «узла связи» (equipment: where it broke), nor "Internet" of "your Internet service provider"."""
+    services = lex.keys_of("status_service")
+    changes = lex.keys_of("status_change")
+    if not services or not changes:
+        return None
+    keys = doc.key_set
+    if not keys & services or not keys & changes:
+        return None
+    positions = doc.key_positions
+    party = lex.keys_of("problem_party")
+    named = sorted({i for key in keys & services for i in positions[key]
+                    if not _in_svyazi_s(doc, i) and not _names_party(doc, i, party)
+                    and not (i > 0 and ru_equipment(doc, i - 1))})
+    changed = sorted({i for key in keys & changes for i in positions[key] if not _ready_for(doc, i)})
+    for service in named:
+        sentence = doc.tokens[service].sentence
+        for change in changed:
+            if abs(change - service) <= _NEAR and doc.tokens[change].sentence == sentence:
+                first, last = min(service, change), max(service, change)
+                return doc.tokens[first].start, doc.tokens[last].end
+    return None
+
+
+#: Readiness for a change is no change: «бригады готовы к оперативному восстановлению
+#: электроснабжения», "crews are ready to restore power"
+_READY = frozenset({"готовый", "готовность", "ready", "readi", "prepar"})
+
+
+def _ready_for(doc: Doc, index: int) -> bool:
+    return any(doc.keys(j) & _READY for j in range(max(index - 3, 0), index))
+
+
+def _names_party(doc: Doc, index: int, party: frozenset[str]) -> bool:
+    """"your Internet service provider": the service word only says which party."""
+    return any(doc.keys(j) & party for j in range(index + 1, min(index + 3, len(doc.tokens))))
+
+
+def _in_svyazi_s(doc: Doc, index: int) -> bool:
+    """«в связи с»: a preposition, not the phone network."""
+    return doc.lang == "ru" and doc.lower(index) == "связи" and index > 0 and doc.lower(index - 1) == "в"
