@@ -180,19 +180,15 @@ def service_state_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     "restore train services". Generic words («сервис», «системы», "service") are no service
     name: «восстановление сервиса» does not say which one; nor is «связи» of «в связи с» or of
     «узла связи» (equipment: where it broke), nor "Internet" of "your Internet service provider"."""
-    services = lex.keys_of("status_service")
-    changes = lex.keys_of("status_change")
-    if not services or not changes:
+    if not lex.raw.get("status_service") or not lex.raw.get("status_change"):
         return None
-    keys = doc.key_set
-    if not keys & services or not keys & changes:
+    changed = [m.first for m in lex.get("status_change").find(doc) if not _ready_for(doc, m.first)]
+    if not changed:
         return None
-    positions = doc.key_positions
     party = lex.keys_of("problem_party")
-    named = sorted({i for key in keys & services for i in positions[key]
-                    if not _in_svyazi_s(doc, i) and not _names_party(doc, i, party)
-                    and not (i > 0 and ru_equipment(doc, i - 1))})
-    changed = sorted({i for key in keys & changes for i in positions[key] if not _ready_for(doc, i)})
+    named = [m.first for m in lex.get("status_service").find(doc)
+             if not _in_svyazi_s(doc, m.first) and not _names_party(doc, m.last, party)
+             and not (m.first > 0 and ru_equipment(doc, m.first - 1))]
     for service in named:
         sentence = doc.tokens[service].sentence
         for change in changed:

@@ -1,0 +1,61 @@
+"""English judgements fixed after round 27 of real published messages (ids ``real-en-r27-…``,
+scored once blind, then read), as families of constructions: a service named near a change of
+its state says what is down ("restore fixed and mobile services", "the water supply will need to
+be shut down", "we lost electricity"); a problem in an internal part says what happened ("an
+issue with our IT system"); couriers, system operators and the airport's own systems as the
+party blamed — and the near misses: generic services ("restore service"), "your Internet
+service provider", "definitely" and "absolutely" that promise nothing, a structure that
+collapsed, a length in the past ("back after being unavailable for a few minutes")."""
+
+from __future__ import annotations
+
+from real_text import Family, family_tests
+
+ALARM = "alarm"
+BLAME = "blame"
+SPECULATION = "speculation"
+STATUS = "missing-service-status"
+WHAT = "missing-what-happened"
+
+FAMILIES: dict[str, Family] = {
+    "service near a change of its state": (STATUS, False, [
+        "Our workers are doing their best to safely restore train services as soon as possible.",
+        "The water supply to Lawrence Street will need to be shut down while contractors repair a main.",
+        "At 10.45 a.m. this morning, we lost electricity owing to collapsing towers on the line.",
+        "We are still focused on restoring fixed and mobile services in the affected areas.",
+        "A faulty pressure switch caused the water distribution to be reduced.",
+    ], [
+        "Our rapid response teams have been mobilized to restore service as quickly as possible.",
+        "We work with your Internet service provider to restore your service as soon as possible.",
+        "Crews are ready to restore power once the storm passes.",
+    ]),
+    "a problem in an internal part": (WHAT, False, [
+        "We currently have an issue with our IT system, which means we are working with reduced capacity.",
+        "Both hospitals were significantly affected by problems with IT and phone systems.",
+        "We've had some complications with operating the plant.",
+    ], [
+        "We are aware of an issue affecting our services and are working to resolve it.",
+        "We have a problem with it.",
+    ]),
+    "the party blamed by name": (BLAME, True, [
+        "British Airways has a backlog of baggage as a result of a breakdown of the airport's baggage system.",
+        "Deliveries are late because Royal Mail has a backlog of parcels.",
+    ], [
+        "British Airways has a backlog of baggage after a breakdown of our baggage system.",
+    ]),
+    "no promise": (SPECULATION, False, [
+        "Yesterday was definitely not British Airways' finest hour.",
+        "We absolutely recognise that delayed collections are unpleasant.",
+        "Contactless payment is back up and running after being briefly unavailable for a few minutes.",
+        "Customers will be able to use their services in the soonest possible time.",
+    ], [
+        "Service will definitely be back by 3 pm.",
+    ]),
+    "a structure that fell": (ALARM, False, [
+        "We lost electricity owing to collapsing towers on the transmission line.",
+    ], [
+        "This is a catastrophic failure.",
+    ]),
+}
+
+test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way = family_tests(FAMILIES, "en")
