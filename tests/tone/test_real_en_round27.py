@@ -51,6 +51,22 @@ FAMILIES: dict[str, Family] = {
     ], [
         "Service will definitely be back by 3 pm.",
     ]),
+    "a guess about a fix or a likelihood": (SPECULATION, True, [
+        "This should stabilise the router and restore service.",
+        "The probability that a full recovery will succeed is very small.",
+        "It is possible for systems status to fluctuate as the restoration continues.",
+        # an estimate retold to customers is a forecast all the same (the labelling convention since
+        # round 20; round 13's test took it for none)
+        "Our provider told us the problem should be resolved within 2 hours.",
+    ], [
+        "You should restore your settings from the backup.",
+        "Customers should restart their router if the light stays red.",
+    ]),
+    "a party that could not": (BLAME, True, [
+        "Our landlords were unable to get our parking lot clear in time for office hours.",
+    ], [
+        "We were unable to clear the parking lot in time for office hours.",
+    ]),
     "a structure that fell": (ALARM, False, [
         "We lost electricity owing to collapsing towers on the transmission line.",
     ], [
