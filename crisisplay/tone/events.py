@@ -198,13 +198,21 @@ def service_state_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-#: Readiness for a change is no change: «бригады готовы к оперативному восстановлению
-#: электроснабжения», "crews are ready to restore power"
-_READY = frozenset({"готовый", "готовность", "ready", "readi", "prepar"})
+#: Readiness for a change, or talk of it, is no change: «бригады готовы к оперативному
+#: восстановлению электроснабжения», «организатор обсуждает отмену концертов», "crews are ready
+#: to restore power"
+_READY = frozenset({"готовый", "готовность", "обсуждать", "обсуждение", "рассматривать", "ready", "readi", "prepar",
+                    "discuss", "consid"})
+#: A decision about a change, which may not be taken: «решение об отмене концерта пока не принято»
+#: (not «принято решение не запускать работу курорта»: the change itself follows)
+_ABOUT = frozenset({"решение", "вопрос", "decis", "question"})
 
 
 def _ready_for(doc: Doc, index: int) -> bool:
-    return any(doc.keys(j) & _READY for j in range(max(index - 3, 0), index))
+    if any(doc.keys(j) & _READY for j in range(max(index - 3, 0), index)):
+        return True
+    return (index > 1 and doc.lower(index - 1) in ("об", "о", "about", "on")
+            and bool(doc.keys(index - 2) & _ABOUT))
 
 
 def _names_party(doc: Doc, index: int, party: frozenset[str]) -> bool:

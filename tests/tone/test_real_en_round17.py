@@ -137,8 +137,6 @@ FAMILIES: dict[str, Family] = {
     "industry-excuse": ("blame", True, [
         "Our operations have been disrupted by the industry's complex and unavoidable challenges.",
         "Regrettably, things are not business as usual in our industry globally.",
-        "Like every airline this summer, we have had to cancel flights.",
-        "As with all retailers, our deliveries are slower this month.",
         "Industry-wide staff shortages have led to these delays.",
         "These delays reflect problems facing the whole aviation sector.",
         "Unavoidable circumstances meant the clinic had to close early.",

@@ -1,4 +1,4 @@
-"""English judgements fixed after round 27 of real published messages (ids ``real-en-r27-…``,
+"""English judgements fixed after rounds 27 and 28 of real published messages (``real-en-r27-…``, ``-r28-…``,
 scored once blind, then read), as families of constructions: a service named near a change of
 its state says what is down ("restore fixed and mobile services", "the water supply will need to
 be shut down", "we lost electricity"); a problem in an internal part says what happened ("an
@@ -61,6 +61,30 @@ FAMILIES: dict[str, Family] = {
     ], [
         "You should restore your settings from the backup.",
         "Customers should restart their router if the light stays red.",
+    ]),
+    "a comparison with others is no blame": (BLAME, False, [
+        # rounds 26–28 labelled these no blame (round 17's tests had them as industry excuses)
+        "Like many transport companies across the UK, we currently have a shortage of bus drivers.",
+        "Like every airline this summer, we have had to cancel flights.",
+        "As with all retailers, our deliveries are slower this month.",
+    ], [
+        "Industry-wide staff shortages have led to these delays.",
+    ]),
+    "a denial or a host as the party": (BLAME, True, [
+        "The disruption is global and not caused by us.",
+        "This was a banking system mistake and not caused by the Council or its staff.",
+        "Some sort of computer crash crippled our blog-hosting company, TypePad, on Thursday night.",
+    ], [
+        "The gravity of these outages is not lost on us.",
+        "We had a crash of our own servers.",
+    ]),
+    "more trouble foretold": (SPECULATION, True, [
+        "Further cancellations on the day are possible.",
+        "This disruption may continue while the driver shortage lasts.",
+        "DMV remains open to serve customers, but advises that longer waits could occur.",
+        "Things can quickly change and services can be impacted.",
+    ], [
+        "There were further cancellations yesterday.",
     ]),
     "a party that could not": (BLAME, True, [
         "Our landlords were unable to get our parking lot clear in time for office hours.",
