@@ -78,6 +78,12 @@ FAMILIES: dict[str, Family] = {
         "The gravity of these outages is not lost on us.",
         "We had a crash of our own servers.",
     ]),
+    "round 28: a best guess, an assurance of effort, an aside": (SPECULATION, True, [
+        "As best we can tell, our UPS drained its batteries from the prolonged voltage irregularity.",
+    ], [
+        "Rest assured, we are working hard to clear the backlog.",
+        "As you are probably aware, we are having problems with the corroded pipes in our heating system.",
+    ]),
     "more trouble foretold": (SPECULATION, True, [
         "Further cancellations on the day are possible.",
         "This disruption may continue while the driver shortage lasts.",
