@@ -97,6 +97,18 @@ FAMILIES: dict[str, Family] = {
     ], [
         "We were unable to clear the parking lot in time for office hours.",
     ]),
+    "round 29: no supply, calm told": (STATUS, False, [
+        "Reservoirs that supply the areas are critically low and some areas have no water.",
+        "Homes on Epsom Road are without power this morning.",
+    ], [
+        "We are aware of the problem and are working on it.",
+    ]),
+    "panic denied": (ALARM, False, [
+        "We should not be panicking: this is a planned shutdown.",
+        "People shouldn't panic; the water is safe to drink.",
+    ], [
+        "Residents panicked as the water ran out.",
+    ]),
     "a structure that fell": (ALARM, False, [
         "We lost electricity owing to collapsing towers on the transmission line.",
     ], [
