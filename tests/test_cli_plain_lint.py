@@ -43,14 +43,15 @@ def test_a_plain_lint_answers_as_the_click_command(inputs: Path, paths: list[str
     assert plain == spelt_out
 
 
-def test_a_plain_lint_imports_no_click(inputs: Path) -> None:
+def test_a_plain_lint_imports_no_click_and_pauses_the_collector(inputs: Path) -> None:
     code = ("import sys\nfrom crisisplay.cli.main import main\n"
             "try:\n    main(['lint', 'sms.txt'])\nexcept SystemExit as exc:\n"
-            "    print(exc.code, 'click' in sys.modules, file=sys.stderr)\n")
+            "    import gc\n"
+            "    print(exc.code, 'click' in sys.modules, gc.isenabled(), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=inputs, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "CRISISPLAY_CACHE_DIR": "off"})
     assert "[CP" in done.stdout
-    assert done.stderr.strip().endswith("0 False")
+    assert done.stderr.strip().endswith("0 False False")  # nor the cyclic collector (lint_run.run_plain)
 
 
 def test_only_plain_paths_skip_click(tmp_path: Path) -> None:
