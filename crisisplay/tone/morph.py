@@ -20,7 +20,7 @@ from itertools import repeat
 from typing import Any
 
 from crisisplay.lazy_re import LazyPattern
-from crisisplay.tone.wordstore import STORES, WordStore, unknown_indexes
+from crisisplay.tone.wordstore import STORES, WordStore, _open_cache, unknown_indexes
 
 #: (normal form, grammemes, score) of one reading.
 Parse = tuple[str, frozenset[str], float]
@@ -84,7 +84,7 @@ def ru_parses(word: str) -> tuple[Parse, ...]:
 
 def word_is_known(word: str) -> bool:
     """Whether pymorphy3's dictionary has the (lower-case) word (not just a guess by suffix)."""
-    return _RU.get(word)[0]
+    return _unranked(word)[0]
 
 
 def prefetch(words: Iterable[str], lang: str) -> None:
@@ -98,8 +98,22 @@ def prefetch(words: Iterable[str], lang: str) -> None:
 
 def _analyse(word: str) -> tuple[bool, tuple[Parse, ...]]:
     analyzer = ru_analyzer()
+    readings = _UNRANKED.pop(word, (None,))[0]
+    if readings is None:
+        return _analysis(word, analyzer.parse(word))
+    # ``MorphAnalyzer.parse``'s ranking, of the readings its units found before (``_unranked``)
+    if analyzer.prob_estimator is not None:
+        readings = analyzer.prob_estimator.apply_to_parses(word, word.lower(), readings)
+    return _analysis(word, _as_parses(analyzer, readings))
+
+
+def _as_parses(analyzer: Any, readings: list[Any]) -> list[Any]:
+    """``MorphAnalyzer.parse``'s last step: its readings as its result type."""
+    return readings if analyzer._result_type is None else [analyzer._result_type(*r) for r in readings]
+
+
+def _analysis(word: str, parses: Any) -> tuple[bool, tuple[Parse, ...]]:
     result = []
-    parses = analyzer.parse(word)
     for parse in parses:
         grammemes = frozenset(parse.tag.grammemes)
         if "impr" in grammemes and "incl" in grammemes:
@@ -107,12 +121,45 @@ def _analyse(word: str) -> tuple[bool, tuple[Parse, ...]]:
         result.append((normalise(parse.normal_form), grammemes, float(parse.score)))
     dictionary = _dictionary_unit()
     if dictionary is None:
-        return bool(analyzer.word_is_known(word)), tuple(result)
+        return bool(ru_analyzer().word_is_known(word)), tuple(result)
     # ``word_is_known`` walks the dictionary again for what the parse has just found: the word
     # is known when the dictionary unit read it itself (a one-step method stack; a reading of a
     # word the dictionary lacks, by prefix or hyphen, wraps another unit's reading of a part)
     known = any(len(stack := parse.methods_stack) == 1 and stack[0][0] is dictionary for parse in parses)
     return known, tuple(result)
+
+
+#: Words whose readings pymorphy3's units found but that are not ranked yet (``_unranked``):
+#: the raw readings (for ``_analyse``) and the analysis with the units' scores.
+_UNRANKED: dict[str, tuple[list[Any], tuple[bool, tuple[Parse, ...]]]] = {}
+
+
+def ru_readings(word: str) -> tuple[Parse, ...]:
+    """Every reading of a (lower-case) Russian word, in no particular order and with scores that
+    are not P(tag|word): for lemmas and grammemes, which do not depend on them."""
+    return _unranked(word)[1]
+
+
+def _unranked(word: str) -> tuple[bool, tuple[Parse, ...]]:
+    """The word's analysis, ranked when it is known already; else, without lint's cache, its
+    readings before pymorphy3 ranks them by P(tag|word) (a look-up per reading): most words are
+    only asked for lemmas and grammemes. With the cache every word is ranked as before (the
+    cache keeps ranked analyses)."""
+    value = _RU.known.get(word) or _UNRANKED.get(word, (None, None))[1]
+    if value is not None:
+        return value
+    if _dictionary_unit() is None or _open_cache() is not None:
+        return _RU.get(word)
+    analyzer, readings, seen = ru_analyzer(), [], set()  # type: ignore[var-annotated]
+    for unit, is_terminal in analyzer._units:  # ``MorphAnalyzer.parse`` before its ranking
+        readings.extend(unit.parse(word, word.lower(), seen))
+        if is_terminal and readings:
+            break
+    value = _analysis(word, _as_parses(analyzer, readings))
+    if len(_UNRANKED) >= 262_144:
+        _UNRANKED.clear()
+    _UNRANKED[word] = (readings, value)
+    return value
 
 
 @functools.cache
@@ -200,7 +247,7 @@ STORES.extend([_RU, _EN])  # type: ignore[list-item]
 @functools.lru_cache(maxsize=65_536)
 def has_reading(word: str, tags: frozenset[str]) -> bool:
     """Whether some reading of a (lower-case) Russian word has every one of ``tags``."""
-    return any(tags <= parse[1] for parse in ru_parses(word))
+    return any(tags <= parse[1] for parse in ru_readings(word))
 
 
 def en_key(word: str) -> str:
@@ -215,7 +262,7 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
     if not any(ch.isalpha() for ch in lower):
         return frozenset({lower})
     if lang == "ru" and _is_cyrillic(lower):
-        return frozenset({lower} | {p[0] for p in ru_parses(lower)})
+        return frozenset({lower} | {p[0] for p in ru_readings(lower)})
     return frozenset({en_key(lower)})
 
 
@@ -267,7 +314,12 @@ def tag_share(word: str, tags: frozenset[str], lang: str) -> float:
         return 0.0
     wanted = frozenset(t for t in tags if not t.startswith("-"))
     unwanted = frozenset(t[1:] for t in tags if t.startswith("-"))
-    parses = ru_parses(lower)
+    having = [wanted <= p[1] and not unwanted & p[1] for p in ru_readings(lower)]
+    if not any(having):  # no reading has them (most words): nothing to rank
+        return 0.0
+    if all(having) and sum(p[2] for p in ru_readings(lower)) > 0:  # every reading: the whole
+        return 1.0
+    parses = ru_parses(lower)  # some readings: their share of the ranked scores
     total = sum(p[2] for p in parses) or 1.0
     return sum(p[2] for p in parses if wanted <= p[1] and not unwanted & p[1]) / total
 
@@ -282,63 +334,6 @@ def is_dictionary_word(word: str) -> bool:
         return False
     best = ru_parses(lower)
     return bool(best) and not ({"Abbr", "Init", "Orgn", "Geox", "Name", "Surn"} & best[0][1])
-
-
-_CASES_NUMBERS = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
-_GENDERS = frozenset({"masc", "femn", "neut"})
-#: Part-of-speech families whose members can replace each other, and what they inflect for.
-_FAMILIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "noun": (frozenset({"NOUN"}), _CASES_NUMBERS),
-    "adj": (frozenset({"ADJF", "PRTF"}), _CASES_NUMBERS | _GENDERS | {"anim", "inan"}),
-    "short": (frozenset({"ADJS", "PRTS"}), frozenset({"sing", "plur"}) | _GENDERS),
-    "verb": (frozenset({"VERB", "INFN"}),
-             frozenset({"sing", "plur", "1per", "2per", "3per", "pres", "past", "futr", "indc", "impr",
-                        "incl", "excl"}) | _GENDERS),
-    "gerund": (frozenset({"GRND"}), frozenset({"pres", "past"})),
-}
-
-
-def _family(pos: str | None) -> str | None:
-    return next((name for name, (members, _g) in _FAMILIES.items() if pos in members), None)
-
-
-@functools.lru_cache(maxsize=16_384)
-def inflect_like(replacement: str, original: str) -> str | None:
-    """Put a one-word Russian replacement into the form of ``original``.
-
-    «данного» with «этот» gives «этого», «осуществляем» with «проводить» gives «проводим».
-    Returns None when the two words are not of one part-of-speech family or pymorphy3
-    cannot produce every grammeme of the original; callers then suggest without fixing.
-    """
-    if " " in replacement.strip() or not _is_cyrillic(normalise(original)):
-        return None
-    analyzer = ru_analyzer()
-    source = analyzer.parse(normalise(original))
-    if not source:
-        return None
-    family = _family(source[0].tag.POS)
-    if family is None:
-        return None
-    if source[0].tag.POS == "INFN":
-        return replacement
-    members, inflects = _FAMILIES[family]
-    candidates = [p for p in analyzer.parse(normalise(replacement)) if p.tag.POS in members | {"INFN", "ADJF"}]
-    if not candidates:
-        return None
-    forms = set()
-    for parse in source:  # «работоспособность» is nominative or accusative: both must agree
-        if parse.score < 0.1 or _family(parse.tag.POS) != family:
-            continue
-        wanted = {g for g in parse.tag.grammemes if g in inflects}
-        if parse.tag.POS in ("ADJF", "PRTF") and "sing" not in wanted:
-            wanted -= _GENDERS
-        if family == "verb" and "past" not in wanted:
-            wanted -= _GENDERS
-        inflected = candidates[0].inflect(wanted)
-        if inflected is None or not wanted <= set(inflected.tag.grammemes) or _family(inflected.tag.POS) != family:
-            return None
-        forms.add(str(inflected.word))
-    return forms.pop() if len(forms) == 1 else None
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "acc2", "loc2"})

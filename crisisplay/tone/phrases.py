@@ -63,10 +63,16 @@ class Element:
         return not self.tags or doc.tag_share(index, self.tags) >= TAG_SHARE
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, eq=True)
 class Phrase:
     source: str
     elements: tuple[Element, ...]
+
+    def __hash__(self) -> int:
+        # Its text alone: equal phrases have equal texts, and a str caches its hash, where the
+        # generated hash of the fields hashed every element again (a rule set hashes each of
+        # its thousand phrases when its lists are built)
+        return hash(self.source)
 
     @property
     def head(self) -> Element:
@@ -177,21 +183,39 @@ def save() -> None:
 
 def _phrase_from_json(entry: str, value: Any) -> Phrase | None:
     """A cached ``[[keys|null, forms|null, [tags…]], …]``, or None when it is not that."""
-    def strings(items: Any) -> frozenset[str]:
-        # map(isinstance, …): checked without a bytecode loop (every phrase of a run is read)
-        if not isinstance(items, list) or not all(map(isinstance, items, repeat(str))):
-            raise TypeError("not a list of text")
-        return frozenset(items)
-
     try:
-        elements = tuple(
-            Element(keys=strings(keys) if keys is not None else None,
-                    surface=strings(surface) if surface is not None else None, tags=strings(tags))
-            for keys, surface, tags in value
-        )
+        elements = tuple(map(_element_from_json, value))
     except (TypeError, ValueError):
         return None
     return Phrase(entry.strip(), elements) if elements else None
+
+
+#: Elements read from lint's cache, by their lists as tuples: half the elements of a rule set
+#: are one of a few hundred («не», «по», ``*``), each made and checked once.
+_READ: dict[tuple[Any, Any, Any], Element] = {}
+
+
+def _element_from_json(item: Any) -> Element:
+    keys, surface, tags = item
+    # a list becomes a tuple; anything else stays as it is, so never matches a key put below
+    read = (tuple(keys) if keys.__class__ is list else keys, tuple(surface) if surface.__class__ is list else surface,
+            tuple(tags) if tags.__class__ is list else tags)
+    element = _READ.get(read)
+    if element is None:
+        element = _READ[read] = Element(keys=_text_set(keys) if keys is not None else None,
+                                        surface=_text_set(surface) if surface is not None else None,
+                                        tags=_NO_TAGS if read[2] == () else _text_set(tags))
+    return element
+
+
+_NO_TAGS: frozenset[str] = frozenset()
+
+
+def _text_set(items: Any) -> frozenset[str]:
+    # map(isinstance, …): checked without a bytecode loop
+    if not isinstance(items, list) or not all(map(isinstance, items, repeat(str))):
+        raise TypeError("not a list of text")
+    return frozenset(items)
 
 
 def _compile(entry: str, lang: str) -> Phrase:

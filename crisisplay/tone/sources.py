@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -191,28 +192,8 @@ def _read_bundle(data: dict[str, Any], raw: str, name: str) -> Source:
 
 
 def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
-    import email
-    import email.policy  # only for .eml files: the package is slow to import
-    from email.message import EmailMessage
-
-    parsed = email.message_from_bytes(raw_bytes, policy=email.policy.default)
-    assert isinstance(parsed, EmailMessage)
     raw = raw_bytes.decode("utf-8", errors="replace")
-    subject = str(parsed.get("subject", "") or "")
-    body_part = parsed.get_body(preferencelist=("plain", "html"))
-    if body_part is None:
-        raise CrisisplayError("the e-mail has no text or HTML body", Location(name))
-    try:
-        body = str(body_part.get_content())
-    except (LookupError, UnicodeError) as exc:
-        raise CrisisplayError(f"cannot decode the e-mail body: {exc}", Location(name)) from None
-    if body_part.get_content_type() == "text/html":
-        body = strip_tags(body)
-    header_end = raw.find("\n\n")
-    header_end = len(raw) if header_end < 0 else header_end + 2
-    encoding = str(body_part.get("content-transfer-encoding", "")).lower()
-    verbatim = encoding in ("", "7bit", "8bit", "binary")
-    body_start = _find_body(raw, body, header_end) if verbatim else _part_start(raw, body_part, header_end)
+    subject, body, verbatim, body_start = _eml_parts(raw_bytes, raw, name)
     subject_at = raw.find(subject) if subject else -1
     text = f"{subject}\n\n{body}" if subject else body
     offsets: list[int] = []
@@ -228,6 +209,77 @@ def _read_eml(raw_bytes: bytes, name: str, channel: str) -> Source:
         offsets.extend([body_start] * (len(body) + 1))
     message = MessageText(channel, text, name, positions=PositionMap(synthetic, offsets=offsets))
     return Source(name, "eml", [message], raw)
+
+
+#: lint's cache space of parsed e-mails (:func:`_eml_parts`).
+EML_SPACE = "eml"
+
+
+def _eml_parts(raw_bytes: bytes, raw: str, name: str) -> tuple[str, str, bool, int]:
+    """An e-mail's subject, body text, whether the body is the file's text verbatim, and
+    where it starts in ``raw``.
+
+    Read from lint's cache when this very file was parsed before: the :mod:`email` package
+    costs a warm ``crisisplay lint`` of a rendered outbox more to import than all of its
+    other inputs take to read. The key is a digest of the file's bytes and of Python's
+    exact version (the parser is the standard library's); an e-mail that cannot be read is
+    never stored, so its error is raised again every time.
+    """
+    from crisisplay.tone.cache import open_cache
+
+    store = open_cache()
+    key = ""
+    if store is not None:
+        import hashlib
+
+        key = hashlib.sha256(sys.version.encode() + b"\0" + raw_bytes).hexdigest()
+        value = store.get(EML_SPACE, key)
+        if (isinstance(value, list) and len(value) == 4 and isinstance(value[0], str)
+                and isinstance(value[1], str) and isinstance(value[2], bool) and type(value[3]) is int):
+            return value[0], value[1], value[2], value[3]
+    parts = _parse_eml(raw_bytes, raw, name)
+    if store is not None and _encodable(parts[0]) and _encodable(parts[1]):
+        store.put_many(EML_SPACE, {key: list(parts)})
+    return parts
+
+
+def _encodable(text: str) -> bool:
+    """Whether SQLite can store ``text`` (a lone surrogate from a raw 8-bit header cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _parse_eml(raw_bytes: bytes, raw: str, name: str) -> tuple[str, str, bool, int]:
+    """:func:`_eml_parts`, computed."""
+    import email
+    import email.policy  # only for .eml files not read before: the package is slow to import
+    from email.message import EmailMessage
+
+    parsed = email.message_from_bytes(raw_bytes, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    subject = str(parsed.get("subject", "") or "")
+    body_part = parsed.get_body(preferencelist=("plain", "html"))
+    if body_part is None:
+        raise CrisisplayError("the e-mail has no text or HTML body", Location(name))
+    try:
+        body = str(body_part.get_content())
+    except (LookupError, UnicodeError) as exc:
+        raise CrisisplayError(f"cannot decode the e-mail body: {exc}", Location(name)) from None
+    if body_part.get_content_type() == "text/html":
+        body = strip_tags(body)
+    header_end = _header_end(raw)
+    encoding = str(body_part.get("content-transfer-encoding", "")).lower()
+    verbatim = encoding in ("", "7bit", "8bit", "binary")
+    body_start = _find_body(raw, body, header_end) if verbatim else _part_start(raw, body_part, header_end)
+    return subject, body, verbatim, body_start
+
+
+def _header_end(raw: str) -> int:
+    header_end = raw.find("\n\n")
+    return len(raw) if header_end < 0 else header_end + 2
 
 
 def _part_start(raw: str, part: MIMEPart, header_end: int) -> int:

@@ -152,6 +152,24 @@ def test_a_second_run_words_its_findings_without_yaml(tmp_path: Path) -> None:
     assert "13:00" in _second_run_skips_import(script, tmp_path / "cache")
 
 
+def test_a_second_run_reads_its_email_without_the_email_package(tmp_path: Path) -> None:
+    """An .eml file read before comes from the cache: the same message at the same places, and
+    the slow-to-import :mod:`email` package is not imported."""
+    eml = tmp_path / "notice.eml"
+    eml.write_bytes(
+        "Subject: =?utf-8?b?0KHQsdC+0Lkg0L7Qv9C70LDRgtGL?=\nContent-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: 8bit\n\nПАНИКА!!! Платежи не проходят.\n".encode()
+    )
+    script = (
+        "import sys\n"
+        "from crisisplay.tone.sources import read_source\n"
+        f"message = read_source({str(eml)!r}).messages[0]\n"
+        "print([message.text, [message.positions(i) for i in range(len(message.text) + 1)]], "
+        "'email' in sys.modules)\n"
+    )
+    assert "ПАНИКА" in _second_run_skips_import(script, tmp_path / "cache")
+
+
 def test_a_second_run_reads_its_phone_numbers_without_phonenumbers(tmp_path: Path) -> None:
     """The numbers of a text read before come from the cache: phonenumbers is not imported, and
     the contacts (and so the findings) are the same."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
 from crisisplay.tone import morph
+from crisisplay.tone.inflection import inflect_like
 
 
 @pytest.mark.parametrize("form", ["паника", "паники", "панике", "панику", "паникой", "паник", "паникам"])
@@ -56,14 +58,14 @@ def test_tag_share() -> None:
      ("работать", "функционировали", "работали"), ("работать", "функционировать", "работать")],
 )
 def test_inflect_like(replacement: str, original: str, expected: str) -> None:
-    assert morph.inflect_like(replacement, original) == expected
+    assert inflect_like(replacement, original) == expected
 
 
 def test_inflect_like_refuses_when_unsure() -> None:
     # nominative or accusative: the replacement's two forms differ, so no automatic fix
-    assert morph.inflect_like("работа", "работоспособность") is None
-    assert morph.inflect_like("два слова", "данного") is None
-    assert morph.inflect_like("этот", "data") is None
+    assert inflect_like("работа", "работоспособность") is None
+    assert inflect_like("два слова", "данного") is None
+    assert inflect_like("этот", "data") is None
 
 
 def test_dictionary_words_and_abbreviations() -> None:
@@ -117,3 +119,28 @@ def test_unknown_indexes_are_the_nones_in_order_even_when_filled_in_meanwhile() 
     assert seen == [1, 3, 4]
     assert list(unknown_indexes(["a", "b"])) == []
     assert list(unknown_indexes([None])) == [0]
+
+
+def test_unranked_readings_answer_as_the_ranked_ones() -> None:
+    """Without lint's cache, lemmas, grammemes and whole-or-nothing shares come from readings
+    pymorphy3 has not ranked: the same answers as from the ranked analysis."""
+    script = (
+        "from crisisplay.tone import morph\n"
+        "words = ['вине', 'позвоните', 'данных', 'стали', 'восстановим', 'печь', 'сбой', 'кого', 'ура', 'нет']\n"
+        "tags = [frozenset(t) for t in ({'NOUN'}, {'VERB', '2per'}, {'impr'}, {'-NOUN'}, {'PREP'}, {'ADJF'})]\n"
+        "got = [(morph.word_keys(w, 'ru'), morph.word_is_known(w), [morph.has_reading(w, t) for t in tags],\n"
+        "        [morph.tag_share(w, t, 'ru') for t in tags]) for w in words]\n"
+        "unranked = len(morph._UNRANKED)\n"
+        "def share(parses, t):\n"
+        "    wanted = frozenset(x for x in t if not x.startswith('-'))\n"
+        "    unwanted = frozenset(x[1:] for x in t if x.startswith('-'))\n"
+        "    total = sum(p[2] for p in parses) or 1.0\n"
+        "    return sum(p[2] for p in parses if wanted <= p[1] and not unwanted & p[1]) / total\n"
+        "want = [(frozenset({w} | {p[0] for p in morph.ru_parses(w)}),\n"
+        "         morph._RU.get(w)[0], [any(t <= p[1] for p in morph.ru_parses(w)) for t in tags],\n"
+        "         [share(morph.ru_parses(w), t) for t in tags]) for w in words]\n"
+        "print(got == want, unranked > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**os.environ, "CRISISPLAY_CACHE_DIR": "off"})
+    assert done.stdout.split() == ["True", "True"], done.stdout + done.stderr

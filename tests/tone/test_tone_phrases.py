@@ -136,6 +136,24 @@ def test_phrases_compare_and_hash_by_value() -> None:
     assert hash(Element(tags=frozenset({"VERB"}))) == hash(Element(tags=frozenset({"VERB"})))
 
 
+@pytest.mark.parametrize("value", [
+    [["по"], None, ""], ["по", None, []], [["по"], None], [[1], None, []], [None, None, "VERB"], [{"a": 1}, None, []],
+    [[["по"]], None, []],
+])
+def test_a_cached_element_of_the_wrong_shape_is_refused_even_after_a_good_one(value: object) -> None:
+    """Elements read from the cache are shared by their content; a value that is not
+    ``[list|null, list|null, list]`` of text is still refused (the phrase is compiled again)."""
+    assert _phrase_from_json("по", [[["по"], None, []]]) is not None
+    assert _phrase_from_json("по", [value]) is None
+
+
+def test_equal_cached_elements_are_one_object() -> None:
+    first = _phrase_from_json("по вине", [[["по"], None, []], [["вина"], None, []]])
+    second = _phrase_from_json("по", [[["по"], None, []]])
+    assert first is not None and second is not None
+    assert first.elements[0] is second.elements[0] and first.elements[0].tags == frozenset()
+
+
 
 def test_overlapping_matches_keep_the_longest_then_the_first_found() -> None:
     """Matches are ordered by first token, the longest first there, ties in the order found

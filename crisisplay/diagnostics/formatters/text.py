@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import click
+from typing import Any
 
 from crisisplay.diagnostics.formatters.common import (
     NO_FILE,
@@ -23,6 +22,13 @@ _COLORS: dict[Severity, str] = {
 }
 
 
+def _style(text: str, **kwargs: Any) -> str:
+    """``click.style``; click is imported only for colour (a plain ``crisisplay lint`` runs without it)."""
+    import click
+
+    return click.style(text, **kwargs)
+
+
 def _indented(label: str, text: str, indent: str = "    ") -> list[str]:
     """A labelled block whose continuation lines line up under the first line's text."""
     lines = clean(text).splitlines() or [""]
@@ -38,7 +44,7 @@ def _location_text(loc: Location | None) -> str:
 
 def _summary_line(diagnostics: Sequence[Diagnostic], color: bool) -> str:
     if not diagnostics:
-        return click.style("no problems", fg="green") if color else "no problems"
+        return _style("no problems", fg="green") if color else "no problems"
     counts = severity_counts(diagnostics)
     parts = [
         plural(counts[sev], sev.label, f"{sev.label}s")
@@ -51,7 +57,7 @@ def _summary_line(diagnostics: Sequence[Diagnostic], color: bool) -> str:
         text += f" in {plural(len(files), 'file', 'files')}"
     if color:
         worst = max(counts)
-        text = click.style(text, fg=_COLORS[worst], bold=True)
+        text = _style(text, fg=_COLORS[worst], bold=True)
     return text
 
 
@@ -74,9 +80,9 @@ def format_text(diagnostics: Sequence[Diagnostic], *, color: bool = False, summa
         rule = f"[{clean(diag.rule)}]"
         category = f"({clean(diag.category)})" if diag.category else ""
         if color:
-            where = click.style(where, bold=True)
-            severity = click.style(severity, fg=_COLORS[diag.severity], bold=True)
-            category = click.style(category, dim=True) if category else ""
+            where = _style(where, bold=True)
+            severity = _style(severity, fg=_COLORS[diag.severity], bold=True)
+            category = _style(category, dim=True) if category else ""
         head, *rest = clean(diag.message).splitlines() or [""]
         line = f"{where}: {severity} {rule} {head}"
         out.append(f"{line} {category}" if category else line)

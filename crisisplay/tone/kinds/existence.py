@@ -159,7 +159,7 @@ class ExistenceRule(Rule):
             speaking = {doc.tokens[m.first].sentence for m in address.find(doc) if not _aside(doc, m.first)}
             if doc.lang == "ru":  # any imperative or 2nd-person reading: «позвоните», «перезвоните»
                 speaking.update(t.sentence for i, t in enumerate(doc.tokens) if t.kind == WORD and any(
-                    _speaks_to_reader(p[1]) for p in morph.ru_parses(doc.lower(i))))
+                    _speaks_to_reader(p[1]) for p in morph.ru_readings(doc.lower(i))))
             if doc.lang == "en":  # "All children must be picked up immediately": an order to the readers
                 speaking.update(_ordered(doc))
             # a heading of a word or two («Срочно!!!», "URGENT!") shouts at whoever reads it

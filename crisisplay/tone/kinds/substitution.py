@@ -12,6 +12,7 @@ from typing import ClassVar
 from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.inflection import inflect_like
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import PhraseSet
 
@@ -69,7 +70,7 @@ class SubstitutionRule(Rule):
             if morph.normalise(surface) == morph.normalise(match.phrase.source):
                 replacement = suggestion
             elif match.first == match.last and self.lang == "ru":
-                replacement = morph.inflect_like(suggestion, surface)
+                replacement = inflect_like(suggestion, surface)
                 suggestion = replacement or suggestion
             if replacement is not None:
                 replacement = _match_case(replacement, surface)
