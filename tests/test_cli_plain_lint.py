@@ -61,3 +61,13 @@ def test_only_plain_paths_skip_click(tmp_path: Path) -> None:
     assert not _plain_lint(["lint", "x.txt", "--format", "json"])
     assert not _plain_lint(["render", "x.yaml"])
     assert not _plain_lint(["lint", "a\x00b"])  # click's own error
+
+
+def test_the_plain_defaults_are_the_commands_own() -> None:
+    """A default changed on the click command must change the plain run too."""
+    from crisisplay.cli.lint import lint
+    from crisisplay.cli.lint_run import PLAIN_DEFAULTS
+
+    with lint.make_context("lint", ["sms.txt"]) as context:  # parsed as click parses it, defaults filled
+        own = {name: value for name, value in context.params.items() if name != "paths"}
+    assert own == PLAIN_DEFAULTS

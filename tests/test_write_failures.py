@@ -192,3 +192,17 @@ def test_full_stdout_is_exit_2() -> None:
                                "--at", "2026-03-15T10:00"], stdout=full, stderr=subprocess.PIPE, timeout=120)
     assert done.returncode == 2, done.stderr
     assert b"cannot write the output: the disk is full" in done.stderr and b"Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["lint", "notice.txt"], ["lint", "--format", "json", "notice.txt"],
+                                  ["validate", PLAYBOOK]])
+def test_closed_stdout_is_exit_2(tmp_path: Path, args: list[str]) -> None:
+    """``crisisplay lint notice.txt >&-``: started with stdout closed, Python has no sys.stdout;
+    the findings went nowhere, said once, exit 2, no traceback (the plain lint and click's path)."""
+    (tmp_path / "notice.txt").write_text("Всё пропало!!!\n", encoding="utf-8")
+    command = " ".join(f"'{part}'" for part in [sys.executable, "-m", "crisisplay", *args])
+    done = subprocess.run(["sh", "-c", f"exec {command} >&-"], cwd=tmp_path, capture_output=True, timeout=120,
+                          env={**os.environ, "CRISISPLAY_CACHE_DIR": "off"})
+    assert done.returncode == 2, done.stderr
+    assert b"cannot write the output: standard output is closed" in done.stderr
+    assert b"Traceback" not in done.stderr

@@ -164,6 +164,15 @@ def run_lint(
     sys.exit(exit_code_for(diagnostics, fail_on))
 
 
+#: Every option of ``crisisplay lint`` at its default, by parameter name: what a plain ``crisisplay
+#: lint PATHS`` runs with (tests/test_cli_plain_lint.py checks them against the click command's own)
+PLAIN_DEFAULTS: dict[str, Any] = {
+    "playbook_path": None, "stage": None, "lang": "auto", "channel": None, "pack_paths": (), "disable": (),
+    "no_consistency": False, "at": None, "fix": False, "show_diff": False, "output_format": "text",
+    "fail_on": "error",
+}
+
+
 def run_plain(paths: tuple[str, ...]) -> None:
     """``crisisplay lint PATHS`` with every option at its default, as the click command runs it
     (the same error handling; see :func:`crisisplay.cli.main.main`)."""
@@ -174,4 +183,4 @@ def run_plain(paths: tuple[str, ...]) -> None:
     # for garbage that reference counting frees anyway: checking makes no cycles (see
     # ``crisisplay.tone.api``), and the process ends with the command.
     gc.disable()
-    handle_errors(run_lint)(paths, None, None, "auto", None, (), (), False, None, False, False, "text", "error")
+    handle_errors(run_lint)(paths, **PLAIN_DEFAULTS)

@@ -151,6 +151,9 @@ def handle_errors(func: F) -> F:
 
 def _flush_stdout() -> None:
     """Write out what is buffered now, so that a full disk or a closed pipe is an exit code."""
+    if sys.stdout is None:  # started with stdout closed (``>&-``): what was printed went nowhere
+        report_error(CrisisplayError("cannot write the output: standard output is closed"))
+        sys.exit(EXIT_USAGE)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
