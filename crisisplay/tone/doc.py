@@ -249,10 +249,11 @@ class Doc:
 
     @_once
     def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
-        """Per token: sentence, soft, barrier, keys, lower case, is a word — what a phrase's
-        walk from its first word reads (``phrase_search.extend``), fetched in one look-up."""
+        """Per token: sentence, soft, barrier, keys, lower case, is a word or a number — what a
+        phrase's walk from its first word reads (``phrase_search.extend``), fetched in one look-up.
+        A ``*`` after the head takes a number too: "will take * hours" is "will take 24 hours"."""
         return (list(map(_sentence_of, self.tokens)), self.soft, self.barrier, self.all_keys(), self._lower,
-                self._is_word)
+                self._counted)
 
     @_once
     def word_indices(self) -> list[int]:

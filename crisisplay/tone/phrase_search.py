@@ -160,7 +160,7 @@ def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, sto
     ``Element.matches`` written out over the message's per-token lists (:attr:`Doc.walk`):
     this runs for every candidate start of every list.
     """
-    sentence_of, soft, barrier, keys, lowers, is_word = doc.walk
+    sentence_of, soft, barrier, keys, lowers, counted = doc.walk
     sentence = sentence_of[position]
     for element in elements[1:]:
         surface, wanted, tags = element.surface, element.keys, element.tags
@@ -172,7 +172,7 @@ def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, sto
             if surface is not None:
                 found = lowers[j] in surface
             elif wanted is None:
-                found = is_word[j]
+                found = counted[j]  # ``*``: a word or a number
             else:
                 found = not wanted.isdisjoint(keys[j])
             if found and (not tags or doc.tag_share(j, tags) >= TAG_SHARE):

@@ -3,7 +3,7 @@
 Entry syntax (one string per entry)::
 
     паника                        a word: matches every form («паники», «панике», «панику»)
-    по вине *                     several words in a row; ``*`` is any one word
+    по вине *                     several words in a row; ``*`` is any one word (or number)
     перекладывать|переложить ответственность
                                   ``a|b``: either word at this position
     =срочно                       ``=``: this exact surface form only (case-insensitive);
