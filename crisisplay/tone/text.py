@@ -33,7 +33,9 @@ SOFT_CHARS = frozenset("«»\"„“”'‘’()[]{}*_`")
 
 _EN_TOKEN_RE = LazyPattern(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-_BULLET_RE = LazyPattern(r"^\s*(?:[-*•–—]\s|\d+[.)]\s|#)")
+#: A line that starts a list item also starts a sentence: dashes, bullets («·», «▪», «●», «►»,
+#: «✓»; the emoji markers of messenger posts «🔹», «✅», «📌», «👉»), numbers, headings
+_BULLET_RE = LazyPattern(r"^\s*(?:[-*•–—·▪◦‣●■►➤➢✓✔🔹🔸🔺🔻✅❗📌👉]\ufe0f?\s|\d+[.)]\s|#)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 

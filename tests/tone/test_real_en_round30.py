@@ -1,0 +1,70 @@
+"""English judgements fixed after round 30 of real published messages (``real-en-r30-…``, scored
+once blind, then read), as families of constructions: a length after a wildcard word is a number
+too ("the repair will take 24 hours"); a bullet line starts a sentence ("· Libraries will likely
+remain closed today" after an "if" line); strikes, a ransomware cyberattack and a sinkhole say what
+happened; "this unavoidable change" is a stock excuse — and the near misses: a view on what to do
+("we believe that's a more useful course"), a hospital's work with emergencies, a party we talk
+to ("communicating with the power company"), what went well thanks to someone's measures."""
+
+from __future__ import annotations
+
+from real_text import Family, family_tests
+
+ALARM = "alarm"
+BLAME = "blame"
+SPECULATION = "speculation"
+WHAT = "missing-what-happened"
+
+FAMILIES: dict[str, Family] = {
+    "a length with a number": (SPECULATION, True, [
+        "The outage may last for 10-15 minutes.",
+        "The repair of the cable will unfortunately take 24 hours.",
+        "Repairs will take 24 hours.",
+        "Restoration could take 3 days.",
+    ], [
+        "The repair took 24 hours.",
+        "Refunds will take 5-7 working days to reach your account.",
+    ]),
+    "a bullet line is a sentence": (SPECULATION, True, [
+        "Campus services:\n· If we experience lengthy power outages, we will provide you with shelter options\n"
+        "· Libraries will likely remain closed today",
+        "Campus services:\n▪ If the wind picks up, we will close the gym\n▪ The pool will likely remain closed today",
+    ], [
+        "Campus services:\n· If we experience lengthy power outages, we will provide you with shelter options\n"
+        "· Libraries are closed today",
+    ]),
+    "the event in one word": (WHAT, False, [
+        "The Royal Mail were on strike on 24 and 25 November, so no collections were made.",
+        "We know the university has experienced a ransomware cyberattack.",
+        "Sink hole appeared near the junction of Valley Road and Meadow Road.",
+        "Train drivers' strikes continue this week; please check before you travel.",
+    ], [
+        "We will strike a balance between speed and care; trains are not running.",
+    ]),
+    "unavoidable, the excuse": (BLAME, True, [
+        "We sincerely apologise to customers impacted by this unavoidable change.",
+        "We are sorry for the unavoidable delay to your flight.",
+    ], [
+        "We are sorry for the delay to your flight.",
+    ]),
+    "a view, not a guess": (SPECULATION, False, [
+        "We believe that's a more useful course of action than rolling traffic over.",
+        "We believe it is best to let the tests fail and make it clear.",
+    ], [
+        "We believe the fault was caused by a storm.",
+        "We believe this was more successful than we first thought.",
+    ]),
+    "emergencies as the work": (ALARM, False, [
+        "A&E continues to deal with emergencies; NHS111 and pharmacies are available.",
+    ], [
+        "We are dealing with an emergency at the plant.",
+    ]),
+    "a party we talk to, or thank": (BLAME, False, [
+        "We are monitoring the power outage closely and communicating with the power company.",
+        "Most customers kept their supply. This was due to the measures implemented by the water utility.",
+    ], [
+        "The outage was caused by the power company.",
+    ]),
+}
+
+test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way = family_tests(FAMILIES, "en")

@@ -1,0 +1,56 @@
+"""Russian judgements fixed after round 30 of real published messages (``real-ru-r30-…``, scored
+once blind, then read), as families of constructions: our system said to have worked normally in
+answer to complaints («система работала в штатном режиме»), a fault at a supplier's level («на
+уровне платёжного шлюза»); a service not running, not flown or diverted («канатная дорога
+работать не будет», «рейсы не выполнены», «совершил вынужденную посадку»); fraud against customers
+as the event («злоумышленники рассылают письма») — and the near misses: a status in the present
+tense, a flight by its schedule («рейс, который должен прибыть в 12:00»), danger as the reason for
+a safety step («нельзя — опасно для пассажиров»), chaos prevented."""
+
+from __future__ import annotations
+
+from real_text import Family, family_tests
+
+ALARM = "alarm"
+BLAME = "blame"
+SPECULATION = "speculation"
+STATUS = "missing-service-status"
+WHAT = "missing-what-happened"
+
+FAMILIES: dict[str, Family] = {
+    "we worked normally, the fault elsewhere": (BLAME, True, [
+        "Разъясняем: продажи начались строго в 17:00, и система работала в штатном режиме.",
+        "Инфраструктура функционировала штатно, массовых сбоев не было.",
+        "Сбой возник на уровне платёжного шлюза, который принял покупателей за ботов.",
+    ], [
+        "Сейчас система работает в штатном режиме, продажи идут.",
+        "Сбой возник на уровне нашего сайта; мы его исправили.",
+    ]),
+    "a service not running, not flown, diverted": (STATUS, False, [
+        "По техническим причинам в ближайшие дни канатная дорога работать не будет.",
+        "Рейсы по маршруту Хонуу — Сасыр не выполнены из-за непогоды.",
+        "Рейс КС7103 совершил вынужденную посадку в Шымкенте из-за грозы.",
+    ], [
+        "Из-за грозы мы приносим извинения пассажирам.",
+    ]),
+    "fraud as the event": (WHAT, False, [
+        "Злоумышленники рассылают письма от имени банка; не открывайте вложения.",
+        "Злоумышленники вышли на связь и выдвинули требование о выкупе.",
+        "Зафиксированы случаи фишинговой рассылки от имени крупных банков.",
+    ], [
+        "Приложение банка временно недоступно.",
+    ]),
+    "a flight by its schedule": (SPECULATION, False, [
+        "Рейс, который должен прибыть из Атырау в 12:00, отменили.",
+    ], [
+        "Рейс прибудет из Атырау в 12:00.",
+    ]),
+    "danger as the reason for a safety step": (ALARM, False, [
+        "Поезд отогнали в депо: эксплуатировать его нельзя — опасно для пассажиров.",
+        "Это техническая мера, которая предотвращает хаотичный ажиотаж.",
+    ], [
+        "На линии опасно, оставайтесь дома.",
+    ]),
+}
+
+test_every_variant_of_a_family_is_judged, test_near_misses_go_the_other_way = family_tests(FAMILIES, "ru")
