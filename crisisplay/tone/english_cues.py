@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import WORD
 
@@ -39,21 +40,20 @@ def negated_contact(doc: Doc, match: Match) -> bool:
     return False
 
 
-#: Words of a clause about reaching us or news from us, before "via"/"through" and the name
-_COMMUNICATION = frozenset({"contact", "touch", "update", "updates", "updated", "message", "messages", "check",
-                            "checking", "email", "e-mail", "text", "inform", "informed", "information", "news",
-                            "enquiries", "notify", "notified", "reach", "posted", "post", "follow", "details"})
 _VIA = frozenset({"via", "through"})
+#: Days and months: "via Monday" names no channel (a closed class, not a word list to extend)
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
                        "november", "december"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
-def named_channel(doc: Doc) -> tuple[int, int] | None:
+def named_channel(doc: Doc, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """The characters of a channel named after "via"/"through" in a clause about contact or
-    news ("in contact with you, through Weduc"; "check before travelling via National Rail
-    Enquiries"): a capitalised word, not the first of its sentence nor a day or month."""
+    news (lexicon ``channel_clause``: "in contact with you, through Weduc"; "check before
+    travelling via National Rail Enquiries"): a capitalised word, not the first of its sentence
+    nor a day or month. Without ``lex``, the bundled English pack's list."""
+    communication = (lex if lex is not None else bundled_lexicon("en")).forms_of("channel_clause")
     tokens = doc.tokens
     for i, token in enumerate(tokens):
         if token.kind != WORD or token.text.lower() not in _VIA or i + 1 >= len(tokens):
@@ -64,7 +64,7 @@ def named_channel(doc: Doc) -> tuple[int, int] | None:
             continue
         j = i - 1
         while j >= 0 and tokens[j].sentence == token.sentence and tokens[j].text not in _CLAUSE_ENDS:
-            if tokens[j].kind == WORD and doc.lower(j) in _COMMUNICATION:
+            if tokens[j].kind == WORD and doc.lower(j) in communication:
                 return name.start, name.end
             j -= 1
     return None

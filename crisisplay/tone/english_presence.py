@@ -16,74 +16,74 @@ is a class of sentence, not a phrasing from a corpus text.
   from Blackboard", "the fault has disrupted card payments": "affected" as an active verb names
   what is affected ("customers affected by the outage" does not, nor "which affected some
   customers").
+
+The words of each (lexicon ``error_adverb``, ``payment_verb``, ``cause_verb``, ``hit_verb``, …
+of the English pack) are compared as written: a detector asks for a word's own form.
+Function words (auxiliaries, negations, pronouns, determiners) stay here.
 """
 
 from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.events import PRONOUNS
-from crisisplay.tone.lexicon import Lexicon
+from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
 from crisisplay.tone.text import WORD
 
-#: Adverbs that make an action a mistake: "billed incorrectly", "sent in error"
-_WRONGLY = frozenset({"incorrectly", "wrongly", "erroneously", "mistakenly", "inadvertently", "accidentally"})
-#: "in error", "by mistake", "in duplicate": a preposition and its noun
-_WRONGLY_PAIRS = frozenset({("in", "error"), ("by", "mistake"), ("in", "duplicate"), ("by", "error")})
-#: Payment verbs that "twice" turns into a double debit: "charged twice", "debited twice"
-_PAYMENT_VERBS = frozenset({"charged", "billed", "debited", "deducted", "taken", "paid", "processed", "collected",
-                            "withdrawn", "invoiced", "posted", "refunded", "sent", "issued", "applied"})
-_TWICE = frozenset({"twice", "double"})
-_DUPLICATE = frozenset({"duplicate", "duplicated", "double"})
-#: Nouns that "duplicate" or "double" make a double debit: "duplicate transactions"
-_PAYMENT_NOUNS = frozenset({"charge", "charges", "payment", "payments", "transaction", "transactions", "debit",
-                            "debits", "bill", "bills", "invoice", "invoices", "deduction", "deductions"})
-#: Words earlier in a sentence that make the mistake the reader's, hypothetical or one to prevent
-_NOT_AN_EVENT = frozenset({"if", "whether", "unless", "should", "avoid", "prevent", "prevents", "preventing", "stop",
-                           "ensure", "never", "could", "might", "would", "ever"})
 
-
-def wrong_action(doc: Doc) -> tuple[int, int] | None:
+def wrong_action(doc: Doc, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """An action done wrongly ("billed incorrectly", "charged twice", "duplicate payments"),
-    outside a clause of condition, prevention or possibility."""
+    outside a clause of condition, prevention or possibility (lexicon ``error_adverb``,
+    ``error_phrase``, ``payment_verb``, ``payment_twice``, ``payment_duplicate``,
+    ``payment_noun``, ``error_unreal``; without ``lex``, the bundled pack's)."""
     if doc.lang != "en":
         return None
+    if lex is None:
+        lex = bundled_lexicon(doc.lang)
     words = doc.surface_set
-    if not (words & _WRONGLY or words & {"error", "mistake", "duplicate", "twice", "double", "duplicated"}):
+    wrongly = lex.forms_of("error_adverb")
+    pairs = lex.written_of("error_phrase")
+    twice = lex.forms_of("payment_twice")
+    duplicate = lex.forms_of("payment_duplicate")
+    if not (words & wrongly or words & ({p[-1] for p in pairs if len(p) == 2} | twice | duplicate)):
         return None
+    payment_verbs = lex.forms_of("payment_verb")
+    payment_nouns = lex.forms_of("payment_noun")
+    unreal = lex.forms_of("error_unreal")
     tokens = doc.tokens
     for index in range(len(tokens)):
         if tokens[index].kind != WORD:
             continue
         lower = doc.lower(index)
         previous = doc.lower(index - 1) if index > 0 else ""
-        if lower in _WRONGLY or (lower in _DUPLICATE and index + 1 < len(tokens)
-                                 and doc.lower(index + 1) in _PAYMENT_NOUNS):
+        if lower in wrongly or (lower in duplicate and index + 1 < len(tokens)
+                                and doc.lower(index + 1) in payment_nouns):
             start = index  # "billed incorrectly", "duplicate payments"
-        elif ((previous, lower) in _WRONGLY_PAIRS and _after_verb(doc, index - 1)) or (
-                lower in _TWICE and previous in _PAYMENT_VERBS):
+        elif ((previous, lower) in pairs and _after_verb(doc, index - 1, payment_verbs)) or (
+                lower in twice and previous in payment_verbs):
             start = index - 1  # "sent by mistake", "charged twice"
         else:
             continue
-        if _hypothetical(doc, start):
+        if _hypothetical(doc, start, unreal):
             continue
         return tokens[start].start, tokens[index].end
     return None
 
 
-def _after_verb(doc: Doc, index: int) -> bool:
-    """"sent in error", not "an error in error handling": a word in -ed, -en or "taken" before."""
+def _after_verb(doc: Doc, index: int, payment_verbs: frozenset[str]) -> bool:
+    """"sent in error", not "an error in error handling": a word in -ed, -en or a payment verb
+    ("taken") before."""
     if index == 0 or doc.tokens[index - 1].kind != WORD:
         return False
     word = doc.lower(index - 1)
-    return word.endswith(("ed", "en")) or word in _PAYMENT_VERBS
+    return word.endswith(("ed", "en")) or word in payment_verbs
 
 
-def _hypothetical(doc: Doc, index: int) -> bool:
-    """A word of condition, prevention or possibility earlier in the sentence, or a negation
-    up to four words before ("have not been entered incorrectly")."""
+def _hypothetical(doc: Doc, index: int, unreal: frozenset[str]) -> bool:
+    """A word of condition, prevention or possibility earlier in the sentence (``unreal``), or a
+    negation up to four words before ("have not been entered incorrectly")."""
     sentence = doc.sentences[doc.tokens[index].sentence]
     for j in range(sentence.first, index):
-        if doc.tokens[j].kind == WORD and doc.lower(j) in _NOT_AN_EVENT:
+        if doc.tokens[j].kind == WORD and doc.lower(j) in unreal:
             return True
     for j in range(max(sentence.first, index - 4), index):
         if doc.lower(j) in _NEGATIONS or doc.lower(j).endswith("n't"):
@@ -94,19 +94,13 @@ def _hypothetical(doc: Doc, index: int) -> bool:
 _NEGATIONS = frozenset({"not", "never", "no"})
 
 
-#: Active causatives: "caused", "led to", "resulted in" (the passive "caused by" is lexicon)
-_CAUSATIVES = frozenset({"caused", "causing", "causes", "cause"})
-_CAUSATIVE_PAIRS = frozenset({("led", "to"), ("leading", "to"), ("leads", "to"), ("resulted", "in"),
-                              ("resulting", "in"), ("results", "in")})
 #: What comes between a subject and its verb: "the update has also caused"
 _AUXILIARIES = frozenset({"has", "have", "had", "also", "then", "in", "turn", "which", "that", "may", "might",
                           "could", "can", "will", "would", "subsequently", "directly", "eventually", "ultimately",
                           "unfortunately", "inadvertently", "accidentally"})
-#: Objects that say how it felt, not what it did: "the inconvenience this has caused"
-_FEELINGS = frozenset({"inconvenience", "inconveniences", "frustration", "frustrations", "concern", "concerns",
-                       "distress", "upset", "anxiety", "worry", "worries", "stress", "confusion", "disappointment",
-                       "hardship", "difficulty", "difficulties", "problems", "problem", "issues", "issue", "trouble",
-                       "disruption", "disruptions", "impact", "any", "by", "for"})
+#: Objects of a causative that name no effect beside lexicon ``caused_feeling`` ("caused any
+#: inconvenience", "caused by", "caused for"): function words
+_NO_EFFECT = frozenset({"any", "by", "for"})
 #: Words before a causative that point back or name no cause
 _NO_CAUSE = frozenset({"which", "that", "what", "who", "something", "anything", "nothing", "there", "here"})
 
@@ -115,20 +109,24 @@ def cause_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     """A cause named as the subject of an active causative ("a certificate expiry caused the app
     to stop", "the lorry fire led to the closure"): the word before the verb (past auxiliaries)
     names a thing, not a pronoun, a generic or bare problem word, a time or a person; the verb's
-    object is not a feeling ("the inconvenience caused")."""
+    object is not a feeling ("the inconvenience caused"). Lexicon ``cause_verb`` (one word, or a
+    verb and its particle), ``caused_feeling``."""
     if doc.lang != "en":
         return None
     words = doc.surface_set
-    if not (words & _CAUSATIVES or words & {"led", "leading", "leads", "resulted", "resulting", "results"}):
+    causatives = lex.forms_of("cause_verb")
+    pairs = lex.written_of("cause_verb")
+    if not (words & causatives or words & {p[0] for p in pairs if len(p) == 2}):
         return None
+    feelings = lex.forms_of("caused_feeling")
     unnamed = lex.keys_of("problem", "what_happened_bare", "problem_generic", "problem_party", "bare_modifier",
                           "+stop")
     tokens = doc.tokens
     for index in range(1, len(tokens) - 1):
         lower = doc.lower(index)
-        if lower in _CAUSATIVES:
+        if lower in causatives:
             verb_end = index
-        elif (lower, doc.lower(index + 1)) in _CAUSATIVE_PAIRS:
+        elif (lower, doc.lower(index + 1)) in pairs:
             verb_end = index + 1
         else:
             continue
@@ -136,7 +134,7 @@ def cause_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
         after = verb_end + 1
         if after >= len(tokens) or tokens[after].sentence != sentence or tokens[after].kind != WORD:
             continue
-        if doc.lower(after) in _FEELINGS:
+        if doc.lower(after) in feelings or doc.lower(after) in _NO_EFFECT:
             continue
         # the word that names the cause: before the verb, past its auxiliaries
         j = index - 1
@@ -145,7 +143,8 @@ def cause_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
         if j < 0 or tokens[j].kind != WORD or tokens[j].sentence != sentence:
             continue
         subject = doc.lower(j)
-        if (subject in PRONOUNS or subject in _NO_CAUSE or subject in _FEELINGS or subject.endswith(("ed", "ly"))
+        if (subject in PRONOUNS or subject in _NO_CAUSE or subject in feelings or subject in _NO_EFFECT
+                or subject.endswith(("ed", "ly"))
                 or doc.keys(j) & unnamed or subject[:1].isdigit()):
             continue
         if tokens[j].text[:1].isupper() and not doc.is_sentence_initial(j):
@@ -154,8 +153,8 @@ def cause_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-#: "affected" and its kin as an active verb: "which affected email", "has disrupted payments"
-_HIT_VERBS = frozenset({"affected", "impacted", "disrupted", "interrupted", "hit", "knocked"})
+#: Words right before an active "affected" (lexicon ``hit_verb``): "which affected email", "has
+#: disrupted payments"
 _ACTIVE_BEFORE = frozenset({"which", "that", "has", "have", "had", "also", "it", "this", "and", "then", "badly",
                             "severely", "seriously", "significantly"})
 _OBJECT_SKIP = frozenset({"the", "a", "an", "our", "your", "their", "its", "some", "all", "many", "most", "several",
@@ -165,12 +164,16 @@ _OBJECT_SKIP = frozenset({"the", "a", "an", "our", "your", "their", "its", "some
 def hit_object(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     """(English) An active "affected|impacted|disrupted" names what is down by its object ("a
     problem which affected email being sent", "the fault has disrupted card payments"); "the
-    customers affected by" (passive) and "which affected some customers" (people) do not."""
-    if doc.lang != "en" or not doc.surface_set & _HIT_VERBS:
+    customers affected by" (passive) and "which affected some customers" (people) do not
+    (lexicon ``hit_verb``)."""
+    if doc.lang != "en":
+        return None
+    hit_verbs = lex.forms_of("hit_verb")
+    if not doc.surface_set & hit_verbs:
         return None
     people = lex.keys_of("problem_generic", "problem", "what_happened_bare", "+stop")
     tokens = doc.tokens
-    for word in _HIT_VERBS & doc.surface_set:
+    for word in hit_verbs & doc.surface_set:
         for index in doc.surface_positions[word]:
             if index == 0 or doc.lower(index - 1) not in _ACTIVE_BEFORE:
                 continue

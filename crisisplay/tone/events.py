@@ -14,7 +14,7 @@ Helpers of :mod:`crisisplay.tone.elements` for the phrasings real notices use:
 from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.lexicon import Lexicon
+from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import WORD
 
@@ -81,21 +81,18 @@ def names_failed(doc: Doc, lex: Lexicon, index: int) -> bool:
     return False
 
 
-#: "the outbound email notifications affecting some customers": what is affected comes first
-_AFFECTING_EN = frozenset({"affecting", "impacting"})
-
-
 def affected_before(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
-    """English: a noun right before "affecting" names what the trouble is in ("email
-    notifications affecting some customers") when it is no problem, event, generic or party
-    word ("an issue affecting customers", "the storm affecting the area" name nothing)."""
+    """English: a noun right before "affecting" (lexicon ``affecting_verb``) names what the
+    trouble is in ("email notifications affecting some customers") when it is no problem, event,
+    generic or party word ("an issue affecting customers", "the storm affecting the area" name
+    nothing)."""
     if doc.lang != "en":
         return None
     positions = doc.surface_positions
     problems = lex.keys_of("problem", "what_happened_bare")
     unnamed = lex.keys_of("problem", "what_happened_bare", "problem_generic", "problem_party", "bare_modifier",
                           "what_happened", "+stop")
-    for word in _AFFECTING_EN & doc.surface_set:
+    for word in lex.forms_of("affecting_verb") & doc.surface_set:
         for index in positions[word]:
             j = index - 1
             if j > 0 and doc.keys(j) & problems:
@@ -109,32 +106,19 @@ def affected_before(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-#: English problem words that name what is down when a service noun comes right before them
-#: ("broadband and TV issues", "water outages", "card payment failures")
-_PROBLEM_HEADS_EN = frozenset({"issue", "issues", "problem", "problems", "outage", "outages", "disruption",
-                               "disruptions", "interruption", "interruptions", "delay", "delays", "failure",
-                               "failures", "difficulties", "fault", "faults", "errors", "cuts"})
-#: Utilities and services customers know by one word (the pack's ``services`` add their own)
-_SERVICE_WORDS_EN = frozenset({"water", "power", "electricity", "electric", "gas", "heating", "broadband", "internet",
-                               "wifi", "wi-fi", "tv", "television", "phone", "phones", "telephone", "landline",
-                               "mobile", "network", "signal", "email", "e-mail", "app", "website", "login",
-                               "payment", "payments", "card", "banking", "delivery", "deliveries", "checkout",
-                               "booking", "bookings", "server", "voice", "sms", "data", "sewer", "sewage",
-                               "refuse", "bin", "bins", "collection", "collections", "train", "trains", "bus",
-                               "buses", "flight", "flights", "transfer", "transfers", "order", "orders"})
-
-
 def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     """English: a service named right before a problem word says what is down ("customers
     experienced broadband and TV issues", "if you have water outages", "card payment
-    failures"); "the issues", "staffing issues", "weather problems" name no service."""
+    failures"); "the issues", "staffing issues", "weather problems" name no service (lexicon
+    ``problem_head``, ``service_word`` and the ``services``)."""
     if doc.lang != "en":
         return None
-    heads = _PROBLEM_HEADS_EN & doc.surface_set
+    heads = lex.forms_of("problem_head") & doc.surface_set
     if not heads:
         return None
     named = {m.last for service in lex.services.values() for m in service.find(doc)}
     party = lex.keys_of("problem_party")
+    service_words = lex.forms_of("service_word")
     positions = doc.surface_positions
     for word in heads:
         for index in positions[word]:
@@ -142,7 +126,7 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
             sentence = doc.tokens[index].sentence
             if j < 0 or doc.tokens[j].kind != WORD or doc.tokens[j].sentence != sentence:
                 continue
-            if not (doc.lower(j) in _SERVICE_WORDS_EN or j in named):
+            if not (doc.lower(j) in service_words or j in named):
                 continue
             after = range(index + 1, min(index + 7, len(doc.tokens)))
             if any(doc.tokens[k].sentence == sentence and doc.keys(k) & party for k in after):
@@ -151,19 +135,13 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-#: Russian nouns of plant and equipment: a problem «на подстанции», «на элементе сетевого
-#: оборудования», «на трубопроводе» says where it broke, not which service is down
-_RU_EQUIPMENT = frozenset({
-    "оборудование", "элемент", "узел", "подстанция", "трансформатор", "трубопровод", "труба",
-    "теплотрасса", "теплопровод", "водовод", "водопровод", "коллектор", "котельная", "фидер", "опора",
-    "вышка", "мачта", "коммутатор", "маршрутизатор", "стойка", "сервер", "кабель", "магистраль",
-    "станция", "насос", "задвижка", "участок", "энергообъект", "объект",
-})
-
-
-def ru_equipment(doc: Doc, index: int) -> bool:
-    """Russian only: the noun at ``index`` names plant or equipment."""
-    return doc.lang == "ru" and bool(doc.keys(index) & _RU_EQUIPMENT)
+def ru_equipment(doc: Doc, index: int, lex: Lexicon | None = None) -> bool:
+    """Russian only: the noun at ``index`` names plant or equipment (lexicon ``equipment``:
+    «на подстанции», «на элементе сетевого оборудования» say where it broke, not which service is
+    down). Without ``lex``, the bundled pack's list."""
+    if doc.lang != "ru":
+        return False
+    return bool(doc.keys(index) & (lex if lex is not None else bundled_lexicon(doc.lang)).keys_of("equipment"))
 
 
 #: How many tokens apart a service and a change of its state may stand and still be read as one
@@ -182,13 +160,13 @@ def service_state_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     «узла связи» (equipment: where it broke), nor "Internet" of "your Internet service provider"."""
     if not lex.raw.get("status_service") or not lex.raw.get("status_change"):
         return None
-    changed = [m.first for m in lex.get("status_change").find(doc) if not _ready_for(doc, m.first)]
+    changed = [m.first for m in lex.get("status_change").find(doc) if not _ready_for(doc, lex, m.first)]
     if not changed:
         return None
     party = lex.keys_of("problem_party")
     named = [m.first for m in lex.get("status_service").find(doc)
              if not _in_svyazi_s(doc, m.first) and not _names_party(doc, m.last, party)
-             and not (m.first > 0 and ru_equipment(doc, m.first - 1))]
+             and not (m.first > 0 and ru_equipment(doc, m.first - 1, lex))]
     for service in named:
         sentence = doc.tokens[service].sentence
         for change in changed:
@@ -198,21 +176,21 @@ def service_state_named(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-#: Readiness for a change, or talk of it, is no change: «бригады готовы к оперативному
-#: восстановлению электроснабжения», «организатор обсуждает отмену концертов», "crews are ready
-#: to restore power"
-_READY = frozenset({"готовый", "готовность", "обсуждать", "обсуждение", "рассматривать", "ready", "readi", "prepar",
-                    "discuss", "consid"})
-#: A decision about a change, which may not be taken: «решение об отмене концерта пока не принято»
-#: (not «принято решение не запускать работу курорта»: the change itself follows)
-_ABOUT = frozenset({"решение", "вопрос", "decis", "question"})
-
-
-def _ready_for(doc: Doc, index: int) -> bool:
-    if any(doc.keys(j) & _READY for j in range(max(index - 3, 0), index)):
+def _ready_for(doc: Doc, lex: Lexicon, index: int) -> bool:
+    """Readiness for a change, or talk of it, is no change (lexicon ``status_readiness``: «бригады
+    готовы к оперативному восстановлению электроснабжения», «организатор обсуждает отмену
+    концертов», "crews are ready to restore power"); nor is a decision about it, which may not be
+    taken (lexicon ``status_decision``: «решение об отмене концерта пока не принято»; not
+    «принято решение не запускать работу курорта»: the change itself follows)."""
+    ready = lex.keys_of("status_readiness")
+    if any(doc.keys(j) & ready for j in range(max(index - 3, 0), index)):
         return True
-    return (index > 1 and doc.lower(index - 1) in ("об", "о", "about", "on")
-            and bool(doc.keys(index - 2) & _ABOUT))
+    return (index > 1 and doc.lower(index - 1) in _ABOUT
+            and bool(doc.keys(index - 2) & lex.keys_of("status_decision")))
+
+
+#: The prepositions of a decision "about" a change
+_ABOUT = ("об", "о", "about", "on")
 
 
 def _names_party(doc: Doc, index: int, party: frozenset[str]) -> bool:

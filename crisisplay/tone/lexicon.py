@@ -7,6 +7,8 @@ has a pack. Each list is a :class:`~crisisplay.tone.phrases.PhraseSet`.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -48,6 +50,26 @@ LEXICON_KEYS: dict[str, str] = {
     "meta_cue": "introduces words to avoid; the rest of the line (and a list under it) is quoted",
     "acronyms": "capitalised words that are not shouting",
     "topic_stopwords": "words that say nothing about what a number is for",
+    # the word lists of the grammar detectors (crisisplay.tone.events, english_presence, english_cues)
+    "equipment": "(ru) plant and equipment: a problem «на подстанции» says where it broke, not what is down",
+    "status_readiness": "readiness for a change, or talk of it, is no change («готовы к восстановлению»)",
+    "status_decision": "a decision about a change, which may not be taken («решение об отмене»)",
+    "affecting_verb": "(en, as written) what comes right before it names what is affected"
+                      " (\"email notifications affecting customers\")",
+    "problem_head": "(en, as written) problem words that name what is down after a service word (\"water outages\")",
+    "service_word": "(en, as written) one-word services before such a problem word (\"broadband and TV issues\")",
+    "error_adverb": "(en, as written) an action done wrongly is the event (\"billed incorrectly\")",
+    "error_phrase": "(en, as written) the same after a verb (\"sent in error\")",
+    "error_unreal": "(en, as written) words earlier in the sentence that make such a mistake none"
+                    " (\"if you typed your PIN incorrectly\")",
+    "payment_verb": "(en, as written) payment verbs that payment_twice makes a double debit (\"charged twice\")",
+    "payment_twice": "(en, as written) words after a payment verb that make a double debit",
+    "payment_duplicate": "(en, as written) words before a payment noun that make a double debit",
+    "payment_noun": "(en, as written) nouns that payment_duplicate makes a double debit (\"duplicate payments\")",
+    "cause_verb": "(en, as written) active causatives after a named cause (\"a certificate expiry caused …\")",
+    "caused_feeling": "(en, as written) objects of a causative that name no effect (\"the inconvenience caused\")",
+    "hit_verb": "(en, as written) active verbs whose object is what is down (\"which affected email\")",
+    "channel_clause": "(en, as written) words of a clause about contact or news before \"via\"/\"through\" and a name",
 }
 
 
@@ -71,6 +93,10 @@ class Lexicon:
     heads: HeadIndex = field(default_factory=HeadIndex)
     #: :meth:`keys_of`'s sets, by the names asked for.
     lists_keys: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    #: :meth:`written_of`'s sets, by the names asked for.
+    lists_written: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    #: :meth:`forms_of`'s sets, by the names asked for.
+    lists_forms: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def reader_address(self) -> PhraseSet:
         """Words that speak to the reader: ты/вы forms, imperatives, "you"."""
@@ -95,11 +121,43 @@ class Lexicon:
             cache[names] = frozenset(keys)
         return cache[names]
 
+    def written_of(self, *names: str) -> frozenset[tuple[str, ...]]:
+        """The entries of lists ``names`` as written: each a tuple of lower-case forms (``=``
+        dropped, ``a|b`` giving both), for the checks that compare a token's own form
+        (``doc.lower(j) in …``) rather than its stem or lemma. Entries with ``*`` or grammemes
+        (``word:VERB``) are no form and are left out. Found once per lexicon."""
+        cache = self.lists_written
+        if names not in cache:
+            found: set[tuple[str, ...]] = set()
+            for name in names:
+                for entry in self.raw.get(name, ()):
+                    positions = [morph.normalise(part.lstrip("=")).split("|") for part in entry.split()]
+                    if positions and not any(w in ("", "*") or ":" in w for ws in positions for w in ws):
+                        found.update(itertools.product(*positions))
+            cache[names] = frozenset(found)
+        return cache[names]
+
+    def forms_of(self, *names: str) -> frozenset[str]:
+        """The one-word entries of lists ``names`` as written (:meth:`written_of`), found once."""
+        cache = self.lists_forms
+        if names not in cache:
+            cache[names] = frozenset(words[0] for words in self.written_of(*names) if len(words) == 1)
+        return cache[names]
+
     def get(self, name: str) -> PhraseSet:
         if name not in self.lists:
             gap = 1 if name in GAPPED else 0
             self.lists[name] = PhraseSet(self.raw.get(name, ()), self.lang, gap=gap, index=self.heads)
         return self.lists[name]
+
+
+@functools.cache
+def bundled_lexicon(lang: str) -> Lexicon:
+    """The word lists of the bundled pack of ``lang`` alone (raw: nothing compiled until
+    asked), for a helper called without the rule set's lexicon."""
+    from crisisplay.tone.packs import bundled_pack
+
+    return Lexicon(lang=lang, raw=dict(bundled_pack(lang).lexicon))
 
 
 def merge_lists(packs: Sequence[Pack], section: str) -> dict[str, tuple[str, ...]]:
