@@ -156,7 +156,7 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         if doc.keys(j) & generic or doc.lower(j) in PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
-            if ru_equipment(doc, j):
+            if ru_equipment(doc, j, lex):
                 return False  # «авария на одном из элементов оборудования»: where it broke, not what is down
             # "our payment provider": the word only says which party
             return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
@@ -229,7 +229,7 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
                            and not (english and negated_contact(doc, m))], doc)
         if channels.found or not english:
             return channels
-        named = named_channel(doc)
+        named = named_channel(doc, lex)
         return Evidence(True, *named) if named else channels
     if element == "next_update":
         return next_update(doc, lex)
@@ -241,7 +241,7 @@ def _english_event(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     done wrongly, or a cause named as the subject of "caused"."""
     if doc.lang != "en":
         return None
-    return doc.memo("en-event", lambda: wrong_action(doc) or cause_named(doc, lex))
+    return doc.memo("en-event", lambda: wrong_action(doc, lex) or cause_named(doc, lex))
 
 
 def _product_name(doc: Doc, match: Match) -> bool:

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
+from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import WORD
 
@@ -48,12 +48,12 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
-def named_channel(doc: Doc, lex: Lexicon | None = None) -> tuple[int, int] | None:
+def named_channel(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     """The characters of a channel named after "via"/"through" in a clause about contact or
     news (lexicon ``channel_clause``: "in contact with you, through Weduc"; "check before
     travelling via National Rail Enquiries"): a capitalised word, not the first of its sentence
-    nor a day or month. Without ``lex``, the bundled English pack's list."""
-    communication = (lex if lex is not None else bundled_lexicon("en")).forms_of("channel_clause")
+    nor a day or month."""
+    communication = lex.forms_of("channel_clause")
     tokens = doc.tokens
     for i, token in enumerate(tokens):
         if token.kind != WORD or token.text.lower() not in _VIA or i + 1 >= len(tokens):

@@ -26,19 +26,17 @@ from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.events import PRONOUNS
-from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
+from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.text import WORD
 
 
-def wrong_action(doc: Doc, lex: Lexicon | None = None) -> tuple[int, int] | None:
+def wrong_action(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     """An action done wrongly ("billed incorrectly", "charged twice", "duplicate payments"),
     outside a clause of condition, prevention or possibility (lexicon ``error_adverb``,
     ``error_phrase``, ``payment_verb``, ``payment_twice``, ``payment_duplicate``,
-    ``payment_noun``, ``error_unreal``; without ``lex``, the bundled pack's)."""
+    ``payment_noun``, ``error_unreal``)."""
     if doc.lang != "en":
         return None
-    if lex is None:
-        lex = bundled_lexicon(doc.lang)
     words = doc.surface_set
     wrongly = lex.forms_of("error_adverb")
     pairs = lex.written_of("error_phrase")

@@ -14,7 +14,7 @@ Helpers of :mod:`crisisplay.tone.elements` for the phrasings real notices use:
 from __future__ import annotations
 
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.lexicon import Lexicon, bundled_lexicon
+from crisisplay.tone.lexicon import Lexicon
 from crisisplay.tone.phrases import Match
 from crisisplay.tone.text import WORD
 
@@ -135,13 +135,13 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-def ru_equipment(doc: Doc, index: int, lex: Lexicon | None = None) -> bool:
+def ru_equipment(doc: Doc, index: int, lex: Lexicon) -> bool:
     """Russian only: the noun at ``index`` names plant or equipment (lexicon ``equipment``:
     «на подстанции», «на элементе сетевого оборудования» say where it broke, not which service is
-    down). Without ``lex``, the bundled pack's list."""
+    down)."""
     if doc.lang != "ru":
         return False
-    return bool(doc.keys(index) & (lex if lex is not None else bundled_lexicon(doc.lang)).keys_of("equipment"))
+    return bool(doc.keys(index) & lex.keys_of("equipment"))
 
 
 #: How many tokens apart a service and a change of its state may stand and still be read as one

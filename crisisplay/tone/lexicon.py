@@ -7,7 +7,6 @@ has a pack. Each list is a :class:`~crisisplay.tone.phrases.PhraseSet`.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -149,15 +148,6 @@ class Lexicon:
             gap = 1 if name in GAPPED else 0
             self.lists[name] = PhraseSet(self.raw.get(name, ()), self.lang, gap=gap, index=self.heads)
         return self.lists[name]
-
-
-@functools.cache
-def bundled_lexicon(lang: str) -> Lexicon:
-    """The word lists of the bundled pack of ``lang`` alone (raw: nothing compiled until
-    asked), for a helper called without the rule set's lexicon."""
-    from crisisplay.tone.packs import bundled_pack
-
-    return Lexicon(lang=lang, raw=dict(bundled_pack(lang).lexicon))
 
 
 def merge_lists(packs: Sequence[Pack], section: str) -> dict[str, tuple[str, ...]]:

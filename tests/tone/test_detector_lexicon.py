@@ -10,7 +10,7 @@ from crisisplay.tone.engine import build_ruleset
 from crisisplay.tone.english_cues import named_channel
 from crisisplay.tone.english_presence import wrong_action
 from crisisplay.tone.events import ru_equipment, service_state_named
-from crisisplay.tone.lexicon import LEXICON_KEYS, Lexicon, bundled_lexicon
+from crisisplay.tone.lexicon import LEXICON_KEYS, Lexicon
 from crisisplay.tone.packs import Pack, bundled_pack, pack_from_text
 
 #: The lists the detectors of events, english_presence and english_cues read, by pack
@@ -63,15 +63,15 @@ def test_a_pack_equipment_word_is_where_it_broke() -> None:
     assert service_state_named(Doc(doc_text, "ru"), own) == (28, 49)  # «отменён утренний рейс»
     doc = Doc(doc_text, "ru")
     at = next(i for i, t in enumerate(doc.tokens) if t.text == "щитке")
-    assert not ru_equipment(doc, at) and ru_equipment(doc, at, own)
+    assert not ru_equipment(doc, at, bundled) and ru_equipment(doc, at, own)
 
 
-def test_helpers_called_without_a_lexicon_read_the_bundled_pack() -> None:
+def test_a_pack_error_adverb_and_channel_words_reach_the_detectors() -> None:
     text = "Some customers were billed incorrectly. Updates will follow via Twitter."
-    doc, bundled = Doc(text, "en"), bundled_lexicon("en")
-    assert wrong_action(doc) == wrong_action(doc, bundled) == (27, 38)  # "incorrectly"
-    assert named_channel(doc) == named_channel(doc, bundled) == (64, 71)
+    doc, bundled = Doc(text, "en"), build_ruleset("en").lexicon
+    assert wrong_action(doc, bundled) == (27, 38)  # "incorrectly"
+    assert named_channel(doc, bundled) == (64, 71)
     improper = Doc("Some customers were billed improperly.", "en")
-    assert wrong_action(improper) is None
+    assert wrong_action(improper, bundled) is None
     own = build_ruleset("en", packs=[_pack("en", "  error_adverb: [=improperly]\n")]).lexicon
     assert wrong_action(improper, own) == (27, 37)
