@@ -5,13 +5,15 @@ answer to complaints («система работала в штатном реж
 работать не будет», «рейсы не выполнены», «совершил вынужденную посадку»); fraud against customers
 as the event («злоумышленники рассылают письма») — and the near misses: a status in the present
 tense, a flight by its schedule («рейс, который должен прибыть в 12:00»), danger as the reason for
-a safety step («нельзя — опасно для пассажиров»), chaos prevented."""
+a safety step («нельзя — опасно для пассажиров»), chaos prevented; a report that someone turned
+to someone is no way to reach us («организация обратилась с сообщением»)."""
 
 from __future__ import annotations
 
 from real_text import Family, family_tests
 
 ALARM = "alarm"
+CONTACT = "missing-contact"
 BLAME = "blame"
 SPECULATION = "speculation"
 STATUS = "missing-service-status"
@@ -50,6 +52,12 @@ FAMILIES: dict[str, Family] = {
         "Это техническая мера, которая предотвращает хаотичный ажиотаж.",
     ], [
         "На линии опасно, оставайтесь дома.",
+    ]),
+    "someone turned to someone, no way to reach us": (CONTACT, True, [
+        "Обслуживающая организация обратилась с сообщением о порыве. Сейчас ведутся восстановительные работы.",
+        "Мы готовы выплатить компенсации всем обратившимся пассажирам.",
+    ], [
+        "По всем вопросам обратитесь в диспетчерскую.",
     ]),
 }
 
