@@ -4,7 +4,8 @@ too ("the repair will take 24 hours"); a bullet line starts a sentence ("· Libr
 remain closed today" after an "if" line); strikes, a ransomware cyberattack and a sinkhole say what
 happened; "this unavoidable change" is a stock excuse — and the near misses: a view on what to do
 ("we believe that's a more useful course"), a hospital's work with emergencies, a party we talk
-to ("communicating with the power company"), what went well thanks to someone's measures."""
+to ("communicating with the power company"), what went well thanks to someone's measures;
+appointments rescheduled and a drawing postponed say what is down."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from real_text import Family, family_tests
 ALARM = "alarm"
 BLAME = "blame"
 SPECULATION = "speculation"
+STATUS = "missing-service-status"
 WHAT = "missing-what-happened"
 
 FAMILIES: dict[str, Family] = {
@@ -64,6 +66,12 @@ FAMILIES: dict[str, Family] = {
         "Most customers kept their supply. This was due to the measures implemented by the water utility.",
     ], [
         "The outage was caused by the power company.",
+    ]),
+    "appointments and venues changed": (STATUS, False, [
+        "Some folks' appointments were rescheduled for tomorrow or later in the day.",
+        "The drawing has been postponed until the checks are complete.",
+    ], [
+        "We will reopen the investigation if more customers write to us.",
     ]),
 }
 
