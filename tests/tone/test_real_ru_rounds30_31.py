@@ -1,12 +1,13 @@
-"""Russian judgements fixed after round 30 of real published messages (``real-ru-r30-…``, scored
-once blind, then read), as families of constructions: our system said to have worked normally in
-answer to complaints («система работала в штатном режиме»), a fault at a supplier's level («на
+"""Russian judgements fixed after rounds 30 and 31 of real published messages (``real-ru-r30-…``,
+``-r31-…``, scored once blind, then read), as families of constructions: our system said to have
+worked normally in answer to complaints («система работала в штатном режиме»), a fault at a supplier's level («на
 уровне платёжного шлюза»); a service not running, not flown or diverted («канатная дорога
 работать не будет», «рейсы не выполнены», «совершил вынужденную посадку»); fraud against customers
 as the event («злоумышленники рассылают письма») — and the near misses: a status in the present
 tense, a flight by its schedule («рейс, который должен прибыть в 12:00»), danger as the reason for
 a safety step («нельзя — опасно для пассажиров»), chaos prevented; a report that someone turned
-to someone is no way to reach us («организация обратилась с сообщением»)."""
+to someone is no way to reach us («организация обратилась с сообщением»); round 31: orders to follow
+from now on and a company's zone of responsibility are no blame."""
 
 from __future__ import annotations
 
@@ -58,6 +59,12 @@ FAMILIES: dict[str, Family] = {
         "Мы готовы выплатить компенсации всем обратившимся пассажирам.",
     ], [
         "По всем вопросам обратитесь в диспетчерскую.",
+    ]),
+    "instructions and zones, no cause": (BLAME, False, [
+        "Население должно находиться в помещениях. В дальнейшем действовать по указанию МЧС.",
+        "В 22:00 в зоне ответственности ПАО «Россети Московский регион» восстановительные работы были завершены.",
+    ], [
+        "По указанию МЧС трансляция прервалась.",
     ]),
 }
 

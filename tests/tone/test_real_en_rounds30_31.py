@@ -1,11 +1,13 @@
-"""English judgements fixed after round 30 of real published messages (``real-en-r30-…``, scored
-once blind, then read), as families of constructions: a length after a wildcard word is a number
+"""English judgements fixed after rounds 30 and 31 of real published messages (``real-en-r30-…``,
+``-r31-…``, scored once blind, then read), as families of constructions: a length after a wildcard word is a number
 too ("the repair will take 24 hours"); a bullet line starts a sentence ("· Libraries will likely
 remain closed today" after an "if" line); strikes, a ransomware cyberattack and a sinkhole say what
 happened; "this unavoidable change" is a stock excuse — and the near misses: a view on what to do
 ("we believe that's a more useful course"), a hospital's work with emergencies, a party we talk
 to ("communicating with the power company"), what went well thanks to someone's measures;
-appointments rescheduled and a drawing postponed say what is down."""
+appointments rescheduled and a drawing postponed say what is down; round 31: someone else's
+construction or digging works, supplies that did not come and a partner's broken SLA as the
+cause."""
 
 from __future__ import annotations
 
@@ -72,6 +74,16 @@ FAMILIES: dict[str, Family] = {
         "The drawing has been postponed until the checks are complete.",
     ], [
         "We will reopen the investigation if more customers write to us.",
+    ]),
+    "outside works and supplies as the cause": (BLAME, True, [
+        "Officials are connecting a newly constructed pipe which was damaged during ongoing construction in the area.",
+        "Multiple engineer teams on-site, extensive damage was caused by digging works, no ETA on fix yet.",
+        "Due to disruption in the supply of essential materials, we are experiencing delays with passports.",
+        "There has been a delay in the arrival of spare parts being shipped from overseas.",
+        "We will follow up with the carrier to understand why the repair was considerably outside their SLA.",
+    ], [
+        "As the City awaits the arrival of critical components for a backup system, please conserve water.",
+        "There is a delay in the delivery of your parcels; we are sorry.",
     ]),
 }
 
