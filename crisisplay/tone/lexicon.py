@@ -35,6 +35,8 @@ LEXICON_KEYS: dict[str, str] = {
     "problem_party": "outside parties: a problem at one (\"an issue with our vendor\") says whose, not what",
     "available": "a service works", "unavailable": "a service does not work",
     "degraded": "a service works with limits", "status_exceptions": "not a status («работаем над»)",
+    "status_service": "services customers know by name («рейс», \"trains\"), read near a status_change",
+    "status_change": "a change of a service's state («отменён», \"restored\") near a status_service",
     "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
     "update_cue": "words that announce the next message",
     "update_promise": "update cues that promise a next message («сообщим», \"next update\"): without a time, vague",
