@@ -149,6 +149,19 @@ def test_sentence_verdicts_kept_by_the_tokens_either_side_are_razdels() -> None:
                 assert _sentenize(text) == _razdel_sentences(text), text
 
 
+def test_sentence_verdicts_kept_by_the_shape_of_the_words_either_side_are_razdels() -> None:
+    """Words that no razdel list has are kept by their shape only (a speed-up): a listed word
+    after the delimiter («с», «т») keeps its case, a lower-case start joins, a capital does not."""
+    from crisisplay.tone.text import _sentenize
+
+    texts = ["Сбой в Михайловское.\nс 13.00 до вечера", "Сбой до 17 ноября.\nС 14 по 16 ноября",
+             "Сбой до вечера. с утра", "Сбой до вечера. С утра", "Сбой до вечера. Сбой", "Мы работаем. т. е. сбой",
+             "Восстановили ст. Мы работаем", "Восстановили ул. Сбой", "Восстановили 12. мы", "Восстановили 12. Мы",
+             "Восстановили Ок. Т. е. сбой", "Восстановили ОК. Мы", "Восстановили вс. Мы"]
+    for text in texts + texts[::-1]:
+        assert _sentenize(text) == _razdel_sentences(text), text
+
+
 def test_sentence_verdicts_depend_on_a_short_text_before_them() -> None:
     """The same ten characters around «.», after a short list marker («А 1 1…») or not."""
     from crisisplay.tone.text import _sentenize
