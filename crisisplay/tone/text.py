@@ -227,7 +227,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _JOINS: dict[tuple[str, str, str, str | None], bool] = {}
 #: The same verdicts by the tokens either side of the delimiter, where those are all the rules
 #: read (see :func:`_verdict`).
-_EDGE_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+_EDGE_JOINS: dict[tuple[object, str, str, str, object, str | None], bool] = {}
 #: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
 #: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
 _BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
