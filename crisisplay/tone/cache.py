@@ -17,6 +17,8 @@ What is stored, and under which key:
 * ``words-ru``: pymorphy3's readings of a word, keyed by the word;
 * ``phones``: the phone numbers found in a message (:func:`crisisplay.tone.contacts.find_phones`),
   keyed by its language and a digest of its text;
+* ``tokens``: a message's tokens and sentences (:mod:`crisisplay.tone.token_store`), keyed by
+  its language and a digest of its text;
 * ``eml``: an e-mail's subject, body and where the body starts (:mod:`crisisplay.tone.sources`),
   keyed by a digest of the file's bytes and Python's version;
 * ``wording``: a bundled catalog of :mod:`crisisplay.wording`, keyed by its name and text,
@@ -58,7 +60,7 @@ FORMAT = 1
 #: Modules whose code decides the cached values (a change to one of them is a new cache).
 SOURCES = ("tone/morph.py", "tone/phrases.py", "tone/text.py", "tone/packs.py", "tone/pack_rules.py",
            "tone/bindings.py", "tone/lexicon.py", "tone/contacts.py", "tone/phone_matching.py", "tone/kinds/*.py",
-           "tone/sources.py", "tone/markup.py",
+           "tone/sources.py", "tone/markup.py", "tone/token_store.py",
            "tone/cache.py", "rulebook/cards.py", "rulebook/files.py", "playbook/loader.py", "diagnostics/model.py")
 _SCHEMA = (
     "CREATE TABLE entries (space TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "

@@ -9,14 +9,13 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
-from crisisplay.tone import morph
+from crisisplay.tone import morph, token_store
 from crisisplay.tone.text import (
     NUMBER,
     PUNCT,
     WORD,
     Sentence,
     Token,
-    analyse_tokens,
     is_barrier_text,
     is_soft_text,
     token_kind,
@@ -111,7 +110,7 @@ class Doc:
         self.lang = lang
         self.tokens: list[Token]
         self.sentences: list[Sentence]
-        self.tokens, self.sentences = analyse_tokens(text, lang)
+        self.tokens, self.sentences = token_store.message_tokens(text, lang)
         # per-token lists built with ``map`` over the token tuples: no bytecode per token
         self._texts = list(map(_text_of, self.tokens))
         self._lower: list[str] = morph.normalise_all(self._texts)

@@ -89,6 +89,8 @@ def word_is_known(word: str) -> bool:
 
 def prefetch(words: Iterable[str], lang: str) -> None:
     """Analyses of ``words`` from lint's cache, in one look-up (see :mod:`~crisisplay.tone.wordstore`)."""
+    if _open_cache() is None:
+        return  # no cache (switched off): nothing to look up
     words = list(words)
     if lang == "ru":  # a Latin word in Russian text has readings (LATN) and a stem
         _RU.prefetch(words)

@@ -214,7 +214,40 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int], ...] | None:
             before_type == "INT" if numbers else before_type != "PUNCT"
         ):
             return None
+    if _atoms_stay_apart(atoms):
+        tokens = []
+        at = 0
+        for atom, _type in atoms:
+            tokens.append((atom, at, at + len(atom)))
+            at += len(atom)
+        return tuple(tokens)
     return tuple(_razdel(chunk))
+
+
+#: Signs razdel's rules may join the atoms either side of (razdel.segmenters.tokenize: ``DashRule``,
+#: ``UnderscoreRule``, ``FloatRule``, ``FractionRule``).
+_JOINING_SIGNS = frozenset("‑–—−-_.,/\\")
+
+
+def _atoms_stay_apart(atoms: list[tuple[str, str | None]]) -> bool:
+    """Whether razdel's tokenizer keeps every atom of a chunk a token of its own, by its rules'
+    own conditions: no atom of another script (``other``), no two signs in a row (``punct``:
+    «?!», «...», smileys), no joining sign between two atoms (a dash, «_», «.,», «/», what
+    ``Rule2112`` joins across), no «yahoo!». Most new chunks are a word with a sign before or
+    after it («сбоя,», «(вклады»), which then need no run of razdel's rules (a tenth of
+    Russian tokenizing)."""
+    previous_sign = False
+    last = len(atoms) - 1
+    for index, (atom, kind) in enumerate(atoms):
+        if kind == "OTHER":
+            return False
+        sign = kind == "PUNCT"
+        if sign and (previous_sign or (0 < index < last and atom in _JOINING_SIGNS)):
+            return False
+        if atom == "!" and index and atoms[index - 1][0].lower() == "yahoo":
+            return False
+        previous_sign = sign
+    return True
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -227,9 +260,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 #: razdel's verdict (join or not) on a candidate boundary, by what its rules can see.
 _JOINS: dict[tuple[str, str, str, str | None], bool] = {}
-#: The same verdicts by the tokens either side of the delimiter, where those are all the rules
-#: read (see :func:`_verdict`).
-_EDGE_JOINS: dict[tuple[str, str, str, str | None], bool] = {}
+#: The same verdicts by what the rules can tell of the tokens either side of the delimiter
+#: (:func:`_edge_word`), where those are all they read (see :func:`_verdict`).
+_EDGE_JOINS: dict[tuple[object, str, str, str, object, str | None], bool] = {}
 #: razdel's ``list_item`` rule reads the text since the last boundary, only when it is this
 #: short and the delimiter is one of these (razdel.segmenters.sentenize: BULLET_SIZE, BULLET_BOUNDS).
 _BULLET_SIZE, _BULLET_BOUNDS = 20, frozenset(".)")
@@ -259,8 +292,9 @@ def _verdict(left: str, delimiter: str, right: str, short: str | None, buffer: s
     letter, «.», one letter). When the token before is a word or number of two characters or
     more (no «т. е.» can end there) and the one after is a word or number (no dash, no
     smiley), nothing else of the ten characters either side counts: the verdict is kept by
-    those two tokens with their spaces, and «…the disruption. We…» is asked once whatever
-    came before it (tests/tone/test_tone_text.py compares the result with razdel's own).
+    what the rules can tell of those two tokens (:func:`_edge_word`) and their spaces, and
+    «…the disruption. We…» is asked once whatever came before it, and answers «…the app.
+    Since…» too (tests/tone/test_tone_text.py compares the result with razdel's own).
     """
     from razdel.segmenters.sentenize import FIRST_TOKEN, LAST_TOKEN, SentSplit, sentenize
 
@@ -271,7 +305,8 @@ def _verdict(left: str, delimiter: str, right: str, short: str | None, buffer: s
     before, after = LAST_TOKEN.search(left), FIRST_TOKEN.match(right)
     # a token of two characters is a word or a number; one that starts with ``\w`` is one
     if before and after and len(before[1]) > 1 and (after[1][0].isalnum() or after[1][0] == "_"):
-        edge = (left[before.start() :], delimiter, right[: after.end()], short)
+        edge = (_edge_word(before[1], 0), left[before.end(1) :], delimiter, right[: after.start(1)],
+                _edge_word(after[1], 1), short)
         join = _EDGE_JOINS.get(edge)
         if join is not None:
             return join
@@ -281,6 +316,32 @@ def _verdict(left: str, delimiter: str, right: str, short: str | None, buffer: s
     if edge is not None:
         _EDGE_JOINS[edge] = join
     return join
+
+
+@functools.cache
+def _listed_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words razdel's sentence rules look up (abbreviations, initials, the words
+    of abbreviation pairs): before a delimiter, and after it."""
+    from razdel.segmenters.sokr import HEAD_SOKRS, INITIALS, PAIR_SOKRS, SOKRS
+
+    paired = frozenset(word for pair in PAIR_SOKRS for word in pair)
+    return frozenset(HEAD_SOKRS | SOKRS | INITIALS) | paired, paired
+
+
+def _edge_word(token: str, side: int) -> object:
+    """What razdel's rules can tell of a word or number either side of a delimiter (see
+    :func:`_verdict`): the word when one of their lists has it, else only its shape.
+
+    Before the delimiter (``side`` 0) a token of two characters or more is read only as a
+    list entry (``sokr_left``, ``inside_pair_sokr``, ``initials_left``); after it (``side``
+    1), as a pair's second word and by its shape (``lower_right``, ``is_sokr``). So «…the
+    outage. We…» and «…our app. Since…» are one verdict, asked of razdel once, where the
+    words themselves made one per pair of words (most boundaries of a run). A listed word is
+    kept as it is.
+    """
+    if token.lower() in _listed_words()[side]:
+        return token  # as it is: its case counts too («С» is no lower-case start)
+    return token.isalpha(), token.islower(), token.isupper(), token.isdigit()
 
 
 def _sentenize(text: str) -> list[tuple[int, int]]:

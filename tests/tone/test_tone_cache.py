@@ -279,3 +279,43 @@ def test_upgrading_a_cached_library_starts_a_new_cache(tmp_path: Path, monkeypat
     stemmer.write_bytes(b"build 2, larger")
     assert cache.fingerprint() != before
     assert cache._stamp("no_such_module_here") == b"no_such_module_here: missing"
+
+
+def test_tokens_come_back_from_the_cache_as_they_were_found(cache_dir: Path) -> None:
+    import yaml
+
+    from crisisplay.tone import token_store
+    from crisisplay.tone.text import analyse_tokens
+
+    assert cache.open_cache() is not None
+    texts = [entry["text"] for lang in ("ru", "en")
+             for entry in yaml.safe_load((CORPUS / f"{lang}.yaml").read_text("utf-8"))["messages"][:40]]
+    for text in texts:
+        lang = "ru" if any("а" <= ch <= "я" for ch in text.lower()) else "en"
+        assert token_store.message_tokens(text, lang) == analyse_tokens(text, lang)
+    token_store._TokenSaver().save()
+    assert not token_store._NEW_TOKENS
+    for text in texts:  # now read from the database
+        lang = "ru" if any("а" <= ch <= "я" for ch in text.lower()) else "en"
+        assert token_store.message_tokens(text, lang) == analyse_tokens(text, lang)
+    assert not token_store._NEW_TOKENS
+
+
+def test_cached_tokens_of_the_wrong_shape_are_found_again(cache_dir: Path) -> None:
+    import hashlib
+
+    from crisisplay.tone import token_store
+    from crisisplay.tone.text import analyse_tokens
+
+    text = "Сбой оплаты. Звоните: 8 800 555-35-35."
+    expected = analyse_tokens(text, "ru")
+    store = cache.open_cache()
+    assert store is not None
+    key = f"ru:{hashlib.blake2b(text.encode('utf-8'), digest_size=16).hexdigest()}"
+    for planted in ("nonsense", [[0, 5, 0, 1], [0, 4]], [[0, 99, 0, 1], [0, 4, 0]], [[0, 12, 0, 1], [4, 2, 0]],
+                    [[0, 12, 0, 1], [0, 4, 7]], [[0, 12, 0, 2], [0, 4, 0]], [[0, 12, 1, 1], [0, 4, 0]],
+                    [[0, 12, 0, 1], [0, 4, 0, 5, 11, 0]], [["0", 12, 0, 1], [0, 4, 0]]):
+        token_store._NEW_TOKENS.clear()
+        store.put_many(token_store.TOKEN_SPACE, {key: planted})
+        assert token_store.message_tokens(text, "ru") == expected, planted
+    token_store._NEW_TOKENS.clear()
