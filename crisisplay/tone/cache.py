@@ -60,7 +60,7 @@ FORMAT = 1
 #: Modules whose code decides the cached values (a change to one of them is a new cache).
 SOURCES = ("tone/morph.py", "tone/phrases.py", "tone/text.py", "tone/packs.py", "tone/pack_rules.py",
            "tone/bindings.py", "tone/lexicon.py", "tone/contacts.py", "tone/phone_matching.py", "tone/kinds/*.py",
-           "tone/sources.py", "tone/markup.py", "tone/token_store.py",
+           "tone/sources.py", "tone/markup.py", "tone/token_store.py", "tone/razdel_fast.py",
            "tone/cache.py", "rulebook/cards.py", "rulebook/files.py", "playbook/loader.py", "diagnostics/model.py")
 _SCHEMA = (
     "CREATE TABLE entries (space TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, "

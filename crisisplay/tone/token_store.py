@@ -5,8 +5,8 @@ every chunk and sentence boundary not seen in that process yet: for a warm ``cri
 of an outbox, whose texts are the same run after run, about a tenth of its instructions. In a
 lint run (lint's cache open) :func:`message_tokens` reads them from the cache instead, keyed by the
 text's digest (a changed text is a new key); the cache's fingerprint covers
-:mod:`crisisplay.tone.text`, this module and razdel, so an answer never outlives the code
-that gave it. Without the cache (or for a text not seen before) the tokens are
+:mod:`crisisplay.tone.text`, :mod:`crisisplay.tone.razdel_fast`, this module and razdel, so an
+answer never outlives the code that gave it. Without the cache (or for a text not seen before) the tokens are
 :func:`~crisisplay.tone.text.analyse_tokens`'s own, computed here.
 
 Stored per text: the sentences (start, end, first token, token after the last) and each

@@ -121,7 +121,7 @@ _SENTENCE_PIECES = ["Сбой", "сбой", "т", "е", "ул", "д", "А", "С"
                 max_size=24))
 def test_sentences_are_razdels_own(pieces: list[tuple[str, str]]) -> None:
     """Verdicts are kept per context (a speed-up): the sentences must stay exactly razdel's."""
-    from crisisplay.tone.text import _sentenize
+    from crisisplay.tone.razdel_fast import sentenize as _sentenize
 
     text = "".join(piece + space for piece, space in pieces)
     assert _sentenize(text) == _razdel_sentences(text)
@@ -134,7 +134,7 @@ def test_delimiters_before_a_space_are_razdels_own(text: str) -> None:
     a space after them, and no other."""
     from razdel.segmenters.sentenize import sentenize
 
-    from crisisplay.tone.text import _DELIMITER_RE, _NOT_DELIMITERS
+    from crisisplay.tone.razdel_fast import _DELIMITER_RE, _NOT_DELIMITERS
 
     razdels = [(m.span(), m[1]) for m in sentenize.split.re.finditer(text) if text[m.end() : m.end() + 1].isspace()]
     ours = [(m.span(), m[1]) for m in _DELIMITER_RE.finditer(text) if m[1] not in _NOT_DELIMITERS]
@@ -145,7 +145,7 @@ def test_sentence_verdicts_kept_by_the_tokens_either_side_are_razdels() -> None:
     """A verdict is kept by the words either side of the delimiter when nothing else counts
     (a speed-up): the same two words with an abbreviation, initials, a list marker, a long
     word cut by razdel's window or a smiley near them must still get razdel's verdict."""
-    from crisisplay.tone.text import _sentenize
+    from crisisplay.tone.razdel_fast import sentenize as _sentenize
 
     tails = ["Сбой", "т. е. сбой", "А. С. Сбой", "1) сбой", "ок :) сбой", "Восстановление сбой", "сбой 12 сбой",
              "и т. д", "см. рис", "ул. Сбой", "Мы в 15:00 сбой", "Иванов И", "стр", "ст"]
@@ -160,7 +160,7 @@ def test_sentence_verdicts_kept_by_the_tokens_either_side_are_razdels() -> None:
 def test_sentence_verdicts_kept_by_the_shape_of_the_words_either_side_are_razdels() -> None:
     """Words that no razdel list has are kept by their shape only (a speed-up): a listed word
     after the delimiter («с», «т») keeps its case, a lower-case start joins, a capital does not."""
-    from crisisplay.tone.text import _sentenize
+    from crisisplay.tone.razdel_fast import sentenize as _sentenize
 
     texts = ["Сбой в Михайловское.\nс 13.00 до вечера", "Сбой до 17 ноября.\nС 14 по 16 ноября",
              "Сбой до вечера. с утра", "Сбой до вечера. С утра", "Сбой до вечера. Сбой", "Мы работаем. т. е. сбой",
@@ -172,7 +172,7 @@ def test_sentence_verdicts_kept_by_the_shape_of_the_words_either_side_are_razdel
 
 def test_sentence_verdicts_depend_on_a_short_text_before_them() -> None:
     """The same ten characters around «.», after a short list marker («А 1 1…») or not."""
-    from crisisplay.tone.text import _sentenize
+    from crisisplay.tone.razdel_fast import sentenize as _sentenize
 
     for text in ("Сбой. Сбой 1 1 1 1 1. Сбой", "Сбой. А 1 1 1 1 1 1. Сбой", "Сбой. Сбой 1 1 1 1 1. Сбой"):
         assert _sentenize(text) == _razdel_sentences(text), text
@@ -181,7 +181,7 @@ def test_sentence_verdicts_depend_on_a_short_text_before_them() -> None:
 def test_sentences_of_the_corpus_are_razdels_own() -> None:
     import yaml
 
-    from crisisplay.tone.text import _sentenize
+    from crisisplay.tone.razdel_fast import sentenize as _sentenize
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     for path in sorted(corpus.rglob("*.yaml")):
