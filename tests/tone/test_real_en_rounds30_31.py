@@ -7,7 +7,7 @@ happened; "this unavoidable change" is a stock excuse — and the near misses: a
 to ("communicating with the power company"), what went well thanks to someone's measures;
 appointments rescheduled and a drawing postponed say what is down; round 31: someone else's
 construction or digging works, supplies that did not come and a partner's broken SLA as the
-cause."""
+cause; the time we will give an estimate at is no forecast ("we will give you an ETA at 3 pm")."""
 
 from __future__ import annotations
 
@@ -84,6 +84,15 @@ FAMILIES: dict[str, Family] = {
     ], [
         "As the City awaits the arrival of critical components for a backup system, please conserve water.",
         "There is a delay in the delivery of your parcels; we are sorry.",
+    ]),
+    "when the estimate comes, not the restore": (SPECULATION, False, [
+        "We will give you an ETA at 3 pm.",
+        "We will tell you the restore time at 3 pm.",
+        "We will share an estimated time of restoration at 3 pm.",
+        "We will post an update with an estimated restoration time at 3 pm.",
+    ], [
+        "Power will be restored by 6 pm.",
+        "The estimated time of restoration is 6 pm.",
     ]),
 }
 

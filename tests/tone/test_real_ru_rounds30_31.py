@@ -7,7 +7,9 @@ as the event («злоумышленники рассылают письма») 
 tense, a flight by its schedule («рейс, который должен прибыть в 12:00»), danger as the reason for
 a safety step («нельзя — опасно для пассажиров»), chaos prevented; a report that someone turned
 to someone is no way to reach us («организация обратилась с сообщением»); round 31: orders to follow
-from now on and a company's zone of responsibility are no blame."""
+from now on and a company's zone of responsibility are no blame; a dash after words with no
+predicate is «это», not a clause break («ориентировочное завершение работ – до 17:00»); the time we
+will name the restore date at is no forecast («срок восстановления сообщим в 15:00»)."""
 
 from __future__ import annotations
 
@@ -65,6 +67,19 @@ FAMILIES: dict[str, Family] = {
         "В 22:00 в зоне ответственности ПАО «Россети Московский регион» восстановительные работы были завершены.",
     ], [
         "По указанию МЧС трансляция прервалась.",
+    ]),
+    "a hedged end after a copula dash": (SPECULATION, True, [
+        "Ориентировочное завершение работ – до 17:00.",
+        "Работы идут, ориентировочное завершение — к 18:00.",
+    ], [
+        "Работы завершены — вода подаётся с 17:00.",
+    ]),
+    "when the estimate comes, not the restore": (SPECULATION, False, [
+        "Срок восстановления сообщим в 15:00.",
+        "О сроках восстановления сообщим в 15:00.",
+        "Время восстановления назовём в 15:00.",
+    ], [
+        "Подачу воды восстановим к 15:00.",
     ]),
 }
 

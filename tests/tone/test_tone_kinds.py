@@ -171,9 +171,22 @@ def test_occurrence_pattern_looking_around_its_match_is_searched_per_sentence() 
                      max_size=20).map("".join), lang=st.sampled_from(["ru", "en"]))
 def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str, lang: str) -> None:
     """The clauses found from one pass over the message are the ones a walk testing each token
-    finds; the colon of a clock time («к 18:00») cuts nothing."""
+    finds; the colon of a clock time («к 18:00») cuts nothing, nor does a Russian dash after
+    words with no predicate («Сбой — к 18»: «это»)."""
     from crisisplay.tone.kinds.cooccurrence import _CLAUSE_PUNCT, _CLAUSE_WORDS, CooccurrenceRule
-    from crisisplay.tone.text import PUNCT
+    from crisisplay.tone.text import PUNCT, WORD
+
+    def copula(index: int) -> bool:
+        if lang != "ru" or doc.tokens[index].text not in ("—", "–"):
+            return False
+        words = []
+        for j in range(index - 1, doc.sentences[doc.tokens[index].sentence].first - 1, -1):
+            if doc.tokens[j].text in (",", ";", ":", "—", "–", "(", ")"):
+                break
+            if doc.tokens[j].kind == WORD:
+                words.append(j)
+        predicate = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})
+        return bool(words) and all(doc.tag_share(j, predicate) < 0.5 for j in words)
 
     doc = Doc(text, lang)
     plain: list[tuple[int, int]] = []
@@ -183,8 +196,8 @@ def test_cooccurrence_clauses_are_cut_where_the_plain_token_walk_cuts(text: str,
             token = doc.tokens[index]
             clock = (token.text == ":" and token.start > 0 and token.end < len(text)
                      and text[token.start - 1].isdigit() and text[token.end].isdigit())
-            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text) and not clock) or (
-                doc.lower(index) in _CLAUSE_WORDS)
+            cut = (token.kind == PUNCT and any(ch in _CLAUSE_PUNCT for ch in token.text) and not clock
+                   and not copula(index)) or (doc.lower(index) in _CLAUSE_WORDS)
             if cut and index > start:
                 plain.append((start, index))
                 start = index + 1

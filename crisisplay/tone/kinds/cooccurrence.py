@@ -21,6 +21,7 @@ from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.kinds.setup import Setup, phrase_set
 from crisisplay.tone.phrases import Match, PhraseSet
+from crisisplay.tone.text import WORD
 from crisisplay.tone.timeexpr import COMMITTING, find_times
 from crisisplay.tone.topics import clause_breaks
 
@@ -42,7 +43,8 @@ class CooccurrenceRule(Rule):
     Options: ``groups`` (mapping: name → phrases; the entry ``@time`` stands for a time of
     day, date, day or relative time in the text, ``@duration`` for a duration: «2 часа»),
     ``scope`` (``clause``, the default, cut at
-    ``; : —`` and «а»/«но»/"but", or ``sentence``), ``unless`` (phrases: the clause is not
+    ``; : —`` and «а»/«но»/"but" — not at a Russian dash after words with no predicate, which
+    stands for «это»: «ориентировочное завершение — до 17:00» — or ``sentence``), ``unless`` (phrases: the clause is not
     reported when one of them stands *before* the first group's match — «сообщим, как
     только восстановим» is a promise of news, not a forecast), ``ordered`` (true: the groups'
     first matches must come in the order the groups are written — «виновата техника, а не
@@ -110,7 +112,7 @@ class CooccurrenceRule(Rule):
         ranges: list[tuple[int, int]] = []
         cuts = [] if self.scope != "clause" else [
             index for index in compress(range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE))
-            if not _clock_colon(doc, index)
+            if not _clock_colon(doc, index) and not _copula_dash(doc, index)
         ]
         next_cut = 0
         for sent in doc.sentences:
@@ -181,6 +183,30 @@ class CooccurrenceRule(Rule):
                 if self.excepted(doc, start, end):
                     continue
                 yield self.finding(start, end, fill(self.message, match=doc.text[start:end]))
+
+
+#: Readings of a word that make a clause of its own before a dash (a verb, a short participle
+#: or adjective, a predicative): «сбой устранён — всё работает» is two clauses.
+_PREDICATE = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})
+#: Where the words before such a dash start: «Работы идут, ориентировочное завершение — к 18:00»
+_COPULA_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _copula_dash(doc: Doc, index: int) -> bool:
+    """A Russian dash after words with no predicate stands for «это» / «is»: «Ориентировочное
+    завершение работ – до 17:00», «Срок восстановления — 18:00» are one clause, not two."""
+    if doc.lang != "ru" or doc.tokens[index].text not in ("—", "–"):
+        return False
+    sentence = doc.tokens[index].sentence
+    j = index - 1
+    words = 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and doc.tokens[j].text not in _COPULA_STOPS:
+        if doc.tokens[j].kind == WORD:
+            if doc.tag_share(j, _PREDICATE) >= 0.5:
+                return False
+            words += 1
+        j -= 1
+    return words > 0
 
 
 def _clock_colon(doc: Doc, index: int) -> bool:
