@@ -7,7 +7,8 @@ happened; "this unavoidable change" is a stock excuse — and the near misses: a
 to ("communicating with the power company"), what went well thanks to someone's measures;
 appointments rescheduled and a drawing postponed say what is down; round 31: someone else's
 construction or digging works, supplies that did not come and a partner's broken SLA as the
-cause; the time we will give an estimate at is no forecast ("we will give you an ETA at 3 pm")."""
+cause; the time we will give an estimate at is no forecast ("we will give you an ETA at 3 pm"), nor
+a regular week or a service that stays up; a critical incident stood down is no alarm."""
 
 from __future__ import annotations
 
@@ -93,6 +94,22 @@ FAMILIES: dict[str, Family] = {
     ], [
         "Power will be restored by 6 pm.",
         "The estimated time of restoration is 6 pm.",
+    ]),
+    "a regular week, a service that stays up": (SPECULATION, False, [
+        "We will be closed Monday and Tuesday as always, and we will be open again Wednesday at 10am.",
+        "The information pages of the website will still be available throughout the weekend.",
+    ], [
+        "The website will be available again by 6 pm.",
+    ]),
+    "an incident stood down": (ALARM, False, [
+        "Critical incident stood down. Please note that the critical incident has now been stood down.",
+    ], [
+        "We have declared a critical incident at the hospital.",
+    ]),
+    "the council's tax is no party": (BLAME, False, [
+        "On Saturday you will be unable to view your council tax accounts while we upgrade our systems.",
+    ], [
+        "Residents were unable to pay because the council's contractor cut the cable.",
     ]),
 }
 
