@@ -98,6 +98,7 @@ FAMILIES: dict[str, Family] = {
     "a regular week, a service that stays up": (SPECULATION, False, [
         "We will be closed Monday and Tuesday as always, and we will be open again Wednesday at 10am.",
         "The information pages of the website will still be available throughout the weekend.",
+        "We are back on our regularly scheduled business hours, and we will be open again Wednesday at 10am.",
     ], [
         "The website will be available again by 6 pm.",
     ]),
