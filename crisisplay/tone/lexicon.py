@@ -132,7 +132,7 @@ class Lexicon:
             found: set[tuple[str, ...]] = set()
             for name in names:
                 for entry in self.raw.get(name, ()):
-                    positions = [morph.normalise(part.lstrip("=")).split("|") for part in entry.split()]
+                    positions = [[morph.normalise(w.lstrip("=")) for w in part.split("|")] for part in entry.split()]
                     if positions and not any(w in ("", "*") or ":" in w for ws in positions for w in ws):
                         found.update(itertools.product(*positions))
             cache[names] = frozenset(found)

@@ -3,11 +3,11 @@
 Tokenizing a message in a fresh process means importing razdel and asking its rules about
 every chunk and sentence boundary not seen in that process yet: for a warm ``crisisplay lint``
 of an outbox, whose texts are the same run after run, about a tenth of its instructions. In a
-lint run (lint's cache open) :func:`message_tokens` reads them from the cache instead, keyed by the
-text's digest (a changed text is a new key); the cache's fingerprint covers
+lint run (lint's cache open) :func:`message_tokens` reads them from the cache instead, keyed
+by the text's digest (a changed text is a new key); the cache's fingerprint covers
 :mod:`crisisplay.tone.text`, :mod:`crisisplay.tone.razdel_fast`, this module and razdel, so an
-answer never outlives the code that gave it. Without the cache (or for a text not seen before) the tokens are
-:func:`~crisisplay.tone.text.analyse_tokens`'s own, computed here.
+answer never outlives the code that gave it. Without the cache (or for a text not seen
+before) the tokens are :func:`~crisisplay.tone.text.analyse_tokens`'s own, computed here.
 
 Stored per text: the sentences (start, end, first token, token after the last) and each
 token's start, end and kind (a token's text is the text between its offsets).
@@ -47,15 +47,15 @@ def message_tokens(text: str, lang: str) -> tuple[list[Token], list[Sentence]]:
 
 def _remember_tokens(key: str, tokens: list[Token], sentences: list[Sentence]) -> None:
     global _tokens_saved_at_exit
-    _NEW_TOKENS[key] = [[value for sentence in sentences for value in sentence],
-                 [value for token in tokens for value in (token.start, token.end, _TOKEN_KIND_CODES[token.kind])]]
+    _NEW_TOKENS[key] = [
+        [value for sentence in sentences for value in sentence],
+        [value for token in tokens for value in (token.start, token.end, _TOKEN_KIND_CODES[token.kind])],
+    ]
     if not _tokens_saved_at_exit:
         _tokens_saved_at_exit = True
-        from crisisplay.tone.wordstore import STORES
+        from crisisplay.tone.wordstore import STORES, save_at_exit
 
         STORES.append(_TokenSaver())  # type: ignore[arg-type]  # saved with the word analyses at exit
-        from crisisplay.tone.wordstore import save_at_exit
-
         save_at_exit()
 
 
