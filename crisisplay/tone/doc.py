@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -47,6 +47,9 @@ _KEPT_TOKEN_KEYS = 262_144
 #: with one has its :attr:`Doc.key_positions` built token by token. Filled with the keys above
 #: (a text in those has been seen here), never emptied (a few texts at most).
 _ODD_TEXTS: set[str] = set()
+#: Required grammemes → (words with a reading that has them, words without): every message
+#: asks the same few tag sets of mostly the same words (bounded like ``_TOKEN_KEYS``).
+_WITH_TAGS: dict[frozenset[str], tuple[set[str], set[str]]] = {}
 
 _text_of, _start_of, _end_of = itemgetter(0), itemgetter(1), itemgetter(2)
 _kind_of, _sentence_of = itemgetter(3), itemgetter(4)
@@ -226,10 +229,25 @@ class Doc:
 
         found = self._grammemes.get(tags)
         if found is None:
-            lowers = self._lower
-            has_reading = morph.has_reading
-            having = {word for word in self._word_set if has_reading(word, tags)}  # each word once
-            found = self._grammemes[tags] = [i for i in self.word_indices if lowers[i] in having]
+            # the words already sorted for these tags in this process, by set operations (no
+            # bytecode per word): a message asks some ten tag sets, its words mostly known
+            yes, no = _WITH_TAGS.get(tags) or _WITH_TAGS.setdefault(tags, (set(), set()))
+            words = self._word_set
+            unsorted = words - yes - no
+            if unsorted:
+                if len(yes) + len(no) >= _KEPT_TOKEN_KEYS:
+                    yes.clear()
+                    no.clear()
+                has_reading = morph.has_reading
+                for word in unsorted:
+                    (yes if has_reading(word, tags) else no).add(word)
+            having = words & yes
+            if not having:
+                found = []
+            else:
+                positions, is_word = self.surface_positions, self._is_word
+                found = [i for i in sorted(chain.from_iterable(map(positions.__getitem__, having))) if is_word[i]]
+            self._grammemes[tags] = found
         return found
 
     @_once
@@ -247,12 +265,14 @@ class Doc:
         return _per_text(self._texts, _BARRIER, _is_barrier)
 
     @_once
-    def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool]]:
-        """Per token: sentence, soft, barrier, keys, lower case, is a word or a number — what a
-        phrase's walk from its first word reads (``phrase_search.extend``), fetched in one look-up.
-        A ``*`` after the head takes a number too: "will take * hours" is "will take 24 hours"."""
+    def walk(self) -> tuple[list[int], list[bool], list[bool], list[frozenset[str]], list[str], list[bool],
+                            list[str], str]:
+        """Per token: sentence, soft, barrier, keys, lower case, is a word or a number, text; and
+        the language — what a phrase's walk from its first word reads (``phrase_search.extend``),
+        fetched in one look-up. A ``*`` after the head takes a number too: "will take * hours" is
+        "will take 24 hours"."""
         return (list(map(_sentence_of, self.tokens)), self.soft, self.barrier, self.all_keys(), self._lower,
-                self._counted)
+                self._counted, self._texts, self.lang)
 
     @_once
     def word_indices(self) -> list[int]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from crisisplay.tone.morph import tag_share
+
 if TYPE_CHECKING:
     from crisisplay.tone.doc import Doc
     from crisisplay.tone.phrases import Element, Match, Phrase, PhraseSet
@@ -160,7 +162,7 @@ def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, sto
     ``Element.matches`` written out over the message's per-token lists (:attr:`Doc.walk`):
     this runs for every candidate start of every list.
     """
-    sentence_of, soft, barrier, keys, lowers, counted = doc.walk
+    sentence_of, soft, barrier, keys, lowers, counted, texts, lang = doc.walk
     sentence = sentence_of[position]
     for element in elements[1:]:
         surface, wanted, tags = element.surface, element.keys, element.tags
@@ -175,7 +177,7 @@ def extend(doc: Doc, elements: tuple[Element, ...], position: int, gap: int, sto
                 found = counted[j]  # ``*``: a word or a number
             else:
                 found = not wanted.isdisjoint(keys[j])
-            if found and (not tags or doc.tag_share(j, tags) >= TAG_SHARE):
+            if found and (not tags or tag_share(texts[j], tags, lang) >= TAG_SHARE):  # ``Doc.tag_share``
                 break
             if soft[j]:
                 j += 1
