@@ -33,16 +33,16 @@ def test_markup_is_blanked_in_place() -> None:
 
 
 def test_positions_in_markdown_and_html(tmp_path: Path) -> None:
-    (tmp_path / "status_page.md").write_text("# Статус\n\nНе **паника**, всё работает.\n", encoding="utf-8")
+    (tmp_path / "status_page.md").write_text("# Статус\n\nУж **паника**, всё работает.\n", encoding="utf-8")
     assert _alarm_location(tmp_path / "status_page.md") == (3, 6)
-    (tmp_path / "banner.html").write_text("<div>\n  <p>Без <i>паника</i></p>\n</div>", encoding="utf-8")
+    (tmp_path / "banner.html").write_text("<div>\n  <p>Вот <i>паника</i></p>\n</div>", encoding="utf-8")
     assert _alarm_location(tmp_path / "banner.html") == (2, 13)
 
 
 def test_eml_subject_and_body(tmp_path: Path) -> None:
     eml = (
         "From: bank@example.com\nSubject: =?utf-8?b?0KHQsdC+0Lk=?=\nContent-Type: text/plain; charset=utf-8\n"
-        "Content-Transfer-Encoding: 8bit\n\nЗдравствуйте!\nНикакой паника.\n"
+        "Content-Transfer-Encoding: 8bit\n\nЗдравствуйте!\nНастала паника.\n"
     )
     path = tmp_path / "email.eml"
     path.write_bytes(eml.encode("utf-8"))

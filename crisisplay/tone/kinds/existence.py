@@ -31,6 +31,8 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
             seen += 1
             if doc.keys(j) & negation or doc.lower(j).endswith("n't"):
                 return True
+    if _governed(doc, first):
+        return False  # «из-за аварии не работает водопровод»: the «не» is about something else
     for j in range(last + 1, min(last + 8, len(doc.tokens))):
         token = doc.tokens[j]
         if token.sentence != sentence or is_barrier(token):
@@ -42,9 +44,36 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
     return False
 
 
+#: Prepositions of cause and time (and the last words of compound ones) whose object a «не»
+#: after it does not deny: «из-за аварии не работает», «в результате аварии не будет воды».
+_CAUSE_PREPOSITIONS = frozenset({"из-за", "после", "вследствие", "ввиду", "результате", "причине", "ходе"})
+#: Words that may stand between such a preposition and its noun: «из-за серьёзной аварии».
+_MODIFIER_FORMS = (frozenset({"ADJF"}), frozenset({"PRTF"}), frozenset({"ADVB"}))
+
+
+def _governed(doc: Doc, first: int) -> bool:
+    """(Russian) The match is the object of a preposition of cause or time («из-за аварии»,
+    «в результате аварии», «в связи с аварией»): a «не» after it negates the next clause, not
+    the match («к ЧС не относятся» is still denied)."""
+    if doc.lang != "ru":
+        return False
+    sentence = doc.tokens[first].sentence
+    for j in range(first - 1, max(first - 4, -1), -1):
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.kind != WORD:
+            return False
+        lower = doc.lower(j)
+        if lower in _CAUSE_PREPOSITIONS or (lower == "с" and j > 0 and doc.lower(j - 1) == "связи"):
+            return True
+        if not any(morph.has_reading(lower, forms) for forms in _MODIFIER_FORMS):
+            return False  # anything else between: «угрозы после аварии нет» is still denied
+    return False
+
+
 #: Verbs that deny what came before them when «не» precedes them: «… не было», «… не выявлено».
 _DENIED_AFTER = frozenset({"быть", "выявить", "обнаружить", "зафиксировать", "существовать", "иметься",
-                           "представлять", "возникнуть", "установить"})
+                           "представлять", "возникнуть", "установить", "произойти", "случиться", "допустить",
+                           "наблюдаться", "отмечаться"})
 #: Verbs that, negated, say the danger is still there: «угроза не миновала», «опасность не
 #: исчезла», «угроза не снята», «тревога не утихает», «угроза не исключена», «… не позволяет».
 _STILL_THERE = frozenset({
