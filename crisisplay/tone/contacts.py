@@ -21,11 +21,12 @@ from crisisplay.tone.wordstore import STORES, WordStore
 if TYPE_CHECKING:
     import phonenumbers
 
-REGIONS = {"ru": ("RU",), "en": ("GB", "US")}
+REGIONS = {"ru": ("RU",), "en": ("GB", "US", "IE", "AU", "NZ", "ZA", "IN", "SG", "NG")}
 #: The look-behind makes a match start only where a run of address characters starts: without
 #: it every position of one long word restarts the scan, quadratic in the word's length.
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_TLDS = r"ru|рф|com|org|net|io|app|info|online|su|uk|me|us|eu|de|by|kz|ua|biz|pro|site|help|bank"
+_TLDS = (r"ru|рф|com|org|net|io|app|info|online|su|uk|me|us|eu|de|by|kz|ua|biz|pro|site|help|bank"
+         r"|gov|edu|ie|au|nz|ca|za|in|ng|sg|ph|hk")
 _URL_RE = re.compile(
     rf"(?:https?://|www\.)[^\s<>«»\"'()\[\]]+|(?<![@\w.-])(?:[a-zа-я0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>«»\"'()\[\]]*)?",
     re.IGNORECASE,
@@ -41,8 +42,14 @@ _SHORT_RE = {
         # Endings are bounded (\w{0,6}), cues start a word, and spaces after a cue are matched
         # once (a second \s* only after a colon): "\s*:?\s*" split every run of spaces both
         # ways, quadratic in text whose markup was blanked into long runs of spaces.
-        r"(?<!\w)(?:номер\w{0,6}|тел\.?|телефон\w{0,6}|звоните|позвоните|звонок)\s*(?::\s*)?(?:на\s+|по\s+)?"
-        r"(\*?\d{3,5}#?)(?![\d-])",
+        # A local number too, written whole or in groups («по телефону диспетчерской 930101»,
+        # «по телефонам диспетчерской службы ОАО «НКС»: 26-66-71», «062-342-69-51»), up to four
+        # words after its cue (not «номер рейса 1234», «телефонная линия …»: words only after
+        # the noun «телефон» or a call).
+        r"(?<!\w)(?:номер\w{0,6}(?:\s+телефона)?|телефон\w{0,6}|(?:тел\.?|телефон(?:а|у|ы|ам|ом|ами|ах|ов)?|звоните"
+        r"|позвоните|звонок)(?:\s+[^\s\d:]{1,20}){0,4})"
+        r"\s*(?::\s*)?(?:на\s+|по\s+)?"
+        r"(\*?\d{3,7}#?|\d{1,4}(?:-\d{2,3}){2,3})(?![\d-])",
         re.I,
     ),
     # a seven-digit local number too: "please call 895-8000"
@@ -57,6 +64,8 @@ _SHORT_RE = {
 #: ``re.I`` also matches as Turkish «İ»/«ı» and case-folding does not keep: a text with those is
 #: searched whole.
 _SHORT_DIGITS_RE = re.compile(r"\d\d\d")  # not ``\d{3}``: the engine skips to a first digit only without a repeat
+#: The same for Russian, whose local numbers may come in pairs («26-66-71»).
+_SHORT_DIGITS_RU_RE = re.compile(r"\d\d\d|\d-\d\d-\d\d")
 _SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel")}
 _DOTTED_I = ("\u0130", "\u0131")
 
@@ -262,7 +271,7 @@ def _short_numbers(text: str, lang: str) -> Iterator[re.Match[str]]:
         starts = _occurrences(folded, _SHORT_CUES["en"])
         # No look for three digits first: a try at each cue costs less than a scan of the text.
         return _matches_at(pattern, text, starts) if starts else iter(())
-    if not _SHORT_DIGITS_RE.search(text):
+    if not _SHORT_DIGITS_RU_RE.search(text):
         return iter(())
     return pattern.finditer(text)
 

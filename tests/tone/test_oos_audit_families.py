@@ -4,7 +4,10 @@ languages: an accident or a panic denied is no alarm («серьёзной ав�
 поддаваться панике»), while an accident given as the cause of what does not work still is («из-за
 аварии не будет воды»); the reader's case as a condition ("unless it is urgent, please do not
 call") is no urgency; people at work today are no restore time ("we continue to work today to fix
-the problems" — what ``--fix`` made of "in order to fix")."""
+the problems" — what ``--fix`` made of "in order to fix"); the contacts real notices give (local
+numbers after a cue, «26-66-71»; numbers and domains of other English-speaking countries; "give us a
+call", "contact your airline"); service status from an alternative laid on or a supply steady
+again, and the water as customers see it; demand or pressure on a service as what happened."""
 
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ from real_text import Family, family_tests
 
 ALARM = "alarm"
 SPECULATION = "speculation"
+CONTACT = "missing-contact"
+STATUS = "missing-service-status"
+WHAT = "missing-what-happened"
 
 RU: dict[str, Family] = {
     "an accident or a panic denied": (ALARM, False, [
@@ -29,6 +35,34 @@ RU: dict[str, Family] = {
         "Из-за серьёзной аварии на подстанции не работают светофоры.",
         "После аварии угрозы для жителей нет.",
         "На сети произошла авария, ведутся работы.",
+    ]),
+    "a local number after its cue": (CONTACT, False, [
+        "Справки по телефону диспетчерской 930101 добавочный 2.",
+        "Телефоны для справок: 26-66-71, 25-95-70.",
+        "Вопросы можно задать по телефонам диспетчерской службы ОАО «НКС»: 26-66-71, 25-95-70.",
+        "Телефоны для справок:\n062-342-69-51\n062-303-11-00",
+        "Звоните в ЕДДС по номеру 112.",
+    ], [
+        "Номер рейса 1234 задержан.",
+        "Телефонная линия не работает с 1200 абонентами.",
+        "Телефоны не работали в 2016-2017 годах.",
+    ]),
+    "an alternative laid on or a supply steady again": (STATUS, False, [
+        "Произошёл порыв. Воду раздают в бутилированном виде.",
+        "Сломался поезд. Организован компенсационный автобус.",
+        "Сломался поезд. Пущены дополнительные автобусы.",
+        "Произошёл сбой. Сейчас водоснабжение стабильное.",
+        "Произошёл сбой. Подача воды стабилизирована.",
+        "Произошёл сбой. Давление в сети стабилизировалось.",
+    ], [
+        "Произошёл сбой. Подачу воды стабилизируют завтра.",
+        "Произошёл сбой, ситуация стабильная.",
+    ]),
+    "demand as the cause": (WHAT, False, [
+        "Наблюдается повышенный спрос, возможны задержки с доставкой.",
+        "Из-за ажиотажного спроса возможны задержки с доставкой.",
+    ], [
+        "Возможны задержки с доставкой.",
     ]),
 }
 
@@ -49,6 +83,42 @@ EN: dict[str, Family] = {
         "We will fix it today.",
         "We hope to fix it today.",
         "Engineers will restore power by 6 pm today.",
+    ]),
+    "a number or an address of the English-speaking world": (CONTACT, False, [
+        "Faults can be reported to Irish Water on 1850 278 278.",
+        "Call 132090 to report a fault.",
+        "Please call us on 044 501 3160.",
+        "Book your seat at expressway.ie.",
+        "Updates are on www.example.co.nz.",
+    ], [
+        "Book your seat at the station.",
+        "Ticket 20231245 was cancelled.",
+    ]),
+    "the ways people say call us": (CONTACT, False, [
+        "Customers who have not paid, please telephone us so we can take payment.",
+        "Please give us a call if you need help.",
+        "Please contact the number on your appointment letter.",
+        "Please speak with staff at the terminal for more information.",
+        "Please contact your airline for more information.",
+    ], [
+        "Some customers cannot use our app.",
+        "We will post news on our Twitter feed.",
+        "The fault has been reported to the provider's service desk.",
+    ]),
+    "an alternative, a steady supply, the water as customers see it": (STATUS, False, [
+        "A rail broke. Change trains at Bridgeport; a shuttle train is running.",
+        "A rail broke. We have put on extra buses.",
+        "A pipe burst. The water supply is stable now.",
+        "A water main burst this morning. Residents may see brown water.",
+    ], [
+        "A pipe burst this morning.",
+        "A pipe burst. Engineers are on site.",
+    ]),
+    "pressure on a service as the cause": (WHAT, False, [
+        "Our emergency department is under extreme pressure today, so please use other services.",
+        "Due to significant pressure on our services, waits are longer.",
+    ], [
+        "Waits are longer today.",
     ]),
 }
 

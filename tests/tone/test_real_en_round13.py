@@ -102,8 +102,11 @@ def test_other_ways_to_reach_us_are_a_contact(text: str) -> None:
     assert "missing-contact" not in _categories(text)
 
 
+# ("Please contact your bank if you see a payment you do not recognise" was a near miss here
+# once; every real notice with "contact your bank / airline / financial institution /
+# supervisor" is labelled as giving a contact — priorityone, ichibankan, sydney-airport,
+# usask — so the party that can help counts: tests/tone/test_oos_audit_families.py)
 @pytest.mark.parametrize("text", [
-    "Please contact your bank if you see a payment you do not recognise.",
     "Our latest tweet at 9 AM said the same.",
 ])
 def test_near_miss_someone_else_or_a_tweet_is_no_contact(text: str) -> None:
