@@ -98,9 +98,17 @@ def _matcher_class() -> type[phonenumbers.PhoneNumberMatcher]:
     return matcher_class()
 
 
-def phone_matcher(text: str, region: str) -> phonenumbers.PhoneNumberMatcher:
+#: The matcher's own bound on failed candidates per text (phonenumbers' default ``max_tries``),
+#: shared here by every region a language reads: each region scans the same text again, so a
+#: hostile run of candidates ("+1+1+1…") cost that bound once per region (English reads nine).
+PHONE_TRIES = 65_535
+
+
+def phone_matcher(text: str, region: str, max_tries: int = PHONE_TRIES) -> phonenumbers.PhoneNumberMatcher:
     """The phonenumbers matcher over ``text`` (leniency VALID), without its futile parses."""
-    return _matcher_class()(text, region)
+    import phonenumbers
+
+    return _matcher_class()(text, region, phonenumbers.Leniency.VALID, max_tries)
 
 
 def find_emails(text: str) -> list[Contact]:
@@ -208,7 +216,10 @@ def _find_phones(text: str, lang: str) -> list[Contact]:
     # a cue), and every number the matcher accepts has six or more (``MIN_PHONE_CHARS``).
     regions = REGIONS.get(lang, ("US",)) if _PHONE_RUN_RE.search(text) else ()
     searched = text
+    tries = PHONE_TRIES
     for region in regions:
+        if tries <= 0:
+            break  # the text's budget of failed candidates is spent (see ``PHONE_TRIES``)
         if found:
             # A number one region has read is not read again by the next (English: a UK number
             # is not also parsed as a US one, which costs a parse and inner-match attempts
@@ -216,11 +227,13 @@ def _find_phones(text: str, lang: str) -> list[Contact]:
             searched = _blanked(text, found)
             if not _PHONE_RUN_RE.search(searched):
                 break  # nothing left that the matcher could accept (see ``_PHONE_RUN_RE``)
-        for hit in phone_matcher(searched, region):
+        matcher = phone_matcher(searched, region, tries)
+        for hit in matcher:
             if any(s < hit.end and hit.start < e for s, e in found):
                 continue  # one stretch of text is one contact, read by the first region that accepts it
             value = _e164(hit.number)
             found[hit.start, hit.end] = Contact("phone", hit.start, hit.end, value, text[hit.start : hit.end])
+        tries = matcher._max_tries  # what this region left of the budget (the matcher counts down)
     for match in _INTL_RE.finditer(text) if "+" in text else ():
         if any(s < match.end() and match.start() < e for s, e in found):
             continue

@@ -112,7 +112,7 @@ class CooccurrenceRule(Rule):
         ranges: list[tuple[int, int]] = []
         cuts = [] if self.scope != "clause" else [
             index for index in compress(range(len(doc.tokens)), clause_breaks(doc, _CLAUSE_WORDS, _CLAUSE_CHAR_RE))
-            if not _clock_colon(doc, index) and not _copula_dash(doc, index)
+            if not _clock_colon(doc, index) and not _copula_dash(doc, index) and not _while_doing(doc, index)
         ]
         next_cut = 0
         for sent in doc.sentences:
@@ -190,6 +190,15 @@ class CooccurrenceRule(Rule):
 _PREDICATE = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED"})
 #: Where the words before such a dash start: «Работы идут, ориентировочное завершение — к 18:00»
 _COPULA_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _while_doing(doc: Doc, index: int) -> bool:
+    """Whether the break at ``index`` is a "while" of time before a participle: "the contractor
+    while laying the pipeline has damaged a cable" is one clause; "while" of contrast ("payments
+    work, while transfers are down") still cuts."""
+    following = index + 1
+    return (doc.lower(index) == "while" and following < len(doc.tokens)
+            and doc.tokens[following].kind == WORD and doc.lower(following).endswith("ing"))
 
 
 def _copula_dash(doc: Doc, index: int) -> bool:
