@@ -66,12 +66,16 @@ _REQUIRED = {
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
-def test_the_second_labellers_labels_cover_their_round_and_follow_the_stage_table(language: str) -> None:
-    """tests/data/second_labeller/: a round labelled again, blind, by another labeller
-    (docs/lint.md "Rounds 23–26"); its ids are the round's, its labels the nine categories."""
+@pytest.mark.parametrize("round_mark", ["r25", "r32", "r33"])
+def test_the_second_labellers_labels_cover_their_round_and_follow_the_stage_table(
+    language: str, round_mark: str
+) -> None:
+    """tests/data/second_labeller/: rounds labelled again, blind, by another labeller
+    (docs/lint.md "Rounds 23–26", "Rounds 34–35"); their ids are the round's, their labels the
+    nine categories."""
     scoring = _scoring()
-    second = scoring.second_labels(language, "r25")
-    entries = {e["id"]: e for e in scoring.load_real(language)["messages"] if "-r25-" in e["id"]}
+    second = scoring.second_labels(language, round_mark)
+    entries = {e["id"]: e for e in scoring.load_real(language)["messages"] if f"-{round_mark}-" in e["id"]}
     assert set(second) == set(entries)
     for item_id, labels in second.items():
         assert labels <= set(scoring.REAL_CATEGORIES), item_id
