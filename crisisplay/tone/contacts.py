@@ -105,10 +105,8 @@ PHONE_TRIES = 65_535
 
 
 def phone_matcher(text: str, region: str, max_tries: int = PHONE_TRIES) -> phonenumbers.PhoneNumberMatcher:
-    """The phonenumbers matcher over ``text`` (leniency VALID), without its futile parses."""
-    import phonenumbers
-
-    return _matcher_class()(text, region, phonenumbers.Leniency.VALID, max_tries)
+    """The phonenumbers matcher over ``text`` (leniency VALID, its default), without its futile parses."""
+    return _matcher_class()(text, region, max_tries=max_tries)
 
 
 def find_emails(text: str) -> list[Contact]:
