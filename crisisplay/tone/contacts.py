@@ -52,9 +52,11 @@ _SHORT_RE = {
         r"(\*?\d{3,7}#?|\d{1,4}(?:-\d{2,3}){2,3})(?![\d-])",
         re.I,
     ),
-    # a seven-digit local number too: "please call 895-8000"
+    # a seven-digit local number too: "please call 895-8000"; a small island's, with a word or
+    # two after the cue: "they can dial 54-22222", "call us on 54-22222"
     "en": LazyPattern(
-        r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)\s*(?::\s*)?(\*?\d{3,5}#?|\d{3}-\d{4})(?![\d-])", re.I
+        r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)(?:\s+(?:us|me|them|on|at|the|our|free|line|helpline|hotline)){0,3}"
+        r"\s*(?::\s*)?(\*?\d{3,5}#?|\d{2,4}-\d{4,5})(?![\d-])", re.I
     ),
 }
 #: What a cued short number cannot be written without: three digits in a row and the stem of its

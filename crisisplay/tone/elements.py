@@ -153,6 +153,8 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
             continue
         if doc.keys(j) & party:
             return False  # "an issue with our upstream vendor": whose problem, not what it affects
+        if doc.keys(j) & _RESPONSE and doc.tag_share(j, _SHORT_PARTICIPLE) >= 0.5:
+            return False  # «для ликвидации аварии задействованы все службы»: who responds, not what is down
         if doc.keys(j) & generic or doc.lower(j) in PRONOUNS:
             continue
         if doc.lang != "ru" or token.text[:1].isupper() or doc.tag_share(j, frozenset({"NOUN"})) >= 0.5:
@@ -180,6 +182,11 @@ _SIDE = frozenset({"сторона", "side"})
 _NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})
 _NEXT_IDEA = _NEXT_CLAUSE | {"while", "when", "and", "or"}
 _CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
+#: (Russian) Short participles of the response to a problem: after one («к устранению аварии
+#: привлечены бригады») the clause names who responds, not what the problem affects
+_RESPONSE = frozenset({"задействовать", "привлечь", "направить", "мобилизовать", "выделить", "создать",
+                       "организовать", "возбудить", "вызвать", "выехать", "выслать"})
+_SHORT_PARTICIPLE = frozenset({"PRTS"})
 
 
 _WHAT_HAPPENED = ("what_happened",)

@@ -2,7 +2,8 @@
 
 * a contact phrase negated: "they do not need to contact us", "we ask residents to not
   contact us unless absolutely necessary", "please avoid calling us" — no way to reach us
-  (not "do not hesitate to contact us");
+  (not "do not hesitate to contact us"); or told in the past: "people were still able to
+  contact us" (what worked then, no invitation);
 * a channel named by its proper name after "via" or "through", in a clause about contact or
   news: "we will be in contact with you, through Weduc", "check before travelling via National
   Rail Enquiries";
@@ -22,19 +23,27 @@ from crisisplay.tone.text import WORD
 #: "not to", "please do not"
 _BRIDGE = frozenset({"to", "please", "need", "needs", "have", "has", "try"})
 _NEGATION = frozenset({"not", "no", "never", "cannot", "avoid", "avoiding"})
+#: "were still able to": a report of what was possible then
+_ABLE = frozenset({"able", "still"})
+_PAST_BE = frozenset({"was", "were"})
 
 
 def negated_contact(doc: Doc, match: Match) -> bool:
     """Whether a contact phrase at ``match`` is negated by the words just before it, in its
-    sentence ("do not need to contact us", "to not contact us", "avoid calling us")."""
+    sentence ("do not need to contact us", "to not contact us", "avoid calling us"), or told
+    as a past ability ("were still able to contact us")."""
     tokens = doc.tokens
     sentence = tokens[match.first].sentence
     j = match.first - 1
-    while j >= 0 and match.first - j <= 4 and tokens[j].sentence == sentence and tokens[j].kind == WORD:
+    able = False
+    while j >= 0 and match.first - j <= 5 and tokens[j].sentence == sentence and tokens[j].kind == WORD:
         word = doc.lower(j)
         if word in _NEGATION or word.endswith(("n't", "n’t")):
             return True
-        if word not in _BRIDGE:
+        if able and word in _PAST_BE:
+            return True  # "people with cell phones were still able to contact us": what worked, no invitation
+        able = able or word == "able"
+        if word not in _BRIDGE and word not in _ABLE:
             return False
         j -= 1
     return False

@@ -39,7 +39,10 @@ class CapitalizationRule(Rule):
     («ВНИМАНИЕ», «СРОЧНО», not «МСК»); a Latin word counts when it has at least 5 letters and
     a vowel ("PBWN", "HSBC" are abbreviations; four capitals are mostly a name, "APAC") or
     stands in ``shout_words`` ("NOT", "NOW", "CALL", "HELP"), and never when listed in
-    ``acronyms`` or when it holds a digit or "_" (a code: "ERR_DNS_FAIL", "A320").
+    ``acronyms`` or when it holds a digit or "_" (a code: "ERR_DNS_FAIL", "A320"). In English a
+    name in capitals is not shouting either: one the text repeats as its subject, one before the
+    lower-case noun it names ("the SCADA contractor"), a company's before its legal form ("ZESCO
+    Limited") and a press release's dateline ("LUSAKA, Thursday 27 June").
     ``mode: consistent`` looks at ``tokens`` (e.g. «вы», «ваш») away from the start of a
     sentence: when both «Вы» and «вы» occur, it reports the less frequent spelling
     (or the one ``prefer: upper|lower`` rules out). Both modes offer a safe case fix.
@@ -198,10 +201,40 @@ def _without_modifier_names(doc: Doc, shouts: list[int], shout_words: frozenset[
     kept = []
     for i in shouts:
         word = tokens[i].text
+        if word not in shout_words and (_named_company(doc, i) or _dateline(doc, i)):
+            continue
         if (word in shout_words or word in _ENGLISH_CAPS or word.endswith(_ENGLISH_ENDINGS)
                 or _caps_neighbour(doc, i) or not _modifies_next(doc, i)):
             kept.append(i)
     return kept
+
+
+#: Legal forms after a company's name: "ZESCO Limited wishes to inform its customers"
+_LEGAL_FORMS_EN = frozenset({"Limited", "Ltd", "Inc", "Plc", "PLC", "LLC", "Corporation", "Corp", "Company",
+                             "Holdings", "Group"})
+#: What follows a press release's dateline: "LUSAKA, Thursday 27 June, 2024."
+_DATELINE_NEXT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                            "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def _named_company(doc: Doc, index: int) -> bool:
+    """Whether the capital word at ``index`` is a company's name before its legal form
+    ("ZESCO Limited", "PLDT Inc"): a name, not a raised voice."""
+    after = index + 1
+    tokens = doc.tokens
+    return (after < len(tokens) and tokens[after].sentence == tokens[index].sentence
+            and tokens[after].text in _LEGAL_FORMS_EN)
+
+
+def _dateline(doc: Doc, index: int) -> bool:
+    """Whether the capital word at ``index`` opens the message as a press release's dateline:
+    the place, a comma, then a day or a date ("LUSAKA, Thursday 27 June, 2024.")."""
+    if index != doc.word_indices[0] or index + 2 >= len(doc.tokens):
+        return False
+    comma, date = doc.tokens[index + 1], doc.tokens[index + 2]
+    return comma.text == "," and (date.text.lower() in _DATELINE_NEXT or date.text.isdigit())
 
 
 def _modifies_next(doc: Doc, index: int) -> bool:

@@ -35,13 +35,18 @@ def _negated(doc: Doc, first: int, last: int, negation: frozenset[str], window: 
         return False  # «из-за аварии не работает водопровод»: the «не» is about something else
     for j in range(last + 1, min(last + 8, len(doc.tokens))):
         token = doc.tokens[j]
-        if token.sentence != sentence or is_barrier(token):
+        if token.sentence != sentence or is_barrier(token) or doc.lower(j) in _NEXT_CLAUSE_EN:
             break
         if token.kind == WORD and doc.lower(j) in ("нет", "not"):
             return True
         if doc.lower(j) == "не" and _denied_by_verb(doc, j + 1):
             return True  # «угроз и нарушений выявлено не было», «угрозы не представляет»
     return False
+
+
+#: English words that start another clause: a "not" after one denies that clause ("this is a
+#: major incident and it is not possible to estimate …"), not the match
+_NEXT_CLAUSE_EN = frozenset({"and", "but", "because", "while", "although", "though", "so", "which", "who"})
 
 
 #: Prepositions of cause and time (and the last words of compound ones) whose object a «не»
