@@ -32,7 +32,8 @@ BARRIER_CHARS = frozenset(".!?;:…,")
 #: Quotes and brackets: transparent for phrase matching.
 SOFT_CHARS = frozenset("«»\"„“”'‘’()[]{}*_`")
 
-_EN_TOKEN_RE = LazyPattern(r"\w+(?:[-'’.]\w+)*|\S", re.UNICODE)
+#: (a number with thousands separators is one token: "deprived more than 3,000 customers of service")
+_EN_TOKEN_RE = LazyPattern(r"\w+(?:[-'’.]\w+|(?<=\d),\d{3}(?!\d))*|\S", re.UNICODE)
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 #: A line that starts a list item also starts a sentence: dashes, bullets («·», «▪», «●», «►»,
 #: «✓»; the emoji markers of messenger posts «🔹», «✅», «📌», «👉»), numbers, headings

@@ -106,6 +106,7 @@ EN: dict[str, Family] = {
     "restrictions, deprivation and cancellation as the service's state": (SERVICE_STATUS, False, [
         "Mobile money restrictions are still in place. There is no defined timeline for full restoration.",
         "This is a clear act of vandalism that has deprived customers of service.",
+        "This is a clear act of vandalism that has deprived more than 3,000 customers of service.",
         "We have had to make the very difficult decision to cancel the Midnight Sun Weekender Festival.",
         "Fiji Airways and Fiji Link flights will be affected over the next few days.",
     ], [

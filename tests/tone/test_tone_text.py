@@ -50,6 +50,16 @@ def test_english_contractions_stay_whole() -> None:
     assert "can't" in [t.text for t in tokens]
 
 
+def test_english_numbers_with_thousands_separators_stay_whole() -> None:
+    """"3,000 customers" is one number, as "3.5" is; a list of digits is not ("1,2,3")."""
+    text = "It deprived 3,000 customers, 1,200,500 homes; items 1,2,3 and 10,0000."
+    words = [w for w, _s, _e in raw_tokens(text, "en")]
+    assert words[2:4] == ["3,000", "customers"]
+    assert "1,200,500" in words
+    assert words[words.index("items") + 1 : words.index("and")] == ["1", ",", "2", ",", "3"]
+    assert words[-4:-1] == ["10", ",", "0000"]
+
+
 def test_position_map_lines_and_columns() -> None:
     positions = PositionMap("ab\ncd\nef", line=10, column=5)
     assert positions(0) == (10, 5)
