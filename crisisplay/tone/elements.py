@@ -38,7 +38,7 @@ from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.english_cues import named_channel, negated_contact, told_before
-from crisisplay.tone.english_presence import cause_named, hit_object, wrong_action
+from crisisplay.tone.english_presence import cause_named, counted_people, hit_object, wrong_action
 from crisisplay.tone.events import (
     PRONOUNS,
     affected_before,
@@ -137,7 +137,11 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
         if token.sentence != sentence or (token.kind == PUNCT and token.text in ",.;:!?"):
             return False
         if token.kind != WORD:
+            if linked and counted_people(doc, j):
+                return True  # "affecting approximately 370 customers": those left without the service
             continue
+        if doc.lower(j) in _APPROXIMATE and _before_count(doc, j):
+            continue  # "approximately 370 customers": how many, not what is affected
         if doc.lang != "ru" and doc.lower(j) in (_NEXT_IDEA if linked else _NEXT_CLAUSE):
             return False  # "an impact on our service as vehicles …": the clause moves on
         if not linked:
@@ -163,6 +167,19 @@ def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
             # "our payment provider": the word only says which party
             return not (j + 1 < len(doc.tokens) and doc.keys(j + 1) & party)
     return False
+
+
+#: Words of how many, before a count: not what a problem affects
+_APPROXIMATE = frozenset({"approximately", "about", "around", "roughly", "some", "over", "nearly", "almost",
+                          "more", "than", "fewer", "less", "up", "under", "just", "около", "более", "менее",
+                          "порядка", "свыше", "почти"})
+def _before_count(doc: Doc, index: int) -> bool:
+    """Whether the words of how many from ``index`` on lead to a number ("more than 370"), not
+    a preposition's object ("an issue about the app")."""
+    j = index
+    while j < len(doc.tokens) and doc.tokens[j].kind == WORD and doc.lower(j) in _APPROXIMATE:
+        j += 1
+    return j < len(doc.tokens) and doc.tokens[j].kind not in (WORD, PUNCT)
 
 
 def _problems(doc: Doc, lex: Lexicon) -> list[Match]:

@@ -15,7 +15,9 @@ is a class of sentence, not a phrasing from a corpus text.
 * **what a problem hit, after it as its object** — "a problem which affected email being sent
   from Blackboard", "the fault has disrupted card payments": "affected" as an active verb names
   what is affected ("customers affected by the outage" does not, nor "which affected some
-  customers").
+  customers");
+* **a count of those affected after a problem word** — "a switch tripped …, affecting
+  approximately 370 customers": a number and whom it counts name those left without the service.
 
 The words of each (lexicon ``error_adverb``, ``payment_verb``, ``cause_verb``, ``hit_verb``, …
 of the English pack) are compared as written: a detector asks for a word's own form.
@@ -27,7 +29,7 @@ from __future__ import annotations
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.events import PRONOUNS
 from crisisplay.tone.lexicon import Lexicon
-from crisisplay.tone.text import WORD
+from crisisplay.tone.text import NUMBER, WORD
 
 
 def wrong_action(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
@@ -186,3 +188,15 @@ def hit_object(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
                     break
                 return tokens[index].start, tokens[j].end
     return None
+
+
+#: Those a count after a problem word counts: "affecting 370 customers"
+_COUNTED = frozenset({"customers", "homes", "households", "properties", "premises", "residents", "users",
+                      "subscribers", "accounts", "clients", "passengers", "businesses"})
+
+
+def counted_people(doc: Doc, index: int) -> bool:
+    """A number at ``index`` followed by those it counts ("370 customers"), in English."""
+    after = index + 1
+    return (doc.lang == "en" and doc.tokens[index].kind == NUMBER and after < len(doc.tokens)
+            and doc.tokens[after].sentence == doc.tokens[index].sentence and doc.lower(after) in _COUNTED)

@@ -230,11 +230,29 @@ def _named_company(doc: Doc, index: int) -> bool:
 
 def _dateline(doc: Doc, index: int) -> bool:
     """Whether the capital word at ``index`` opens the message as a press release's dateline:
-    the place, a comma, then a day or a date ("LUSAKA, Thursday 27 June, 2024.")."""
-    if index != doc.word_indices[0] or index + 2 >= len(doc.tokens):
+    the place, then a comma and a day or a date ("LUSAKA, Thursday 27 June, 2024."), or a dash
+    after at most three more words ("ANCHORAGE – GCI customers …", "NASSAU, NP – Bahamas Power …",
+    "ANCHORAGE, Alaska – GCI is …")."""
+    tokens = doc.tokens
+    if index != doc.word_indices[0] or index + 1 >= len(tokens) or tokens[index].text in _NOTICE_WORDS:
         return False
-    comma, date = doc.tokens[index + 1], doc.tokens[index + 2]
-    return comma.text == "," and (date.text.lower() in _DATELINE_NEXT or date.text.isdigit())
+    if tokens[index + 1].text == "," and index + 2 < len(tokens):
+        date = tokens[index + 2].text
+        if date.lower() in _DATELINE_NEXT or date.isdigit():
+            return True
+    for j in range(index + 1, min(index + 6, len(tokens))):
+        if tokens[j].text in _DASHES:  # … and a name after the dash, not "URGENT - please call"
+            return j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+        if tokens[j].kind != WORD and tokens[j].text != ",":
+            return False
+    return False
+
+
+_DASHES = frozenset({"–", "—", "-"})
+#: The heads of a notice in capitals, never a place: "URGENT – Do not drink the water"
+_NOTICE_WORDS = frozenset({"URGENT", "WARNING", "ATTENTION", "NOTICE", "IMPORTANT", "UPDATE", "ALERT", "CAUTION",
+                           "DANGER", "BREAKING", "REMINDER", "CLOSED", "CANCELLED", "CANCELED", "RESOLVED",
+                           "UPDATED", "EMERGENCY", "NOTE", "PLEASE"})
 
 
 def _modifies_next(doc: Doc, index: int) -> bool:
