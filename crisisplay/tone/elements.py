@@ -245,7 +245,7 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
-                    if not _brand_name(doc.text[c.start : c.end], c.kind)]
+                    if not _brand_name(doc.text[c.start : c.end], c.kind, doc.text[max(0, c.start - 8) : c.start])]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
         english = doc.lang == "en"
@@ -278,9 +278,16 @@ def _product_name(doc: Doc, match: Match) -> bool:
             and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
 
 
-def _brand_name(raw: str, kind: str) -> bool:
-    """«Globat.com», «Home.Net»: a capitalised bare domain names the company, it is not a link."""
-    return kind == "url" and raw[:1].isupper() and "/" not in raw and not raw.lower().startswith("www.")
+def _brand_name(raw: str, kind: str, before: str = "") -> bool:
+    """«Globat.com», «Home.Net»: a capitalised bare domain names the company, it is not a link —
+    unless a word of going there comes before it ("change your plans via United.com")."""
+    if kind != "url" or not raw[:1].isupper() or "/" in raw or raw.lower().startswith("www."):
+        return False
+    return not _TO_A_SITE.search(before)
+
+
+#: Words before a capitalised domain that make it a place to go: "via United.com", "visit Gov.uk"
+_TO_A_SITE = re.compile(r"(?:\bvia|\bvisit|\bat|\bon|\bto|\bна|\bсайте)\s+$", re.IGNORECASE)
 
 
 _CLAUSE_END_RE = re.compile(r"[,;:.!?\n]")
