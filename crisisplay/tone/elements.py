@@ -37,7 +37,7 @@ from typing import NamedTuple
 from crisisplay.tone.base import CheckContext
 from crisisplay.tone.contacts import find_contacts
 from crisisplay.tone.doc import Doc
-from crisisplay.tone.english_cues import named_channel, negated_contact, told_before
+from crisisplay.tone.english_cues import brand_name, named_channel, negated_contact, product_name, told_before
 from crisisplay.tone.english_presence import cause_named, counted_people, hit_object, wrong_action
 from crisisplay.tone.events import (
     PRONOUNS,
@@ -245,11 +245,11 @@ def detect(element: str, doc: Doc, lex: Lexicon, ctx: CheckContext) -> Evidence:
         return Evidence(True, *span) if span else Evidence(False)
     if element == "contact":
         contacts = [c for c in doc.memo("contacts", lambda: find_contacts(doc.text, doc.lang))
-                    if not _brand_name(doc.text[c.start : c.end], c.kind, doc.text[max(0, c.start - 8) : c.start])]
+                    if not brand_name(doc.text[c.start : c.end], c.kind, doc.text[max(0, c.start - 8) : c.start])]
         if contacts:
             return Evidence(True, contacts[0].start, contacts[0].end)
         english = doc.lang == "en"
-        channels = _first([m for m in lex.get("contact_channel").find(doc) if not _product_name(doc, m)
+        channels = _first([m for m in lex.get("contact_channel").find(doc) if not product_name(doc, m)
                            and not (english and negated_contact(doc, m))], doc)
         if channels.found or not english:
             return channels
@@ -266,28 +266,6 @@ def _english_event(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     if doc.lang != "en":
         return None
     return doc.memo("en-event", lambda: wrong_action(doc, lex) or cause_named(doc, lex))
-
-
-def _product_name(doc: Doc, match: Match) -> bool:
-    """"Traffic to Flow Chat is resuming": one capitalised word after another capitalised word,
-    inside a sentence, names a product, not a channel of ours."""
-    if match.first != match.last or doc.lang != "en" or not doc.tokens[match.first].text[:1].isupper():
-        return False
-    before = match.first - 1
-    return (before >= 0 and doc.tokens[before].kind == WORD and doc.tokens[before].text[:1].isupper()
-            and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
-
-
-def _brand_name(raw: str, kind: str, before: str = "") -> bool:
-    """«Globat.com», «Home.Net»: a capitalised bare domain names the company, it is not a link —
-    unless a word of going there comes before it ("change your plans via United.com")."""
-    if kind != "url" or not raw[:1].isupper() or "/" in raw or raw.lower().startswith("www."):
-        return False
-    return not _TO_A_SITE.search(before)
-
-
-#: Words before a capitalised domain that make it a place to go: "via United.com", "visit Gov.uk"
-_TO_A_SITE = re.compile(r"(?:\bvia|\bvisit|\bat|\bon|\bto|\bна|\bсайте)\s+$", re.IGNORECASE)
 
 
 _CLAUSE_END_RE = re.compile(r"[,;:.!?\n]")

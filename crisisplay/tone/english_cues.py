@@ -7,12 +7,17 @@
 * a channel named by its proper name after "via" or "through", in a clause about contact or
   news: "we will be in contact with you, through Weduc", "check before travelling via National
   Rail Enquiries";
+* a name that looks like a channel: "Traffic to Flow Chat is resuming" (a product), «Globat.com
+  apologises» (a capitalised bare domain names the company, unless a word of going there comes
+  before it: "via United.com");
 * an update cue in the simple past with its subject: "our head cook notified the director this
   morning" — news given before, not the next message (not "you will be notified", "we will
   keep the community informed").
 """
 
 from __future__ import annotations
+
+import re
 
 from crisisplay.tone.doc import Doc
 from crisisplay.tone.lexicon import Lexicon
@@ -104,3 +109,25 @@ def told_before(doc: Doc, match: Match) -> bool:
         if before in _NOT_PAST or before.endswith(("'ll", "’ll")):
             return False
     return True
+
+
+def product_name(doc: Doc, match: Match) -> bool:
+    """"Traffic to Flow Chat is resuming": one capitalised word after another capitalised word,
+    inside a sentence, names a product, not a channel of ours."""
+    if match.first != match.last or doc.lang != "en" or not doc.tokens[match.first].text[:1].isupper():
+        return False
+    before = match.first - 1
+    return (before >= 0 and doc.tokens[before].kind == WORD and doc.tokens[before].text[:1].isupper()
+            and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
+
+
+def brand_name(raw: str, kind: str, before: str = "") -> bool:
+    """«Globat.com», «Home.Net»: a capitalised bare domain names the company, it is not a link —
+    unless a word of going there comes before it ("change your plans via United.com")."""
+    if kind != "url" or not raw[:1].isupper() or "/" in raw or raw.lower().startswith("www."):
+        return False
+    return not _TO_A_SITE.search(before)
+
+
+#: Words before a capitalised domain that make it a place to go: "via United.com", "visit Gov.uk"
+_TO_A_SITE = re.compile(r"(?:\bvia|\bvisit|\bat|\bon|\bto|\bна|\bсайте)\s+$", re.IGNORECASE)
