@@ -15,6 +15,17 @@ def categories(text: str, lang: str, stage: str | None, channel: str = "email") 
     return {d.category for d in lint_messages([MessageText(channel, text, "m.txt")], locale=lang, stage_kind=stage)}
 
 
+#: The categories the family tables name (``crisisplay rules`` documents them)
+ALARM = "alarm"
+BLAME = "blame"
+SPECULATION = "speculation"
+SHOUTING = "shouting"
+WHAT_HAPPENED = "missing-what-happened"
+SERVICE_STATUS = "missing-service-status"
+CONTACT = "missing-contact"
+NEXT_UPDATE = "missing-next-update"
+EMPATHY = "missing-empathy"
+
 #: A family of phrasings: (category, whether its variants are reported, variants, near misses
 #: that go the other way).
 Family = tuple[str, bool, list[str], list[str]]

@@ -9,12 +9,7 @@ misses: a party at work on the fix, partners as an audience, an emergency the re
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-STATUS = "missing-service-status"
+from real_text import ALARM, BLAME, SERVICE_STATUS, SPECULATION, Family, family_tests
 
 RU: dict[str, Family] = {
     "a cause still weighed": (SPECULATION, True, [
@@ -61,7 +56,7 @@ EN: dict[str, Family] = {
         "We want to assure our customers and partners that this was a technical issue.",
         "NHS partners are working together to ensure patient care, while carrying out urgent work to fix the issues.",
     ]),
-    "a service full, a timetable in operation": (STATUS, False, [
+    "a service full, a timetable in operation": (SERVICE_STATUS, False, [
         "Our A&E is full and we urge you not to attend.",
         "The emergency department is at capacity.",
         "That means the normal Sunday timetable will be in operation.",

@@ -7,12 +7,7 @@ near misses: works planned by their noun («планирует проведен�
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-WHAT_HAPPENED = "missing-what-happened"
+from real_text import ALARM, BLAME, SPECULATION, WHAT_HAPPENED, Family, family_tests
 
 RU: dict[str, Family] = {
     "a situation called critical": (ALARM, True, [

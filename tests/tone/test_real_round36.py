@@ -15,16 +15,18 @@ those to call."""
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-SHOUTING = "shouting"
-SERVICE_STATUS = "missing-service-status"
-CONTACT = "missing-contact"
-EMPATHY = "missing-empathy"
-WHAT_HAPPENED = "missing-what-happened"
+from real_text import (
+    ALARM,
+    BLAME,
+    CONTACT,
+    EMPATHY,
+    SERVICE_STATUS,
+    SHOUTING,
+    SPECULATION,
+    WHAT_HAPPENED,
+    Family,
+    family_tests,
+)
 
 RU: dict[str, Family] = {
     "a declared state of emergency": (ALARM, True, [

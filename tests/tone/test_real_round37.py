@@ -11,14 +11,7 @@ urgently looking into it"), an emergency notice."""
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-SHOUTING = "shouting"
-WHAT_HAPPENED = "missing-what-happened"
-SERVICE_STATUS = "missing-service-status"
+from real_text import ALARM, BLAME, SERVICE_STATUS, SHOUTING, SPECULATION, WHAT_HAPPENED, Family, family_tests
 
 RU: dict[str, Family] = {
     "underfunding as the cause": (BLAME, True, [

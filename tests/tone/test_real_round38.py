@@ -10,15 +10,17 @@ regretted ("the timing is horrible"), our third party partners to contact."""
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-SHOUTING = "shouting"
-WHAT_HAPPENED = "missing-what-happened"
-SERVICE_STATUS = "missing-service-status"
-NEXT_UPDATE = "missing-next-update"
+from real_text import (
+    ALARM,
+    BLAME,
+    NEXT_UPDATE,
+    SERVICE_STATUS,
+    SHOUTING,
+    SPECULATION,
+    WHAT_HAPPENED,
+    Family,
+    family_tests,
+)
 
 RU: dict[str, Family] = {
     "nothing can be done": (BLAME, True, [

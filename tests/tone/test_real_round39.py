@@ -11,14 +11,7 @@ difficulties", "an urgent claim"."""
 
 from __future__ import annotations
 
-from real_text import Family, family_tests
-
-ALARM = "alarm"
-BLAME = "blame"
-SPECULATION = "speculation"
-WHAT_HAPPENED = "missing-what-happened"
-SERVICE_STATUS = "missing-service-status"
-CONTACT = "missing-contact"
+from real_text import ALARM, BLAME, CONTACT, SERVICE_STATUS, SPECULATION, WHAT_HAPPENED, Family, family_tests
 
 RU: dict[str, Family] = {
     "another company's works by its legal form as the cause": (BLAME, True, [
