@@ -53,9 +53,11 @@ _SHORT_RE = {
         re.I,
     ),
     # a seven-digit local number too: "please call 895-8000"; a small island's, with a word or
-    # two after the cue: "they can dial 54-22222", "call us on 54-22222"
+    # two after the cue: "they can dial 54-22222", "call us on 54-22222"; a helpline by its
+    # number: "contact NHS 111", "only dialling 999 if you face a medical emergency"
     "en": LazyPattern(
-        r"(?<!\w)(?:call|dial|phone|text|number|tel\.?)(?:\s+(?:us|me|them|on|at|the|our|free|line|helpline|hotline)){0,3}"
+        r"(?<!\w)(?:call(?:ing)?|dial(?:l?ing)?|phone|text|number|tel\.?|contact|ring(?:ing)?)"
+        r"(?:\s+(?:us|me|them|on|at|the|our|free|line|helpline|hotline|nhs)){0,3}"
         r"\s*(?::\s*)?(\*?\d{3,5}#?|\d{2,4}-\d{4,5})(?![\d-])", re.I
     ),
 }
@@ -68,7 +70,7 @@ _SHORT_RE = {
 _SHORT_DIGITS_RE = re.compile(r"\d\d\d")  # not ``\d{3}``: the engine skips to a first digit only without a repeat
 #: The same for Russian, whose local numbers may come in pairs («26-66-71»).
 _SHORT_DIGITS_RU_RE = re.compile(r"\d\d\d|\d-\d\d-\d\d")
-_SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel")}
+_SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel", "contact", "ring")}
 _DOTTED_I = ("\u0130", "\u0131")
 
 
