@@ -181,7 +181,8 @@ _FUNCTION_EN = frozenset({"to", "of", "for", "and", "or", "but", "is", "are", "w
                           "you", "we", "they", "all", "your", "our", "no", "do", "does", "did", "has", "have", "had"})
 #: Capital words that are English words whatever follows them ("EVERY single customer", "ALWAYS
 #: assume", "a MAJOR problem")
-_ENGLISH_CAPS = frozenset({"EVERY", "ALWAYS", "NEVER", "PLEASE", "WHOLE", "ENTIRE", "SINGLE", "MAJOR", "TOTAL",
+_ENGLISH_CAPS = frozenset({"EVERY", "EVERYONE", "EVERYBODY", "NOBODY", "ANYONE", "SOMEONE", "PEOPLE",
+                           "ALWAYS", "NEVER", "PLEASE", "WHOLE", "ENTIRE", "SINGLE", "MAJOR", "TOTAL",
                            "EXTRA", "GREAT", "STRICT", "SEVERE", "OTHER", "FIRST", "STILL", "AGAIN", "SHOULD",
                            "COULD", "WOULD", "CANNOT", "THESE", "THOSE", "THERE", "WHERE", "WHICH", "UNTIL",
                            "AFTER", "BEFORE", "ABOUT", "UNDER", "ABOVE", "BELOW"})
@@ -193,7 +194,8 @@ _ENGLISH_ENDINGS = ("ED", "ING", "LY", "FUL", "OUS", "IVE", "ABLE", "IBLE", "ANT
 def _without_modifier_names(doc: Doc, shouts: list[int], shout_words: frozenset[str]) -> list[int]:
     """(English) The shouts without a lone name in capitals that modifies the lower-case noun
     after it, after a determiner or at the start of a sentence: "the SCADA contractor", "IOMSPC
-    engineers are working", "an MBORC situation" (abbreviations of five letters or more). A
+    engineers are working", "an MBORC situation" (abbreviations of five letters or more), or
+    that opens its sentence as the subject of its verb ("MPESA is currently unavailable"). A
     word of ``shout_words``, a common English word in capitals ("EVERY single customer") or one
     with an English ending ("LIMITED staff", "URGENT action") still shouts, and so does a word
     next to other capitals ("IMPORTANT NOTICE")."""
@@ -204,7 +206,7 @@ def _without_modifier_names(doc: Doc, shouts: list[int], shout_words: frozenset[
         if word not in shout_words and (_named_company(doc, i) or _dateline(doc, i)):
             continue
         if (word in shout_words or word in _ENGLISH_CAPS or word.endswith(_ENGLISH_ENDINGS)
-                or _caps_neighbour(doc, i) or not _modifies_next(doc, i)):
+                or _caps_neighbour(doc, i) or not (_modifies_next(doc, i) or _opening_subject(doc, i))):
             kept.append(i)
     return kept
 
@@ -282,6 +284,12 @@ def _caps_neighbour(doc: Doc, index: int) -> bool:
             if len(text) > 1 and text.isupper():
                 return True
     return False
+
+
+def _opening_subject(doc: Doc, index: int) -> bool:
+    """Whether the word opens its sentence as the subject of the verb after it: a service by its
+    name in capitals, "MPESA is currently unavailable"."""
+    return doc.is_sentence_initial(index) and _subject_of(doc, index)
 
 
 def _subject_of(doc: Doc, index: int) -> bool:
