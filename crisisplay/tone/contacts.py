@@ -70,7 +70,8 @@ _SHORT_RE = {
 _SHORT_DIGITS_RE = re.compile(r"\d\d\d")  # not ``\d{3}``: the engine skips to a first digit only without a repeat
 #: The same for Russian, whose local numbers may come in pairs («26-66-71»).
 _SHORT_DIGITS_RU_RE = re.compile(r"\d\d\d|\d-\d\d-\d\d")
-_SHORT_CUES = {"ru": ("номер", "тел", "звон"), "en": ("call", "dial", "phone", "text", "number", "tel", "contact", "ring")}
+_SHORT_CUES = {"ru": ("номер", "тел", "звон"),
+               "en": ("call", "dial", "phone", "text", "number", "tel", "contact", "ring")}
 _DOTTED_I = ("\u0130", "\u0131")
 
 

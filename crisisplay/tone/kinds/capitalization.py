@@ -206,14 +206,17 @@ def _without_modifier_names(doc: Doc, shouts: list[int], shout_words: frozenset[
         if word not in shout_words and (_named_company(doc, i) or _dateline(doc, i)):
             continue
         if (word in shout_words or word in _ENGLISH_CAPS or word.endswith(_ENGLISH_ENDINGS)
-                or _caps_neighbour(doc, i) or not (_modifies_next(doc, i) or _opening_subject(doc, i))):
+                or _caps_neighbour(doc, i)
+                or not (_modifies_next(doc, i) or _opening_subject(doc, i) or _numbered_name(doc, i))):
             kept.append(i)
     return kept
 
 
 #: Legal forms after a company's name: "ZESCO Limited wishes to inform its customers"
 _LEGAL_FORMS_EN = frozenset({"Limited", "Ltd", "Inc", "Plc", "PLC", "LLC", "Corporation", "Corp", "Company",
-                             "Holdings", "Group"})
+                             "Holdings", "Group",
+                             # a public body by its acronym: "the NEPRA Authority", "the TCEQ Commission"
+                             "Authority", "Commission", "Agency", "Board", "Ministry", "Department"})
 #: What follows a press release's dateline: "LUSAKA, Thursday 27 June, 2024."
 _DATELINE_NEXT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "january", "february", "march", "april", "may", "june", "july", "august",
@@ -284,6 +287,20 @@ def _caps_neighbour(doc: Doc, index: int) -> bool:
             if len(text) > 1 and text.isupper():
                 return True
     return False
+
+
+#: Calls to act before a number, which shout in capitals: "CALL 999", "TEXT 85258"
+_CALLS_EN = frozenset({"CALL", "DIAL", "TEXT", "PHONE", "RING", "VISIT", "PRESS"})
+
+
+def _numbered_name(doc: Doc, index: int) -> bool:
+    """Whether the word names a numbered product or series: a name before its number, "PAYDAY 3
+    matchmaking", "PAYDAY 3s online systems", "FIFA 23" (not a call to act: "CALL 999")."""
+    tokens = doc.tokens
+    after = index + 1
+    return (after < len(tokens) and tokens[after].sentence == tokens[index].sentence
+            and tokens[after].text[:1].isdigit() and tokens[after].text[-1:] != "%"
+            and tokens[index].text not in _CALLS_EN)
 
 
 def _opening_subject(doc: Doc, index: int) -> bool:
