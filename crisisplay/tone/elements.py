@@ -304,7 +304,9 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             ends = _clause_ends(doc.text)
             starts = [m.offsets(doc) for m in lex.get("start_cue").find(doc)]
         left, right = _clause_span(doc.text, mention.start, mention.end, ends)
-        if any(left <= s < right for s, _e in starts):
+        # (or the cue just before it, a comma between: "hit the region yesterday, 10th October")
+        if any(left <= s < right or (e <= mention.start and not doc.text[e:mention.start].strip(" ,"))
+               for s, e in starts):
             continue
         times.append(mention)
     english = doc.lang == "en"
@@ -314,7 +316,7 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
-        if in_sentence:
+        if in_sentence and not _stamp(doc, match, in_sentence[0].start):
             return Evidence(True, in_sentence[0].start, in_sentence[0].end)
     # A cue without a time is a vague promise only when it promises («сообщим», "next update"):
     # «работы по обновлению систем», «в пресс-службе сообщили» promise nothing.
@@ -323,6 +325,16 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
         start, end = vague[0].offsets(doc)
         return Evidence(False, start, end, vague=True)
     return Evidence(False)
+
+
+def _stamp(doc: Doc, match: Match, time_start: int) -> bool:
+    """An update cue that opens the message with its time right after it is this message's
+    heading, not a promise: "UPDATE 17th November 2018 - 2:15AM GMT", «Обновление 15:00»."""
+    tokens = doc.tokens
+    if not doc.word_indices or match.first != doc.word_indices[0]:
+        return False
+    near = min(match.last + 2, len(tokens) - 1)
+    return tokens[match.last].end <= time_start <= tokens[near].start
 
 
 #: "pleased to update (you) that …", "we can share with customers that …": the cue reports now

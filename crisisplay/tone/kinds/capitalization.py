@@ -23,7 +23,7 @@ SHOUT_WORDS = ("NOT", "NOW", "DO", "ALL", "YOU", "NO", "WE", "ARE", "IS", "OUR",
                "CALL", "HELP", "OPEN", "SHUT", "READ", "NOTE", "VERY", "MUST", "ONLY", "THIS", "THAT", "WILL",
                "BACK", "DOWN", "LIVE", "SAFE", "WAIT", "SOON", "FREE", "DONT", "CANT", "WONT", "YOUR", "NEED",
                "HAVE", "BEEN", "WITH", "FROM", "LOST", "DEAD", "FAST", "BUSY", "FULL", "SALE", "JUST", "EVER",
-               "HERE", "THEM", "THEY", "WHAT", "WHEN", "KEEP", "STAY", "AWAY", "LATE", "MORE", "LESS", "TODAY",
+               "HERE", "THEM", "THEY", "WHAT", "WHEN", "KEEP", "STAY", "AWAY", "LATE", "MORE", "LESS", "TODAY", "MANY",
                # modal verbs: "students and staff CAN use WebCT from home"
                "CAN")
 _VOWELLESS_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ0-9&.'’-]+")
