@@ -76,7 +76,7 @@ class CapitalizationRule(Rule):
         if not word.isupper():  # most words: no need to look at their letters
             return False
         letters = [ch for ch in word if ch.isalpha()]
-        if len(letters) < 2 or not word.isupper() or word in self.acronyms:
+        if len(letters) < 2 or not word.isupper() or word in self.acronyms or word.lower() in _DATELINE_NEXT:
             return False
         if len(letters) < len(word) and any(ch == "_" or ch.isdigit() for ch in word):
             return False  # "ERR_DNS_FAIL", "A320": a code or a model, not a raised voice
