@@ -316,7 +316,7 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             continue
         sentence = doc.sentences[doc.tokens[match.first].sentence]
         in_sentence = [t for t in times if sentence.start <= t.start < sentence.end]
-        if in_sentence and not _stamp(doc, match, in_sentence[0].start):
+        if in_sentence and not _heading_stamp(doc, match, in_sentence[0].start):
             return Evidence(True, in_sentence[0].start, in_sentence[0].end)
     # A cue without a time is a vague promise only when it promises («сообщим», "next update"):
     # «работы по обновлению систем», «в пресс-службе сообщили» promise nothing.
@@ -327,7 +327,7 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
     return Evidence(False)
 
 
-def _stamp(doc: Doc, match: Match, time_start: int) -> bool:
+def _heading_stamp(doc: Doc, match: Match, time_start: int) -> bool:
     """An update cue that opens the message with its time right after it is this message's
     heading, not a promise: "UPDATE 17th November 2018 - 2:15AM GMT", «Обновление 15:00»."""
     tokens = doc.tokens
