@@ -3,11 +3,11 @@ scored once blind, then read), as families of constructions in both languages: c
 («аэропорт закрыт до 17.00») and «на следующей неделе» as forecasts; the residents' act as the
 cause («жильцы бросают в канализацию»); the light back and shelters open as what works; a bomb
 threat (alarm and what happened), a ransom demand and contamination as what happened (a notice
-of a possible contamination is no alarm; contamination of the supply still is); an evacuation and "continue to travel" as what is down or
-works; the whole industry hit too, "unforeseen circumstances", a contamination at a supplier
-(blame), crews at work and a company apologising by its two-word name (no blame); hedged
-confidence, "on track to", "during … Wednesday evening"; a threat handled; a weekday in capitals;
-"network challenges" — and the near misses."""
+of a possible contamination is no alarm; contamination of the supply still is); an evacuation
+and "continue to travel" as what is down or works; the whole industry hit too, "unforeseen
+circumstances", a contamination at a supplier (blame), crews at work and a company apologising
+by its two-word name (no blame); hedged confidence, "on track to", "during … Wednesday evening";
+a threat handled; a weekday in capitals; "network challenges" — and the near misses."""
 
 from __future__ import annotations
 
