@@ -174,7 +174,7 @@ _CLAUSE_TEXT = st.lists(st.sampled_from([*"аб ab1.,:;—-\n«»!?'", " но ",
 @given(text=_CLAUSE_TEXT, bounds=st.tuples(st.integers(0, 60), st.integers(0, 60)))
 def test_a_clause_span_is_cut_at_the_punctuation_either_side(text: str, bounds: tuple[int, int]) -> None:
     """The bisected clause of a time (next update) is the one the plain character search finds."""
-    from crisisplay.tone.elements import _clause_span
+    from crisisplay.tone.update_cues import _clause_span
 
     start, end = min(min(bounds), len(text)), min(max(bounds), len(text))
     left = max(text.rfind(ch, 0, start) for ch in ",;:.!?\n") + 1
