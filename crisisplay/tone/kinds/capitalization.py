@@ -42,7 +42,8 @@ class CapitalizationRule(Rule):
     ``acronyms`` or when it holds a digit or "_" (a code: "ERR_DNS_FAIL", "A320"). In English a
     name in capitals is not shouting either: one the text repeats as its subject, one before the
     lower-case noun it names ("the SCADA contractor"), a company's before its legal form ("ZESCO
-    Limited") and a press release's dateline ("LUSAKA, Thursday 27 June").
+    Limited") and a press release's dateline ("LUSAKA, Thursday 27 June"), and a weekday or a
+    month ("today (WEDNESDAY)").
     ``mode: consistent`` looks at ``tokens`` (e.g. «вы», «ваш») away from the start of a
     sentence: when both «Вы» and «вы» occur, it reports the less frequent spelling
     (or the one ``prefer: upper|lower`` rules out). Both modes offer a safe case fix.
