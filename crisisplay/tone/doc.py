@@ -313,19 +313,28 @@ class Doc:
         return (first, last) if first <= last else None
 
     def is_sentence_initial(self, index: int) -> bool:
-        """First word of its sentence, of a line, or right after an opening quote or colon."""
+        """First word of its sentence, of a line, or right after an opening quote, a colon or an
+        item's number («1. The NSFAF has…»)."""
         token = self.tokens[index]
         sent = self.sentences[token.sentence]
         for j in range(index - 1, sent.first - 1, -1):
             prev = self.tokens[j]
             if prev.kind != PUNCT:
                 gap = self.text[prev.end : token.start]
-                return "\n" in gap
+                return "\n" in gap or self._item_number(j, index)
             if any(ch in prev.text for ch in ":«\"“(—-–•*#>"):
                 return True
             if "\n" in self.text[prev.end : token.start]:
                 return True
         return True
+
+    def _item_number(self, j: int, index: int) -> bool:
+        """Whether token ``j`` numbers a list item that the word at ``index`` opens: a number first
+        in its sentence or line, then "." or ")" right before the word."""
+        prev = self.tokens[j]
+        if prev.kind != NUMBER or self.text[prev.end : self.tokens[index].start].strip() not in (".", ")"):
+            return False
+        return j == self.sentences[prev.sentence].first or "\n" in self.text[max(0, prev.start - 1) : prev.start]
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

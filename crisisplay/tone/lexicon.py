@@ -39,6 +39,7 @@ LEXICON_KEYS: dict[str, str] = {
     "status_change": "a change of a service's state («отменён», \"restored\") near a status_service",
     "contact_channel": "named ways to reach us", "contact_cue": "words before a short number",
     "update_cue": "words that announce the next message",
+    "update_cue_exceptions": "an update cue's word in another sense («авиационное сообщение»: a transport link)",
     "update_promise": "update cues that promise a next message («сообщим», \"next update\"): without a time, vague",
     "stamp_cue": "a message's own date line («Обновлено:», \"Last updated\"): its time is not a fact to compare",
     "vague_update": "promises of an update without a time («будем держать в курсе»)",

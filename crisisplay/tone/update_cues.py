@@ -60,7 +60,11 @@ def next_update(doc: Doc, lex: Lexicon) -> Evidence:
             continue
         times.append(mention)
     english = doc.lang == "en"
+    other_sense = [m.offsets(doc) for m in lex.get("update_cue_exceptions").find(doc)]
     for match in lex.get("update_cue").find(doc):
+        start, end = match.offsets(doc)
+        if any(s < end and start < e for s, e in other_sense):
+            continue
         if _reports_now(doc, match.last) or _cited(doc, match.first) or (
                 english and (_done(doc, match.first) or _next_period(doc, match) or told_before(doc, match))):
             continue

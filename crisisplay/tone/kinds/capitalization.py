@@ -112,6 +112,10 @@ class CapitalizationRule(Rule):
             shouts = _without_modifier_names(doc, shouts, self.shout_words)
             if len(shouts) <= self.maximum:
                 return
+        else:
+            shouts = [i for i in shouts if not _named_after_kind(doc, i)]
+            if len(shouts) <= self.maximum:
+                return
         for i in shouts:
             token = doc.tokens[i]
             if self.excepted(doc, token.start, token.end):
@@ -142,6 +146,30 @@ class CapitalizationRule(Rule):
                 fill(self.message, match=token.text, suggestion=fixed),
                 suggestion=fixed, replacement=fixed,
             )
+
+
+#: (Russian) What a company or a body is, said before its name: «туроператор ИНТУРИСТ», «банк
+#: ВТБ», «компания РЕСО»; the name after it, in capitals, is the way it writes itself
+_KINDS_RU = frozenset({"туроператор", "компания", "банк", "авиакомпания", "агентство", "холдинг", "корпорация",
+                       "концерн", "фирма", "бренд", "оператор", "провайдер", "магазин", "ооо", "оао", "зао", "пао",
+                       "ао", "ип", "фестиваль", "клуб", "фонд", "группа", "сеть", "сервис", "театр", "музей"})
+
+#: Notice words, a raised voice wherever they stand («банк ВНИМАНИЕ: …»)
+_NOTICE_WORDS_RU = frozenset({"ВНИМАНИЕ", "ВАЖНО", "СРОЧНО", "ОБЪЯВЛЕНИЕ", "ПРЕДУПРЕЖДЕНИЕ", "ОСТОРОЖНО",
+                              "ОПАСНОСТЬ", "ТРЕВОГА"})
+
+
+def _named_after_kind(doc: Doc, index: int) -> bool:
+    """(Russian) Whether the capital word at ``index`` follows a word for what it is, in its
+    sentence («туроператор ИНТУРИСТ вынужден…»): a name, not a raised voice."""
+    before = index - 1
+    tokens = doc.tokens
+    if not (before >= 0 and tokens[before].kind == WORD and tokens[before].sentence == tokens[index].sentence
+            and doc.keys(before) & _KINDS_RU) or tokens[index].text in _SHORT_SHOUTS_RU | _NOTICE_WORDS_RU:
+        return False
+    # a noun, as a name is: «магазин ЗАКРЫТ», «сервис НЕ работает» still shout
+    parses = morph.ru_parses(doc.lower(index))
+    return bool(parses) and "NOUN" in parses[0][1]
 
 
 #: English words after a name that make it the subject: "DOWASCO would like", "NAWASA wishes"
@@ -225,11 +253,20 @@ _DATELINE_NEXT = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
                             "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
+#: What a company is, said before its name: "our host company FILANKO", "the operator NIPCO"
+_KINDS_EN = frozenset({"company", "provider", "supplier", "vendor", "partner", "operator", "contractor", "carrier",
+                       "host", "firm", "bank", "airline", "insurer", "developer", "publisher", "studio", "brand"})
+
+
 def _named_company(doc: Doc, index: int) -> bool:
     """Whether the capital word at ``index`` is a company's name before its legal form
-    ("ZESCO Limited", "PLDT Inc"): a name, not a raised voice."""
-    after = index + 1
+    ("ZESCO Limited", "PLDT Inc") or after what it is ("our host company FILANKO"): a name, not
+    a raised voice."""
+    after, before = index + 1, index - 1
     tokens = doc.tokens
+    if (before >= 0 and tokens[before].sentence == tokens[index].sentence
+            and tokens[before].text.lower() in _KINDS_EN):
+        return True  # "our host company FILANKO had power failures"
     return (after < len(tokens) and tokens[after].sentence == tokens[index].sentence
             and tokens[after].text in _LEGAL_FORMS_EN)
 
@@ -305,9 +342,14 @@ def _numbered_name(doc: Doc, index: int) -> bool:
 
 
 def _opening_subject(doc: Doc, index: int) -> bool:
-    """Whether the word opens its sentence as the subject of the verb after it: a service by its
-    name in capitals, "MPESA is currently unavailable"."""
-    return doc.is_sentence_initial(index) and _subject_of(doc, index)
+    """Whether the word opens its sentence (alone or after "the") as the subject of the verb after
+    it: a service or a body by its name in capitals, "MPESA is currently unavailable", "The NSFAF
+    has not met its obligations"."""
+    before = index - 1
+    tokens = doc.tokens
+    after_the = (before >= 0 and tokens[before].sentence == tokens[index].sentence
+                 and tokens[before].text.lower() == "the" and doc.is_sentence_initial(before))
+    return (after_the or doc.is_sentence_initial(index)) and _subject_of(doc, index)
 
 
 def _subject_of(doc: Doc, index: int) -> bool:
