@@ -145,11 +145,28 @@ def raw_tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _EN_TOKEN_RE.finditer(text)]
 
 
+#: An English month abbreviated, before its day: razdel (Russian lists) cuts "by Nov. 27" after "Nov."
+_MONTH_ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+#: The day after it, the sentence ending there and another starting: "27, 2020. It is fixed."
+_DAY_END_RE = re.compile(r"(\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?[.!?])\s+([A-Z])")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence ranges ``(start, end)`` over the whole text."""
     ranges: list[tuple[int, int]] = []
     for start, end in _blocks(text):
-        ranges.extend((start + s, start + e) for s, e in sentenize(text[start:end]))
+        for s, e in sentenize(text[start:end]):
+            s, e = start + s, start + e
+            if (ranges and text[s : s + 1].isdigit() and ranges[-1][1] <= s
+                    and _MONTH_ABBREVIATION_RE.search(text, max(ranges[-1][0], ranges[-1][1] - 6), ranges[-1][1])):
+                # "Nov." + "27, 2020." is one sentence; razdel keeps "27. It is fixed." together
+                # (a list number), so a sentence that ends after the day is cut there again
+                day = _DAY_END_RE.match(text, s, e)
+                ranges[-1] = (ranges[-1][0], day.end(1) if day else e)
+                if day:
+                    ranges.append((day.start(2), e))
+            else:
+                ranges.append((s, e))
     return ranges
 
 

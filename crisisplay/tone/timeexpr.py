@@ -271,6 +271,11 @@ _PATTERNS: dict[str, list[tuple[LazyPattern, Handler]]] = {
         (LazyPattern(rf"\b(?:кажд\w+|раз\s+в)\s+(?:{_N_RU}\s*)?(?P<unit>полчаса|{_UNIT_RU})", _I), _h_cadence),
         (LazyPattern(r"\b(?:ежечасно|ежедневно|каждое\s+утро|каждый\s+вечер)\b", _I), _h_fixed_cadence),
         (LazyPattern(rf"(?<![\w.,]){_N_RU}\s*(?P<unit>{_UNIT_RU})", _I), _h_duration),
+        # one unit without its number, after a word of length: «займёт около часа», «примерно сутки»
+        (LazyPattern(r"\b(?:около|примерно|приблизительно|порядка|займ[её]т|продлится|потребуется)\s+(?P<n>)"
+                     r"(?P<unit>полчаса|получаса|полтора\s+часа|часа?\b|сутки|суток|недел[юи]\b)"
+                     r"(?!\s+(?:ночи|дня|утра|вечера)\b)", _I),  # «около часа ночи» is a clock time
+         _h_duration),
         # «к 15-00», «с 9-00»: the hyphen of notices, only after a preposition and on a quarter
         # hour («в 9-10 классах», «10-20 мм осадков» are ranges)
         (LazyPattern(r"\b(?:в|к|до|после|около|с|со|по)\s+(?P<h>[01]?\d|2[0-3])-(?P<m>00|15|30|45)(?![\d\w-])", _I),

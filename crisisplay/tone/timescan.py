@@ -112,6 +112,9 @@ _NEEDS_RU: list[Callable[[str, str, re.Match[str] | None], object]] = [
     or ("каждое" in folded and "утро" in folded) or ("каждый" in folded and "вечер" in folded),
     lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded)
     and bool(_DURATION_CORE_RU.search(folded)),
+    # one unit without its number after a word of length («займёт около часа»)
+    lambda text, folded, digit: _any("около", "примерно", "приблизительно", "порядка", "займ", "продлится",
+                                     "потребуется")(folded),
     lambda text, folded, digit: digit and "-" in text and bool(_HYPHEN_CLOCK_CORE_RU.search(text, digit.start())),
 ]
 
