@@ -101,7 +101,8 @@ class CapitalizationRule(Rule):
         cyrillic = doc.lang == "ru"
         tokens = doc.tokens
         # ``isupper`` first, in line: most words are not in capitals (a call per word costs more)
-        shouts = [i for i in doc.word_indices if tokens[i].text.isupper() and self._is_shout(tokens[i].text, cyrillic)]
+        shouts = [i for i in doc.word_indices if tokens[i].text.isupper() and self._is_shout(tokens[i].text, cyrillic)
+                  and not _tagged(doc, i)]
         if len(shouts) <= self.maximum:
             return
         if not cyrillic and len(shouts) > 1:
@@ -146,6 +147,12 @@ class CapitalizationRule(Rule):
                 fill(self.message, match=token.text, suggestion=fixed),
                 suggestion=fixed, replacement=fixed,
             )
+
+
+def _tagged(doc: Doc, index: int) -> bool:
+    """A hashtag or a handle ("#SWAHED", "@NHSWALES"): a name as tags are written, not a shout."""
+    start = doc.tokens[index].start
+    return start > 0 and doc.text[start - 1] in "#@"
 
 
 #: (Russian) What a company or a body is, said before its name: «туроператор ИНТУРИСТ», «банк
