@@ -213,6 +213,10 @@ _PHONES: WordStore[tuple[tuple[int, int, str], ...]] = WordStore(
 STORES.append(_PHONES)  # type: ignore[arg-type]
 
 
+#: A dotted IPv4 address, which the phone matcher can read as a North American number
+_IPV4_RE = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
+
+
 def _find_phones(text: str, lang: str) -> list[Contact]:
     found: dict[tuple[int, int], Contact] = {}
     # The text's digits are not counted first: each way of finding a number below looks for
@@ -235,6 +239,8 @@ def _find_phones(text: str, lang: str) -> list[Contact]:
         for hit in matcher:
             if any(s < hit.end and hit.start < e for s, e in found):
                 continue  # one stretch of text is one contact, read by the first region that accepts it
+            if _IPV4_RE.fullmatch(text, hit.start, hit.end):
+                continue  # "the server at 5.104.175.212": an address on the internet, not a phone
             value = _e164(hit.number)
             found[hit.start, hit.end] = Contact("phone", hit.start, hit.end, value, text[hit.start : hit.end])
         tries = matcher._max_tries  # what this region left of the budget (the matcher counts down)

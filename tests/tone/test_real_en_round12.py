@@ -1,6 +1,10 @@
 """English judgements fixed after round 12 of real published messages (ids ``real-en-r12-…``,
-scored once blind, then read): status-page labels and names in capitals are no shouting; an aim
-is no promise; "several" is not "severe". Hand-made phrasings of each family."""
+scored once blind, then read): names in capitals are no shouting; an aim is no promise;
+"several" is not "severe". Hand-made phrasings of each family.
+
+Status-page labels in capitals ("UPDATE:", "RESOLVED -") were no shouting after round 12, on one
+label; by round 48 sixteen real notices carry one and fourteen are labelled shouting, so they
+shout again (tests/tone/test_real_round48.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +17,10 @@ def _categories(text: str, stage: str = "update") -> set[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "UPDATE: card payments are working again.",
-    "RESOLVED - the login issue is fixed.",
     "Customers in APAC may see slow pages.",
     "Power from WAPA was unstable overnight.",
 ])
-def test_status_labels_and_names_in_capitals_are_no_shouting(text: str) -> None:
+def test_names_in_capitals_are_no_shouting(text: str) -> None:
     assert "shouting" not in _categories(text)
 
 
