@@ -155,9 +155,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence ranges ``(start, end)`` over the whole text."""
     ranges: list[tuple[int, int]] = []
     for start, end in _blocks(text):
+        block_first = len(ranges)  # a sentence is joined only to one of its own block
         for s, e in sentenize(text[start:end]):
             s, e = start + s, start + e
-            if (ranges and text[s : s + 1].isdigit() and ranges[-1][1] <= s
+            if (len(ranges) > block_first and text[s : s + 1].isdigit()
                     and _MONTH_ABBREVIATION_RE.search(text, max(ranges[-1][0], ranges[-1][1] - 6), ranges[-1][1])):
                 # "Nov." + "27, 2020." is one sentence; razdel keeps "27. It is fixed." together
                 # (a list number), so a sentence that ends after the day is cut there again

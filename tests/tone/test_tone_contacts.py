@@ -361,3 +361,14 @@ def test_a_link_holds_no_character_str_isspace_calls_white() -> None:
     for code in range(0x110000):
         char = chr(code)
         assert bool(space.fullmatch(char)) == char.isspace(), hex(code)
+
+
+def test_an_ipv4_address_is_no_phone_number() -> None:
+    assert not [c for c in contacts.find_contacts("A server at 5.104.175.212 was hacked.", "en") if c.kind == "phone"]
+    assert [c.value for c in contacts.find_contacts("Call us on 020 7946 0018.", "en")] == ["+442079460018"]
+
+
+def test_a_short_number_after_and_is_another_item() -> None:
+    text = "Аннулировано 172 работы за использование мобильных телефонов и 124 за использование шпаргалок."
+    assert not contacts.find_contacts(text, "ru")
+    assert [c.value for c in contacts.find_contacts("Звоните по телефону диспетчерской 930101.", "ru")] == ["930101"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -225,3 +226,14 @@ def test_only_sentences_of_a_normal_length_are_kept_between_messages() -> None:
     assert ("ru", short + ".") in text_module._SENTENCE_TOKENS
     assert not any(len(sentence) > text_module.MAX_KEPT_SENTENCE for _lang, sentence in text_module._SENTENCE_TOKENS)
     assert [t.text for t in tokens].count("слово") == words
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("We saw the fault on Nov. 27. It is fixed.", ["We saw the fault on Nov. 27.", "It is fixed."]),
+    ("We will reopen by Nov. 27, 2020. Thanks.", ["We will reopen by Nov. 27, 2020.", "Thanks."]),
+    ("Reopen on or before Sept. 3rd at 10am.", ["Reopen on or before Sept. 3rd at 10am."]),
+    # a line of its own stays one: the month's sentence is not joined across a block
+    ("Updated Nov.\n\n27 customers are affected.", ["Updated Nov.", "27 customers are affected."]),
+])
+def test_an_english_month_abbreviated_does_not_end_its_sentence(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences

@@ -278,3 +278,18 @@ def test_russian_hyphen_clocks_are_clock_times(text: str, shown: list[str]) -> N
 ])
 def test_a_hyphen_between_numbers_is_not_always_a_clock(text: str) -> None:
     assert not [t for t in timeexpr.find_times(text, "ru") if t.kind == "clock"]
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("Ремонт займёт около часа.", 60), ("Перезагрузка займёт час.", 60), ("Работы займут примерно сутки.", 1440),
+    ("Это займёт полчаса.", 30), ("Ремонт продлится около недели.", 10080),
+])
+def test_one_unit_without_its_number_is_a_duration(text: str, minutes: int) -> None:
+    found = [m for m in timeexpr.find_times(text, "ru") if m.kind == "duration"]
+    assert [m.value for m in found] == [minutes], text
+
+
+@pytest.mark.parametrize("text", ["Авария случилась около часа ночи.", "Около дня рождения города.",
+                                  "Около 15 часов отключат воду."])
+def test_a_clock_time_or_a_day_is_no_unit_duration(text: str) -> None:
+    assert not [m for m in timeexpr.find_times(text, "ru") if m.kind == "duration" and m.value in (60, 1440)], text
