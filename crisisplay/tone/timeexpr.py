@@ -295,7 +295,7 @@ _PATTERNS: dict[str, list[tuple[LazyPattern, Handler]]] = {
         (LazyPattern(r"\b(?P<day>today|tomorrow|tonight)\b", _I), _h_day),
         (LazyPattern(r"\b(?:this|later)\s+(?P<day>today|morning|afternoon|evening)\b", _I),
          lambda m, lang: (DAY, "today", "today")),
-        (LazyPattern(r"\b(?:on|by|until|next)\s+"
+        (LazyPattern(r"\b(?:on|by|until|next)\s+(?:this\s+|coming\s+)?"  # "by this Sunday"
                     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _h_day),
         (LazyPattern(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<day>day|business\s+day|today)\b", _I), _h_day),
         (LazyPattern(rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:{_N_EN}\s+|the\s+)?(?P<unit>{_UNIT_EN})", _I),
