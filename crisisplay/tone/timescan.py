@@ -93,6 +93,9 @@ def _any(*words: str) -> Callable[[str], bool]:
 #: (:data:`CORE_LED`) the value is the first match of its core. (Case-folded text: the words of
 #: the case-blind patterns are looked for in it, see tests/tone/test_tone_timeexpr.py.)
 Needs = Callable[[str, str, "re.Match[str] | None"], Sequence[object]]
+#: The words before a unit without its number, tested once per message (one closure, made here)
+_LENGTH_WORDS_RU = _any("около", "примерно", "приблизительно", "порядка", "займ", "продлится", "потребуется")
+
 _NEEDS_RU: list[Callable[[str, str, re.Match[str] | None], object]] = [
     lambda text, folded, digit: digit and "-" in text and _ISO_CORE.search(text, digit.start()),
     lambda text, folded, digit: digit and "." in text and _DOTTED_DATE_CORE.search(text, digit.start()),
@@ -113,8 +116,7 @@ _NEEDS_RU: list[Callable[[str, str, re.Match[str] | None], object]] = [
     lambda text, folded, digit: _any("мин", "ч", "сут", "дн", "ден", "недел")(folded)
     and bool(_DURATION_CORE_RU.search(folded)),
     # one unit without its number after a word of length («займёт около часа»)
-    lambda text, folded, digit: _any("около", "примерно", "приблизительно", "порядка", "займ", "продлится",
-                                     "потребуется")(folded),
+    lambda text, folded, digit: _LENGTH_WORDS_RU(folded),
     lambda text, folded, digit: digit and "-" in text and bool(_HYPHEN_CLOCK_CORE_RU.search(text, digit.start())),
 ]
 

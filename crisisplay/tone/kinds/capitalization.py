@@ -164,6 +164,8 @@ _KINDS_RU = frozenset({"туроператор", "компания", "банк",
 #: Notice words, a raised voice wherever they stand («банк ВНИМАНИЕ: …»)
 _NOTICE_WORDS_RU = frozenset({"ВНИМАНИЕ", "ВАЖНО", "СРОЧНО", "ОБЪЯВЛЕНИЕ", "ПРЕДУПРЕЖДЕНИЕ", "ОСТОРОЖНО",
                               "ОПАСНОСТЬ", "ТРЕВОГА"})
+#: Capital words that shout after any word, built once (the check runs per capital word)
+_NEVER_NAMES_RU = _SHORT_SHOUTS_RU | _NOTICE_WORDS_RU
 
 
 def _named_after_kind(doc: Doc, index: int) -> bool:
@@ -172,7 +174,7 @@ def _named_after_kind(doc: Doc, index: int) -> bool:
     before = index - 1
     tokens = doc.tokens
     if not (before >= 0 and tokens[before].kind == WORD and tokens[before].sentence == tokens[index].sentence
-            and doc.keys(before) & _KINDS_RU) or tokens[index].text in _SHORT_SHOUTS_RU | _NOTICE_WORDS_RU:
+            and doc.keys(before) & _KINDS_RU) or tokens[index].text in _NEVER_NAMES_RU:
         return False
     # a noun, as a name is: «магазин ЗАКРЫТ», «сервис НЕ работает» still shout
     parses = morph.ru_parses(doc.lower(index))
