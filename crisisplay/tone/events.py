@@ -126,6 +126,9 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
             sentence = doc.tokens[index].sentence
             if j < 0 or doc.tokens[j].kind != WORD or doc.tokens[j].sentence != sentence:
                 continue
+            if (doc.lower(j) in _SERVICE_NOUN and j > 0 and doc.tokens[j - 1].kind == WORD
+                    and doc.tokens[j - 1].sentence == sentence):
+                j -= 1  # "the fibre service disruption", "a water supply interruption": the word before says which
             if not (doc.lower(j) in service_words or j in named):
                 continue
             after = range(index + 1, min(index + 7, len(doc.tokens)))
@@ -133,6 +136,10 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
                 continue  # "a network issue with one of our providers": whose problem, not what is down
             return doc.tokens[j].start, doc.tokens[index].end
     return None
+
+
+#: (English) Words for "the service" itself, between the word that names it and the problem word
+_SERVICE_NOUN = frozenset({"service", "services", "supply", "supplies"})
 
 
 def ru_equipment(doc: Doc, index: int, lex: Lexicon) -> bool:
