@@ -113,12 +113,19 @@ def told_before(doc: Doc, match: Match) -> bool:
 
 def product_name(doc: Doc, match: Match) -> bool:
     """"Traffic to Flow Chat is resuming": one capitalised word after another capitalised word,
-    inside a sentence, names a product, not a channel of ours."""
+    inside a sentence, names a product, not a channel of ours — unless the word is a line to call
+    whatever its name ("the Solid Waste Hotline")."""
     if match.first != match.last or doc.lang != "en" or not doc.tokens[match.first].text[:1].isupper():
+        return False
+    if doc.lower(match.first) in _LINES_TO_CALL:
         return False
     before = match.first - 1
     return (before >= 0 and doc.tokens[before].kind == WORD and doc.tokens[before].text[:1].isupper()
             and not doc.is_sentence_initial(match.first) and not doc.is_sentence_initial(before))
+
+
+#: Channel words that name a line to call in any name: "the Solid Waste Hotline", "the Customer Helpline"
+_LINES_TO_CALL = frozenset({"hotline", "helpline", "helpdesk", "careline", "infoline", "hotlines", "helplines"})
 
 
 def brand_name(raw: str, kind: str, before: str = "") -> bool:
