@@ -108,8 +108,10 @@ def _preceded_by_negation(doc: Doc, first: int, lex: Lexicon) -> bool:
 def _names_what(doc: Doc, lex: Lexicon, index: int) -> bool:
     """A problem word at ``index`` followed (in its clause) by what it affects."""
     sentence = doc.tokens[index].sentence
-    if index > 0 and doc.keys(index - 1) & _CAUSE_OF:
-        return False  # «нашли причину проблемы»: the problem is referred to, not described
+    if index > 0 and doc.keys(index - 1) & _REFERRED_BY:
+        # «нашли причину проблемы», «бригада прибыла на место аварии», «алгоритмы устранения аварий»:
+        # the problem is referred to, not described
+        return False
     generic = lex.keys_of("problem_generic", "+stop")
     party = lex.keys_of("problem_party")
     links = lex.get("problem_link")
@@ -183,7 +185,8 @@ _SIDE = frozenset({"сторона", "side"})
 #: ("elevated errors and response times with the API" still links), and after it
 _NEXT_CLAUSE = frozenset({"as", "because", "since", "but", "so"})
 _NEXT_IDEA = _NEXT_CLAUSE | {"while", "when", "and", "or"}
-_CAUSE_OF = frozenset({"причина", "cause", "source", "источник"})
+_REFERRED_BY = frozenset({"причина", "cause", "source", "источник", "место", "устранение", "ликвидация",
+                          "локализация", "последствие"})
 #: (Russian) Short participles of the response to a problem: after one («к устранению аварии
 #: привлечены бригады») the clause names who responds, not what the problem affects
 _RESPONSE = frozenset({"задействовать", "привлечь", "направить", "мобилизовать", "выделить", "создать",
