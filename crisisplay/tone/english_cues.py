@@ -38,6 +38,8 @@ def negated_contact(doc: Doc, match: Match) -> bool:
     sentence ("do not need to contact us", "to not contact us", "avoid calling us"), or told
     as a past ability ("were still able to contact us")."""
     tokens = doc.tokens
+    if doc.lower(match.first) == "hesitate":
+        return False  # "please don't hesitate to let us know": the negation is the invitation
     sentence = tokens[match.first].sentence
     j = match.first - 1
     able = False
