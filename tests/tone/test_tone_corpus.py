@@ -81,3 +81,18 @@ def test_the_second_labellers_labels_cover_their_round_and_follow_the_stage_tabl
         assert labels <= set(scoring.REAL_CATEGORIES), item_id
         missing = {label.removeprefix("missing-") for label in labels if label.startswith("missing-")}
         assert missing <= _REQUIRED[entries[item_id]["stage"]], item_id
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_no_real_text_is_in_the_corpus_twice(language: str) -> None:
+    """A statement quoted by two outlets is one text: a second copy in a later round is scored as
+    blind although the rules have read the first, and two labels of one text pull the rules two
+    ways. Texts are compared with their spacing and case evened out."""
+    seen: dict[str, str] = {}
+    twice = []
+    for entry in _scoring().load_real(language)["messages"]:
+        text = " ".join(entry["text"].split()).lower()
+        if text in seen:
+            twice.append((seen[text], entry["id"]))
+        seen.setdefault(text, entry["id"])
+    assert not twice
