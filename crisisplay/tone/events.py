@@ -134,6 +134,9 @@ def service_before_problem(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
             after = range(index + 1, min(index + 7, len(doc.tokens)))
             if any(doc.tokens[k].sentence == sentence and doc.keys(k) & party for k in after):
                 continue  # "a network issue with one of our providers": whose problem, not what is down
+            before = range(max(0, j - 5), j)
+            if any(doc.tokens[k].sentence == sentence and doc.keys(k) & party for k in before):
+                continue  # "our API provider is having connection issues": theirs, not what is down
             return doc.tokens[j].start, doc.tokens[index].end
     return None
 
