@@ -83,6 +83,8 @@ class CapitalizationRule(Rule):
             return False  # "ERR_DNS_FAIL", "A320": a code or a model, not a raised voice
         if "-" in word and any(len(part) == 1 for part in word.split("-")):
             return False  # "M-PESA", "E-ZPASS": a brand spelled with a letter and a hyphen
+        if "." in word.strip("."):
+            return False  # "GOV.UK": a domain, a name
         if any("А" <= ch <= "Я" or ch == "Ё" for ch in letters):
             # «ВОК», «ЧП», «МЧС» are abbreviations even when a dictionary knows the letters as a word
             return (len(letters) >= 4 or word in _SHORT_SHOUTS_RU) and morph.is_dictionary_word(word)
