@@ -68,7 +68,8 @@ RU: dict[str, Family] = {
 
 EN: dict[str, Family] = {
     "at the mercy of another party; not the party at work on its repair": (BLAME, True, [
-        "If there are any changes to this date we will tell you, but keep in mind we are at the mercy of the contractor.",
+        "If there are any changes to this date we will tell you, but keep in mind we are at the mercy of the "
+        "contractor.",
     ], [
         "I have been informed by United Utilities that their engineers are investigating damage to the water supply.",
     ]),

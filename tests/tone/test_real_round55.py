@@ -41,7 +41,8 @@ RU: dict[str, Family] = {
 
 EN: dict[str, Family] = {
     "the weather named first is the cause": (BLAME, False, [
-        "Due to the current wet weather event, the Council's Waste Collection Contractor may not be able to collect all bins.",
+        "Due to the current wet weather event, the Council's Waste Collection Contractor may not be able to "
+        "collect all bins.",
     ], [
         "We recover from a flood caused by a burst pipe in a flat above the shop.",
         "Our waste collection contractor failed to collect the bins.",
