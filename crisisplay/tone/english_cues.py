@@ -140,3 +140,43 @@ def brand_name(raw: str, kind: str, before: str = "") -> bool:
 
 #: Words before a capitalised domain that make it a place to go: "via United.com", "visit Gov.uk"
 _TO_A_SITE = re.compile(r"(?:\bvia|\bvisit|\bat|\bon|\bto|\bна|\bсайте)\s+$", re.IGNORECASE)
+
+
+def defined_abbreviations(doc: Doc) -> frozenset[str]:
+    """(English) Capital words the text introduces as abbreviations, everywhere they stand: alone
+    in brackets after a name or a dateline ("(SKELEC) At 1:55 pm …", "the Department of Public
+    Transportation (DPT)"), or before brackets that spell them out ("BALPA's (British Airline
+    Pilots' Association) strike": the initials, in order, among its letters). A shout is not
+    written that way."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in doc.word_indices:
+        word = tokens[i].text
+        if len(word) < 2 or not word[:2].isupper():
+            continue
+        if 0 < i < len(tokens) - 1 and tokens[i - 1].text == "(" and tokens[i + 1].text == ")":
+            found.add(word)
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].text == "(" and _spelled_out(doc, word, i + 2):
+            found.add(word)
+    return frozenset(w.removesuffix("’s").removesuffix("'s") for w in found)  # "BALPA’s": the name
+
+
+def _spelled_out(doc: Doc, word: str, first: int) -> bool:
+    """Whether the capitalised words from ``first`` to the closing bracket begin with letters of
+    ``word`` in its order, the first with its first (at least two words)."""
+    letters = [ch for ch in word if ch.isupper()]
+    initials = []
+    tokens = doc.tokens
+    for j in range(first, min(first + 12, len(tokens))):
+        text = tokens[j].text
+        if text == ")":
+            break
+        if tokens[j].kind == WORD and text[:1].isupper():
+            initials.append(text[0])
+    else:
+        return False
+    if len(initials) < 2 or not letters or initials[0] != letters[0]:
+        return False
+    rest = iter(letters)
+    return all(initial in rest for initial in initials)

@@ -14,6 +14,7 @@ from typing import ClassVar
 from crisisplay.tone import morph
 from crisisplay.tone.base import CheckContext, Finding, Options, Rule, fill
 from crisisplay.tone.doc import Doc
+from crisisplay.tone.english_cues import defined_abbreviations
 from crisisplay.tone.kinds.setup import Setup
 from crisisplay.tone.phrases import PhraseSet
 from crisisplay.tone.text import WORD
@@ -272,56 +273,17 @@ _KINDS_EN = frozenset({"company", "provider", "supplier", "vendor", "partner", "
 def _named_company(doc: Doc, index: int) -> bool:
     """Whether the capital word at ``index`` is a company's name before its legal form
     ("ZESCO Limited", "PLDT Inc") or after what it is ("our host company FILANKO"), or an
-    abbreviation the text defines (:func:`_defined_abbreviations`): a name, not a raised voice."""
+    abbreviation the text defines (:func:`~crisisplay.tone.english_cues.defined_abbreviations`): a
+    name, not a raised voice."""
     after, before = index + 1, index - 1
     tokens = doc.tokens
-    if tokens[index].text in doc.memo("defined-abbreviations", lambda: _defined_abbreviations(doc)):
+    if tokens[index].text in doc.memo("defined-abbreviations", lambda: defined_abbreviations(doc)):
         return True
     if (before >= 0 and tokens[before].sentence == tokens[index].sentence
             and tokens[before].text.lower() in _KINDS_EN):
         return True  # "our host company FILANKO had power failures"
     return (after < len(tokens) and tokens[after].sentence == tokens[index].sentence
             and tokens[after].text in _LEGAL_FORMS_EN)
-
-
-def _defined_abbreviations(doc: Doc) -> frozenset[str]:
-    """(English) Capital words the text introduces as abbreviations, everywhere they stand: alone
-    in brackets after a name or a dateline ("(SKELEC) At 1:55 pm …", "the Department of Public
-    Transportation (DPT)"), or before brackets that spell them out ("BALPA's (British Airline
-    Pilots' Association) strike": the initials, in order, among its letters). A shout is not
-    written that way."""
-    tokens = doc.tokens
-    found: set[str] = set()
-    for i in doc.word_indices:
-        word = tokens[i].text
-        if len(word) < 2 or not word[:2].isupper():
-            continue
-        if 0 < i < len(tokens) - 1 and tokens[i - 1].text == "(" and tokens[i + 1].text == ")":
-            found.add(word)
-            continue
-        if i + 1 < len(tokens) and tokens[i + 1].text == "(" and _spelled_out(doc, word, i + 2):
-            found.add(word)
-    return frozenset(w.removesuffix("’s").removesuffix("'s") for w in found)  # "BALPA’s": the name
-
-
-def _spelled_out(doc: Doc, word: str, first: int) -> bool:
-    """Whether the capitalised words from ``first`` to the closing bracket begin with letters of
-    ``word`` in its order, the first with its first (at least two words)."""
-    letters = [ch for ch in word if ch.isupper()]
-    initials = []
-    tokens = doc.tokens
-    for j in range(first, min(first + 12, len(tokens))):
-        text = tokens[j].text
-        if text == ")":
-            break
-        if tokens[j].kind == WORD and text[:1].isupper():
-            initials.append(text[0])
-    else:
-        return False
-    if len(initials) < 2 or not letters or initials[0] != letters[0]:
-        return False
-    rest = iter(letters)
-    return all(initial in rest for initial in initials)
 
 
 def _dateline(doc: Doc, index: int) -> bool:
