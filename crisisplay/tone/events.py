@@ -71,13 +71,40 @@ def names_failed(doc: Doc, lex: Lexicon, index: int) -> bool:
     for j in range(index - 1, max(index - 4, -1), -1):
         token = doc.tokens[j]
         if token.sentence != sentence or token.kind != WORD:
-            return False
+            break
         if len(token.text) > 1 and token.text.isupper():
             return True  # "an IT system outage", "an AWS outage": an abbreviation names it
         if doc.keys(j) & bare or doc.lower(j) in PRONOUNS:
-            return False
+            break
         if not doc.keys(j) & generic:
             return True
+    return _failed_after(doc, lex, index)
+
+
+_WHERE = frozenset({"at", "on", "of", "with"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "its", "one"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"})
+
+
+def _failed_after(doc: Doc, lex: Lexicon, index: int) -> bool:
+    """(English) What failed named after the event word: "an outage at my VPS provider", "Outage
+    on Facebook side", "a large-scale outage of CDK" — a party, a name or a service after
+    "at", "on", "of", "with"; not a time ("the outage on Tuesday") or a generic word ("an
+    outage in the area")."""
+    sentence = doc.tokens[index].sentence
+    if index + 2 >= len(doc.tokens) or doc.lower(index + 1) not in _WHERE:
+        return False
+    party = lex.keys_of("problem_party")
+    for j in range(index + 2, min(index + 5, len(doc.tokens))):
+        token = doc.tokens[j]
+        lower = doc.lower(j)
+        if token.sentence != sentence or token.kind != WORD or lower in _CALENDAR:
+            return False
+        if lower in _DETERMINERS:
+            continue
+        return bool(doc.keys(j) & party) or token.text[:1].isupper() or lower in lex.forms_of("service_word")
     return False
 
 
