@@ -156,7 +156,8 @@ def fit(matrix: Any, labels: list[bool], c: float, penalty: str = "l2") -> Any:
         return LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=3000).fit(matrix, labels)
     with warnings.catch_warnings():  # scikit-learn 1.8 deprecates ``penalty`` for ``l1_ratio``
         warnings.simplefilter("ignore")
-        model = LogisticRegression(C=c, penalty=penalty, solver="liblinear", class_weight="balanced", max_iter=3000)
+        model = LogisticRegression(C=c, penalty=penalty, solver="liblinear", class_weight="balanced", max_iter=3000,
+                                   random_state=0)
         return model.fit(matrix, labels)
 
 
