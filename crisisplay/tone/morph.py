@@ -71,6 +71,13 @@ def ru_analyzer() -> Any:
 
 
 @functools.cache
+def known_grammemes() -> frozenset[str]:
+    """pymorphy3's grammemes (OpenCorpora tags: ``VERB``, ``futr``, ``3per`` …), the tags a
+    phrase may ask for."""
+    return frozenset(ru_analyzer().TagClass.KNOWN_GRAMMEMES)
+
+
+@functools.cache
 def _en_stemmer() -> Any:
     import snowballstemmer
 

@@ -1,7 +1,8 @@
-"""Judgements fixed around round 61 of real published messages (``real-ru-r61-…``, scored once
-blind, then read): a regime of heightened readiness declared and a situation «особо сложная» raise
-alarm (crews on standby do not); a payment that failed or could not go through names what is down;
-a delay's length is a forecast; a party's lines hung without leave put the fault on it — and the
+"""Judgements fixed around round 61 of real published messages (``real-ru-r61-…``, ``real-en-r61-…``,
+scored once blind, then read): a regime of heightened readiness declared and a situation «особо
+сложная» raise alarm (crews on standby do not); a payment that failed or could not go through names
+what is down; a delay's length is a forecast; a party's lines hung without leave, and "our
+provider's infrastructure", put the fault on it; "should be back online now" is a guess — and the
 near misses."""
 
 from __future__ import annotations
@@ -36,4 +37,21 @@ RU: dict[str, Family] = {
     ]),
 }
 
+EN: dict[str, Family] = {
+    "a restore hoped to have held": (SPECULATION, True, [
+        "The service should be back online now. I will close this issue.",
+        "All connectivity issues should now be resolved.",
+        "We should be back up.",
+    ], [
+        "The service is back online now. I will close this issue.",
+        "You should now be able to log in.",
+    ]),
+    "the provider's own infrastructure": (BLAME, True, [
+        "Our provider's infrastructure is down. I will try to reach them.",
+    ], [
+        "Our infrastructure is down. We are restoring it.",
+    ]),
+}
+
 test_ru_variants, test_ru_near_misses = family_tests(RU, "ru")
+test_en_variants, test_en_near_misses = family_tests(EN, "en")

@@ -75,6 +75,20 @@ def test_an_exact_form_inside_an_alternative_is_refused(entry: str) -> None:
         compile_phrase(entry, "ru")
 
 
+@pytest.mark.parametrize(
+    "entry", ["не быть:futr|повториться", "быть:nosuchtag", "работать:3PER", "заблокировать:VERB,past|plur"]
+)
+def test_an_unknown_grammeme_is_refused(entry: str) -> None:
+    # a tag no reading has matches nothing: «быть:futr|повториться» read "futr|повториться" as
+    # one tag and the whole phrase was silently dead
+    with pytest.raises(PhraseError, match="unknown grammeme"):
+        compile_phrase(entry, "ru")
+
+
+def test_known_grammemes_and_their_exclusions_compile() -> None:
+    assert _found(["быть:futr", "сбой:-plur"], "Связь будет. Сбой устранён.", lang="ru") == ["будет", "Сбой"]
+
+
 def test_exact_forms_for_the_whole_position_still_compile() -> None:
     assert _found(["=всех =операторов"], "Сбой у всех операторов", lang="ru") == ["всех операторов"]
     assert _found(["мы =сами|=сама"], "Мы сама виноваты", lang="ru") == ["Мы сама"]
