@@ -1,8 +1,10 @@
-"""Judgements fixed around round 62 of real published messages (``real-ru-r62-…``, scored once
-blind, then read; a broker's and a job site's API teams, water utilities, flood statements): «это
-ошибка биржи» puts the fault on the exchange (not the exchange's own data centre); «выкатим фикс в
-течение часа», «должно уменьшиться», «надеемся, такого не будет», «осмелюсь предположить» are
-guesses — and the near misses."""
+"""Judgements fixed around round 62 of real published messages (``real-ru-r62-…``, ``real-en-r62-…``,
+scored once blind, then read; a broker's and a job site's API teams, water utilities, flood
+statements, hosting status trackers): «это ошибка биржи» puts the fault on the exchange (not the
+exchange's own data centre); «выкатим фикс в течение часа», «должно уменьшиться», «надеемся, такого
+не будет», «осмелюсь предположить», "it seems there was", "there should be no disruption",
+"should be able to restore" and an "estimated duration" are guesses; "if you should have any
+questions" blames nobody — and the near misses."""
 
 from __future__ import annotations
 
@@ -27,4 +29,23 @@ RU: dict[str, Family] = {
     ]),
 }
 
+EN: dict[str, Family] = {
+    "a guess by its frame, a restore or a length hoped for": (SPECULATION, True, [
+        "It seems there was an outage at our datacenter that affected many machines.",
+        "Their backup generator will be used and there should be no disruption to the cloud.",
+        "We should be able to restore service fairly quickly.",
+        "Estimated duration: 540 minutes. Some network segments are offline.",
+    ], [
+        "There was an outage at our datacenter that affected many machines.",
+        "Their backup generator will be used; the cloud runs on it.",
+        "We have restored service.",
+    ]),
+    "a question welcome, no reproach": (BLAME, False, [
+        "If you should have any questions or concerns, call City Hall at 770 382 9819.",
+    ], [
+        "You should have read the notice before calling.",
+    ]),
+}
+
 test_ru_variants, test_ru_near_misses = family_tests(RU, "ru")
+test_en_variants, test_en_near_misses = family_tests(EN, "en")
