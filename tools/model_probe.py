@@ -46,7 +46,6 @@ import argparse
 import json
 import math
 import os
-import re
 import subprocess
 import sys
 import time
@@ -60,18 +59,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from bow_probe import features  # noqa: E402
+from bow_probe import features, round_of  # noqa: E402
 from scoring import REAL_CATEGORIES, Score, load, load_real  # noqa: E402
 
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))
 MODES = ("rules", "or", "and", "replace")
 DEFAULT_FEATURES = "bow,bow+rules,bow+rules+stage,bow+rules+stage+char,rules+stage"
 FEATURE_PARTS = {"bow", "rules", "stage", "char"}
-
-
-def round_of(item_id: str) -> int:
-    match = re.search(r"-r(\d+)-", item_id)
-    return int(match.group(1)) if match else 0
 
 
 def combine(mode: str, rule: bool, chance: float, threshold: float) -> bool:
