@@ -109,12 +109,10 @@ class PhraseError(ValueError):
 def _element(part: str, lang: str) -> Element:
     word, _, tag_text = part.partition(":") if ":" in part[1:] else (part, "", "")
     tags = frozenset(t.strip() for t in tag_text.split(",") if t.strip())
-    unknown = sorted(t for t in tags if t.removeprefix("-") not in morph.known_grammemes())
-    if unknown:
-        # a tag never found in any reading matches nothing, silently: «быть:futr|повториться» read
-        # "futr|повториться" as one tag, and the phrase was dead
-        raise PhraseError(f"unknown grammeme {unknown[0]!r} in {part!r}: tags are pymorphy3's (VERB, futr, "
-                          "3per, …), comma-separated, '-' before one to exclude it; alternatives go before the ':'")
+    # a tag no reading has matches nothing, silently («быть:futr|повториться» was one dead tag)
+    if unknown := sorted(t for t in tags if t.removeprefix("-") not in morph.known_grammemes()):
+        raise PhraseError(f"unknown grammeme {unknown[0]!r} in {part!r}: tags are pymorphy3's (VERB, futr, 3per, "
+                          "…), comma-separated, '-' before one to exclude it; alternatives go before the ':'")
     if word == "*":
         return Element(tags=tags)
     if word.startswith("=") and len(word) > 1:
